@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need first (Debian, as root): the oracles tcpdump and
+# libpcap0.8, and iproute2, iptables, iputils-ping for the live tests in network namespaces.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fail() { echo "eng/test.sh: $*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || fail "run as root: the live tests create network namespaces and AF_PACKET sockets"
+command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH"
+
+have_libpcap() { ldconfig -p | grep -q 'libpcap\.so\.0\.8'; }
+missing() {
+  local packages=()
+  command -v tcpdump >/dev/null || packages+=(tcpdump)
+  have_libpcap || packages+=(libpcap0.8)
+  command -v ip >/dev/null || packages+=(iproute2)
+  command -v iptables >/dev/null || packages+=(iptables)
+  command -v ping >/dev/null || packages+=(iputils-ping)
+  echo "${packages[@]}"
+}
+
+need=$(missing)
+if [ -n "$need" ]; then
+  echo "eng/test.sh: installing $need"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq || fail "apt-get update failed"
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $need >/dev/null || fail "apt-get install $need failed"
+fi
+still=$(missing)
+[ -z "$still" ] || fail "still missing after install: $still"
+echo "eng/test.sh: $(tcpdump --version 2>&1 | head -n 2 | tr '\n' ' ')"
+
+dotnet build PcapCore.sln -c Release -nologo -v quiet
+dotnet test PcapCore.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"

@@ -1,0 +1,62 @@
+namespace Pcap.Cli.CommandLine;
+
+/// <summary>Everything the command line asked for, in tcpdump's terms.</summary>
+internal sealed record CliOptions
+{
+    /// <summary>The first positional word was <c>lab</c>: run the seed walkthrough.</summary>
+    public bool Lab { get; init; }
+    /// <summary><c>-h</c>/<c>--help</c>.</summary>
+    public bool Help { get; init; }
+    /// <summary><c>--version</c>.</summary>
+    public bool Version { get; init; }
+    /// <summary><c>-D</c>: list interfaces.</summary>
+    public bool ListInterfaces { get; init; }
+    /// <summary><c>-d</c> (1), <c>-dd</c> (2), <c>-ddd</c> (3): dump the compiled filter instead of capturing.</summary>
+    public int DumpFilter { get; init; }
+    /// <summary><c>-O</c>: do not optimize the filter.</summary>
+    public bool NoOptimize { get; init; }
+    /// <summary><c>-r FILE</c>.</summary>
+    public string? ReadFile { get; init; }
+    /// <summary><c>-w FILE</c>.</summary>
+    public string? WriteFile { get; init; }
+    /// <summary><c>-F FILE</c>: read the filter expression from a file.</summary>
+    public string? FilterFile { get; init; }
+    /// <summary><c>-i INTERFACE</c>.</summary>
+    public string? Interface { get; init; }
+    /// <summary><c>-y LINKTYPE</c> (tcpdump's DLT names).</summary>
+    public string? LinkTypeName { get; init; }
+    /// <summary><c>-c N</c>: stop after N packets.</summary>
+    public long? Count { get; init; }
+    /// <summary><c>-s SNAPLEN</c>.</summary>
+    public int? SnapLength { get; init; }
+    /// <summary><c>-B KIB</c>: kernel buffer size.</summary>
+    public int? BufferSizeKiB { get; init; }
+    /// <summary><c>-Q in|out|inout</c>.</summary>
+    public string? Direction { get; init; }
+    /// <summary><c>-p</c>: do not put the interface in promiscuous mode.</summary>
+    public bool NoPromiscuous { get; init; }
+    /// <summary><c>--immediate-mode</c>.</summary>
+    public bool ImmediateMode { get; init; }
+    /// <summary><c>-n</c> count (one is enough to stop name resolution).</summary>
+    public int NoResolve { get; init; }
+    /// <summary><c>-e</c>: print the link-level header.</summary>
+    public bool LinkHeader { get; init; }
+    /// <summary><c>-q</c>: quick, less protocol detail.</summary>
+    public bool Quiet { get; init; }
+    /// <summary><c>-t</c> count: 1 none, 2 epoch, 3 delta, 4 date, 5 since first.</summary>
+    public int TimestampStyle { get; init; }
+    /// <summary><c>--time-stamp-precision=nano</c>.</summary>
+    public bool NanosecondPrecision { get; init; }
+    /// <summary><c>-v</c> count.</summary>
+    public int Verbose { get; init; }
+    /// <summary><c>-x</c> count: hex without ASCII.</summary>
+    public int Hex { get; init; }
+    /// <summary><c>-X</c> count: hex with ASCII.</summary>
+    public int HexAscii { get; init; }
+    /// <summary><c>-l</c>: line-buffered output.</summary>
+    public bool LineBuffered { get; init; }
+    /// <summary><c>-U</c>: flush the <c>-w</c> file after each packet.</summary>
+    public bool PacketBuffered { get; init; }
+    /// <summary>The filter expression, the remaining words joined by spaces (null when none).</summary>
+    public string? Expression { get; init; }
+}

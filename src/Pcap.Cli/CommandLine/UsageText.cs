@@ -1,0 +1,54 @@
+namespace Pcap.Cli.CommandLine;
+
+/// <summary>The text of <c>pcapcore --help</c>, in tcpdump's words.</summary>
+internal static class UsageText
+{
+    /// <summary>The help text.</summary>
+    public const string Help = """
+        Usage: pcapcore [-DdehlnOpqtvxXU] [-B size] [-c count] [-F file] [-i interface]
+                        [-Q in|out|inout] [-r file] [-s snaplen] [-w file] [-y datalinktype]
+                        [--immediate-mode] [--time-stamp-precision=micro|nano] [--version]
+                        [ expression ]
+               pcapcore lab
+
+          -B size      set the operating system capture buffer size, in units of KiB
+          -c count     exit after receiving count packets
+          -d           dump the compiled filter in a human-readable form and stop
+          -dd          dump the compiled filter as a C program fragment
+          -ddd         dump the compiled filter as decimal numbers (count first)
+          -D           print the list of interfaces available for capture and stop
+          -e           print the link-level header on each dump line
+          -F file      use file as input for the filter expression
+          -h, --help   print this help and exit
+          -i interface listen on interface (a name, an index from -D, or "any")
+          -l           make stdout line buffered
+          -n           don't convert addresses (host addresses, port numbers) to names
+          -O           do not run the filter optimizer
+          -p           don't put the interface into promiscuous mode
+          -q           quick output: print less protocol information
+          -Q direction choose send/receive direction: in, out or inout
+          -r file      read packets from file (pcap or pcapng; "-" for standard input)
+          -s snaplen   capture snaplen bytes of each packet (default 262144)
+          -t           don't print a timestamp on each dump line
+          -tt          print the timestamp as seconds since the epoch
+          -ttt         print the delta from the previous line
+          -tttt        print the date and time
+          -ttttt       print the delta from the first line
+          -U           flush the -w file after each packet
+          -v           verbose output (more v, more detail)
+          -w file      write the raw packets to file rather than printing them
+          -x, -xx      print each packet in hex (-xx: with the link header)
+          -X, -XX      print each packet in hex and ASCII (-XX: with the link header)
+          -y type      set the data link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP)
+          --immediate-mode
+                       deliver packets as they arrive, without buffering
+          --time-stamp-precision=micro|nano
+                       print and write timestamps with this precision
+          --version    print the version and exit
+
+          lab          build the Docker-style topology of the walkthrough in network
+                       namespaces, capture the three scenarios, and explain them
+
+        expression: a pcap-filter expression (see 'man pcap-filter'), e.g. 'arp or icmp'
+        """;
+}
