@@ -42,6 +42,21 @@ public sealed class PacketBuffer : IDisposable
     /// <summary>The whole rented array as a span, for readers that fill it incrementally.</summary>
     public Span<byte> Span => _array;
 
+    /// <summary>Grows the buffer to at least <paramref name="capacity"/> bytes, keeping its first <paramref name="preserve"/> bytes.</summary>
+    /// <param name="capacity">The capacity needed.</param>
+    /// <param name="preserve">How many leading bytes to copy into the new array when it grows.</param>
+    public void EnsureCapacity(int capacity, int preserve)
+    {
+        ObjectDisposedException.ThrowIf(_array.Length == 0, this);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        if (capacity <= _array.Length)
+            return;
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, (int)Math.Min(Array.MaxLength, _array.Length * 2L)));
+        _array.AsSpan(0, Math.Min(preserve, _array.Length)).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_array);
+        _array = bigger;
+    }
+
     /// <summary>Returns the array to the pool; the buffer cannot be used afterwards.</summary>
     public void Dispose()
     {

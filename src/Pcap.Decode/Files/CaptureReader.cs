@@ -127,6 +127,28 @@ public abstract class CaptureReader : IDisposable
         return got;
     }
 
+    /// <summary>
+    /// Reads up to <paramref name="length"/> bytes into the pooled buffer at <paramref name="start"/>, keeping the bytes
+    /// before it. The buffer grows only as data actually arrives, so a corrupt length in a short file costs no big
+    /// allocation. Returns the number of bytes read; fewer than asked means the file ended.
+    /// </summary>
+    private protected int ReadIntoBuffer(int start, int length)
+    {
+        const int GrowthStep = 1 << 20;
+        int got = 0;
+        while (got < length)
+        {
+            int filled = start + got;
+            Buffer.EnsureCapacity((int)Math.Min(start + (long)length, Math.Max(Buffer.Capacity, filled + (long)GrowthStep)), filled);
+            int chunk = Math.Min(length - got, Buffer.Capacity - filled);
+            int read = ReadAvailable(Buffer.Span.Slice(filled, chunk));
+            got += read;
+            if (read < chunk)
+                break;
+        }
+        return got;
+    }
+
     /// <summary>Builds the error for a packet whose header promises more bytes than the file holds.</summary>
     private protected static CaptureFileException Truncated(string what, long offset, long promised, long present) =>
         new($"truncated {what} at offset {offset}: header says {promised} bytes, file has {present}", offset);

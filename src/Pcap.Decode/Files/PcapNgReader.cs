@@ -90,21 +90,19 @@ public sealed class PcapNgReader : CaptureReader
             else if (BinaryPrimitives.ReverseEndianness(magic) == PcapMagic.PcapNgByteOrder)
                 _order = new ByteOrder(bigEndian: true);
             else
-                throw new CaptureFileException($"bad pcapng section header at offset {offset}: byte-order magic 0x{magic:x8} is not 0x1a2b3c4d in either byte order", offset + 8);
+                throw new CaptureFileException($"bad pcapng section header at offset {offset}: byte-order magic 0x{magic:x8} is not 0x1a2b3c4d in either byte order", offset);
             type = PcapNgBlockType.SectionHeader;
             length = _order.UInt32(header[4..]);
             CheckLength(length, SectionHeaderMinimumLength, offset);
-            block = Buffer.GetSpan((int)length - BlockHeaderLength);
-            magicBytes.CopyTo(block);
-            ReadBody(block[4..], length, offset);
+            magicBytes.CopyTo(Buffer.Span);
+            block = ReadBody(4, length, offset);
         }
         else
         {
             type = _order.UInt32(header);
             length = _order.UInt32(header[4..]);
             CheckLength(length, BlockHeaderLength + BlockTrailerLength, offset);
-            block = Buffer.GetSpan((int)length - BlockHeaderLength);
-            ReadBody(block, length, offset);
+            block = ReadBody(0, length, offset);
         }
 
         uint trailer = _order.UInt32(block[^BlockTrailerLength..]);
@@ -121,11 +119,14 @@ public sealed class PcapNgReader : CaptureReader
                 $"bad pcapng block at offset {offset}: total length {length} must be a multiple of 4 between {minimum} and {CaptureLimits.MaxBlockLength}", offset);
     }
 
-    private void ReadBody(Span<byte> destination, uint length, long offset)
+    /// <summary>Reads the rest of a block (after the header and <paramref name="start"/> body bytes already in the buffer).</summary>
+    private Span<byte> ReadBody(int start, uint length, long offset)
     {
-        int got = ReadAvailable(destination);
-        if (got < destination.Length)
-            throw Truncated("pcapng block", offset, length, length - destination.Length + got);
+        int wanted = (int)length - BlockHeaderLength - start;
+        int got = ReadIntoBuffer(start, wanted);
+        if (got < wanted)
+            throw Truncated("pcapng block", offset, length, BlockHeaderLength + start + got);
+        return Buffer.Span[..((int)length - BlockHeaderLength)];
     }
 
     private void HandleStructuralBlock(uint type, ReadOnlySpan<byte> body, long offset)
@@ -207,7 +208,7 @@ public sealed class PcapNgReader : CaptureReader
         if (body.Length < fixedLength)
             throw new CaptureFileException($"bad {blockName} at offset {offset}: body of {body.Length} bytes is shorter than {fixedLength}", offset);
 
-        int interfaceId;
+        uint interfaceId;
         ulong units = 0;
         uint capturedLength;
         uint wireLength;
@@ -218,14 +219,14 @@ public sealed class PcapNgReader : CaptureReader
         }
         else
         {
-            interfaceId = type == PcapNgBlockType.EnhancedPacket ? (int)Math.Min(_order.UInt32(body), int.MaxValue) : _order.UInt16(body);
+            interfaceId = type == PcapNgBlockType.EnhancedPacket ? _order.UInt32(body) : _order.UInt16(body);
             units = ((ulong)_order.UInt32(body[4..]) << 32) | _order.UInt32(body[8..]);
             wireLength = _order.UInt32(body[16..]);
         }
-        if (interfaceId >= _interfaces.Count)
+        if (interfaceId >= (uint)_interfaces.Count)
             throw new CaptureFileException(
                 $"bad {blockName} at offset {offset}: interface {interfaceId} is not described (the section has {_interfaces.Count})", offset);
-        var described = _interfaces[interfaceId];
+        var described = _interfaces[(int)interfaceId];
         int room = body.Length - fixedLength;
 
         if (type == PcapNgBlockType.SimplePacket)
@@ -250,6 +251,6 @@ public sealed class PcapNgReader : CaptureReader
 
         long timestamp = PcapNgTimestamp.ToNanoseconds(units, described.TimestampResolution, described.TimestampOffsetSeconds);
         var data = body.Slice(fixedLength, (int)capturedLength);
-        return new CapturedPacket(data, wireLength, timestamp, interfaceId, described.LinkType);
+        return new CapturedPacket(data, wireLength, timestamp, (int)interfaceId, described.LinkType);
     }
 }

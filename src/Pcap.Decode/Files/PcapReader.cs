@@ -73,10 +73,10 @@ public sealed class PcapReader : CaptureReader
                 $"bad packet record at offset {recordOffset}: captured length {capturedLength} is larger than {limit}", recordOffset);
         }
 
-        var data = Buffer.GetSpan((int)capturedLength);
-        int got = ReadAvailable(data);
-        if (got < data.Length)
+        int got = ReadIntoBuffer(0, (int)capturedLength);
+        if (got < capturedLength)
             throw Truncated("packet record", recordOffset, capturedLength, got);
+        var data = Buffer.Span[..got];
 
         long timestamp = seconds * 1_000_000_000L + fraction * _nanosecondsPerFractionUnit;
         packet = new CapturedPacket(data, wireLength, timestamp, interfaceId: 0, LinkType);
