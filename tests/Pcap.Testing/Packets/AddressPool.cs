@@ -44,7 +44,15 @@ public static class AddressPool
     public static byte[] NextMac(Random random) => random.Next(4) == 0 ? RandomBytes(random, 6) : Mac[random.Next(Mac.Length)];
 
     /// <summary>A port: well-known most of the time, random otherwise.</summary>
-    public static int NextPort(Random random) => random.Next(3) == 0 ? random.Next(65536) : Ports[random.Next(Ports.Length)];
+    public static int NextPort(Random random) => random.Next(4) switch
+    {
+        0 => random.Next(65536),
+        1 => HotPorts[random.Next(HotPorts.Length)],
+        _ => Ports[random.Next(Ports.Length)],
+    };
+
+    /// <summary>The ports filters name most often, drawn more often so that each protocol meets them.</summary>
+    public static readonly int[] HotPorts = [22, 53, 80, 443];
 
     /// <summary><paramref name="count"/> random bytes.</summary>
     public static byte[] RandomBytes(Random random, int count)

@@ -6,6 +6,9 @@ public static class GeneveBuilder
     /// <summary>The UDP port Geneve uses.</summary>
     public const int Port = 6081;
 
+    /// <summary>VNIs the expression corpus names.</summary>
+    public static readonly int[] Vnis = [0, 1, 2, 5, 10];
+
     /// <summary>A Geneve header with VNI <paramref name="vni"/>, optional options, and the inner Ethernet frame.</summary>
     public static byte[] Build(Random random, int vni, ReadOnlySpan<byte> innerFrame)
     {

@@ -11,7 +11,7 @@ public static class Ipv6Builder
 
     private static readonly byte[][] Chains =
     [
-        [], [], [], [HopByHop], [Routing], [Fragment], [DestinationOptions], [HopByHop, Routing],
+        [], [], [], [], [], [], [], [], [], [], [], [HopByHop], [Routing], [Fragment], [DestinationOptions], [HopByHop, Routing],
         [HopByHop, DestinationOptions, Routing, Fragment], [Fragment, DestinationOptions], [AuthenticationHeader],
         [HopByHop, AuthenticationHeader], [DestinationOptions, Fragment],
     ];

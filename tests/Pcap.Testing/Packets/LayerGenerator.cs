@@ -159,17 +159,20 @@ internal sealed class LayerGenerator(Random random)
     {
         string description;
         int roll = depth >= 3 ? random.Next(55) : random.Next(100);
+        int port1 = AddressPool.NextPort(random);
+        // Equal source and destination ports make "src and dst port" filters match.
+        int port2 = random.Next(10) == 0 ? port1 : AddressPool.NextPort(random);
         if (roll < 30)
-            return (6, TcpBuilder.Build(random, source, destination, AddressPool.NextPort(random), AddressPool.NextPort(random), out description), description);
+            return (6, TcpBuilder.Build(random, source, destination, port1, port2, out description), description);
         if (roll < 55)
         {
-            int sourcePort = AddressPool.NextPort(random), destinationPort = AddressPool.NextPort(random);
+            int sourcePort = port1, destinationPort = port2;
             byte[] payload;
             if (depth == 0 && random.Next(8) == 0)
             {
                 destinationPort = GeneveBuilder.Port;
                 var (inner, innerDescription) = EthernetFrame(3);
-                int vni = random.Next(3) == 0 ? random.Next(1 << 24) : random.Next(1, 11);
+                int vni = random.Next(3) == 0 ? random.Next(1 << 24) : GeneveBuilder.Vnis[random.Next(GeneveBuilder.Vnis.Length)];
                 payload = GeneveBuilder.Build(random, vni, inner);
                 return (17, UdpBuilder.Build(random, source, destination, sourcePort, destinationPort, payload, out _), $"geneve {vni} {innerDescription}");
             }
@@ -183,7 +186,7 @@ internal sealed class LayerGenerator(Random random)
             return (1, IcmpBuilder.Build(random, () => Ipv4Packet(3).Bytes, out description), description);
         }
         if (roll < 82)
-            return (132, SctpBuilder.Build(random, AddressPool.NextPort(random), AddressPool.NextPort(random), out description), description);
+            return (132, SctpBuilder.Build(random, port1, port2, out description), description);
         if (roll < 86)
             return (2, IgmpBuilder.Build(random, out description), description);
         if (roll < 89)
@@ -197,7 +200,13 @@ internal sealed class LayerGenerator(Random random)
         }
         if (roll < 96)
             return (50, IpsecBuilder.EncapsulatingSecurityPayload(random), "esp");
-        byte other = random.Next(3) switch { 0 => 9, 1 => 47, _ => (byte)random.Next(256) };
+        if (roll < 98 && depth < 2)
+        {
+            // IP in IP: IPv6 over IPv4 (41), IPv4 over IPv4 (4), IPv6 over IPv6, as tunnels carry them.
+            var inner = random.Next(2) == 0 ? Ipv6Packet(depth + 1) : Ipv4Packet(depth + 1);
+            return (inner.Type == Ipv6Builder.EtherType ? (byte)41 : (byte)4, inner.Bytes, "tunnel " + inner.Description);
+        }
+        byte other = random.Next(6) switch { 0 => 9, 1 => 47, 2 => 0, 3 => 255, _ => (byte)random.Next(256) };
         return (other, AddressPool.RandomBytes(random, random.Next(0, 40)), $"proto {other}");
     }
 }

@@ -14,7 +14,7 @@ public static class LlcSnapBuilder
     /// <summary>A random LLC payload of one of the families libpcap's primitives recognise.</summary>
     public static byte[] Build(Random random, out string description)
     {
-        switch (random.Next(12))
+        switch (random.Next(14))
         {
             case 0 or 1:
                 description = "llc stp";
@@ -52,8 +52,10 @@ public static class LlcSnapBuilder
                 var udp = UdpBuilder.Build(random, source, destination, AddressPool.NextPort(random), AddressPool.NextPort(random),
                     AddressPool.RandomBytes(random, 12), out _);
                 return Snap(0, Ipv4Builder.EtherType, Ipv4Builder.Build(random, source, destination, 17, udp, out _));
-            case 10:
-                int control = new[] { 0x03, 0x43, 0x73, 0xaf, 0xe3, 0x00, 0x01, 0x10 }[random.Next(8)];
+            case 10 or 11 or 12:
+                // I, S (RR, RNR, REJ) and U (UI, UA, DISC, DM, SABME, TEST, XID, FRMR) formats, some with the poll bit.
+                int[] controls = [0x00, 0x02, 0x01, 0x05, 0x09, 0x03, 0x63, 0x43, 0x0f, 0x6f, 0xe3, 0xaf, 0x87, 0x13, 0x7f, 0xf3, 0xbf];
+                int control = controls[random.Next(controls.Length)];
                 description = $"llc control 0x{control:x2}";
                 return Llc(new[] { 0x06, 0x42, 0xaa, 0xe0, 0xfe, 0x00 }[random.Next(6)], random.Next(256), control,
                     AddressPool.RandomBytes(random, random.Next(0, 20)));

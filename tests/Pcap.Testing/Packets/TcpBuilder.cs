@@ -23,7 +23,7 @@ public static class TcpBuilder
             if (random.Next(4) == 0) options.U8(1).U8(1).U8(5).U8(10).U32((uint)random.Next()).U32((uint)random.Next());
             while (options.Length % 4 != 0) options.U8(random.Next(2) == 0 ? 1 : 0);
         }
-        int payloadLength = random.Next(3) switch { 0 => 0, 1 => random.Next(1, 64), _ => random.Next(64, 600) };
+        int payloadLength = random.Next(20) switch { < 7 => 0, < 13 => random.Next(1, 64), < 19 => random.Next(64, 600), _ => random.Next(1400, 1600) };
         int dataOffset = 5 + options.Length / 4;
         // A few segments lie about their header length, as broken stacks and fuzzers do.
         int declaredOffset = random.Next(40) == 0 ? random.Next(16) : dataOffset;
