@@ -43,6 +43,7 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
 
         output.WriteLine($"compared {compared} (expression, link type) pairs; {refusedByBoth} refused by both; " +
                          $"{invalid} not compilable even unoptimized; {differences.Count} differences");
+        File.WriteAllText("/tmp/optdiff.txt", string.Join("\n", differences));
         foreach (string difference in differences.Take(5))
             output.WriteLine(difference);
         Assert.True(differences.Count == 0,

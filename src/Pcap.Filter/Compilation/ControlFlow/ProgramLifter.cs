@@ -9,8 +9,25 @@ namespace Pcap.Filter.Compilation.ControlFlow;
 /// </summary>
 internal static class ProgramLifter
 {
-    /// <summary>Lifts <paramref name="program"/> into a graph; throws <see cref="ArgumentException"/> on a malformed program.</summary>
-    public static ControlFlowGraph Lift(ReadOnlySpan<BpfInstruction> program)
+    /// <summary>
+    /// Lifts <paramref name="program"/> into a graph. Returns null when the program has jumps between statements
+    /// of one block (a backward <c>ja</c>, or a jump into the middle of a block): libpcap emits those only for
+    /// <c>protochain</c> and <c>geneve</c>, and turns its optimizer off for them. Throws
+    /// <see cref="ArgumentException"/> when the program is not block-structured at all.
+    /// </summary>
+    public static ControlFlowGraph? Lift(ReadOnlySpan<BpfInstruction> program)
+    {
+        try
+        {
+            return LiftBlocks(program);
+        }
+        catch (StatementLevelJumpException)
+        {
+            return null;
+        }
+    }
+
+    private static ControlFlowGraph LiftBlocks(ReadOnlySpan<BpfInstruction> program)
     {
         if (program.IsEmpty)
             throw new ArgumentException("The program is empty.", nameof(program));
@@ -35,7 +52,7 @@ internal static class ProgramLifter
             if (i == program.Length)
                 throw new ArgumentException($"The instructions from {start} on do not end with a jump or return.", nameof(program));
             if (IsAlways(program[i]))
-                throw new ArgumentException($"Instruction {i} is a 'ja' inside a block; not a libpcap program.", nameof(program));
+                throw new StatementLevelJumpException();
             var block = new BasicBlock(statements, new Statement(program[i].Code, program[i].K));
             blockAt[start] = block;
             branchIndex.Add((block, i));
@@ -62,11 +79,18 @@ internal static class ProgramLifter
     // Follows linearizer 'ja' stubs to the block they stand for.
     private static BasicBlock BlockAt(ReadOnlySpan<BpfInstruction> program, BasicBlock?[] blockAt, long target)
     {
-        int hops = 0;
-        while (target < program.Length && IsAlways(program[(int)target]) && hops++ < program.Length)
-            target = target + 1 + program[(int)target].K;
-        if (target >= program.Length || blockAt[target] is not { } block)
-            throw new ArgumentException($"A jump lands at {target}, which does not start a block.", "program");
-        return block;
+        while (target < program.Length && IsAlways(program[(int)target]))
+        {
+            long next = target + 1 + program[(int)target].K;
+            if (next >= program.Length)
+                throw new StatementLevelJumpException();
+            target = next;
+        }
+        if (target >= program.Length)
+            throw new ArgumentException($"A jump lands at {target}, past the end of the program.", "program");
+        return blockAt[target] ?? throw new StatementLevelJumpException();
     }
+
+    // A jump that only makes sense between statements of one block (protochain's loop, geneve's header test).
+    private sealed class StatementLevelJumpException : Exception;
 }

@@ -11,8 +11,9 @@ public sealed class LibpcapOptimizationResult
     /// <summary>libpcap's message when the optimized filter can match nothing.</summary>
     public const string RejectsAllPacketsMessage = "expression rejects all packets";
 
-    private LibpcapOptimizationResult(BpfInstruction[]? program, string? error, bool rejectsAllPackets)
+    private LibpcapOptimizationResult(BpfInstruction[]? program, string? error, bool rejectsAllPackets, bool optimized = true)
     {
+        Optimized = optimized;
         Program = program;
         Error = error;
         RejectsAllPackets = rejectsAllPackets;
@@ -27,10 +28,18 @@ public sealed class LibpcapOptimizationResult
     /// <summary>True when the optimizer proved that the filter accepts no packet (libpcap then refuses it).</summary>
     public bool RejectsAllPackets { get; }
 
+    /// <summary>
+    /// False when the program was returned as given because libpcap does not optimize it
+    /// (it contains <c>protochain</c> or <c>geneve</c> code, which jumps between statements).
+    /// </summary>
+    public bool Optimized { get; }
+
     /// <summary>True when a program was produced.</summary>
     public bool Succeeded => Program is not null;
 
     internal static LibpcapOptimizationResult Success(BpfInstruction[] program) => new(program, null, false);
+
+    internal static LibpcapOptimizationResult NotOptimized(BpfInstruction[] program) => new(program, null, false, optimized: false);
 
     internal static LibpcapOptimizationResult Failure(string error) => new(null, error, false);
 

@@ -7,6 +7,7 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// libpcap 1.10's optimizer (<c>bpf_optimize</c> followed by <c>icode_to_fcode</c>), reproduced so that
 /// the result is instruction-for-instruction what <c>pcap_compile(..., optimize=1)</c> emits, and refuses
 /// exactly the filters libpcap refuses. Input is libpcap's unoptimized program (<c>tcpdump -O -d</c>).
+/// Like libpcap, a program containing <c>protochain</c> or <c>geneve</c> code is returned unoptimized.
 /// </summary>
 public static class LibpcapOptimizer
 {
@@ -18,7 +19,9 @@ public static class LibpcapOptimizer
     /// <exception cref="ArgumentException">The program is not a block-structured libpcap program.</exception>
     public static LibpcapOptimizationResult Optimize(ReadOnlySpan<BpfInstruction> unoptimized)
     {
-        ControlFlowGraph graph = ProgramLifter.Lift(unoptimized);
+        // libpcap turns its optimizer off for protochain and geneve, whose code jumps between statements.
+        if (ProgramLifter.Lift(unoptimized) is not { } graph)
+            return LibpcapOptimizationResult.NotOptimized(unoptimized.ToArray());
         if (unoptimized.Length < LargeGraphInstructionCount)
             return Optimize(graph);
 
