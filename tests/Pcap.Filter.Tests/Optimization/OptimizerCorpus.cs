@@ -6,7 +6,11 @@ namespace Pcap.Filter.Tests.Optimization;
 /// </summary>
 internal static class OptimizerCorpus
 {
-    public static readonly int[] LinkTypes = [1, 101, 108, 113, 228, 229, 276, 0];
+    /// <summary>
+    /// The DLT_ values to hand to <c>pcap_open_dead</c> for the link types under test: they equal the LINKTYPE_
+    /// numbers except LINKTYPE_RAW (101), which libpcap on Linux knows as DLT_RAW (12).
+    /// </summary>
+    public static readonly int[] LinkTypes = [1, 12, 108, 113, 228, 229, 276, 0];
 
     public static readonly string[] Primitives =
     [
@@ -45,27 +49,28 @@ internal static class OptimizerCorpus
         "ether host 00:11:22:33:44:55 or ether host 00:11:22:33:44:66", "geneve", "geneve 5 and ip",
     ];
 
-    /// <summary>The hand-written primitives followed by <paramref name="randomCount"/> seeded compositions.</summary>
-    public static IEnumerable<string> Expressions(int randomCount, int seed)
+    /// <summary>
+    /// <paramref name="count"/> seeded random and/or/not compositions of <paramref name="primitives"/>
+    /// (pass only primitives the link type accepts, so every composition compiles).
+    /// </summary>
+    public static IEnumerable<string> Compositions(IReadOnlyList<string> primitives, int count, int seed)
     {
-        foreach (string primitive in Primitives)
-            yield return primitive;
         var random = new Random(seed);
-        for (int i = 0; i < randomCount; i++)
-            yield return Compose(random, random.Next(1, 4));
+        for (int i = 0; i < count; i++)
+            yield return Compose(random, primitives, random.Next(1, 5));
     }
 
-    private static string Compose(Random random, int depth)
+    private static string Compose(Random random, IReadOnlyList<string> primitives, int depth)
     {
         if (depth == 0 || random.Next(4) == 0)
         {
-            string primitive = Primitives[random.Next(Primitives.Length)];
+            string primitive = primitives[random.Next(primitives.Count)];
             return random.Next(6) == 0 ? $"not ({primitive})" : $"({primitive})";
         }
-        string left = Compose(random, depth - 1);
-        string right = Compose(random, depth - 1);
+        string left = Compose(random, primitives, depth - 1);
+        string right = Compose(random, primitives, depth - 1);
         string op = random.Next(2) == 0 ? "and" : "or";
         string composed = $"{left} {op} {right}";
-        return random.Next(8) == 0 ? $"not ({composed})" : $"({composed})";
+        return random.Next(8) == 0 ? $"not ({composed})" : random.Next(3) == 0 ? composed : $"({composed})";
     }
 }

@@ -21,20 +21,18 @@ internal static class BlockInterning
             state.Graph.UnmarkAll();
             MarkReachable(state.Graph, state.Graph.Root);
 
-            for (int i = blocks.Length - 2; i >= 0; i--)
+            // libpcap links each block to the first equal block after it, which chains to the last one:
+            // every member of a class of equal blocks ends up pointing at the highest-numbered member.
+            var lastOfClass = new Dictionary<BasicBlock, BasicBlock>(BlockContentComparer.Instance);
+            foreach (var block in blocks)
             {
-                if (!state.Graph.IsMarked(blocks[i]))
-                    continue;
-                for (int j = i + 1; j < blocks.Length; j++)
-                {
-                    if (!state.Graph.IsMarked(blocks[j]))
-                        continue;
-                    if (AreEqual(blocks[i], blocks[j]))
-                    {
-                        blocks[i].Link = blocks[j].Link ?? blocks[j];
-                        break;
-                    }
-                }
+                if (state.Graph.IsMarked(block))
+                    lastOfClass[block] = block;
+            }
+            foreach (var block in blocks)
+            {
+                if (state.Graph.IsMarked(block) && lastOfClass[block] is var last && last != block)
+                    block.Link = last;
             }
 
             foreach (var block in blocks)
@@ -65,6 +63,32 @@ internal static class BlockInterning
         {
             MarkReachable(graph, block.JumpTrue!);
             MarkReachable(graph, block.JumpFalse!);
+        }
+    }
+
+    // Block equality as libpcap's eq_blk: same jump, same targets, same live statements.
+    private sealed class BlockContentComparer : IEqualityComparer<BasicBlock>
+    {
+        public static readonly BlockContentComparer Instance = new();
+
+        public bool Equals(BasicBlock? first, BasicBlock? second) =>
+            ReferenceEquals(first, second) || (first is not null && second is not null && AreEqual(first, second));
+
+        public int GetHashCode(BasicBlock block)
+        {
+            var hash = new HashCode();
+            hash.Add(block.Branch.Code);
+            hash.Add(block.Branch.K);
+            hash.Add(block.JumpTrue is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(block.JumpTrue));
+            hash.Add(block.JumpFalse is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(block.JumpFalse));
+            foreach (Statement statement in block.Statements)
+            {
+                if (statement.IsNop)
+                    continue;
+                hash.Add(statement.Code);
+                hash.Add(statement.K);
+            }
+            return hash.ToHashCode();
         }
     }
 

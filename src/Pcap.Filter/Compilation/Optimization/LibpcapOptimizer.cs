@@ -13,7 +13,7 @@ public static class LibpcapOptimizer
 {
     // Deep graphs (hundreds of or-ed hosts) recurse deeply in the DFS passes, as in libpcap.
     private const int LargeGraphInstructionCount = 2000;
-    private const int LargeStackBytes = 256 * 1024 * 1024;
+    private const int LargeStackBytes = 64 * 1024 * 1024;
 
     /// <summary>Optimizes libpcap's unoptimized program <paramref name="unoptimized"/>.</summary>
     /// <exception cref="ArgumentException">The program is not a block-structured libpcap program.</exception>
