@@ -1,0 +1,65 @@
+using System.Text;
+using Pcap.Filter.Bpf;
+using Pcap.Testing;
+using Xunit;
+
+namespace Pcap.Filter.Tests.Compilation;
+
+/// <summary>
+/// Every expression on every link type: we accept exactly what <c>pcap_compile(optimize = 0)</c> accepts and
+/// emit the same instructions, one for one.
+/// </summary>
+public sealed class LibPcapDifferentialTests
+{
+    private static readonly FilterOptions Unoptimized = new() { Optimize = false };
+
+    // pcap_open_dead takes a DLT_ value; only LINKTYPE_RAW (101) differs from its DLT_RAW (12 on Linux).
+    internal static int DltOf(LinkType linkType) => linkType == LinkType.Raw ? 12 : (int)linkType;
+
+    internal static string? Difference(string expression, LinkType linkType)
+    {
+        var theirs = LibPcap.Compile(expression, DltOf(linkType), out var theirError, optimize: false);
+        bool ours = FilterCompiler.TryCompile(expression, linkType, out var program, out var ourError, Unoptimized);
+        if (theirs is null && !ours)
+            return null;
+        if (theirs is null)
+            return $"[{linkType}] '{expression}': libpcap refuses ({theirError}) but we accept";
+        if (!ours)
+            return $"[{linkType}] '{expression}': we refuse ({ourError!.Message}) but libpcap accepts";
+        var mine = program!.Instructions;
+        if (mine.SequenceEqual(theirs))
+            return null;
+        var sb = new StringBuilder($"[{linkType}] '{expression}': programs differ (ours {mine.Length}, libpcap {theirs.Length})");
+        for (int i = 0; i < Math.Max(mine.Length, theirs.Length); i++)
+        {
+            string a = i < mine.Length ? mine[i].ToString() : "-";
+            string b = i < theirs.Length ? theirs[i].ToString() : "-";
+            sb.Append($"\n  {i,3} {(a == b ? " " : "*")} ours {a,-32} libpcap {b}");
+        }
+        return sb.ToString();
+    }
+
+    private static void AssertNoDifferences(IEnumerable<string> expressions)
+    {
+        var differences = new List<string>();
+        int cases = 0;
+        foreach (var e in expressions)
+        {
+            foreach (var lt in FilterExpressions.AllLinkTypes)
+            {
+                cases++;
+                if (Difference(e, lt) is { } d)
+                    differences.Add(d);
+            }
+        }
+        Assert.True(differences.Count == 0,
+            $"{differences.Count} of {cases} cases differ from libpcap:\n" + string.Join("\n", differences.Take(25)));
+    }
+
+    [Fact]
+    public void HandWrittenPrimitivesMatchLibpcapOnEveryLinkType() => AssertNoDifferences(FilterExpressions.Primitives);
+
+    [Fact]
+    public void SeededRandomCompositionsMatchLibpcapOnEveryLinkType() =>
+        AssertNoDifferences(FilterExpressions.RandomCompositions(seed: 20261124, count: 800));
+}
