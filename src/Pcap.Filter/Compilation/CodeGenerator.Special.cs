@@ -173,6 +173,7 @@ internal sealed partial class CodeGenerator
         };
         _link = DataLink.Ppp;
         _offLinkType = _offLinkHeader.Clone();
+        _offLinkTypeUnset = false;
         _offLinkPayload.ConstantPart = _offLinkHeader.ConstantPart + 2;
         _offNetwork = 0;
         _offNetworkNoSnap = 0;
