@@ -403,7 +403,13 @@ internal sealed partial class CodeGenerator
         {
             if (_link != DataLink.Ethernet)
                 throw Error("ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel");
-            return EthernetHostOp(ParseMac(text), q.Direction);
+        {
+            var check = PreviousLinkHeaderCheck();
+            var b = EthernetHostOp(ParseMac(text), q.Direction);
+            if (check is not null)
+                BlockLogic.And(check, b);
+            return b;
+        }
         }
         throw Error("ethernet address used in non-ether expression");
     }
@@ -434,7 +440,11 @@ internal sealed partial class CodeGenerator
                     if (_link != DataLink.Ethernet)
                         throw Error("only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name");
                     var mac = NameResolver.EtherHost(name) ?? throw Error($"unknown ether host '{name}'");
-                    return EthernetHostOp(mac, dir);
+                    var check = PreviousLinkHeaderCheck();
+                    var hostTest = EthernetHostOp(mac, dir);
+                    if (check is not null)
+                        BlockLogic.And(check, hostTest);
+                    return hostTest;
                 }
                 if (proto == ProtoQualifier.Decnet)
                     throw Error($"decnet name support not included, '{name}' cannot be translated");

@@ -138,6 +138,8 @@ internal sealed partial class CodeGenerator
             default:
                 throw Error("bad protocol applied for 'protochain'");
         }
+        if (_offLinkPayload.IsVariable)
+            throw Error("'protochain' not supported with variable length headers");
         uint nl = _offLinkPayload.ConstantPart + _offNetwork;
         var s = new List<Statement>();
         Statement Add(ushort code, uint k = 0)

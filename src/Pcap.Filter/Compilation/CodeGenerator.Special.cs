@@ -18,7 +18,13 @@ internal sealed partial class CodeGenerator
                 {
                     if (_link != DataLink.Ethernet)
                         throw Error("not a broadcast link");
-                    return EthernetHostOp(EthernetBroadcast, DirectionQualifier.Dst);
+                {
+                    var check = PreviousLinkHeaderCheck();
+                    var b = EthernetHostOp(EthernetBroadcast, DirectionQualifier.Dst);
+                    if (check is not null)
+                        BlockLogic.And(check, b);
+                    return b;
+                }
                 }
                 if (n.Protocol == ProtoQualifier.Ip)
                     throw Error("netmask not known, so 'ip broadcast' not supported");
@@ -60,7 +66,7 @@ internal sealed partial class CodeGenerator
             case SpecialKind.Pppoes:
                 return Pppoes(n.Value, n.HasValue);
             case SpecialKind.Geneve:
-                throw Error("'geneve' is not supported by this compiler yet");
+                return Geneve(n.Value, n.HasValue);
             default:
                 return Llc(n.Name);
         }
@@ -73,7 +79,13 @@ internal sealed partial class CodeGenerator
         {
             case ProtoQualifier.Default or ProtoQualifier.Link:
                 if (_link == DataLink.Ethernet)
-                    return Jump(BpfOpcodes.Jset, 1, Load(OffsetBase.LinkHeader, 0, BpfOpcodes.B));
+                {
+                    var check = PreviousLinkHeaderCheck();
+                    var b = Jump(BpfOpcodes.Jset, 1, Load(OffsetBase.LinkHeader, 0, BpfOpcodes.B));
+                    if (check is not null)
+                        BlockLogic.And(check, b);
+                    return b;
+                }
                 break;
             case ProtoQualifier.Ip:
                 b0 = LinkTypeTest(EtherTypeIp);
@@ -174,6 +186,8 @@ internal sealed partial class CodeGenerator
         _link = DataLink.Ppp;
         _offLinkType = _offLinkHeader.Clone();
         _offLinkTypeUnset = false;
+        _isGeneve = false;
+        _offLinkPayload = _offLinkPayload.Clone();
         _offLinkPayload.ConstantPart = _offLinkHeader.ConstantPart + 2;
         _offNetwork = 0;
         _offNetworkNoSnap = 0;

@@ -69,4 +69,18 @@ public sealed class LibPcapDifferentialTests
     [Fact]
     public void SeededRandomCompositionsMatchLibpcapOnEveryLinkType() =>
         AssertNoDifferences(FilterExpressions.RandomCompositions(seed: 20261124, count: 2000), minimumAccepted: 3000);
+
+    [Fact]
+    public void SeededRandomTokenSequencesAreAcceptedAndRefusedLikeLibpcap() =>
+        AssertNoDifferences(RandomTokenSequences.Generate(seed: 3, count: 3000), minimumAccepted: 100);
+
+    [Fact]
+    public void LongProgramsUseTheSameJaTrampolinesAsLibpcap() =>
+        AssertNoDifferences(
+        [
+            string.Join(" or ", Enumerable.Range(1, 40).Select(i => $"host 10.0.0.{i}")),
+            string.Join(" and ", Enumerable.Range(1, 30).Select(i => $"not port {i}")),
+            "(" + string.Join(" or ", Enumerable.Range(1, 25).Select(i => $"tcp port {i}")) + ") and not (" +
+                string.Join(" or ", Enumerable.Range(1, 25).Select(i => $"udp port {i}")) + ")",
+        ], minimumAccepted: 10);
 }
