@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using static Pcap.Filter.Bpf.BpfOpcodes;
 
 namespace Pcap.Filter.Bpf;
@@ -53,14 +54,17 @@ public static class BpfInterpreter
         in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData)
     {
         uint a = 0, x = 0;
-        Span<uint> memory = stackalloc uint[MemoryWords];
-        memory.Clear();
+        var memory = new ScratchMemory(); // zeroed, on the stack
         var length = (uint)packet.Length;
         var backwardJumps = 0;
+        ref var first = ref MemoryMarshal.GetReference(program);
+        // Every packet access below is preceded by libpcap's bounds check, so the span's own checks are skipped.
+        ref var bytes = ref MemoryMarshal.GetReference(packet);
 
         for (var pc = 0; (uint)pc < (uint)program.Length; pc++)
         {
-            ref readonly var instruction = ref program[pc];
+            // pc was just checked against the length, so skip the span's own check.
+            ref readonly var instruction = ref Unsafe.Add(ref first, pc);
             var k = instruction.K;
             switch (instruction.Code)
             {
@@ -71,19 +75,19 @@ public static class BpfInterpreter
 
                 case Ld | W | Abs:
                     if (k <= length && 4 <= length - k)
-                        a = BinaryPrimitives.ReadUInt32BigEndian(packet.Slice((int)k));
+                        a = ReadWord(ref bytes, k);
                     else if (!TryLoadAbsoluteOutside(packet, k, 4, a, x, in auxiliary, hasAuxiliaryData, out a))
                         return 0;
                     continue;
                 case Ld | H | Abs:
                     if (k <= length && 2 <= length - k)
-                        a = BinaryPrimitives.ReadUInt16BigEndian(packet.Slice((int)k));
+                        a = ReadHalf(ref bytes, k);
                     else if (!TryLoadAbsoluteOutside(packet, k, 2, a, x, in auxiliary, hasAuxiliaryData, out a))
                         return 0;
                     continue;
                 case Ld | B | Abs:
                     if (k < length)
-                        a = packet[(int)k];
+                        a = Unsafe.Add(ref bytes, k);
                     else if (!TryLoadAbsoluteOutside(packet, k, 1, a, x, in auxiliary, hasAuxiliaryData, out a))
                         return 0;
                     continue;
@@ -97,19 +101,19 @@ public static class BpfInterpreter
 
                 case Ld | W | Ind:
                     if (k <= length && x <= length - k && 4 <= length - (x + k))
-                        a = BinaryPrimitives.ReadUInt32BigEndian(packet.Slice((int)(x + k)));
+                        a = ReadWord(ref bytes, x + k);
                     else if (!TryLoadRelative(packet, x + k, 4, in auxiliary, hasAuxiliaryData, out a))
                         return 0;
                     continue;
                 case Ld | H | Ind:
                     if (x <= length && k <= length - x && 2 <= length - (x + k))
-                        a = BinaryPrimitives.ReadUInt16BigEndian(packet.Slice((int)(x + k)));
+                        a = ReadHalf(ref bytes, x + k);
                     else if (!TryLoadRelative(packet, x + k, 2, in auxiliary, hasAuxiliaryData, out a))
                         return 0;
                     continue;
                 case Ld | B | Ind:
                     if (k < length && x < length - k)
-                        a = packet[(int)(x + k)];
+                        a = Unsafe.Add(ref bytes, x + k);
                     else if (!TryLoadRelative(packet, x + k, 1, in auxiliary, hasAuxiliaryData, out a))
                         return 0;
                     continue;
@@ -118,7 +122,7 @@ public static class BpfInterpreter
                     {
                         uint octet;
                         if (k < length)
-                            octet = packet[(int)k];
+                            octet = Unsafe.Add(ref bytes, k);
                         else if (!TryLoadRelative(packet, k, 1, in auxiliary, hasAuxiliaryData, out octet))
                             return 0;
                         x = (octet & 0xf) << 2;
@@ -277,6 +281,27 @@ public static class BpfInterpreter
         }
         // Ran off the end or jumped past it: no return value, so reject.
         return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ReadWord(ref byte bytes, uint offset)
+    {
+        var raw = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref bytes, offset));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(raw) : raw;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ReadHalf(ref byte bytes, uint offset)
+    {
+        var raw = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref bytes, offset));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(raw) : raw;
+    }
+
+    /// <summary>The 16 scratch words <c>M[0]</c> to <c>M[15]</c>, held inline so a run needs no allocation.</summary>
+    [InlineArray(MemoryWords)]
+    private struct ScratchMemory
+    {
+        private uint _word;
     }
 
     /// <summary>An absolute load beyond the captured bytes: socket metadata when the caller gave it, else a rejection.</summary>
