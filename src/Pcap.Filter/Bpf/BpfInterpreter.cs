@@ -57,6 +57,7 @@ public static class BpfInterpreter
         var memory = new ScratchMemory(); // zeroed, on the stack
         var length = (uint)packet.Length;
         var backwardJumps = 0;
+        long loaded; // slow-path results come back by value: an out argument would keep A in memory
         ref var first = ref MemoryMarshal.GetReference(program);
         // Every packet access below is preceded by libpcap's bounds check, so the span's own checks are skipped.
         ref var bytes = ref MemoryMarshal.GetReference(packet);
@@ -76,20 +77,26 @@ public static class BpfInterpreter
                 case Ld | W | Abs:
                     if (k <= length && 4 <= length - k)
                         a = ReadWord(ref bytes, k);
-                    else if (!TryLoadAbsoluteOutside(packet, k, 4, a, x, in auxiliary, hasAuxiliaryData, out a))
+                    else if ((loaded = LoadAbsoluteOutside(packet, k, 4, a, x, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
                 case Ld | H | Abs:
                     if (k <= length && 2 <= length - k)
                         a = ReadHalf(ref bytes, k);
-                    else if (!TryLoadAbsoluteOutside(packet, k, 2, a, x, in auxiliary, hasAuxiliaryData, out a))
+                    else if ((loaded = LoadAbsoluteOutside(packet, k, 2, a, x, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
                 case Ld | B | Abs:
                     if (k < length)
                         a = Unsafe.Add(ref bytes, k);
-                    else if (!TryLoadAbsoluteOutside(packet, k, 1, a, x, in auxiliary, hasAuxiliaryData, out a))
+                    else if ((loaded = LoadAbsoluteOutside(packet, k, 1, a, x, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
 
                 case Ld | W | Len:
@@ -102,20 +109,26 @@ public static class BpfInterpreter
                 case Ld | W | Ind:
                     if (k <= length && x <= length - k && 4 <= length - (x + k))
                         a = ReadWord(ref bytes, x + k);
-                    else if (!TryLoadRelative(packet, x + k, 4, in auxiliary, hasAuxiliaryData, out a))
+                    else if ((loaded = LoadRelative(packet, x + k, 4, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
                 case Ld | H | Ind:
                     if (x <= length && k <= length - x && 2 <= length - (x + k))
                         a = ReadHalf(ref bytes, x + k);
-                    else if (!TryLoadRelative(packet, x + k, 2, in auxiliary, hasAuxiliaryData, out a))
+                    else if ((loaded = LoadRelative(packet, x + k, 2, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
                 case Ld | B | Ind:
                     if (k < length && x < length - k)
                         a = Unsafe.Add(ref bytes, x + k);
-                    else if (!TryLoadRelative(packet, x + k, 1, in auxiliary, hasAuxiliaryData, out a))
+                    else if ((loaded = LoadRelative(packet, x + k, 1, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
 
                 case Ldx | B | Msh:
@@ -123,8 +136,10 @@ public static class BpfInterpreter
                         uint octet;
                         if (k < length)
                             octet = Unsafe.Add(ref bytes, k);
-                        else if (!TryLoadRelative(packet, k, 1, in auxiliary, hasAuxiliaryData, out octet))
+                        else if ((loaded = LoadRelative(packet, k, 1, in auxiliary, hasAuxiliaryData)) < 0)
                             return 0;
+                        else
+                            octet = (uint)loaded;
                         x = (octet & 0xf) << 2;
                         continue;
                     }
@@ -304,29 +319,31 @@ public static class BpfInterpreter
         private uint _word;
     }
 
-    /// <summary>An absolute load beyond the captured bytes: socket metadata when the caller gave it, else a rejection.</summary>
+    /// <summary>What the slow-path loads return when the packet must be rejected.</summary>
+    private const long Rejected = -1;
+
+    /// <summary>An absolute load beyond the captured bytes: socket metadata when the caller gave it, else <see cref="Rejected"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryLoadAbsoluteOutside(ReadOnlySpan<byte> packet, uint offset, int size, uint a, uint x,
-        in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData, out uint value)
+    private static long LoadAbsoluteOutside(ReadOnlySpan<byte> packet, uint offset, int size, uint a, uint x,
+        in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData)
     {
         if (hasAuxiliaryData && offset >= BpfAncillary.Offset)
-            return TryLoadAncillary(packet, offset - BpfAncillary.Offset, a, x, in auxiliary, out value);
-        return TryLoadRelative(packet, offset, size, in auxiliary, hasAuxiliaryData, out value);
+            return TryLoadAncillary(packet, offset - BpfAncillary.Offset, a, x, in auxiliary, out var value) ? value : Rejected;
+        return LoadRelative(packet, offset, size, in auxiliary, hasAuxiliaryData);
     }
 
-    /// <summary>A load at a kernel "negative" offset: relative to the link-layer or the network header.</summary>
+    /// <summary>A load at a kernel "negative" offset, relative to the link-layer or the network header; else <see cref="Rejected"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryLoadRelative(ReadOnlySpan<byte> packet, uint offset, int size,
-        in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData, out uint value)
+    private static long LoadRelative(ReadOnlySpan<byte> packet, uint offset, int size,
+        in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData)
     {
-        value = 0;
         if (!hasAuxiliaryData)
-            return false;
+            return Rejected;
         long start;
         if (offset >= BpfAncillary.NetworkOffset)
         {
             if (auxiliary.NetworkHeaderOffset is not { } network)
-                return false;
+                return Rejected;
             start = (long)network + (offset - BpfAncillary.NetworkOffset);
         }
         else if (offset >= BpfAncillary.LinkLayerOffset)
@@ -336,18 +353,17 @@ public static class BpfInterpreter
         }
         else
         {
-            return false;
+            return Rejected;
         }
         if (start + size > packet.Length)
-            return false;
+            return Rejected;
         var bytes = packet.Slice((int)start, size);
-        value = size switch
+        return size switch
         {
             4 => BinaryPrimitives.ReadUInt32BigEndian(bytes),
             2 => BinaryPrimitives.ReadUInt16BigEndian(bytes),
             _ => bytes[0],
         };
-        return true;
     }
 
     /// <summary>The value of ancillary field <paramref name="field"/>, as the kernel's <c>convert_bpf_extensions</c> computes it.</summary>

@@ -86,9 +86,10 @@ public class BpfInterpreterTests
     }
 
     [Fact]
-    public void Ancillary_loads_without_metadata_reject_like_bpf_filter_and_with_metadata_read_it()
+    public void Ancillary_loads_without_metadata_reject_like_bpf_filter()
     {
-        foreach (var field in new[] { BpfAncillary.VlanTag, BpfAncillary.VlanTagPresent, BpfAncillary.Protocol, BpfAncillary.PacketType, BpfAncillary.InterfaceIndex })
+        // With metadata, BpfAncillaryKernelTests checks the values against the kernel itself.
+        for (var field = 0u; field < BpfAncillary.Max + 4; field++)
         foreach (var size in new[] { B, H, W })
         {
             BpfInstruction[] program =
@@ -98,21 +99,7 @@ public class BpfInterpreterTests
                 BpfInstruction.Statement(Ret | RetA, 0),
             ];
             var packet = new byte[60];
-            // Without metadata: the same as libpcap's bpf_filter (which has none to give).
             Assert.Equal(LibPcap.Filter(program, packet, 60), BpfInterpreter.Run(program, packet, 60));
-            var auxiliary = new BpfAuxiliaryData
-            {
-                VlanTag = 0x2005, VlanTagPresent = true, Protocol = 0x8100, PacketType = 4, InterfaceIndex = 77,
-            };
-            var expected = field switch
-            {
-                BpfAncillary.VlanTag => auxiliary.VlanTag,
-                BpfAncillary.VlanTagPresent => 1u,
-                BpfAncillary.Protocol => auxiliary.Protocol,
-                BpfAncillary.PacketType => auxiliary.PacketType,
-                _ => auxiliary.InterfaceIndex,
-            };
-            Assert.Equal(expected + 1, BpfInterpreter.Run(program, packet, 60, in auxiliary));
         }
     }
 
