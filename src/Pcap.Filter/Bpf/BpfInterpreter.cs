@@ -50,6 +50,13 @@ public static class BpfInterpreter
         return Run(program.Instructions, packet, wireLength);
     }
 
+    /// <summary>Runs <paramref name="program"/> with socket metadata; see <see cref="Run(ReadOnlySpan{BpfInstruction}, ReadOnlySpan{byte}, uint, in BpfAuxiliaryData)"/>.</summary>
+    public static uint Run(BpfProgram program, ReadOnlySpan<byte> packet, uint wireLength, in BpfAuxiliaryData auxiliary)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return Run(program.Instructions, packet, wireLength, in auxiliary);
+    }
+
     private static uint Execute(ReadOnlySpan<BpfInstruction> program, ReadOnlySpan<byte> packet, uint wireLength,
         in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData)
     {

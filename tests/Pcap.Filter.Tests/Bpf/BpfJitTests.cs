@@ -83,6 +83,24 @@ public class BpfJitTests
     }
 
     [Fact]
+    public void Long_programs_compile_and_agree()
+    {
+        // Hundreds of ports make a program of well over a thousand instructions with long jump chains.
+        var expression = string.Join(" or ", Enumerable.Range(1, 300).Select(port => $"port {port * 7}"));
+        var program = LibPcap.Compile(expression, 1, out var error, optimize: false) ?? throw new InvalidOperationException(error);
+        Assert.True(program.Length > 1000, $"only {program.Length} instructions");
+        var compiled = BpfJit.Compile(program);
+        var random = new RandomPrograms(seed: 12);
+        for (var i = 0; i < 500; i++)
+        {
+            var packet = new byte[54];
+            packet[12] = 8; packet[14] = 0x45; packet[23] = (byte)(i % 2 == 0 ? 6 : 17);
+            packet[36] = (byte)(i % 9); packet[37] = (byte)random.Next(256);
+            Assert.Equal(LibPcap.Filter(program, packet, 54), compiled(packet, 54));
+        }
+    }
+
+    [Fact]
     public void Without_code_generation_the_interpreter_runs()
     {
         var program = LibPcap.Compile("udp", 1, out var error) ?? throw new InvalidOperationException(error);
