@@ -103,5 +103,41 @@ public class BpfInterpreterTests
         }
     }
 
+    [Fact]
+    public void With_metadata_only_kernel_offsets_change_the_result_and_nothing_throws()
+    {
+        // Arbitrary programs (unknown opcodes, netlink attribute searches, header-relative loads) never throw, and
+        // metadata changes nothing unless a load reaches the kernel's offsets at or above SKF_LL_OFF.
+        var random = new RandomPrograms(seed: 5150);
+        for (var p = 0; p < 3000; p++)
+        {
+            var program = random.ValidProgram();
+            var at = random.Next(program.Length);
+            program[at] = random.Next(3) switch
+            {
+                0 => BpfInstruction.Statement((ushort)(Ld | Abs | random.Next(3) * 8), BpfAncillary.Offset + (uint)random.Next(70)),
+                1 => BpfInstruction.Statement((ushort)(Ld | Ind | random.Next(3) * 8), BpfAncillary.LinkLayerOffset + (uint)random.Next(40)),
+                _ => new BpfInstruction((ushort)random.Next(0x100), (byte)random.Next(4), (byte)random.Next(4), random.Offset()),
+            };
+            var auxiliary = new BpfAuxiliaryData
+            {
+                Protocol = 0x0800, PacketType = 3, InterfaceIndex = 9, VlanTagPresent = true, VlanTag = 42,
+                NetworkHeaderOffset = (uint)random.Next(30), Random = 7,
+            };
+            var touchesKernelOffsets = program.Any(i => (i.Code & 0x07) is Ld or Ldx && (i.Code & 0xe0) is Abs or Ind or Msh
+                                                        && i.K >= BpfAncillary.LinkLayerOffset)
+                                       || program.Any(i => (i.Code & 0xe0) is Ind or Msh && (i.Code & 0x07) is Ld or Ldx);
+            for (var i = 0; i < 50; i++)
+            {
+                var packet = random.Packet();
+                var wire = random.WireLength(packet.Length);
+                var without = BpfInterpreter.Run(program, packet, wire);
+                var with = BpfInterpreter.Run(program, packet, wire, in auxiliary);
+                if (!touchesKernelOffsets)
+                    Assert.Equal(without, with);
+            }
+        }
+    }
+
     private static string Dump(BpfInstruction[] program) => string.Join(' ', program.Select(i => i.ToString()));
 }
