@@ -13,8 +13,10 @@ namespace Pcap.Filter.Bpf;
 /// </summary>
 /// <remarks>
 /// Where libpcap 1.10's interpreter has undefined behaviour (it aborts on an unknown opcode, divides by a constant
-/// zero, reads outside the program), this one rejects the packet, as libpcap's later releases do. Backward
-/// unconditional jumps (libpcap's <c>protochain</c> code uses them) are followed, at most 64 per packet.
+/// zero, reads outside the program or scratch memory), this one rejects the packet, as libpcap's later releases do.
+/// Backward unconditional jumps (libpcap's <c>protochain</c> code uses them) are followed, at most 64 per packet.
+/// Shifts follow the installed libpcap 1.10.3: by X of 32 or more gives 0, by a constant counts mod 32
+/// (<see cref="BpfValidator"/> refuses constant counts of 32 or more, as the kernel does).
 /// </remarks>
 public static class BpfInterpreter
 {
