@@ -67,11 +67,15 @@ public static class BpfDumpParser
 
     private static bool TryField(string field, string name, uint maximum, int lineNumber, out uint value, out string? error)
     {
-        // k is unsigned; accept the signed spelling (-1) some tools print, as its 32-bit pattern.
-        if (uint.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= maximum
-            || name == "k" && int.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed)
-               && (value = unchecked((uint)signed)) == value)
+        if (uint.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= maximum)
         {
+            error = null;
+            return true;
+        }
+        // k is unsigned; accept the signed spelling (-1) some tools print, as its 32-bit pattern.
+        if (name == "k" && int.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed))
+        {
+            value = unchecked((uint)signed);
             error = null;
             return true;
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using static Pcap.Filter.Bpf.BpfOpcodes;
 
 namespace Pcap.Filter.Bpf;
@@ -12,8 +13,10 @@ namespace Pcap.Filter.Bpf;
 /// </summary>
 /// <remarks>
 /// Where libpcap 1.10's interpreter has undefined behaviour (it aborts on an unknown opcode, divides by a constant
-/// zero, reads outside the program), this one rejects the packet, as libpcap's later releases do. Backward
-/// unconditional jumps (libpcap's <c>protochain</c> code uses them) are followed, at most 64 per packet.
+/// zero, reads outside the program or scratch memory), this one rejects the packet, as libpcap's later releases do.
+/// Backward unconditional jumps (libpcap's <c>protochain</c> code uses them) are followed, at most 64 per packet.
+/// Shifts follow the installed libpcap 1.10.3: by X of 32 or more gives 0, by a constant counts mod 32
+/// (<see cref="BpfValidator"/> refuses constant counts of 32 or more, as the kernel does).
 /// </remarks>
 public static class BpfInterpreter
 {
@@ -49,18 +52,29 @@ public static class BpfInterpreter
         return Run(program.Instructions, packet, wireLength);
     }
 
+    /// <summary>Runs <paramref name="program"/> with socket metadata; see <see cref="Run(ReadOnlySpan{BpfInstruction}, ReadOnlySpan{byte}, uint, in BpfAuxiliaryData)"/>.</summary>
+    public static uint Run(BpfProgram program, ReadOnlySpan<byte> packet, uint wireLength, in BpfAuxiliaryData auxiliary)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return Run(program.Instructions, packet, wireLength, in auxiliary);
+    }
+
     private static uint Execute(ReadOnlySpan<BpfInstruction> program, ReadOnlySpan<byte> packet, uint wireLength,
         in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData)
     {
         uint a = 0, x = 0;
-        Span<uint> memory = stackalloc uint[MemoryWords];
-        memory.Clear();
+        var memory = new ScratchMemory(); // zeroed, on the stack
         var length = (uint)packet.Length;
         var backwardJumps = 0;
+        long loaded; // slow-path results come back by value: an out argument would keep A in memory
+        ref var first = ref MemoryMarshal.GetReference(program);
+        // Every packet access below is preceded by libpcap's bounds check, so the span's own checks are skipped.
+        ref var bytes = ref MemoryMarshal.GetReference(packet);
 
         for (var pc = 0; (uint)pc < (uint)program.Length; pc++)
         {
-            ref readonly var instruction = ref program[pc];
+            // pc was just checked against the length, so skip the span's own check.
+            ref readonly var instruction = ref Unsafe.Add(ref first, pc);
             var k = instruction.K;
             switch (instruction.Code)
             {
@@ -71,21 +85,27 @@ public static class BpfInterpreter
 
                 case Ld | W | Abs:
                     if (k <= length && 4 <= length - k)
-                        a = BinaryPrimitives.ReadUInt32BigEndian(packet.Slice((int)k));
-                    else if (!TryLoadAbsoluteOutside(packet, k, 4, a, x, in auxiliary, hasAuxiliaryData, out a))
+                        a = ReadWord(ref bytes, k);
+                    else if ((loaded = LoadAbsoluteOutside(packet, k, 4, a, x, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
                 case Ld | H | Abs:
                     if (k <= length && 2 <= length - k)
-                        a = BinaryPrimitives.ReadUInt16BigEndian(packet.Slice((int)k));
-                    else if (!TryLoadAbsoluteOutside(packet, k, 2, a, x, in auxiliary, hasAuxiliaryData, out a))
+                        a = ReadHalf(ref bytes, k);
+                    else if ((loaded = LoadAbsoluteOutside(packet, k, 2, a, x, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
                 case Ld | B | Abs:
                     if (k < length)
-                        a = packet[(int)k];
-                    else if (!TryLoadAbsoluteOutside(packet, k, 1, a, x, in auxiliary, hasAuxiliaryData, out a))
+                        a = Unsafe.Add(ref bytes, k);
+                    else if ((loaded = LoadAbsoluteOutside(packet, k, 1, a, x, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
 
                 case Ld | W | Len:
@@ -97,30 +117,38 @@ public static class BpfInterpreter
 
                 case Ld | W | Ind:
                     if (k <= length && x <= length - k && 4 <= length - (x + k))
-                        a = BinaryPrimitives.ReadUInt32BigEndian(packet.Slice((int)(x + k)));
-                    else if (!TryLoadRelative(packet, x + k, 4, in auxiliary, hasAuxiliaryData, out a))
+                        a = ReadWord(ref bytes, x + k);
+                    else if ((loaded = LoadRelative(packet, x + k, 4, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
                 case Ld | H | Ind:
                     if (x <= length && k <= length - x && 2 <= length - (x + k))
-                        a = BinaryPrimitives.ReadUInt16BigEndian(packet.Slice((int)(x + k)));
-                    else if (!TryLoadRelative(packet, x + k, 2, in auxiliary, hasAuxiliaryData, out a))
+                        a = ReadHalf(ref bytes, x + k);
+                    else if ((loaded = LoadRelative(packet, x + k, 2, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
                 case Ld | B | Ind:
                     if (k < length && x < length - k)
-                        a = packet[(int)(x + k)];
-                    else if (!TryLoadRelative(packet, x + k, 1, in auxiliary, hasAuxiliaryData, out a))
+                        a = Unsafe.Add(ref bytes, x + k);
+                    else if ((loaded = LoadRelative(packet, x + k, 1, in auxiliary, hasAuxiliaryData)) < 0)
                         return 0;
+                    else
+                        a = (uint)loaded;
                     continue;
 
                 case Ldx | B | Msh:
                     {
                         uint octet;
                         if (k < length)
-                            octet = packet[(int)k];
-                        else if (!TryLoadRelative(packet, k, 1, in auxiliary, hasAuxiliaryData, out octet))
+                            octet = Unsafe.Add(ref bytes, k);
+                        else if ((loaded = LoadRelative(packet, k, 1, in auxiliary, hasAuxiliaryData)) < 0)
                             return 0;
+                        else
+                            octet = (uint)loaded;
                         x = (octet & 0xf) << 2;
                         continue;
                     }
@@ -279,29 +307,52 @@ public static class BpfInterpreter
         return 0;
     }
 
-    /// <summary>An absolute load beyond the captured bytes: socket metadata when the caller gave it, else a rejection.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryLoadAbsoluteOutside(ReadOnlySpan<byte> packet, uint offset, int size, uint a, uint x,
-        in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData, out uint value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ReadWord(ref byte bytes, uint offset)
     {
-        if (hasAuxiliaryData && offset >= BpfAncillary.Offset)
-            return TryLoadAncillary(packet, offset - BpfAncillary.Offset, a, x, in auxiliary, out value);
-        return TryLoadRelative(packet, offset, size, in auxiliary, hasAuxiliaryData, out value);
+        var raw = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref bytes, offset));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(raw) : raw;
     }
 
-    /// <summary>A load at a kernel "negative" offset: relative to the link-layer or the network header.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryLoadRelative(ReadOnlySpan<byte> packet, uint offset, int size,
-        in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData, out uint value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ReadHalf(ref byte bytes, uint offset)
     {
-        value = 0;
+        var raw = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref bytes, offset));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(raw) : raw;
+    }
+
+    /// <summary>The 16 scratch words <c>M[0]</c> to <c>M[15]</c>, held inline so a run needs no allocation.</summary>
+    [InlineArray(MemoryWords)]
+    private struct ScratchMemory
+    {
+        private uint _word;
+    }
+
+    /// <summary>What the slow-path loads return when the packet must be rejected.</summary>
+    private const long Rejected = -1;
+
+    /// <summary>An absolute load beyond the captured bytes: socket metadata when the caller gave it, else <see cref="Rejected"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long LoadAbsoluteOutside(ReadOnlySpan<byte> packet, uint offset, int size, uint a, uint x,
+        in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData)
+    {
+        if (hasAuxiliaryData && offset >= BpfAncillary.Offset)
+            return TryLoadAncillary(packet, offset - BpfAncillary.Offset, a, x, in auxiliary, out var value) ? value : Rejected;
+        return LoadRelative(packet, offset, size, in auxiliary, hasAuxiliaryData);
+    }
+
+    /// <summary>A load at a kernel "negative" offset, relative to the link-layer or the network header; else <see cref="Rejected"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long LoadRelative(ReadOnlySpan<byte> packet, uint offset, int size,
+        in BpfAuxiliaryData auxiliary, bool hasAuxiliaryData)
+    {
         if (!hasAuxiliaryData)
-            return false;
+            return Rejected;
         long start;
         if (offset >= BpfAncillary.NetworkOffset)
         {
             if (auxiliary.NetworkHeaderOffset is not { } network)
-                return false;
+                return Rejected;
             start = (long)network + (offset - BpfAncillary.NetworkOffset);
         }
         else if (offset >= BpfAncillary.LinkLayerOffset)
@@ -311,18 +362,17 @@ public static class BpfInterpreter
         }
         else
         {
-            return false;
+            return Rejected;
         }
         if (start + size > packet.Length)
-            return false;
+            return Rejected;
         var bytes = packet.Slice((int)start, size);
-        value = size switch
+        return size switch
         {
             4 => BinaryPrimitives.ReadUInt32BigEndian(bytes),
             2 => BinaryPrimitives.ReadUInt16BigEndian(bytes),
             _ => bytes[0],
         };
-        return true;
     }
 
     /// <summary>The value of ancillary field <paramref name="field"/>, as the kernel's <c>convert_bpf_extensions</c> computes it.</summary>

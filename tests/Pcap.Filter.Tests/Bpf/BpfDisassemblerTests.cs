@@ -49,6 +49,9 @@ public partial class BpfDisassemblerTests
             CompareWithTcpdump(["-y", linkType], expression);
             compared++;
         }
+        // Unoptimized programs (-O) keep scratch-memory stores and loads and longer jump chains.
+        foreach (var expression in new[] { "ip[2:2] - ((ip[0] & 0xf) << 2) > 20", "tcp port 80 and (ip[8] > 10 or ip[8] < 5)", "ip6 protochain 6" })
+            CompareWithTcpdump(["-y", linkType, "-O"], expression);
         Assert.True(compared >= 20);
     }
 
@@ -106,6 +109,25 @@ public partial class BpfDisassemblerTests
         Assert.Null(program);
         Assert.Equal(message, error);
         Assert.Equal(message, Assert.Throws<FormatException>(() => BpfDumpParser.Parse(text)).Message);
+    }
+
+    [Fact]
+    public void Mangled_dump_text_never_throws_from_TryParse()
+    {
+        var random = new RandomPrograms(seed: 99);
+        var text = BpfDisassembler.Format(LibPcap.Compile("tcp port 80 or arp", 1, out _)!, BpfDumpFormat.Decimal);
+        const string alphabet = "0123456789 \n\t-+x,;";
+        for (var i = 0; i < 5000; i++)
+        {
+            var chars = text.ToCharArray();
+            for (var m = 0; m < 1 + random.Next(4); m++)
+                chars[random.Next(chars.Length)] = alphabet[random.Next(alphabet.Length)];
+            var mangled = new string(chars, 0, random.Next(3) == 0 ? random.Next(chars.Length) : chars.Length);
+            if (BpfDumpParser.TryParse(mangled, out var program, out var error))
+                Assert.Equal(mangled.TrimEnd('\n', ' ', '\t').Length > 0, program!.Length > 0);
+            else
+                Assert.StartsWith("line ", error, StringComparison.Ordinal);
+        }
     }
 
     private static void CompareWithTcpdump(string[] target, string expression)

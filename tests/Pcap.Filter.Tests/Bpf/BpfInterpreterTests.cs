@@ -86,9 +86,10 @@ public class BpfInterpreterTests
     }
 
     [Fact]
-    public void Ancillary_loads_without_metadata_reject_like_bpf_filter_and_with_metadata_read_it()
+    public void Ancillary_loads_without_metadata_reject_like_bpf_filter()
     {
-        foreach (var field in new[] { BpfAncillary.VlanTag, BpfAncillary.VlanTagPresent, BpfAncillary.Protocol, BpfAncillary.PacketType, BpfAncillary.InterfaceIndex })
+        // With metadata, BpfAncillaryKernelTests checks the values against the kernel itself.
+        for (var field = 0u; field < BpfAncillary.Max + 4; field++)
         foreach (var size in new[] { B, H, W })
         {
             BpfInstruction[] program =
@@ -98,21 +99,43 @@ public class BpfInterpreterTests
                 BpfInstruction.Statement(Ret | RetA, 0),
             ];
             var packet = new byte[60];
-            // Without metadata: the same as libpcap's bpf_filter (which has none to give).
             Assert.Equal(LibPcap.Filter(program, packet, 60), BpfInterpreter.Run(program, packet, 60));
+        }
+    }
+
+    [Fact]
+    public void With_metadata_only_kernel_offsets_change_the_result_and_nothing_throws()
+    {
+        // Arbitrary programs (unknown opcodes, netlink attribute searches, header-relative loads) never throw, and
+        // metadata changes nothing unless a load reaches the kernel's offsets at or above SKF_LL_OFF.
+        var random = new RandomPrograms(seed: 5150);
+        for (var p = 0; p < 3000; p++)
+        {
+            var program = random.ValidProgram();
+            var at = random.Next(program.Length);
+            program[at] = random.Next(3) switch
+            {
+                0 => BpfInstruction.Statement((ushort)(Ld | Abs | random.Next(3) * 8), BpfAncillary.Offset + (uint)random.Next(70)),
+                1 => BpfInstruction.Statement((ushort)(Ld | Ind | random.Next(3) * 8), BpfAncillary.LinkLayerOffset + (uint)random.Next(40)),
+                _ => new BpfInstruction((ushort)random.Next(0x100), (byte)random.Next(4), (byte)random.Next(4), random.Offset()),
+            };
             var auxiliary = new BpfAuxiliaryData
             {
-                VlanTag = 0x2005, VlanTagPresent = true, Protocol = 0x8100, PacketType = 4, InterfaceIndex = 77,
+                Protocol = 0x0800, PacketType = 3, InterfaceIndex = 9, VlanTagPresent = true, VlanTag = 42,
+                NetworkHeaderOffset = (uint)random.Next(30), Random = 7,
             };
-            var expected = field switch
+            var touchesKernelOffsets = program.Any(i => (i.Code & 0x07) is Ld or Ldx && (i.Code & 0xe0) is Abs or Ind or Msh
+                                                        && i.K >= BpfAncillary.LinkLayerOffset)
+                                       || program.Any(i => (i.Code & 0xe0) is Ind or Msh && (i.Code & 0x07) is Ld or Ldx);
+            for (var i = 0; i < 50; i++)
             {
-                BpfAncillary.VlanTag => auxiliary.VlanTag,
-                BpfAncillary.VlanTagPresent => 1u,
-                BpfAncillary.Protocol => auxiliary.Protocol,
-                BpfAncillary.PacketType => auxiliary.PacketType,
-                _ => auxiliary.InterfaceIndex,
-            };
-            Assert.Equal(expected + 1, BpfInterpreter.Run(program, packet, 60, in auxiliary));
+                var packet = random.Packet();
+                var wire = random.WireLength(packet.Length);
+                var without = BpfInterpreter.Run(program, packet, wire);
+                var with = BpfInterpreter.Run(program, packet, wire, in auxiliary);
+                if (!touchesKernelOffsets)
+                    Assert.Equal(without, with);
+            }
         }
     }
 
