@@ -107,6 +107,24 @@ public sealed class ReadFileCommandTests : IDisposable
     }
 
     [Fact]
+    public void Copies_the_shipped_docker0_sample_exactly_as_tcpdump_does()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PcapCore.sln")))
+            root = root.Parent;
+        Assert.True(root is not null, $"PcapCore.sln not found above {AppContext.BaseDirectory}");
+        string sample = Path.Combine(root.FullName, "samples", "docker0-arp-icmp.pcap");
+        Assert.True(File.Exists(sample), $"sample missing: {sample}");
+        string ours = Path.Combine(_directory, "sample-ours.pcap");
+        string theirs = Path.Combine(_directory, "sample-theirs.pcap");
+        var ourRun = RunInProcess(["-r", sample, "-c", "12", "-w", ours]);
+        var theirRun = Tcpdump("-r", sample, "-c", "12", "-w", theirs);
+        Assert.Equal(0, ourRun.ExitCode);
+        Assert.Equal(theirRun.StandardError, ourRun.StandardError);
+        Assert.Equal(File.ReadAllBytes(theirs), File.ReadAllBytes(ours));
+    }
+
+    [Fact]
     public void Reads_stdin_and_writes_stdout_like_tcpdump()
     {
         string input = WriteCapture("stdin.pcap", 1, 262144, true, 25, 9);
