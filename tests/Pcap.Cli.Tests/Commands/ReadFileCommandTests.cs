@@ -26,6 +26,18 @@ public sealed class ReadFileCommandTests : IDisposable
         return new Outcome(exit, stderr.ToString(), stdout.ToArray());
     }
 
+    /// <summary>samples/docker0-arp-icmp.pcap, found by walking up from the test binaries to the repository root.</summary>
+    private static string SamplePath()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PcapCore.sln")))
+            root = root.Parent;
+        Assert.True(root is not null, $"PcapCore.sln not found above {AppContext.BaseDirectory}");
+        string sample = Path.Combine(root.FullName, "samples", "docker0-arp-icmp.pcap");
+        Assert.True(File.Exists(sample), $"sample missing: {sample}");
+        return sample;
+    }
+
     private static ExternalTool.Result Tcpdump(params string[] args) => ExternalTool.Run("tcpdump", args);
 
     private string WriteCapture(string name, uint linkType, uint snapLength, bool nano, int packets, int seed, bool pcapNg = false)
@@ -109,12 +121,7 @@ public sealed class ReadFileCommandTests : IDisposable
     [Fact]
     public void Copies_the_shipped_docker0_sample_exactly_as_tcpdump_does()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PcapCore.sln")))
-            root = root.Parent;
-        Assert.True(root is not null, $"PcapCore.sln not found above {AppContext.BaseDirectory}");
-        string sample = Path.Combine(root.FullName, "samples", "docker0-arp-icmp.pcap");
-        Assert.True(File.Exists(sample), $"sample missing: {sample}");
+        string sample = SamplePath();
         string ours = Path.Combine(_directory, "sample-ours.pcap");
         string theirs = Path.Combine(_directory, "sample-theirs.pcap");
         var ourRun = RunInProcess(["-r", sample, "-c", "12", "-w", ours]);
