@@ -155,6 +155,15 @@ public sealed class ReadFileCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_directory_is_not_a_capture_file()
+    {
+        var ours = RunInProcess(["-r", _directory]);
+        var theirs = Tcpdump("-r", _directory);
+        Assert.Equal(theirs.ExitCode, ours.ExitCode);
+        Assert.Equal($"pcapcore: {_directory}: Is a directory\n", ours.StandardError);
+    }
+
+    [Fact]
     public void Unwritable_output_is_one_line_on_stderr_and_exit_1()
     {
         string input = WriteCapture("ok.pcap", 1, 262144, false, 2, 3);
