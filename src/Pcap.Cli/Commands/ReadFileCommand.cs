@@ -80,7 +80,8 @@ internal static class ReadFileCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"pcapcore: {failingPath ?? path}: {Describe(e)}");
+            string culprit = failingPath ?? path;
+            error.WriteLine($"pcapcore: {culprit}: {Describe(e, culprit)}");
             return 1;
         }
     }
@@ -98,8 +99,9 @@ internal static class ReadFileCommand
     }
 
     // The strerror-style wording tcpdump uses for the common cases; anything else keeps .NET's message.
-    private static string Describe(Exception e) => e switch
+    private static string Describe(Exception e, string path) => e switch
     {
+        UnauthorizedAccessException when Directory.Exists(path) => "Is a directory",
         FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
         UnauthorizedAccessException => "Permission denied",
         _ => e.Message,

@@ -26,6 +26,18 @@ public sealed class ReadFileCommandTests : IDisposable
         return new Outcome(exit, stderr.ToString(), stdout.ToArray());
     }
 
+    /// <summary>samples/docker0-arp-icmp.pcap, found by walking up from the test binaries to the repository root.</summary>
+    private static string SamplePath()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PcapCore.sln")))
+            root = root.Parent;
+        Assert.True(root is not null, $"PcapCore.sln not found above {AppContext.BaseDirectory}");
+        string sample = Path.Combine(root.FullName, "samples", "docker0-arp-icmp.pcap");
+        Assert.True(File.Exists(sample), $"sample missing: {sample}");
+        return sample;
+    }
+
     private static ExternalTool.Result Tcpdump(params string[] args) => ExternalTool.Run("tcpdump", args);
 
     private string WriteCapture(string name, uint linkType, uint snapLength, bool nano, int packets, int seed, bool pcapNg = false)
@@ -107,6 +119,19 @@ public sealed class ReadFileCommandTests : IDisposable
     }
 
     [Fact]
+    public void Copies_the_shipped_docker0_sample_exactly_as_tcpdump_does()
+    {
+        string sample = SamplePath();
+        string ours = Path.Combine(_directory, "sample-ours.pcap");
+        string theirs = Path.Combine(_directory, "sample-theirs.pcap");
+        var ourRun = RunInProcess(["-r", sample, "-c", "12", "-w", ours]);
+        var theirRun = Tcpdump("-r", sample, "-c", "12", "-w", theirs);
+        Assert.Equal(0, ourRun.ExitCode);
+        Assert.Equal(theirRun.StandardError, ourRun.StandardError);
+        Assert.Equal(File.ReadAllBytes(theirs), File.ReadAllBytes(ours));
+    }
+
+    [Fact]
     public void Reads_stdin_and_writes_stdout_like_tcpdump()
     {
         string input = WriteCapture("stdin.pcap", 1, 262144, true, 25, 9);
@@ -127,6 +152,15 @@ public sealed class ReadFileCommandTests : IDisposable
         Assert.Equal(theirs.ExitCode, ours.ExitCode);
         Assert.Equal($"pcapcore: {missing}: No such file or directory\n", ours.StandardError);
         Assert.Equal(theirs.StandardError.Replace("tcpdump:", "pcapcore:", StringComparison.Ordinal), ours.StandardError);
+    }
+
+    [Fact]
+    public void A_directory_is_not_a_capture_file()
+    {
+        var ours = RunInProcess(["-r", _directory]);
+        var theirs = Tcpdump("-r", _directory);
+        Assert.Equal(theirs.ExitCode, ours.ExitCode);
+        Assert.Equal($"pcapcore: {_directory}: Is a directory\n", ours.StandardError);
     }
 
     [Fact]
