@@ -315,7 +315,7 @@ internal sealed partial class CodeGenerator
             case AddressQualifier.Protochain:
                 return ProtoChain(v, proto);
             default:
-                throw Error("syntax error: an address needs a qualifier such as 'host' or 'net' here");
+                throw Error("this address needs a qualifier such as 'host' or 'net' (the primitive before it has none to pass on)");
         }
     }
 
@@ -498,7 +498,7 @@ internal sealed partial class CodeGenerator
                 return q.Address == AddressQualifier.Proto ? Proto((uint)v, proto, dir) : ProtoChain((uint)v, proto);
             }
             default:
-                throw Error($"syntax error: '{name}' needs a qualifier such as 'host', 'net' or 'port'");
+                throw Error($"'{name}' needs a qualifier such as 'host', 'net' or 'port' (the primitive before it has none to pass on)");
         }
     }
 

@@ -65,7 +65,7 @@ internal sealed partial class CodeGenerator
     private FilterSyntaxException Error(string message)
     {
         int at = _current?.Position ?? 0;
-        return new FilterSyntaxException($"{message} (at {at})", at, _current?.Length ?? 0);
+        return new FilterSyntaxException($"{message} at {at}", at, _current?.Length ?? 0);
     }
 
     private string LinkDescription => _link switch

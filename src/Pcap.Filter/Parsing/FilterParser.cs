@@ -108,27 +108,34 @@ internal sealed class FilterParser
 
     private (FilterNode, Qualifiers) ParseIdentifierOrTerm(Qualifiers q)
     {
-        if (StartsIdentifier())
+        if (!StartsIdentifier())
+            return ParseTerm(q);
+        int save = _index, depth = _depth;
+        FilterSyntaxException? identifierError = null;
+        try
         {
-            int save = _index, depth = _depth;
-            try
-            {
-                var id = ParseIdentifier(q);
-                if (AtEnd || Is(FilterTokenKind.And) || Is(FilterTokenKind.Or) || Is(FilterTokenKind.RightParen))
-                    return (id, q);
-            }
-            catch (FilterSyntaxException) when (Peek(0) is not null || true)
-            {
-                if (Is(FilterTokenKind.Name, 0) && _index == save)
-                    throw;
-            }
-            _index = save;
-            _depth = depth;
-            if (Peek()?.Kind is FilterTokenKind.Name or FilterTokenKind.HostAddress or FilterTokenKind.Ipv6Address
-                or FilterTokenKind.MacAddress)
-                return (ParseIdentifier(q), q);
+            var id = ParseIdentifier(q);
+            if (AtEnd || Is(FilterTokenKind.And) || Is(FilterTokenKind.Or) || Is(FilterTokenKind.RightParen))
+                return (id, q);
         }
-        return ParseTerm(q);
+        catch (FilterSyntaxException e)
+        {
+            identifierError = e;
+        }
+        _index = save;
+        _depth = depth;
+        if (Peek()?.Kind is FilterTokenKind.Name or FilterTokenKind.HostAddress or FilterTokenKind.Ipv6Address
+            or FilterTokenKind.MacAddress)
+            return (ParseIdentifier(q), q);
+        try
+        {
+            return ParseTerm(q);
+        }
+        catch (FilterSyntaxException e) when (identifierError is not null && identifierError.Position > e.Position)
+        {
+            // Report the reading that got further: that is where the expression really goes wrong.
+            throw identifierError;
+        }
     }
 
     private (FilterNode, Qualifiers) ParseTerm(Qualifiers inherited)
@@ -177,14 +184,13 @@ internal sealed class FilterParser
                 {
                     first = e;
                 }
-                int failedAt = _index;
                 _index = save;
                 _depth = depth;
                 try
                 {
                     return (ParseRelation(), Qualifiers.None);
                 }
-                catch (FilterSyntaxException) when (first is not null)
+                catch (FilterSyntaxException e) when (first is not null && first.Position >= e.Position)
                 {
                     throw first;
                 }
