@@ -15,6 +15,27 @@ internal sealed class Linearizer
 
     public static BpfInstruction[] Linearize(Block root) => new Linearizer().Run(root);
 
+    /// <summary>The program length before any <c>ja</c> trampolines, counted without recursion.</summary>
+    public static int MinimumLength(Block root)
+    {
+        var seen = new HashSet<Block>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<Block>();
+        pending.Push(root);
+        int n = 0;
+        while (pending.Count > 0)
+        {
+            var p = pending.Pop();
+            if (!seen.Add(p))
+                continue;
+            n += Statement.CountOf(p.Statements) + 1;
+            if (p.JumpTrue is not null)
+                pending.Push(p.JumpTrue);
+            if (p.JumpFalse is not null)
+                pending.Push(p.JumpFalse);
+        }
+        return n;
+    }
+
     private BpfInstruction[] Run(Block root)
     {
         while (true)
