@@ -8,7 +8,7 @@ internal sealed partial class CodeGenerator
 {
     private const int MaxDepth = 400;
 
-    private Block Generate(FilterNode node, int depth)
+    private CodeBlock Generate(FilterNode node, int depth)
     {
         if (depth > MaxDepth)
             throw new FilterSyntaxException($"expression nested too deeply at {node.Position}", node.Position, node.Length);
@@ -55,7 +55,7 @@ internal sealed partial class CodeGenerator
     }
 
     // "a and b or c ..." parses into a left-leaning spine as long as the expression; walk it without recursing.
-    private Block GenerateChain(FilterNode node, int depth)
+    private CodeBlock GenerateChain(FilterNode node, int depth)
     {
         var spine = new Stack<FilterNode>();
         while (node is AndNode or OrNode)
