@@ -15,13 +15,15 @@ internal sealed class FilterParser
     private const string PrimitiveExpected = "a primitive such as 'host', 'port', 'tcp'";
 
     private readonly FilterToken[] _tokens;
+    private readonly Token<FilterTokenKind>[] _rawTokens;
     private readonly int _textLength;
     private int _index;
     private int _depth;
 
-    private FilterParser(FilterToken[] tokens, int textLength)
+    private FilterParser(FilterToken[] tokens, Token<FilterTokenKind>[] rawTokens, int textLength)
     {
         _tokens = tokens;
+        _rawTokens = rawTokens;
         _textLength = textLength;
     }
 
@@ -34,10 +36,12 @@ internal sealed class FilterParser
             int at = tokenized.ErrorPosition.HasValue ? tokenized.ErrorPosition.Absolute : 0;
             throw new FilterSyntaxException($"{tokenized.ErrorMessage} at {at}", at, 1);
         }
-        var tokens = tokenized.Value.Select(t => new FilterToken(t.Kind, TokenText(text, t.Span), t.Span.Position.Absolute)).ToArray();
-        var parser = new FilterParser(tokens, text.Length);
+        var rawTokens = tokenized.Value.ToArray();
+        var tokens = rawTokens.Select(t => new FilterToken(t.Kind, TokenText(text, t.Span), t.Span.Position.Absolute)).ToArray();
+        var parser = new FilterParser(tokens, rawTokens, text.Length);
         if (tokens.Length == 0)
             return null;
+        parser.CheckNesting();
         var (node, _) = parser.ParseExpression(Qualifiers.None);
         if (!parser.AtEnd)
             throw parser.Unexpected("'and', 'or' or the end of the expression");
@@ -459,35 +463,9 @@ internal sealed class FilterParser
         }
     }
 
-    // Arithmetic: '|' < '^' < '&' < shifts < '+' '-' < '*' '/' '%' < unary minus.
-    private static int Precedence(FilterTokenKind k) => k switch
-    {
-        FilterTokenKind.Pipe => 1,
-        FilterTokenKind.Caret => 2,
-        FilterTokenKind.Ampersand => 3,
-        FilterTokenKind.ShiftLeft or FilterTokenKind.ShiftRight => 4,
-        FilterTokenKind.Plus or FilterTokenKind.Minus => 5,
-        FilterTokenKind.Star or FilterTokenKind.Slash or FilterTokenKind.Percent => 6,
-        _ => 0,
-    };
-
-    private static ushort Operation(FilterTokenKind k) => k switch
-    {
-        FilterTokenKind.Pipe => BpfOpcodes.Or,
-        FilterTokenKind.Caret => BpfOpcodes.Xor,
-        FilterTokenKind.Ampersand => BpfOpcodes.And,
-        FilterTokenKind.ShiftLeft => BpfOpcodes.Lsh,
-        FilterTokenKind.ShiftRight => BpfOpcodes.Rsh,
-        FilterTokenKind.Plus => BpfOpcodes.Add,
-        FilterTokenKind.Minus => BpfOpcodes.Sub,
-        FilterTokenKind.Star => BpfOpcodes.Mul,
-        FilterTokenKind.Slash => BpfOpcodes.Div,
-        _ => BpfOpcodes.Mod,
-    };
-
     private RelationNode ParseRelation()
     {
-        var left = ParseArithmetic(1);
+        var left = ParseArithmetic();
         var op = Peek();
         (ushort code, bool reversed) = op?.Kind switch
         {
@@ -500,80 +478,37 @@ internal sealed class FilterParser
             _ => throw Unexpected("a comparison such as '=', '!=', '<', '>'"),
         };
         Next();
-        var right = ParseArithmetic(1);
+        var right = ParseArithmetic();
         return new RelationNode(left, code, reversed, right, left.Position, EndOf(right) - left.Position);
     }
 
-    private ArithmeticNode ParseArithmetic(int minPrecedence)
+    private ArithmeticNode ParseArithmetic()
     {
-        Enter();
-        try
+        var input = new TokenList<FilterTokenKind>(_rawTokens);
+        for (int i = 0; i < _index; i++)
+            input = input.ConsumeToken().Remainder;
+        var result = ArithmeticParsers.Expression(input);
+        if (!result.HasValue)
         {
-            var left = ParseArithmeticPrimary();
-            while (Peek() is { } op && Precedence(op.Kind) >= minPrecedence)
-            {
-                Next();
-                var right = ParseArithmetic(Precedence(op.Kind) + 1);
-                left = new BinaryNode(Operation(op.Kind), left, right, left.Position, EndOf(right) - left.Position);
-            }
-            return left;
+            _index = result.Remainder.Position;
+            string expected = result.Expectations is { Length: > 0 } e ? string.Join(" or ", e) : "an arithmetic expression";
+            throw Unexpected(expected);
         }
-        finally
-        {
-            _depth--;
-        }
+        _index = result.Remainder.Position;
+        return result.Value;
     }
 
-    private ArithmeticNode ParseArithmeticPrimary()
+    // The Superpower parsers recurse on '(', '[' and unary '-': refuse deep nesting before they run.
+    private void CheckNesting()
     {
-        Enter();
-        try
+        int depth = 0, minusRun = 0;
+        foreach (var t in _tokens)
         {
-            var t = Peek() ?? throw Unexpected("a number, 'len' or an accessor such as 'ip[0]'");
-            switch (t.Kind)
-            {
-                case FilterTokenKind.Number:
-                    Next();
-                    return new ConstantNode(NumberValue(t), t.Position, t.Length);
-                case FilterTokenKind.Minus:
-                {
-                    Next();
-                    var inner = ParseArithmeticPrimary();
-                    return new NegateNode(inner, t.Position, EndOf(inner) - t.Position);
-                }
-                case FilterTokenKind.LeftParen:
-                {
-                    Next();
-                    var inner = ParseArithmetic(1);
-                    Expect(FilterTokenKind.RightParen, "')'");
-                    return inner;
-                }
-                case FilterTokenKind.Keyword when IsKeyword(KeywordRole.Len):
-                    Next();
-                    return new PacketLengthNode(t.Position, t.Length);
-                case FilterTokenKind.Keyword when IsKeyword(KeywordRole.Protocol) && Is(FilterTokenKind.LeftBracket, 1):
-                {
-                    FilterKeywords.TryGet(t.Text, out var k);
-                    Next();
-                    Next();
-                    var index = ParseArithmetic(1);
-                    uint size = 1;
-                    if (Is(FilterTokenKind.Colon))
-                    {
-                        Next();
-                        var sz = Expect(FilterTokenKind.Number, "an access size of 1, 2 or 4");
-                        size = NumberValue(sz);
-                    }
-                    var close = Expect(FilterTokenKind.RightBracket, "']'");
-                    return new PacketAccessNode((ProtoQualifier)k.Value, index, size, t.Position, close.Position + 1 - t.Position);
-                }
-                default:
-                    throw Unexpected("a number, 'len' or an accessor such as 'ip[0]'");
-            }
-        }
-        finally
-        {
-            _depth--;
+            depth += t.Kind is FilterTokenKind.LeftParen or FilterTokenKind.LeftBracket ? 1
+                : t.Kind is FilterTokenKind.RightParen or FilterTokenKind.RightBracket ? -1 : 0;
+            minusRun = t.Kind == FilterTokenKind.Minus ? minusRun + 1 : 0;
+            if (depth > MaxDepth || minusRun > MaxDepth)
+                throw new FilterSyntaxException($"expression nested more than {MaxDepth} levels deep at {t.Position}", t.Position, t.Length);
         }
     }
 
