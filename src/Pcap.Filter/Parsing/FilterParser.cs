@@ -110,9 +110,23 @@ internal sealed class FilterParser
         or FilterTokenKind.Ipv6Address or FilterTokenKind.MacAddress or FilterTokenKind.Number
         or FilterTokenKind.LeftParen or FilterTokenKind.Not;
 
+    // Past any '(' and 'not', an identifier starts with an address, a name or a number; a keyword means a term.
+    private bool CouldBeIdentifier()
+    {
+        for (int i = _index; i < _tokens.Length; i++)
+        {
+            var kind = _tokens[i].Kind;
+            if (kind is FilterTokenKind.LeftParen or FilterTokenKind.Not)
+                continue;
+            return kind is FilterTokenKind.Name or FilterTokenKind.HostAddress or FilterTokenKind.Ipv6Address
+                or FilterTokenKind.MacAddress or FilterTokenKind.Number;
+        }
+        return false;
+    }
+
     private (FilterNode, Qualifiers) ParseIdentifierOrTerm(Qualifiers q)
     {
-        if (!StartsIdentifier())
+        if (!StartsIdentifier() || !CouldBeIdentifier())
             return ParseTerm(q);
         int save = _index, depth = _depth;
         FilterSyntaxException? identifierError = null;
