@@ -37,7 +37,7 @@ internal sealed class FilterParser
             throw new FilterSyntaxException($"{tokenized.ErrorMessage} at {at}", at, 1);
         }
         var rawTokens = tokenized.Value.ToArray();
-        var tokens = rawTokens.Select(t => new FilterToken(t.Kind, TokenText(text, t.Span), t.Span.Position.Absolute)).ToArray();
+        var tokens = rawTokens.Select(t => new FilterToken(t.Kind, t.Span.ToStringValue(), t.Span.Position.Absolute)).ToArray();
         var parser = new FilterParser(tokens, rawTokens, text.Length);
         if (tokens.Length == 0)
             return null;
@@ -46,12 +46,6 @@ internal sealed class FilterParser
         if (!parser.AtEnd)
             throw parser.Unexpected("'and', 'or' or the end of the expression");
         return node;
-    }
-
-    private static string TokenText(string text, TextSpan span)
-    {
-        var s = span.ToStringValue();
-        return s.StartsWith('\\') ? s : s;
     }
 
     private bool AtEnd => _index >= _tokens.Length;
