@@ -32,6 +32,8 @@ internal static class Program
             Console.Out.WriteLine($"pcapcore version {typeof(Program).Assembly.GetName().Version}");
             return 0;
         }
+        if (options.DumpFilter > 0)
+            return DumpFilterCommand.Run(options);
         if (options.ReadFile is not null)
             return ReadFileCommand.Run(options);
         throw new CliUsageException("nothing to do: give -r FILE to read a capture (see 'pcapcore --help')");

@@ -34,11 +34,13 @@ public static class FilterCompiler
         {
             var tree = FilterParser.Parse(expression);
             var root = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
-            var instructions = Linearizer.Linearize(root);
-            if (instructions.Length > BpfProgram.MaxInstructions)
+            // Checked before laying the program out: the layout recursion is only bounded for programs BPF can hold.
+            int length = Linearizer.MinimumLength(root);
+            var instructions = length <= BpfProgram.MaxInstructions ? Linearizer.Linearize(root) : null;
+            if (instructions is null || instructions.Length > BpfProgram.MaxInstructions)
             {
                 error = new FilterException(
-                    $"the program has {instructions.Length} instructions, more than the {BpfProgram.MaxInstructions} BPF allows",
+                    $"the expression needs {instructions?.Length ?? length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
                     expression, 0, expression.Length);
                 return false;
             }

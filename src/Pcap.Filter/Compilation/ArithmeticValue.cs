@@ -6,7 +6,7 @@ namespace Pcap.Filter.Compilation;
 /// </summary>
 internal sealed class ArithmeticValue
 {
-    public required Statement Statements;
+    public required CodeStatement Statements;
     public int Register;
-    public Block? Checks;
+    public CodeBlock? Checks;
 }

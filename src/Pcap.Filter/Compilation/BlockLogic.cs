@@ -4,11 +4,11 @@ namespace Pcap.Filter.Compilation;
 internal static class BlockLogic
 {
     /// <summary>Points every pending branch of <paramref name="list"/> at <paramref name="target"/>.</summary>
-    public static void Backpatch(Block? list, Block target)
+    public static void Backpatch(CodeBlock? list, CodeBlock target)
     {
         while (list is not null)
         {
-            Block? next;
+            CodeBlock? next;
             if (!list.Sense)
             {
                 next = list.JumpTrue;
@@ -24,7 +24,7 @@ internal static class BlockLogic
     }
 
     /// <summary>Appends the pending chain <paramref name="b1"/> to the end of the pending chain of <paramref name="b0"/>.</summary>
-    public static void Merge(Block b0, Block b1)
+    public static void Merge(CodeBlock b0, CodeBlock b1)
     {
         var p = b0;
         while (true)
@@ -42,7 +42,7 @@ internal static class BlockLogic
         }
     }
 
-    public static void And(Block b0, Block b1)
+    public static void And(CodeBlock b0, CodeBlock b1)
     {
         Backpatch(b0, b1.Head);
         b0.Sense = !b0.Sense;
@@ -52,7 +52,7 @@ internal static class BlockLogic
         b1.Head = b0.Head;
     }
 
-    public static void Or(Block b0, Block b1)
+    public static void Or(CodeBlock b0, CodeBlock b1)
     {
         b0.Sense = !b0.Sense;
         Backpatch(b0, b1.Head);
@@ -61,5 +61,5 @@ internal static class BlockLogic
         b1.Head = b0.Head;
     }
 
-    public static void Not(Block b) => b.Sense = !b.Sense;
+    public static void Not(CodeBlock b) => b.Sense = !b.Sense;
 }

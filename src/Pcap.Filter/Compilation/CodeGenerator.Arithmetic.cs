@@ -6,28 +6,28 @@ namespace Pcap.Filter.Compilation;
 // Arithmetic expressions, packet accessors proto[expr:size] and relations (gen_load, gen_arth, gen_relation).
 internal sealed partial class CodeGenerator
 {
-    private static Statement ToX(ArithmeticValue a) => new(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)a.Register);
-    private static Statement ToA(ArithmeticValue a) => new(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)a.Register);
+    private static CodeStatement ToX(ArithmeticValue a) => new(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)a.Register);
+    private static CodeStatement ToA(ArithmeticValue a) => new(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)a.Register);
 
     private ArithmeticValue LoadImmediate(uint value)
     {
         int reg = AllocateRegister();
-        var s = new Statement(BpfOpcodes.Ld | BpfOpcodes.Imm, value) { Next = new Statement(BpfOpcodes.St, (uint)reg) };
+        var s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, value) { Next = new CodeStatement(BpfOpcodes.St, (uint)reg) };
         return new ArithmeticValue { Statements = s, Register = reg };
     }
 
     private ArithmeticValue LoadLength()
     {
         int reg = AllocateRegister();
-        var s = new Statement(BpfOpcodes.Ld | BpfOpcodes.Len) { Next = new Statement(BpfOpcodes.St, (uint)reg) };
+        var s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Len) { Next = new CodeStatement(BpfOpcodes.St, (uint)reg) };
         return new ArithmeticValue { Statements = s, Register = reg };
     }
 
     private ArithmeticValue Negate(ArithmeticValue a)
     {
-        Statement.Append(a.Statements, ToA(a));
-        Statement.Append(a.Statements, new Statement(BpfOpcodes.Alu | BpfOpcodes.Neg));
-        Statement.Append(a.Statements, new Statement(BpfOpcodes.St, (uint)a.Register));
+        CodeStatement.Append(a.Statements, ToA(a));
+        CodeStatement.Append(a.Statements, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Neg));
+        CodeStatement.Append(a.Statements, new CodeStatement(BpfOpcodes.St, (uint)a.Register));
         return a;
     }
 
@@ -43,16 +43,16 @@ internal sealed partial class CodeGenerator
             throw Error("shift by more than 31 bits");
         var s0 = ToX(a1);
         var s1 = ToA(a0);
-        Statement.Append(s1, new Statement((ushort)(BpfOpcodes.Alu | BpfOpcodes.X | code)));
-        Statement.Append(s0, s1);
-        Statement.Append(a1.Statements, s0);
-        Statement.Append(a0.Statements, a1.Statements);
+        CodeStatement.Append(s1, new CodeStatement((ushort)(BpfOpcodes.Alu | BpfOpcodes.X | code)));
+        CodeStatement.Append(s0, s1);
+        CodeStatement.Append(a1.Statements, s0);
+        CodeStatement.Append(a0.Statements, a1.Statements);
         FreeRegister(a0.Register);
         FreeRegister(a1.Register);
-        var st = new Statement(BpfOpcodes.St);
+        var st = new CodeStatement(BpfOpcodes.St);
         a0.Register = AllocateRegister();
         st.K = (uint)a0.Register;
-        Statement.Append(a0.Statements, st);
+        CodeStatement.Append(a0.Statements, st);
         return a0;
     }
 
@@ -76,14 +76,14 @@ internal sealed partial class CodeGenerator
                 var s = OffsetVariablePart(_offLinkHeader);
                 if (s is not null)
                 {
-                    Statement.Append(s, ToA(index));
-                    Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
-                    Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+                    CodeStatement.Append(s, ToA(index));
+                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
                 }
                 else
                     s = ToX(index);
-                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkHeader.ConstantPart));
-                Statement.Append(index.Statements, s);
+                CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkHeader.ConstantPart));
+                CodeStatement.Append(index.Statements, s);
                 break;
             }
             case ProtoQualifier.Ip or ProtoQualifier.Arp or ProtoQualifier.Rarp or ProtoQualifier.Atalk or ProtoQualifier.Decnet
@@ -92,14 +92,14 @@ internal sealed partial class CodeGenerator
                 var s = OffsetVariablePart(_offLinkPayload);
                 if (s is not null)
                 {
-                    Statement.Append(s, ToA(index));
-                    Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
-                    Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+                    CodeStatement.Append(s, ToA(index));
+                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
                 }
                 else
                     s = ToX(index);
-                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork));
-                Statement.Append(index.Statements, s);
+                CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork));
+                CodeStatement.Append(index.Statements, s);
                 var b = ProtocolAbbreviation(proto);
                 if (index.Checks is not null)
                     BlockLogic.And(index.Checks, b);
@@ -110,11 +110,11 @@ internal sealed partial class CodeGenerator
                 or ProtoQualifier.Igrp or ProtoQualifier.Pim or ProtoQualifier.Vrrp or ProtoQualifier.Carp:
             {
                 var s = LoadIpv4HeaderLengthIntoX();
-                Statement.Append(s, ToA(index));
-                Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
-                Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
-                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork));
-                Statement.Append(index.Statements, s);
+                CodeStatement.Append(s, ToA(index));
+                CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+                CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+                CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork));
+                CodeStatement.Append(index.Statements, s);
                 var pa = ProtocolAbbreviation(proto);
                 var b = NotLaterFragment();
                 BlockLogic.And(pa, b);
@@ -136,45 +136,45 @@ internal sealed partial class CodeGenerator
                 var s = OffsetVariablePart(_offLinkPayload);
                 if (s is not null)
                 {
-                    Statement.Append(s, ToA(index));
-                    Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
-                    Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+                    CodeStatement.Append(s, ToA(index));
+                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
                 }
                 else
                     s = ToX(index);
-                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork + 40));
-                Statement.Append(index.Statements, s);
+                CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork + 40));
+                CodeStatement.Append(index.Statements, s);
                 break;
             }
             default:
                 throw Error("unsupported index operation");
         }
         index.Register = reg;
-        Statement.Append(index.Statements, new Statement(BpfOpcodes.St, (uint)reg));
+        CodeStatement.Append(index.Statements, new CodeStatement(BpfOpcodes.St, (uint)reg));
         return index;
     }
 
-    private Block Relation(ushort code, ArithmeticValue a0, ArithmeticValue a1, bool reversed)
+    private CodeBlock Relation(ushort code, ArithmeticValue a0, ArithmeticValue a1, bool reversed)
     {
         var s0 = ToX(a1);
         var s1 = ToA(a0);
-        Block b;
+        CodeBlock b;
         if (code == BpfOpcodes.Jeq)
         {
             b = Jump(code, 0, null);
-            Statement.Append(s1, new Statement(BpfOpcodes.Alu | BpfOpcodes.Sub | BpfOpcodes.X));
+            CodeStatement.Append(s1, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Sub | BpfOpcodes.X));
         }
         else
-            b = new Block((ushort)(BpfOpcodes.Jmp | code | BpfOpcodes.X));
+            b = new CodeBlock((ushort)(BpfOpcodes.Jmp | code | BpfOpcodes.X));
         if (reversed)
             BlockLogic.Not(b);
-        Statement.Append(s0, s1);
-        Statement.Append(a1.Statements, s0);
-        Statement.Append(a0.Statements, a1.Statements);
+        CodeStatement.Append(s0, s1);
+        CodeStatement.Append(a1.Statements, s0);
+        CodeStatement.Append(a0.Statements, a1.Statements);
         b.Statements = a0.Statements;
         FreeRegister(a0.Register);
         FreeRegister(a1.Register);
-        Block? tmp;
+        CodeBlock? tmp;
         if (a0.Checks is not null)
         {
             if (a1.Checks is not null)

@@ -11,7 +11,7 @@ internal sealed partial class CodeGenerator
     private const uint EtherTypeTransparentBridging = 0x6558;
     private bool _isGeneve;
 
-    private Block GeneveCheck(bool v6, uint vni, bool hasVni)
+    private CodeBlock GeneveCheck(bool v6, uint vni, bool hasVni)
     {
         var rel = v6 ? OffsetBase.TransportIpv6 : OffsetBase.TransportIpv4;
         var b0 = v6 ? Port6(GenevePort, IpProtoUdp, DirectionQualifier.Dst) : Port(GenevePort, IpProtoUdp, DirectionQualifier.Dst);
@@ -29,70 +29,70 @@ internal sealed partial class CodeGenerator
         return b0;
     }
 
-    private Block Geneve4(uint vni, bool hasVni)
+    private CodeBlock Geneve4(uint vni, bool hasVni)
     {
         var b0 = GeneveCheck(false, vni, hasVni);
         var s = LoadIpv4HeaderLengthIntoX();
-        Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Txa));
-        var b1 = new Block(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.X) { Statements = s };
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Txa));
+        var b1 = new CodeBlock(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.X) { Statements = s };
         BlockLogic.And(b0, b1);
         return b1;
     }
 
-    private Block Geneve6(uint vni, bool hasVni)
+    private CodeBlock Geneve6(uint vni, bool hasVni)
     {
         var b0 = GeneveCheck(true, vni, hasVni);
         var s = OffsetVariablePart(_offLinkPayload);
         if (s is not null)
         {
-            Statement.Append(s, new Statement(BpfOpcodes.Ld | BpfOpcodes.Imm, 40));
-            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, 40));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
         }
         else
-            s = new Statement(BpfOpcodes.Ld | BpfOpcodes.Imm, 40);
-        Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
-        var b1 = new Block(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.X) { Statements = s };
+            s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, 40);
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+        var b1 = new CodeBlock(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.X) { Statements = s };
         BlockLogic.And(b0, b1);
         return b1;
     }
 
-    private Statement GeneveOffsets()
+    private CodeStatement GeneveOffsets()
     {
-        var s = new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, _offLinkPayload.ConstantPart + _offNetwork + 8);
-        Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
-        Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2));
+        var s = new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, _offLinkPayload.ConstantPart + _offNetwork + 8);
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2));
         _offLinkType = new AbsoluteOffset { Register = AllocateRegister(), IsVariable = true, ConstantPart = 0 };
-        Statement.Append(s, new Statement(BpfOpcodes.St, (uint)_offLinkType.Register));
-        Statement.Append(s, new Statement(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, 0));
-        Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, 0x3f));
-        Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Mul | BpfOpcodes.K, 4));
-        Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 8));
-        Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.St, (uint)_offLinkType.Register));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, 0));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, 0x3f));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Mul | BpfOpcodes.K, 4));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 8));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
         _offPreviousLinkHeader = _offLinkHeader;
         _offLinkHeader = new AbsoluteOffset { IsVariable = true, ConstantPart = 0, Register = AllocateRegister() };
         _link = DataLink.Ethernet;
         _isGeneve = false;
-        Statement.Append(s, new Statement(BpfOpcodes.St, (uint)_offLinkHeader.Register));
-        Statement.Append(s, new Statement(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.H, 2));
-        Statement.Append(s, new Statement(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)_offLinkHeader.Register));
-        var isBridged = new Statement(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K, EtherTypeTransparentBridging);
-        Statement.Append(s, isBridged);
-        var txa = new Statement(BpfOpcodes.Misc | BpfOpcodes.Txa);
-        Statement.Append(s, txa);
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.St, (uint)_offLinkHeader.Register));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.H, 2));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)_offLinkHeader.Register));
+        var isBridged = new CodeStatement(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K, EtherTypeTransparentBridging);
+        CodeStatement.Append(s, isBridged);
+        var txa = new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Txa);
+        CodeStatement.Append(s, txa);
         isBridged.JumpTrue = txa;
-        Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 12));
-        Statement.Append(s, new Statement(BpfOpcodes.St, (uint)_offLinkType.Register));
-        Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2));
-        Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 12));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.St, (uint)_offLinkType.Register));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2));
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
         _offLinkPayload = new AbsoluteOffset { Register = AllocateRegister(), IsVariable = true, ConstantPart = 0 };
-        var stx = new Statement(BpfOpcodes.Stx, (uint)_offLinkPayload.Register);
-        Statement.Append(s, stx);
+        var stx = new CodeStatement(BpfOpcodes.Stx, (uint)_offLinkPayload.Register);
+        CodeStatement.Append(s, stx);
         isBridged.JumpFalse = stx;
         _offNetwork = 0;
         return s;
     }
 
-    private Block Geneve(uint vni, bool hasVni)
+    private CodeBlock Geneve(uint vni, bool hasVni)
     {
         var b0 = Geneve4(vni, hasVni);
         var b1 = Geneve6(vni, hasVni);
@@ -100,7 +100,7 @@ internal sealed partial class CodeGenerator
         b0 = b1;
         var s = GeneveOffsets();
         b1 = True();
-        Statement.Append(s, b1.Statements);
+        CodeStatement.Append(s, b1.Statements);
         b1.Statements = s;
         BlockLogic.And(b0, b1);
         _isGeneve = true;
@@ -109,13 +109,13 @@ internal sealed partial class CodeGenerator
     }
 
     // For link-layer tests inside a Geneve payload: the inner frame has a MAC header only if the offsets differ.
-    private Block? PreviousLinkHeaderCheck()
+    private CodeBlock? PreviousLinkHeaderCheck()
     {
         if (!_isGeneve)
             return null;
-        var s = new Statement(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)_offLinkHeader.Register);
-        Statement.Append(s, new Statement(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)_offLinkPayload.Register));
-        var b0 = new Block(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.X) { Statements = s };
+        var s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)_offLinkHeader.Register);
+        CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)_offLinkPayload.Register));
+        var b0 = new CodeBlock(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.X) { Statements = s };
         BlockLogic.Not(b0);
         return b0;
     }

@@ -21,7 +21,7 @@ internal sealed partial class CodeGenerator
         _ => null,
     };
 
-    private Block HostOp(uint addr, uint mask, DirectionQualifier dir, uint proto, uint srcOff, uint dstOff)
+    private CodeBlock HostOp(uint addr, uint mask, DirectionQualifier dir, uint proto, uint srcOff, uint dstOff)
     {
         uint offset;
         switch (dir)
@@ -51,7 +51,7 @@ internal sealed partial class CodeGenerator
         return c;
     }
 
-    private Block HostOp6(ReadOnlySpan<byte> addr, ReadOnlySpan<byte> mask, DirectionQualifier dir, uint proto, uint srcOff, uint dstOff)
+    private CodeBlock HostOp6(ReadOnlySpan<byte> addr, ReadOnlySpan<byte> mask, DirectionQualifier dir, uint proto, uint srcOff, uint dstOff)
     {
         uint offset;
         switch (dir)
@@ -88,7 +88,7 @@ internal sealed partial class CodeGenerator
         return r;
     }
 
-    private Block EthernetHostOp(ReadOnlySpan<byte> mac, DirectionQualifier dir)
+    private CodeBlock EthernetHostOp(ReadOnlySpan<byte> mac, DirectionQualifier dir)
     {
         switch (dir)
         {
@@ -127,7 +127,7 @@ internal sealed partial class CodeGenerator
         _ => p.ToString().ToLowerInvariant(),
     };
 
-    private Block Host(uint addr, uint mask, ProtoQualifier proto, DirectionQualifier dir, AddressQualifier type)
+    private CodeBlock Host(uint addr, uint mask, ProtoQualifier proto, DirectionQualifier dir, AddressQualifier type)
     {
         string typeName = type == AddressQualifier.Net ? "net" : "host";
         switch (proto)
@@ -158,7 +158,7 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block Host6(ReadOnlySpan<byte> addr, ReadOnlySpan<byte> mask, ProtoQualifier proto, DirectionQualifier dir, AddressQualifier type)
+    private CodeBlock Host6(ReadOnlySpan<byte> addr, ReadOnlySpan<byte> mask, ProtoQualifier proto, DirectionQualifier dir, AddressQualifier type)
     {
         string typeName = type == AddressQualifier.Net ? "net" : "host";
         return proto switch
@@ -169,7 +169,7 @@ internal sealed partial class CodeGenerator
         };
     }
 
-    private Block DecnetHostOp(uint addr, DirectionQualifier dir)
+    private CodeBlock DecnetHostOp(uint addr, DirectionQualifier dir)
     {
         uint offsetShort, offsetLong;
         switch (dir)
@@ -239,7 +239,7 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block NumericIdentifier(string? text, uint v, Qualifiers q)
+    private CodeBlock NumericIdentifier(string? text, uint v, Qualifiers q)
     {
         var proto = q.Proto;
         int vlen;
@@ -295,7 +295,7 @@ internal sealed partial class CodeGenerator
                 };
                 if (v > 65535)
                     throw Error($"illegal port number {v} > 65535");
-                Block b;
+                CodeBlock b;
                 if (range)
                 {
                     b = PortRange(v, v, ipProto, q.Direction);
@@ -315,11 +315,11 @@ internal sealed partial class CodeGenerator
             case AddressQualifier.Protochain:
                 return ProtoChain(v, proto);
             default:
-                throw Error("syntax error: an address needs a qualifier such as 'host' or 'net' here");
+                throw Error("this address needs a qualifier such as 'host' or 'net' (the primitive before it has none to pass on)");
         }
     }
 
-    private Block MaskedIdentifier(string s1, string? s2, uint maskLength, Qualifiers q)
+    private CodeBlock MaskedIdentifier(string s1, string? s2, uint maskLength, Qualifiers q)
     {
         int nlen = DottedToNumber(s1, out uint n);
         if (nlen < 0)
@@ -348,7 +348,7 @@ internal sealed partial class CodeGenerator
         return Host(n, m, q.Proto, q.Direction, q.Address);
     }
 
-    private Block Ipv6Identifier(string s1, uint maskLength, Qualifiers q)
+    private CodeBlock Ipv6Identifier(string s1, uint maskLength, Qualifiers q)
     {
         if (!IPAddress.TryParse(s1, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6)
             throw Error($"invalid ip6 address {s1}");
@@ -397,7 +397,7 @@ internal sealed partial class CodeGenerator
         return [.. e.Take(6)];
     }
 
-    private Block MacIdentifier(string text, Qualifiers q)
+    private CodeBlock MacIdentifier(string text, Qualifiers q)
     {
         if (q.Address is AddressQualifier.Host or AddressQualifier.Default && q.Proto == ProtoQualifier.Link)
         {
@@ -414,7 +414,7 @@ internal sealed partial class CodeGenerator
         throw Error("ethernet address used in non-ether expression");
     }
 
-    private Block NamedIdentifier(string name, Qualifiers q)
+    private CodeBlock NamedIdentifier(string name, Qualifiers q)
     {
         var proto = q.Proto;
         var dir = q.Direction;
@@ -458,10 +458,10 @@ internal sealed partial class CodeGenerator
                     tproto = ProtoQualifier.Ip;
                     tproto6 = ProtoQualifier.Ipv6;
                 }
-                Block? b = null;
+                CodeBlock? b = null;
                 foreach (var a in addresses)
                 {
-                    Block tmp;
+                    CodeBlock tmp;
                     if (a.AddressFamily == AddressFamily.InterNetwork)
                     {
                         if (tproto == ProtoQualifier.Ipv6)
@@ -498,7 +498,7 @@ internal sealed partial class CodeGenerator
                 return q.Address == AddressQualifier.Proto ? Proto((uint)v, proto, dir) : ProtoChain((uint)v, proto);
             }
             default:
-                throw Error($"syntax error: '{name}' needs a qualifier such as 'host', 'net' or 'port'");
+                throw Error($"'{name}' needs a qualifier such as 'host', 'net' or 'port' (the primitive before it has none to pass on)");
         }
     }
 

@@ -6,7 +6,7 @@ namespace Pcap.Filter.Compilation;
 // Link-layer type tests: the EtherType / SAP / address-family checks per link type (gen_linktype and friends).
 internal sealed partial class CodeGenerator
 {
-    private Block LinkTypeTest(uint proto)
+    private CodeBlock LinkTypeTest(uint proto)
     {
         if (_labelStackDepth > 0)
             return MplsLinkTypeTest(proto);
@@ -41,7 +41,7 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block LoopbackTest(uint family)
+    private CodeBlock LoopbackTest(uint family)
     {
         // DLT_NULL stores the family in host byte order; this mirrors libpcap on a little-endian host.
         if (_link == DataLink.Null)
@@ -62,16 +62,16 @@ internal sealed partial class CodeGenerator
         _ => proto,
     };
 
-    private Block NotIeee8023Length()
+    private CodeBlock NotIeee8023Length()
     {
         var b0 = CompareGreater(OffsetBase.LinkTypeField, 0, BpfOpcodes.H, EtherMtu);
         BlockLogic.Not(b0);
         return b0;
     }
 
-    private Block EthernetLinkTypeTest(uint proto)
+    private CodeBlock EthernetLinkTypeTest(uint proto)
     {
-        Block b0, b1;
+        CodeBlock b0, b1;
         switch (proto)
         {
             case LlcSapIsoNs or LlcSapIp or LlcSapNetbeui:
@@ -109,9 +109,9 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block SllLinkTypeTest(uint proto)
+    private CodeBlock SllLinkTypeTest(uint proto)
     {
-        Block b0, b1;
+        CodeBlock b0, b1;
         switch (proto)
         {
             case LlcSapIsoNs or LlcSapIp or LlcSapNetbeui:
@@ -149,7 +149,7 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block Snap(uint orgCode, uint protoType)
+    private CodeBlock Snap(uint orgCode, uint protoType)
     {
         ReadOnlySpan<byte> snap =
         [
@@ -159,9 +159,9 @@ internal sealed partial class CodeGenerator
         return CompareBytes(OffsetBase.Llc, 0, snap);
     }
 
-    private Block MplsLinkTypeTest(uint proto)
+    private CodeBlock MplsLinkTypeTest(uint proto)
     {
-        Block b0, b1;
+        CodeBlock b0, b1;
         switch (proto)
         {
             case EtherTypeIp:
@@ -179,7 +179,7 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block LlcTest()
+    private CodeBlock LlcTest()
     {
         if (_link != DataLink.Ethernet)
             throw Error($"'llc' not supported for {LinkDescription}");

@@ -10,19 +10,19 @@ internal sealed partial class CodeGenerator
 {
     private const uint ProtocolUndefined = uint.MaxValue;
 
-    private Block NotLaterFragment()
+    private CodeBlock NotLaterFragment()
     {
         var b = Jump(BpfOpcodes.Jset, 0x1fff, Load(OffsetBase.LinkPayload, 6, BpfOpcodes.H));
         BlockLogic.Not(b);
         return b;
     }
 
-    private Block PortAtom(uint off, uint v) => Compare(OffsetBase.TransportIpv4, off, BpfOpcodes.H, v);
-    private Block PortAtom6(uint off, uint v) => Compare(OffsetBase.TransportIpv6, off, BpfOpcodes.H, v);
+    private CodeBlock PortAtom(uint off, uint v) => Compare(OffsetBase.TransportIpv4, off, BpfOpcodes.H, v);
+    private CodeBlock PortAtom6(uint off, uint v) => Compare(OffsetBase.TransportIpv6, off, BpfOpcodes.H, v);
 
-    private Block PortOp(uint port, uint proto, DirectionQualifier dir, bool v6)
+    private CodeBlock PortOp(uint port, uint proto, DirectionQualifier dir, bool v6)
     {
-        Block b0;
+        CodeBlock b0;
         if (v6)
             b0 = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, proto);
         else
@@ -31,8 +31,8 @@ internal sealed partial class CodeGenerator
             b0 = NotLaterFragment();
             BlockLogic.And(tmp0, b0);
         }
-        Func<uint, uint, Block> atom = v6 ? PortAtom6 : PortAtom;
-        Block b1;
+        Func<uint, uint, CodeBlock> atom = v6 ? PortAtom6 : PortAtom;
+        CodeBlock b1;
         switch (dir)
         {
             case DirectionQualifier.Src: b1 = atom(0, port); break;
@@ -58,10 +58,10 @@ internal sealed partial class CodeGenerator
         return b1;
     }
 
-    private Block PortFor(uint port, uint ipProto, DirectionQualifier dir, bool v6)
+    private CodeBlock PortFor(uint port, uint ipProto, DirectionQualifier dir, bool v6)
     {
         var b0 = LinkTypeTest(v6 ? EtherTypeIpv6 : EtherTypeIp);
-        Block b1;
+        CodeBlock b1;
         if (ipProto == ProtocolUndefined)
         {
             var tmp = PortOp(port, IpProtoTcp, dir, v6);
@@ -76,10 +76,10 @@ internal sealed partial class CodeGenerator
         return b1;
     }
 
-    private Block Port(uint port, uint ipProto, DirectionQualifier dir) => PortFor(port, ipProto, dir, false);
-    private Block Port6(uint port, uint ipProto, DirectionQualifier dir) => PortFor(port, ipProto, dir, true);
+    private CodeBlock Port(uint port, uint ipProto, DirectionQualifier dir) => PortFor(port, ipProto, dir, false);
+    private CodeBlock Port6(uint port, uint ipProto, DirectionQualifier dir) => PortFor(port, ipProto, dir, true);
 
-    private Block PortRangeAtom(uint off, uint v1, uint v2, bool v6)
+    private CodeBlock PortRangeAtom(uint off, uint v1, uint v2, bool v6)
     {
         if (v1 > v2)
             (v1, v2) = (v2, v1);
@@ -90,9 +90,9 @@ internal sealed partial class CodeGenerator
         return b2;
     }
 
-    private Block PortRangeOp(uint p1, uint p2, uint proto, DirectionQualifier dir, bool v6)
+    private CodeBlock PortRangeOp(uint p1, uint p2, uint proto, DirectionQualifier dir, bool v6)
     {
-        Block b0;
+        CodeBlock b0;
         if (v6)
             b0 = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, proto);
         else
@@ -101,7 +101,7 @@ internal sealed partial class CodeGenerator
             b0 = NotLaterFragment();
             BlockLogic.And(tmp0, b0);
         }
-        Block b1;
+        CodeBlock b1;
         switch (dir)
         {
             case DirectionQualifier.Src: b1 = PortRangeAtom(0, p1, p2, v6); break;
@@ -127,10 +127,10 @@ internal sealed partial class CodeGenerator
         return b1;
     }
 
-    private Block PortRangeFor(uint p1, uint p2, uint ipProto, DirectionQualifier dir, bool v6)
+    private CodeBlock PortRangeFor(uint p1, uint p2, uint ipProto, DirectionQualifier dir, bool v6)
     {
         var b0 = LinkTypeTest(v6 ? EtherTypeIpv6 : EtherTypeIp);
-        Block b1;
+        CodeBlock b1;
         if (ipProto == ProtocolUndefined)
         {
             var tmp = PortRangeOp(p1, p2, IpProtoTcp, dir, v6);
@@ -145,10 +145,10 @@ internal sealed partial class CodeGenerator
         return b1;
     }
 
-    private Block PortRange(uint p1, uint p2, uint ipProto, DirectionQualifier dir) => PortRangeFor(p1, p2, ipProto, dir, false);
-    private Block PortRange6(uint p1, uint p2, uint ipProto, DirectionQualifier dir) => PortRangeFor(p1, p2, ipProto, dir, true);
+    private CodeBlock PortRange(uint p1, uint p2, uint ipProto, DirectionQualifier dir) => PortRangeFor(p1, p2, ipProto, dir, false);
+    private CodeBlock PortRange6(uint p1, uint p2, uint ipProto, DirectionQualifier dir) => PortRangeFor(p1, p2, ipProto, dir, true);
 
-    private Block NamedPort(string name, Qualifiers q)
+    private CodeBlock NamedPort(string name, Qualifiers q)
     {
         bool range = q.Address == AddressQualifier.Portrange;
         var proto = q.Proto;
@@ -182,7 +182,7 @@ internal sealed partial class CodeGenerator
             if (p > 65535)
                 throw Error($"illegal port number {p} > 65535");
         }
-        Block b;
+        CodeBlock b;
         if (range)
         {
             b = PortRange((uint)port1, (uint)port2, realProto, q.Direction);

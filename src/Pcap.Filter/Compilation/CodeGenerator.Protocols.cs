@@ -7,16 +7,16 @@ namespace Pcap.Filter.Compilation;
 // Protocol keywords (tcp, arp, ip6, stp, l1, ...), 'proto N' and 'protochain N'.
 internal sealed partial class CodeGenerator
 {
-    private Block ProtocolAbbreviation(ProtoQualifier proto)
+    private CodeBlock ProtocolAbbreviation(ProtoQualifier proto)
     {
-        Block Either(uint v)
+        CodeBlock Either(uint v)
         {
             var v4 = Proto(v, ProtoQualifier.Ip, DirectionQualifier.Default);
             var v6 = Proto(v, ProtoQualifier.Ipv6, DirectionQualifier.Default);
             BlockLogic.Or(v4, v6);
             return v6;
         }
-        Block Isis(params uint[] types)
+        CodeBlock Isis(params uint[] types)
         {
             var first = Proto(types[0], ProtoQualifier.Isis, DirectionQualifier.Default);
             var acc = Proto(types[1], ProtoQualifier.Isis, DirectionQualifier.Default);
@@ -71,11 +71,11 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block Proto(uint v, ProtoQualifier proto, DirectionQualifier dir)
+    private CodeBlock Proto(uint v, ProtoQualifier proto, DirectionQualifier dir)
     {
         if (dir != DirectionQualifier.Default)
             throw Error("direction applied to 'proto'");
-        Block b0, b1, b2;
+        CodeBlock b0, b1, b2;
         switch (proto)
         {
             case ProtoQualifier.Default:
@@ -120,7 +120,7 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block ProtoChain(uint v, ProtoQualifier proto)
+    private CodeBlock ProtoChain(uint v, ProtoQualifier proto)
     {
         // libpcap takes the scratch register before looking at the qualifier, even when it then recurses.
         int reg2 = AllocateRegister();
@@ -141,14 +141,14 @@ internal sealed partial class CodeGenerator
         if (_offLinkPayload.IsVariable)
             throw Error("'protochain' not supported with variable length headers");
         uint nl = _offLinkPayload.ConstantPart + _offNetwork;
-        var s = new List<Statement>();
-        Statement Add(ushort code, uint k = 0)
+        var s = new List<CodeStatement>();
+        CodeStatement Add(ushort code, uint k = 0)
         {
-            var st = new Statement(code, k);
+            var st = new CodeStatement(code, k);
             s.Add(st);
             return st;
         }
-        Block linkTest;
+        CodeBlock linkTest;
         if (proto == ProtoQualifier.Ip)
         {
             linkTest = LinkTypeTest(EtherTypeIp);
@@ -167,7 +167,7 @@ internal sealed partial class CodeGenerator
         var fix5 = Add(Jeq, v);
         var fix2 = Add(Jeq, 59);
         fix5.JumpFalse = fix2;
-        Statement? fix3 = null;
+        CodeStatement? fix3 = null;
         if (proto == ProtoQualifier.Ipv6)
         {
             var hop = Add(Jeq, 0);

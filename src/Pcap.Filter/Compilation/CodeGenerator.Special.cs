@@ -9,7 +9,7 @@ internal sealed partial class CodeGenerator
 {
     private static readonly byte[] EthernetBroadcast = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
 
-    private Block Special(SpecialNode n)
+    private CodeBlock Special(SpecialNode n)
     {
         switch (n.Kind)
         {
@@ -33,17 +33,17 @@ internal sealed partial class CodeGenerator
                 return Multicast(n.Protocol);
             case SpecialKind.Less:
             {
-                var b = Jump(BpfOpcodes.Jgt, n.Value, new Statement(BpfOpcodes.Ld | BpfOpcodes.Len));
+                var b = Jump(BpfOpcodes.Jgt, n.Value, new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Len));
                 BlockLogic.Not(b);
                 return b;
             }
             case SpecialKind.Greater:
-                return Jump(BpfOpcodes.Jge, n.Value, new Statement(BpfOpcodes.Ld | BpfOpcodes.Len));
+                return Jump(BpfOpcodes.Jge, n.Value, new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Len));
             case SpecialKind.ByteCompare:
                 return ByteOperation(n.ByteOperator, n.Value, n.ByteValue);
             case SpecialKind.Inbound or SpecialKind.Outbound:
             {
-                Block b = _link switch
+                CodeBlock b = _link switch
                 {
                     DataLink.LinuxSll => Compare(OffsetBase.LinkHeader, 0, BpfOpcodes.H, SllOutgoing),
                     DataLink.LinuxSll2 => Compare(OffsetBase.LinkHeader, 10, BpfOpcodes.B, SllOutgoing),
@@ -72,9 +72,9 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Block Multicast(ProtoQualifier proto)
+    private CodeBlock Multicast(ProtoQualifier proto)
     {
-        Block b0, b1;
+        CodeBlock b0, b1;
         switch (proto)
         {
             case ProtoQualifier.Default or ProtoQualifier.Link:
@@ -101,7 +101,7 @@ internal sealed partial class CodeGenerator
         throw Error("link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel");
     }
 
-    private Block ByteOperation(char op, uint index, uint value)
+    private CodeBlock ByteOperation(char op, uint index, uint value)
     {
         switch (op)
         {
@@ -110,12 +110,12 @@ internal sealed partial class CodeGenerator
             case '>': return CompareGreater(OffsetBase.LinkHeader, index, BpfOpcodes.B, value);
         }
         ushort alu = op == '|' ? BpfOpcodes.Or : BpfOpcodes.And;
-        var b = Jump(BpfOpcodes.Jeq, 0, new Statement((ushort)(BpfOpcodes.Alu | alu | BpfOpcodes.K), value));
+        var b = Jump(BpfOpcodes.Jeq, 0, new CodeStatement((ushort)(BpfOpcodes.Alu | alu | BpfOpcodes.K), value));
         BlockLogic.Not(b);
         return b;
     }
 
-    private Block Vlan(uint id, bool hasId)
+    private CodeBlock Vlan(uint id, bool hasId)
     {
         if (_link != DataLink.Ethernet)
             throw Error($"no VLAN support for {LinkDescription}");
@@ -140,9 +140,9 @@ internal sealed partial class CodeGenerator
         return b0;
     }
 
-    private Block Mpls(uint label, bool hasLabel)
+    private CodeBlock Mpls(uint label, bool hasLabel)
     {
-        Block b0;
+        CodeBlock b0;
         if (_labelStackDepth > 0)
             b0 = CompareMasked(OffsetBase.PreviousMplsHeader, 2, BpfOpcodes.B, 0, 0x01);
         else if (_link == DataLink.Ethernet)
@@ -165,7 +165,7 @@ internal sealed partial class CodeGenerator
         return b0;
     }
 
-    private Block Pppoes(uint session, bool hasSession)
+    private CodeBlock Pppoes(uint session, bool hasSession)
     {
         var b0 = LinkTypeTest(EtherTypePppoes);
         if (hasSession)
@@ -194,7 +194,7 @@ internal sealed partial class CodeGenerator
         return b0;
     }
 
-    private Block Llc(string? name)
+    private CodeBlock Llc(string? name)
     {
         switch (name)
         {

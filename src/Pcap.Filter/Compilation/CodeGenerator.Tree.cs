@@ -8,26 +8,14 @@ internal sealed partial class CodeGenerator
 {
     private const int MaxDepth = 400;
 
-    private Block Generate(FilterNode node, int depth)
+    private CodeBlock Generate(FilterNode node, int depth)
     {
         if (depth > MaxDepth)
             throw new FilterSyntaxException($"expression nested too deeply at {node.Position}", node.Position, node.Length);
+        if (node is AndNode or OrNode)
+            return GenerateChain(node, depth);
         switch (node)
         {
-            case AndNode a:
-            {
-                var b0 = Generate(a.Left, depth + 1);
-                var b1 = Generate(a.Right, depth + 1);
-                BlockLogic.And(b0, b1);
-                return b1;
-            }
-            case OrNode o:
-            {
-                var b0 = Generate(o.Left, depth + 1);
-                var b1 = Generate(o.Right, depth + 1);
-                BlockLogic.Or(b0, b1);
-                return b1;
-            }
             case NotNode n:
             {
                 var b = Generate(n.Operand, depth + 1);
@@ -66,8 +54,39 @@ internal sealed partial class CodeGenerator
         }
     }
 
+    // "a and b or c ..." parses into a left-leaning spine as long as the expression; walk it without recursing.
+    private CodeBlock GenerateChain(FilterNode node, int depth)
+    {
+        var spine = new Stack<FilterNode>();
+        while (node is AndNode or OrNode)
+        {
+            spine.Push(node);
+            node = node is AndNode a ? a.Left : ((OrNode)node).Left;
+        }
+        var result = Generate(node, depth + 1);
+        while (spine.Count > 0)
+        {
+            var parent = spine.Pop();
+            if (parent is AndNode and)
+            {
+                var right = Generate(and.Right, depth + 1);
+                BlockLogic.And(result, right);
+                result = right;
+            }
+            else
+            {
+                var right = Generate(((OrNode)parent).Right, depth + 1);
+                BlockLogic.Or(result, right);
+                result = right;
+            }
+        }
+        return result;
+    }
+
     private ArithmeticValue Arithmetic(ArithmeticNode node, int depth)
     {
+        if (node is BinaryNode)
+            return ArithmeticChain((BinaryNode)node, depth);
         if (depth > MaxDepth)
             throw new FilterSyntaxException($"expression nested too deeply at {node.Position}", node.Position, node.Length);
         switch (node)
@@ -84,13 +103,6 @@ internal sealed partial class CodeGenerator
                 _current = n;
                 return Negate(a);
             }
-            case BinaryNode b:
-            {
-                var a0 = Arithmetic(b.Left, depth + 1);
-                var a1 = Arithmetic(b.Right, depth + 1);
-                _current = b;
-                return Arithmetic(b.Operation, a0, a1);
-            }
             case PacketAccessNode p:
             {
                 var index = Arithmetic(p.Index, depth + 1);
@@ -100,5 +112,26 @@ internal sealed partial class CodeGenerator
             default:
                 throw new FilterSyntaxException($"unexpected arithmetic at {node.Position}", node.Position, node.Length);
         }
+    }
+
+    // "len + 1 + 1 ..." is a left-leaning spine of binary nodes; walk it without recursing.
+    private ArithmeticValue ArithmeticChain(BinaryNode node, int depth)
+    {
+        var spine = new Stack<BinaryNode>();
+        ArithmeticNode current = node;
+        while (current is BinaryNode b)
+        {
+            spine.Push(b);
+            current = b.Left;
+        }
+        var result = Arithmetic(current, depth + 1);
+        while (spine.Count > 0)
+        {
+            var parent = spine.Pop();
+            var right = Arithmetic(parent.Right, depth + 1);
+            _current = parent;
+            result = Arithmetic(parent.Operation, result, right);
+        }
+        return result;
     }
 }

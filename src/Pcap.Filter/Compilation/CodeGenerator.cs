@@ -51,21 +51,21 @@ internal sealed partial class CodeGenerator
     }
 
     /// <summary>Builds the graph for <paramref name="root"/> (null: accept everything) and returns its entry block.</summary>
-    public Block Generate(FilterNode? root)
+    public CodeBlock Generate(FilterNode? root)
     {
         if (root is null)
-            return new Block(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength);
+            return new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength);
         var b = Generate(root, 0);
-        BlockLogic.Backpatch(b, new Block(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength));
+        BlockLogic.Backpatch(b, new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength));
         b.Sense = !b.Sense;
-        BlockLogic.Backpatch(b, new Block(BpfOpcodes.Ret | BpfOpcodes.K, 0));
+        BlockLogic.Backpatch(b, new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, 0));
         return b.Head;
     }
 
     private FilterSyntaxException Error(string message)
     {
         int at = _current?.Position ?? 0;
-        return new FilterSyntaxException($"{message} (at {at})", at, _current?.Length ?? 0);
+        return new FilterSyntaxException($"{message} at {at}", at, _current?.Length ?? 0);
     }
 
     private string LinkDescription => _link switch
@@ -101,32 +101,32 @@ internal sealed partial class CodeGenerator
 
     // Loads and comparisons.
 
-    private Statement? OffsetVariablePart(AbsoluteOffset off)
+    private CodeStatement? OffsetVariablePart(AbsoluteOffset off)
     {
         if (!off.IsVariable)
             return null;
         if (off.Register == -1)
             off.Register = AllocateRegister();
-        return new Statement(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)off.Register);
+        return new CodeStatement(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)off.Register);
     }
 
-    private Statement LoadRelative(AbsoluteOffset off, uint offset, ushort size)
+    private CodeStatement LoadRelative(AbsoluteOffset off, uint offset, ushort size)
     {
         var s = OffsetVariablePart(off);
         if (s is not null)
         {
-            Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | size), off.ConstantPart + offset));
+            CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | size), off.ConstantPart + offset));
             return s;
         }
-        return new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Abs | size), off.ConstantPart + offset);
+        return new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Abs | size), off.ConstantPart + offset);
     }
 
-    private Statement Load(OffsetBase rel, uint offset, ushort size)
+    private CodeStatement Load(OffsetBase rel, uint offset, ushort size)
     {
         switch (rel)
         {
             case OffsetBase.Packet:
-                return new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Abs | size), offset);
+                return new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Abs | size), offset);
             case OffsetBase.LinkHeader:
                 return LoadRelative(_offLinkHeader, offset, size);
             case OffsetBase.PreviousLinkHeader:
@@ -144,7 +144,7 @@ internal sealed partial class CodeGenerator
             case OffsetBase.TransportIpv4:
             {
                 var s = LoadIpv4HeaderLengthIntoX();
-                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | size), _offLinkPayload.ConstantPart + _offNetwork + offset));
+                CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | size), _offLinkPayload.ConstantPart + _offNetwork + offset));
                 return s;
             }
             default:
@@ -152,58 +152,58 @@ internal sealed partial class CodeGenerator
         }
     }
 
-    private Statement LoadIpv4HeaderLengthIntoX()
+    private CodeStatement LoadIpv4HeaderLengthIntoX()
     {
         var s = OffsetVariablePart(_offLinkPayload);
         if (s is not null)
         {
-            Statement.Append(s, new Statement(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, _offLinkPayload.ConstantPart + _offNetwork));
-            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, 0xf));
-            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Lsh | BpfOpcodes.K, 2));
-            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
-            Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, _offLinkPayload.ConstantPart + _offNetwork));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, 0xf));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Lsh | BpfOpcodes.K, 2));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
             return s;
         }
-        return new Statement(BpfOpcodes.Ldx | BpfOpcodes.Msh | BpfOpcodes.B, _offLinkPayload.ConstantPart + _offNetwork);
+        return new CodeStatement(BpfOpcodes.Ldx | BpfOpcodes.Msh | BpfOpcodes.B, _offLinkPayload.ConstantPart + _offNetwork);
     }
 
-    private static Block Jump(ushort op, uint k, Statement? statements)
+    private static CodeBlock Jump(ushort op, uint k, CodeStatement? statements)
     {
-        return new Block((ushort)(BpfOpcodes.Jmp | op | BpfOpcodes.K), k) { Statements = statements };
+        return new CodeBlock((ushort)(BpfOpcodes.Jmp | op | BpfOpcodes.K), k) { Statements = statements };
     }
 
-    private Block Compare(OffsetBase rel, uint offset, ushort size, uint value) =>
+    private CodeBlock Compare(OffsetBase rel, uint offset, ushort size, uint value) =>
         CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jeq, false, value);
 
-    private Block CompareGreater(OffsetBase rel, uint offset, ushort size, uint value) =>
+    private CodeBlock CompareGreater(OffsetBase rel, uint offset, ushort size, uint value) =>
         CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jgt, false, value);
 
-    private Block CompareGreaterOrEqual(OffsetBase rel, uint offset, ushort size, uint value) =>
+    private CodeBlock CompareGreaterOrEqual(OffsetBase rel, uint offset, ushort size, uint value) =>
         CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jge, false, value);
 
-    private Block CompareLess(OffsetBase rel, uint offset, ushort size, uint value) =>
+    private CodeBlock CompareLess(OffsetBase rel, uint offset, ushort size, uint value) =>
         CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jge, true, value);
 
-    private Block CompareLessOrEqual(OffsetBase rel, uint offset, ushort size, uint value) =>
+    private CodeBlock CompareLessOrEqual(OffsetBase rel, uint offset, ushort size, uint value) =>
         CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jgt, true, value);
 
-    private Block CompareMasked(OffsetBase rel, uint offset, ushort size, uint value, uint mask) =>
+    private CodeBlock CompareMasked(OffsetBase rel, uint offset, ushort size, uint value, uint mask) =>
         CompareMasked(rel, offset, size, mask, BpfOpcodes.Jeq, false, value);
 
-    private Block CompareMasked(OffsetBase rel, uint offset, ushort size, uint mask, ushort jump, bool reverse, uint value)
+    private CodeBlock CompareMasked(OffsetBase rel, uint offset, ushort size, uint mask, ushort jump, bool reverse, uint value)
     {
         var s = Load(rel, offset, size);
         if (mask != 0xffffffff)
-            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, mask));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, mask));
         var b = Jump(jump, value, s);
         if (reverse && jump is BpfOpcodes.Jgt or BpfOpcodes.Jge)
             BlockLogic.Not(b);
         return b;
     }
 
-    private Block CompareBytes(OffsetBase rel, uint offset, ReadOnlySpan<byte> v)
+    private CodeBlock CompareBytes(OffsetBase rel, uint offset, ReadOnlySpan<byte> v)
     {
-        Block? b = null;
+        CodeBlock? b = null;
         int size = v.Length;
         while (size >= 4)
         {
@@ -233,9 +233,9 @@ internal sealed partial class CodeGenerator
         return b!;
     }
 
-    private static Block Unconditional(bool result) =>
-        Jump(BpfOpcodes.Jeq, 0, new Statement(BpfOpcodes.Ld | BpfOpcodes.Imm, result ? 0u : 1u));
+    private static CodeBlock Unconditional(bool result) =>
+        Jump(BpfOpcodes.Jeq, 0, new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, result ? 0u : 1u));
 
-    private static Block True() => Unconditional(true);
-    private static Block False() => Unconditional(false);
+    private static CodeBlock True() => Unconditional(true);
+    private static CodeBlock False() => Unconditional(false);
 }

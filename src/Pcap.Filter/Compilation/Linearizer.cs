@@ -13,9 +13,30 @@ internal sealed class Linearizer
     private BpfInstruction[] _program = [];
     private int _tail;
 
-    public static BpfInstruction[] Linearize(Block root) => new Linearizer().Run(root);
+    public static BpfInstruction[] Linearize(CodeBlock root) => new Linearizer().Run(root);
 
-    private BpfInstruction[] Run(Block root)
+    /// <summary>The program length before any <c>ja</c> trampolines, counted without recursion.</summary>
+    public static int MinimumLength(CodeBlock root)
+    {
+        var seen = new HashSet<CodeBlock>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<CodeBlock>();
+        pending.Push(root);
+        int n = 0;
+        while (pending.Count > 0)
+        {
+            var p = pending.Pop();
+            if (!seen.Add(p))
+                continue;
+            n += CodeStatement.CountOf(p.Statements) + 1;
+            if (p.JumpTrue is not null)
+                pending.Push(p.JumpTrue);
+            if (p.JumpFalse is not null)
+                pending.Push(p.JumpFalse);
+        }
+        return n;
+    }
+
+    private BpfInstruction[] Run(CodeBlock root)
     {
         while (true)
         {
@@ -29,16 +50,16 @@ internal sealed class Linearizer
         }
     }
 
-    private int Count(Block? p)
+    private int Count(CodeBlock? p)
     {
         if (p is null || p.Mark == _mark)
             return 0;
         p.Mark = _mark;
         int n = Count(p.JumpTrue) + Count(p.JumpFalse);
-        return Statement.CountOf(p.Statements) + n + 1 + p.LongJumpTrue + p.LongJumpFalse;
+        return CodeStatement.CountOf(p.Statements) + n + 1 + p.LongJumpTrue + p.LongJumpFalse;
     }
 
-    private bool Convert(Block? p)
+    private bool Convert(CodeBlock? p)
     {
         if (p is null || p.Mark == _mark)
             return true;
@@ -48,12 +69,12 @@ internal sealed class Linearizer
         if (!Convert(p.JumpTrue))
             return false;
 
-        int slen = Statement.CountOf(p.Statements);
+        int slen = CodeStatement.CountOf(p.Statements);
         _tail -= slen + 1 + p.LongJumpTrue + p.LongJumpFalse;
         int dst = _tail;
         p.Offset = dst;
 
-        var offsets = new Statement[slen];
+        var offsets = new CodeStatement[slen];
         int i = 0;
         for (var s = p.Statements; s is not null; s = s.Next)
             offsets[i++] = s;

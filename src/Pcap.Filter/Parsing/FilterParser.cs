@@ -15,13 +15,15 @@ internal sealed class FilterParser
     private const string PrimitiveExpected = "a primitive such as 'host', 'port', 'tcp'";
 
     private readonly FilterToken[] _tokens;
+    private readonly Token<FilterTokenKind>[] _rawTokens;
     private readonly int _textLength;
     private int _index;
     private int _depth;
 
-    private FilterParser(FilterToken[] tokens, int textLength)
+    private FilterParser(FilterToken[] tokens, Token<FilterTokenKind>[] rawTokens, int textLength)
     {
         _tokens = tokens;
+        _rawTokens = rawTokens;
         _textLength = textLength;
     }
 
@@ -34,20 +36,16 @@ internal sealed class FilterParser
             int at = tokenized.ErrorPosition.HasValue ? tokenized.ErrorPosition.Absolute : 0;
             throw new FilterSyntaxException($"{tokenized.ErrorMessage} at {at}", at, 1);
         }
-        var tokens = tokenized.Value.Select(t => new FilterToken(t.Kind, TokenText(text, t.Span), t.Span.Position.Absolute)).ToArray();
-        var parser = new FilterParser(tokens, text.Length);
+        var rawTokens = tokenized.Value.ToArray();
+        var tokens = rawTokens.Select(t => new FilterToken(t.Kind, t.Span.ToStringValue(), t.Span.Position.Absolute)).ToArray();
+        var parser = new FilterParser(tokens, rawTokens, text.Length);
         if (tokens.Length == 0)
             return null;
+        parser.CheckNesting();
         var (node, _) = parser.ParseExpression(Qualifiers.None);
         if (!parser.AtEnd)
             throw parser.Unexpected("'and', 'or' or the end of the expression");
         return node;
-    }
-
-    private static string TokenText(string text, TextSpan span)
-    {
-        var s = span.ToStringValue();
-        return s.StartsWith('\\') ? s : s;
     }
 
     private bool AtEnd => _index >= _tokens.Length;
@@ -106,29 +104,50 @@ internal sealed class FilterParser
         or FilterTokenKind.Ipv6Address or FilterTokenKind.MacAddress or FilterTokenKind.Number
         or FilterTokenKind.LeftParen or FilterTokenKind.Not;
 
+    // Past any '(' and 'not', an identifier starts with an address, a name or a number; a keyword means a term.
+    private bool CouldBeIdentifier()
+    {
+        for (int i = _index; i < _tokens.Length; i++)
+        {
+            var kind = _tokens[i].Kind;
+            if (kind is FilterTokenKind.LeftParen or FilterTokenKind.Not)
+                continue;
+            return kind is FilterTokenKind.Name or FilterTokenKind.HostAddress or FilterTokenKind.Ipv6Address
+                or FilterTokenKind.MacAddress or FilterTokenKind.Number;
+        }
+        return false;
+    }
+
     private (FilterNode, Qualifiers) ParseIdentifierOrTerm(Qualifiers q)
     {
-        if (StartsIdentifier())
+        if (!StartsIdentifier() || !CouldBeIdentifier())
+            return ParseTerm(q);
+        int save = _index, depth = _depth;
+        FilterSyntaxException? identifierError = null;
+        try
         {
-            int save = _index, depth = _depth;
-            try
-            {
-                var id = ParseIdentifier(q);
-                if (AtEnd || Is(FilterTokenKind.And) || Is(FilterTokenKind.Or) || Is(FilterTokenKind.RightParen))
-                    return (id, q);
-            }
-            catch (FilterSyntaxException) when (Peek(0) is not null || true)
-            {
-                if (Is(FilterTokenKind.Name, 0) && _index == save)
-                    throw;
-            }
-            _index = save;
-            _depth = depth;
-            if (Peek()?.Kind is FilterTokenKind.Name or FilterTokenKind.HostAddress or FilterTokenKind.Ipv6Address
-                or FilterTokenKind.MacAddress)
-                return (ParseIdentifier(q), q);
+            var id = ParseIdentifier(q);
+            if (AtEnd || Is(FilterTokenKind.And) || Is(FilterTokenKind.Or) || Is(FilterTokenKind.RightParen))
+                return (id, q);
         }
-        return ParseTerm(q);
+        catch (FilterSyntaxException e)
+        {
+            identifierError = e;
+        }
+        _index = save;
+        _depth = depth;
+        if (Peek()?.Kind is FilterTokenKind.Name or FilterTokenKind.HostAddress or FilterTokenKind.Ipv6Address
+            or FilterTokenKind.MacAddress)
+            return (ParseIdentifier(q), q);
+        try
+        {
+            return ParseTerm(q);
+        }
+        catch (FilterSyntaxException e) when (identifierError is not null && identifierError.Position > e.Position)
+        {
+            // Report the reading that got further: that is where the expression really goes wrong.
+            throw identifierError;
+        }
     }
 
     private (FilterNode, Qualifiers) ParseTerm(Qualifiers inherited)
@@ -177,14 +196,13 @@ internal sealed class FilterParser
                 {
                     first = e;
                 }
-                int failedAt = _index;
                 _index = save;
                 _depth = depth;
                 try
                 {
                     return (ParseRelation(), Qualifiers.None);
                 }
-                catch (FilterSyntaxException) when (first is not null)
+                catch (FilterSyntaxException e) when (first is not null && first.Position >= e.Position)
                 {
                     throw first;
                 }
@@ -453,35 +471,9 @@ internal sealed class FilterParser
         }
     }
 
-    // Arithmetic: '|' < '^' < '&' < shifts < '+' '-' < '*' '/' '%' < unary minus.
-    private static int Precedence(FilterTokenKind k) => k switch
-    {
-        FilterTokenKind.Pipe => 1,
-        FilterTokenKind.Caret => 2,
-        FilterTokenKind.Ampersand => 3,
-        FilterTokenKind.ShiftLeft or FilterTokenKind.ShiftRight => 4,
-        FilterTokenKind.Plus or FilterTokenKind.Minus => 5,
-        FilterTokenKind.Star or FilterTokenKind.Slash or FilterTokenKind.Percent => 6,
-        _ => 0,
-    };
-
-    private static ushort Operation(FilterTokenKind k) => k switch
-    {
-        FilterTokenKind.Pipe => BpfOpcodes.Or,
-        FilterTokenKind.Caret => BpfOpcodes.Xor,
-        FilterTokenKind.Ampersand => BpfOpcodes.And,
-        FilterTokenKind.ShiftLeft => BpfOpcodes.Lsh,
-        FilterTokenKind.ShiftRight => BpfOpcodes.Rsh,
-        FilterTokenKind.Plus => BpfOpcodes.Add,
-        FilterTokenKind.Minus => BpfOpcodes.Sub,
-        FilterTokenKind.Star => BpfOpcodes.Mul,
-        FilterTokenKind.Slash => BpfOpcodes.Div,
-        _ => BpfOpcodes.Mod,
-    };
-
     private RelationNode ParseRelation()
     {
-        var left = ParseArithmetic(1);
+        var left = ParseArithmetic();
         var op = Peek();
         (ushort code, bool reversed) = op?.Kind switch
         {
@@ -494,80 +486,37 @@ internal sealed class FilterParser
             _ => throw Unexpected("a comparison such as '=', '!=', '<', '>'"),
         };
         Next();
-        var right = ParseArithmetic(1);
+        var right = ParseArithmetic();
         return new RelationNode(left, code, reversed, right, left.Position, EndOf(right) - left.Position);
     }
 
-    private ArithmeticNode ParseArithmetic(int minPrecedence)
+    private ArithmeticNode ParseArithmetic()
     {
-        Enter();
-        try
+        var input = new TokenList<FilterTokenKind>(_rawTokens);
+        for (int i = 0; i < _index; i++)
+            input = input.ConsumeToken().Remainder;
+        var result = ArithmeticParsers.Expression(input);
+        if (!result.HasValue)
         {
-            var left = ParseArithmeticPrimary();
-            while (Peek() is { } op && Precedence(op.Kind) >= minPrecedence)
-            {
-                Next();
-                var right = ParseArithmetic(Precedence(op.Kind) + 1);
-                left = new BinaryNode(Operation(op.Kind), left, right, left.Position, EndOf(right) - left.Position);
-            }
-            return left;
+            _index = result.Remainder.Position;
+            string expected = result.Expectations is { Length: > 0 } e ? string.Join(" or ", e) : "an arithmetic expression";
+            throw Unexpected(expected);
         }
-        finally
-        {
-            _depth--;
-        }
+        _index = result.Remainder.Position;
+        return result.Value;
     }
 
-    private ArithmeticNode ParseArithmeticPrimary()
+    // The Superpower parsers recurse on '(', '[' and unary '-': refuse deep nesting before they run.
+    private void CheckNesting()
     {
-        Enter();
-        try
+        int depth = 0, minusRun = 0;
+        foreach (var t in _tokens)
         {
-            var t = Peek() ?? throw Unexpected("a number, 'len' or an accessor such as 'ip[0]'");
-            switch (t.Kind)
-            {
-                case FilterTokenKind.Number:
-                    Next();
-                    return new ConstantNode(NumberValue(t), t.Position, t.Length);
-                case FilterTokenKind.Minus:
-                {
-                    Next();
-                    var inner = ParseArithmeticPrimary();
-                    return new NegateNode(inner, t.Position, EndOf(inner) - t.Position);
-                }
-                case FilterTokenKind.LeftParen:
-                {
-                    Next();
-                    var inner = ParseArithmetic(1);
-                    Expect(FilterTokenKind.RightParen, "')'");
-                    return inner;
-                }
-                case FilterTokenKind.Keyword when IsKeyword(KeywordRole.Len):
-                    Next();
-                    return new PacketLengthNode(t.Position, t.Length);
-                case FilterTokenKind.Keyword when IsKeyword(KeywordRole.Protocol) && Is(FilterTokenKind.LeftBracket, 1):
-                {
-                    FilterKeywords.TryGet(t.Text, out var k);
-                    Next();
-                    Next();
-                    var index = ParseArithmetic(1);
-                    uint size = 1;
-                    if (Is(FilterTokenKind.Colon))
-                    {
-                        Next();
-                        var sz = Expect(FilterTokenKind.Number, "an access size of 1, 2 or 4");
-                        size = NumberValue(sz);
-                    }
-                    var close = Expect(FilterTokenKind.RightBracket, "']'");
-                    return new PacketAccessNode((ProtoQualifier)k.Value, index, size, t.Position, close.Position + 1 - t.Position);
-                }
-                default:
-                    throw Unexpected("a number, 'len' or an accessor such as 'ip[0]'");
-            }
-        }
-        finally
-        {
-            _depth--;
+            depth += t.Kind is FilterTokenKind.LeftParen or FilterTokenKind.LeftBracket ? 1
+                : t.Kind is FilterTokenKind.RightParen or FilterTokenKind.RightBracket ? -1 : 0;
+            minusRun = t.Kind == FilterTokenKind.Minus ? minusRun + 1 : 0;
+            if (depth > MaxDepth || minusRun > MaxDepth)
+                throw new FilterSyntaxException($"expression nested more than {MaxDepth} levels deep at {t.Position}", t.Position, t.Length);
         }
     }
 

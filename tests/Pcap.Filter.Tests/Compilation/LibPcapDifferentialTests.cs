@@ -83,4 +83,23 @@ public sealed class LibPcapDifferentialTests
             "(" + string.Join(" or ", Enumerable.Range(1, 25).Select(i => $"tcp port {i}")) + ") and not (" +
                 string.Join(" or ", Enumerable.Range(1, 25).Select(i => $"udp port {i}")) + ")",
         ], minimumAccepted: 10);
+
+    [Theory]
+    [InlineData(65535)]
+    [InlineData(96)]
+    [InlineData(1)]
+    public void TheAcceptReturnCarriesTheSnapLength(int snapLength)
+    {
+        foreach (var e in new[] { "", "ip", "tcp port 80 or arp", "not vlan" })
+        {
+            foreach (var lt in FilterExpressions.AllLinkTypes)
+            {
+                var theirs = LibPcap.Compile(e, DltOf(lt), out _, snapLength, optimize: false);
+                bool ours = FilterCompiler.TryCompile(e, lt, out var program, out _, new FilterOptions { Optimize = false, SnapLength = snapLength });
+                Assert.Equal(theirs is not null, ours);
+                if (ours)
+                    Assert.Equal(theirs!, program!.Instructions.ToArray());
+            }
+        }
+    }
 }

@@ -12,6 +12,10 @@ internal static class RandomTokenSequences
         "less", "greater", "vlan", "mpls", "pppoes", "pppoed", "llc", "broadcast", "multicast", "gateway", "mask",
         "255.255.0.0", "inbound", "outbound", "ifindex", "tcpflags", "tcp-syn", "icmptype", "byte", "http", "1-2", "link",
         "decnet", "iso", "isis", "stp", "sctp", "atalk", "ah", "esp", "l1", "geneve", "radio", "rnr", "u", "i",
+        "1.2", "10.1.2.3/8", "1::2/64", "::", "aa:bb:cc:dd:ee:ff", "0102.0304.0506", "icmp6", "igmp", "pim", "vrrp", "carp",
+        "lat", "sca", "moprc", "mopdl", "aarp", "ipx", "netbeui", "esis", "clnp", "iih", "lsp", "snp", "csnp", "psnp", "l2",
+        "length", "rr", "ui", "xid", "localhost", "domain", "ftp-data", "1000-2000", "addr1", "ra", "ta", "\\ip", "\\arp",
+        "icmp-echo", "icmp6type", "tcp-ack", "0", "255", "4095", "4096", "0xffffffff", "-1", "ssh", "igrp", "es-is", "is-is",
     ];
 
     public static IEnumerable<string> Generate(int seed, int count)

@@ -5,22 +5,22 @@ namespace Pcap.Filter.Compilation;
 /// conditional jump (or a return). While an expression is being built, the unresolved branch of each block
 /// points back along a chain of blocks still waiting for a target; <see cref="Sense"/> says which branch that is.
 /// </summary>
-internal sealed class Block
+internal sealed class CodeBlock
 {
-    public Block(ushort code, uint k = 0)
+    public CodeBlock(ushort code, uint k = 0)
     {
         Code = code;
         K = k;
         Head = this;
     }
 
-    public Statement? Statements;
+    public CodeStatement? Statements;
     public ushort Code;
     public uint K;
-    public Block? JumpTrue;
-    public Block? JumpFalse;
+    public CodeBlock? JumpTrue;
+    public CodeBlock? JumpFalse;
     public bool Sense;
-    public Block Head;
+    public CodeBlock Head;
 
     // Linearization state.
     public int Offset;

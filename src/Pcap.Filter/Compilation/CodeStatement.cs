@@ -1,9 +1,9 @@
 namespace Pcap.Filter.Compilation;
 
 /// <summary>One instruction in a block's straight-line list (libpcap's <c>struct slist</c>).</summary>
-internal sealed class Statement
+internal sealed class CodeStatement
 {
-    public Statement(ushort code, uint k = 0)
+    public CodeStatement(ushort code, uint k = 0)
     {
         Code = code;
         K = k;
@@ -11,14 +11,14 @@ internal sealed class Statement
 
     public ushort Code;
     public uint K;
-    public Statement? Next;
+    public CodeStatement? Next;
 
     // Only for conditional jumps embedded in a statement list: the statements they land on.
-    public Statement? JumpTrue;
-    public Statement? JumpFalse;
+    public CodeStatement? JumpTrue;
+    public CodeStatement? JumpFalse;
 
     /// <summary>Appends <paramref name="tail"/> at the end of the list that starts at <paramref name="head"/>.</summary>
-    public static void Append(Statement head, Statement? tail)
+    public static void Append(CodeStatement head, CodeStatement? tail)
     {
         var s = head;
         while (s.Next is not null)
@@ -26,7 +26,7 @@ internal sealed class Statement
         s.Next = tail;
     }
 
-    public static int CountOf(Statement? s)
+    public static int CountOf(CodeStatement? s)
     {
         int n = 0;
         for (; s is not null; s = s.Next)
