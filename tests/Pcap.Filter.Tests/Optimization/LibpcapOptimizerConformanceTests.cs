@@ -16,12 +16,16 @@ namespace Pcap.Filter.Tests.Optimization;
 public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
 {
     private const int CompositionsPerLinkType = 2500;
+    private const int ChainsPerLinkType = 12;
+    private const int ChainLength = 200;
     private const int Seed = 20261124;
 
     [Fact]
     public void OptimizesLikeLibpcapOnTheCorpus()
     {
         int compared = 0, refusedByBoth = 0, invalid = 0, notOptimized = 0;
+        int withLongJumps = 0, longest = 0;
+        var refusals = new Dictionary<string, int>();
         var differences = new List<string>();
         foreach (int linkType in OptimizerCorpus.LinkTypes)
         {
@@ -29,14 +33,23 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
             var accepted = new List<string>();
             foreach (string primitive in OptimizerCorpus.Primitives)
             {
-                if (LibPcap.Compile(primitive, linkType, out _, optimize: false) is not null)
+                if (!OptimizerCorpus.DisablesOptimizer(primitive)
+                    && LibPcap.Compile(primitive, linkType, out _, optimize: false) is not null)
                     accepted.Add(primitive);
             }
             var expressions = OptimizerCorpus.Primitives.Concat(
-                OptimizerCorpus.Compositions(accepted, CompositionsPerLinkType, Seed + linkType));
+                OptimizerCorpus.Compositions(accepted, CompositionsPerLinkType, Seed + linkType)).Concat(
+                OptimizerCorpus.Chains(accepted, ChainsPerLinkType, ChainLength, Seed - linkType));
             foreach (string expression in expressions)
             {
-                string? difference = Compare(expression, linkType, out bool wasInvalid, out bool refused, out bool optimized);
+                string? difference = Compare(expression, linkType, out bool wasInvalid, out bool refused, out bool optimized,
+                    out BpfInstruction[]? program, out string? refusal);
+                if (program is not null && optimized)
+                {
+                    longest = Math.Max(longest, program.Length);
+                    if (program.Any(i => i.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja)))
+                        withLongJumps++;
+                }
                 if (wasInvalid)
                 {
                     invalid++;
@@ -44,7 +57,10 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
                 }
                 compared++;
                 if (refused)
+                {
                     refusedByBoth++;
+                    refusals[refusal!] = refusals.GetValueOrDefault(refusal!) + 1;
+                }
                 if (!optimized)
                     notOptimized++;
                 if (difference is not null)
@@ -55,6 +71,9 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
         output.WriteLine($"compared {compared} (expression, link type) pairs: {compared - refusedByBoth} identical programs expected, " +
                          $"{refusedByBoth} refused by libpcap, {notOptimized} left unoptimized (protochain/geneve); " +
                          $"{invalid} hand-written primitives invalid for their link type; {differences.Count} differences");
+        output.WriteLine($"{withLongJumps} optimized programs needed 'ja' stubs for reaches over 255; longest optimized program {longest}");
+        foreach ((string message, int count) in refusals.OrderByDescending(r => r.Value))
+            output.WriteLine($"refused by libpcap {count} times: {message}");
         foreach (string difference in differences.Take(5))
             output.WriteLine(difference);
         Assert.True(differences.Count == 0,
@@ -87,8 +106,11 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
     }
 
     // Null when ours equals libpcap's; otherwise a readable account of the first difference.
-    private static string? Compare(string expression, int linkType, out bool invalid, out bool refused, out bool optimized)
+    private static string? Compare(string expression, int linkType, out bool invalid, out bool refused, out bool optimized,
+        out BpfInstruction[]? program, out string? refusal)
     {
+        program = null;
+        refusal = null;
         refused = false;
         optimized = true;
         BpfInstruction[]? unoptimized = LibPcap.Compile(expression, linkType, out string? unoptimizedError, optimize: false);
@@ -105,6 +127,7 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
         {
             result = LibpcapOptimizer.Optimize(unoptimized!);
             optimized = result.Optimized;
+            program = result.Program;
         }
         catch (Exception e)
         {
@@ -114,6 +137,7 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
         if (expected is null)
         {
             refused = true;
+            refusal = expectedError;
             return result.Error == expectedError ? null
                 : $"[{linkType}] {expression}: libpcap refused with '{expectedError}', ours gave " +
                   (result.Error is null ? $"{result.Program!.Length} instructions" : $"'{result.Error}'");
