@@ -87,19 +87,22 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
     public void LargeHostDisjunctionMatchesLibpcap(int hostCount)
     {
         string expression = string.Join(" or ", Enumerable.Range(0, hostCount).Select(i => $"host 10.{i / 250}.{i % 250}.1"));
+        var libpcapUnoptimized = Stopwatch.StartNew();
         var unoptimized = LibPcap.Compile(expression, 1, out string? error, optimize: false)
             ?? throw new InvalidOperationException($"libpcap refused the unoptimized compile: {error}");
+        libpcapUnoptimized.Stop();
 
         var ours = Stopwatch.StartNew();
         LibpcapOptimizationResult result = LibpcapOptimizer.Optimize(unoptimized);
         ours.Stop();
-        var theirs = Stopwatch.StartNew();
+        var libpcapOptimized = Stopwatch.StartNew();
         BpfInstruction[]? expected = LibPcap.Compile(expression, 1, out string? expectedError, optimize: true);
-        theirs.Stop();
+        libpcapOptimized.Stop();
 
-        // Measured, not asserted: libpcap's time includes parsing and code generation.
-        output.WriteLine($"{hostCount} hosts: ours {ours.ElapsedMilliseconds} ms (optimizer only), " +
-                         $"libpcap {theirs.ElapsedMilliseconds} ms (full pcap_compile); {expected?.Length} instructions");
+        // Measured, not asserted. libpcap's optimizer time is estimated as its optimized minus its unoptimized compile.
+        output.WriteLine($"{hostCount} hosts, {unoptimized.Length} -> {expected?.Length} instructions: " +
+                         $"our optimizer {ours.ElapsedMilliseconds} ms; libpcap pcap_compile optimized {libpcapOptimized.ElapsedMilliseconds} ms, " +
+                         $"unoptimized {libpcapUnoptimized.ElapsedMilliseconds} ms");
         Assert.Null(expectedError);
         Assert.Null(result.Error);
         Assert.Equal(expected, result.Program);
