@@ -41,7 +41,7 @@ public static class LibpcapOptimizer
         worker.Start();
         worker.Join();
         if (failure is not null)
-            throw new InvalidOperationException("The optimizer failed.", failure);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         return result!;
     }
 

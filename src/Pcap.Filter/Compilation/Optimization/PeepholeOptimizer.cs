@@ -139,8 +139,9 @@ internal static class PeepholeOptimizer
             branch.K = numbers.ConstantOf(x);
         }
 
+        // libpcap aborts on a return here; gencode never gives a return statements, so it cannot be reached.
         uint a = block.Values[Atoms.A];
-        if (numbers.IsConstant(a) && BpfOpcodes.SourceOf((ushort)branch.Code) == BpfOpcodes.K)
+        if (numbers.IsConstant(a) && BpfOpcodes.SourceOf((ushort)branch.Code) == BpfOpcodes.K && !block.IsReturn)
         {
             uint v = numbers.ConstantOf(a);
             bool taken = BpfOpcodes.OperationOf((ushort)branch.Code) switch
@@ -149,7 +150,7 @@ internal static class PeepholeOptimizer
                 BpfOpcodes.Jgt => v > branch.K,
                 BpfOpcodes.Jge => v >= branch.K,
                 BpfOpcodes.Jset => (v & branch.K) != 0,
-                _ => throw new InvalidOperationException($"Unexpected jump 0x{branch.Code:x}."),
+                _ => throw new ArgumentException($"Unexpected jump code 0x{branch.Code:x} in the program."),
             };
             if (block.JumpFalse != block.JumpTrue)
                 state.NoteSimplification();
