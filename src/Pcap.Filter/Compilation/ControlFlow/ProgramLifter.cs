@@ -43,17 +43,17 @@ internal static class ProgramLifter
                 continue;
             }
             int start = i;
-            var statements = new List<Statement>();
+            var statements = new List<BlockStatement>();
             while (i < program.Length && !EndsBlock(program[i]))
             {
-                statements.Add(new Statement(program[i].Code, program[i].K));
+                statements.Add(new BlockStatement(program[i].Code, program[i].K));
                 i++;
             }
             if (i == program.Length)
                 throw new ArgumentException($"The instructions from {start} on do not end with a jump or return.", nameof(program));
             if (IsAlways(program[i]))
                 throw new StatementLevelJumpException();
-            var block = new BasicBlock(statements, new Statement(program[i].Code, program[i].K));
+            var block = new BasicBlock(statements, new BlockStatement(program[i].Code, program[i].K));
             blockAt[start] = block;
             branchIndex.Add((block, i));
             i++;

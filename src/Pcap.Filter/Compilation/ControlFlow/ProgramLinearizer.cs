@@ -46,7 +46,7 @@ internal static class ProgramLinearizer
         layout.Tail -= statementCount + 1 + block.LongJumpTrue + block.LongJumpFalse;
         int at = layout.Tail;
         block.Offset = at;
-        foreach (Statement statement in block.Statements)
+        foreach (BlockStatement statement in block.Statements)
         {
             if (statement.IsNop)
                 continue;

@@ -81,7 +81,7 @@ internal static class BlockInterning
             hash.Add(block.Branch.K);
             hash.Add(block.JumpTrue is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(block.JumpTrue));
             hash.Add(block.JumpFalse is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(block.JumpFalse));
-            foreach (Statement statement in block.Statements)
+            foreach (BlockStatement statement in block.Statements)
             {
                 if (statement.IsNop)
                     continue;
@@ -99,7 +99,7 @@ internal static class BlockInterning
         && first.JumpFalse == second.JumpFalse
         && SameLiveStatements(first.Statements, second.Statements);
 
-    private static bool SameLiveStatements(List<Statement> first, List<Statement> second)
+    private static bool SameLiveStatements(List<BlockStatement> first, List<BlockStatement> second)
     {
         int i = 0, j = 0;
         while (true)
