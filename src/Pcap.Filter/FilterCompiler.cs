@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation;
+using Pcap.Filter.Compilation.Optimization;
 using Pcap.Filter.Parsing;
 
 namespace Pcap.Filter;
@@ -35,6 +36,17 @@ public static class FilterCompiler
             var tree = FilterParser.Parse(expression);
             var root = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
             var instructions = Linearizer.Linearize(root);
+            if (options.Optimize)
+            {
+                // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
+                var optimized = LibpcapOptimizer.Optimize(instructions);
+                if (optimized.Program is null)
+                {
+                    error = new FilterException(optimized.Error!, expression, 0, expression.Length);
+                    return false;
+                }
+                instructions = optimized.Program;
+            }
             if (instructions.Length > BpfProgram.MaxInstructions)
             {
                 error = new FilterException(
@@ -42,7 +54,6 @@ public static class FilterCompiler
                     expression, 0, expression.Length);
                 return false;
             }
-            // The optimizer (libpcap's optimize.c) is wired in separately; until then the unoptimized program is returned.
             program = new BpfProgram(instructions);
             return true;
         }
