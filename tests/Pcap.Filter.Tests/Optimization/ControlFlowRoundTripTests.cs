@@ -62,4 +62,41 @@ public sealed class ControlFlowRoundTripTests(ITestOutputHelper output)
         var unterminated = Assert.Throws<ArgumentException>(() => LibpcapOptimizer.Optimize(noReturn));
         Assert.Contains("do not end with a jump or return", unterminated.Message);
     }
+
+    [Fact]
+    public void RandomProgramsAreOptimizedOrRefusedNeverCrash()
+    {
+        ushort[] codes =
+        [
+            0x00, 0x01, 0x20, 0x28, 0x30, 0x40, 0x48, 0x50, 0x60, 0x61, 0x80, 0xb1, 0x02, 0x03, 0x04, 0x14, 0x24, 0x34, 0x44,
+            0x54, 0x64, 0x74, 0x84, 0x94, 0xa4, 0x0c, 0x1c, 0x2c, 0x3c, 0x4c, 0x5c, 0x6c, 0x7c, 0x9c, 0xac, 0x07, 0x87,
+            0x15, 0x25, 0x35, 0x45, 0x1d, 0x2d, 0x3d, 0x4d, 0x05, 0x06, 0x16, 0x55,
+        ];
+        var random = new Random(4242);
+        int optimized = 0, refused = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            int length = random.Next(1, 40);
+            var program = new BpfInstruction[length];
+            for (int i = 0; i < length - 1; i++)
+            {
+                ushort code = codes[random.Next(codes.Length)];
+                uint k = random.Next(3) switch { 0 => (uint)random.Next(20), 1 => (uint)random.Next(), _ => 0 };
+                program[i] = new BpfInstruction(code, (byte)random.Next(length - i), (byte)random.Next(length - i), k);
+            }
+            program[^1] = BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)random.Next(2));
+            try
+            {
+                LibpcapOptimizationResult result = LibpcapOptimizer.Optimize(program);
+                Assert.True(result.Program is not null || result.Error is not null);
+                optimized++;
+            }
+            catch (ArgumentException e)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(e.Message));
+                refused++;
+            }
+        }
+        output.WriteLine($"20000 random programs: {optimized} optimized or refused with libpcap's message, {refused} rejected as malformed");
+    }
 }
