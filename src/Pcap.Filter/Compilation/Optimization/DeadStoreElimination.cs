@@ -11,7 +11,8 @@ internal static class DeadStoreElimination
     /// <summary>Removes the dead definitions of <paramref name="block"/>.</summary>
     public static void Run(OptimizerState state, BasicBlock block)
     {
-        var lastDefinition = new BlockStatement?[Atoms.Count];
+        BlockStatement?[] lastDefinition = state.LastDefinitionScratch;
+        Array.Clear(lastDefinition);
         foreach (BlockStatement statement in block.Statements)
             Visit(state, statement, lastDefinition);
         Visit(state, block.Branch, lastDefinition);
