@@ -3,6 +3,7 @@ using System.Text;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation.Optimization;
 using Pcap.Testing;
+using Pcap.Testing.Expressions;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -79,6 +80,34 @@ public sealed class LibpcapOptimizerConformanceTests(ITestOutputHelper output)
         Assert.True(differences.Count == 0,
             $"{differences.Count} of {compared} differ from libpcap; first:\n{string.Join("\n", differences.Take(3))}");
         Assert.True(compared > 15_000, $"only {compared} cases were compared");
+    }
+
+    [Fact]
+    public void OptimizesLikeLibpcapOnTheSharedConformanceCorpus()
+    {
+        int compared = 0, refusedByBoth = 0;
+        var differences = new List<string>();
+        foreach (int linkType in OptimizerCorpus.LinkTypes)
+        {
+            foreach (string expression in ExpressionCorpus.All())
+            {
+                string? difference = Compare(expression, linkType, out bool invalid, out bool refused, out _, out _, out _);
+                if (invalid)
+                    continue;
+                compared++;
+                if (refused)
+                    refusedByBoth++;
+                if (difference is not null)
+                    differences.Add(difference);
+            }
+        }
+        output.WriteLine($"shared corpus: compared {compared} (expression, link type) pairs, {refusedByBoth} refused by libpcap; " +
+                         $"{differences.Count} differences");
+        foreach (string difference in differences.Take(5))
+            output.WriteLine(difference);
+        Assert.True(differences.Count == 0,
+            $"{differences.Count} of {compared} differ from libpcap; first:\n{string.Join("\n", differences.Take(3))}");
+        Assert.True(compared > 10_000, $"only {compared} cases were compared");
     }
 
     [Theory]
