@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation;
+using Pcap.Filter.Compilation.Optimization;
 using Pcap.Filter.Parsing;
 
 namespace Pcap.Filter;
@@ -11,6 +12,11 @@ namespace Pcap.Filter;
 /// </summary>
 public static class FilterCompiler
 {
+    // The most unoptimized instructions handed to the optimizer; beyond this, compile time and memory grow too fast.
+    private const int UnoptimizedBudget = 4 * BpfProgram.MaxInstructions;
+    private const int LargeLayoutInstructions = 2000;
+    private const int LargeStackBytes = 64 * 1024 * 1024;
+
     /// <summary>Compiles <paramref name="expression"/> for packets of <paramref name="linkType"/>.</summary>
     /// <exception cref="FilterException">The expression is malformed or libpcap would refuse it.</exception>
     public static BpfProgram Compile(string expression, LinkType linkType, FilterOptions? options = null) =>
@@ -34,9 +40,22 @@ public static class FilterCompiler
         {
             var tree = FilterParser.Parse(expression);
             var root = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
-            // Checked before laying the program out: the layout recursion is only bounded for programs BPF can hold.
+            // Checked before laying the program out: the layout recursion is bounded only for programs of this size.
+            // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
+            int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
             int length = Linearizer.MinimumLength(root);
-            var instructions = length <= BpfProgram.MaxInstructions ? Linearizer.Linearize(root) : null;
+            var instructions = length <= budget ? LayOut(root, length) : null;
+            if (instructions is not null && options.Optimize)
+            {
+                // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
+                var optimized = LibpcapOptimizer.Optimize(instructions);
+                if (optimized.Program is null)
+                {
+                    error = new FilterException(optimized.Error!, expression, 0, expression.Length);
+                    return false;
+                }
+                instructions = optimized.Program;
+            }
             if (instructions is null || instructions.Length > BpfProgram.MaxInstructions)
             {
                 error = new FilterException(
@@ -44,7 +63,6 @@ public static class FilterCompiler
                     expression, 0, expression.Length);
                 return false;
             }
-            // The optimizer (libpcap's optimize.c) is wired in separately; until then the unoptimized program is returned.
             program = new BpfProgram(instructions);
             return true;
         }
@@ -55,5 +73,17 @@ public static class FilterCompiler
             error = new FilterException(e.Message, expression, position, length);
             return false;
         }
+    }
+
+    // The layout walks the block graph recursively; long programs get a thread with a stack deep enough for it.
+    private static BpfInstruction[] LayOut(CodeBlock root, int length)
+    {
+        if (length <= LargeLayoutInstructions)
+            return Linearizer.Linearize(root);
+        BpfInstruction[]? result = null;
+        var worker = new Thread(() => result = Linearizer.Linearize(root), LargeStackBytes);
+        worker.Start();
+        worker.Join();
+        return result!;
     }
 }

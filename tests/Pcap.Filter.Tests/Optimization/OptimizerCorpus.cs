@@ -47,7 +47,56 @@ internal static class OptimizerCorpus
         "ip and tcp and ip", "udp and udp and udp", "not not ip", "ip[0] & 0xf0 = 0x40 and ip",
         "ip[1] / 0 = 1", "ip[1] % 0 = 1", "ip[1] << 40 = 0", "1 = 1", "1 = 2", "0 != 0",
         "ether host 00:11:22:33:44:55 or ether host 00:11:22:33:44:66", "geneve", "geneve 5 and ip",
+        "host 10.0.0.1 or host 10.0.0.2 or host 10.0.0.3 or host 10.0.0.4", "port 1 or port 2 or port 3 or port 4",
+        "tcp port 80 and host 10.0.0.9 and not src net 10.1", "udp and (port 53 or port 67 or port 123)",
+        "net 10.0.0.0/8 and not net 10.1.0.0/16 and not net 10.2.0.0/16", "icmp or icmp6 or arp or rarp",
+        "tcp[tcpflags] & (tcp-syn|tcp-ack) = tcp-syn or tcp[tcpflags] & tcp-rst != 0", "ip and ip[8] < 5 and ip[8] > 1",
+        "ether src 00:11:22:33:44:55 and ether dst 66:77:88:99:aa:bb", "vlan 1 or vlan 2 or vlan 3",
+        "ip[1] / (1 - 1) = 1", "ip[1] % (2 - 2) = 1", "ip[1] << (33 + 1) = 0", "ip[1] >> (30 + 10) = 0", "2 / (1 - 1) = 0",
+        "ip[1] * (3 - 3) = 0", "ip[1] - (3 - 3) = ip[1]", "ip[1] & (7 - 7) = 0", "ip[1] + (2 * 3) = 6", "(2 + 3) * ip[0] = 10",
+        "ip[1] | (4 - 4) = 1", "ip[1] ^ (8 - 8) = 2", "ip[1] << (2 - 1) = 2", "ip[1] >> (2 - 1) = 2", "-(2 - 3) = ip[0]",
+        "ip[0] - ip[0] = 0", "len - len = 0", "ip[ip[0] - ip[0]] = 0x45", "tcp[2 - 2] = 0", "udp[4 * 2] = 0",
     ];
+
+    /// <summary>
+    /// Primitives that make libpcap turn its optimizer off for the whole expression (statement-level jumps);
+    /// they are tested alone, and left out of compositions so those exercise the optimizer.
+    /// </summary>
+    public static bool DisablesOptimizer(string primitive) =>
+        primitive.Contains("protochain", StringComparison.Ordinal) || primitive.Contains("geneve", StringComparison.Ordinal);
+
+    /// <summary>
+    /// <paramref name="count"/> seeded random flat chains of <paramref name="length"/> primitives joined by
+    /// random and/or (long enough that branches reach past 255 instructions and need <c>ja</c> stubs).
+    /// </summary>
+    public static IEnumerable<string> Chains(IReadOnlyList<string> primitives, int count, int length, int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < count; i++)
+        {
+            var text = new System.Text.StringBuilder(Term(random, primitives));
+            int terms = random.Next(length / 2, length + 1);
+            string op = random.Next(3) == 0 ? " and " : " or ";
+            for (int t = 1; t < terms; t++)
+            {
+                if (random.Next(12) == 0)
+                    op = random.Next(3) == 0 ? " and " : " or ";
+                text.Append(op).Append(random.Next(9) == 0 ? "not " : "").Append(Term(random, primitives));
+            }
+            yield return text.ToString();
+        }
+    }
+
+    // Mostly tests of distinct values (which do not fold away), sometimes any accepted primitive.
+    private static string Term(Random random, IReadOnlyList<string> primitives) => random.Next(6) switch
+    {
+        0 => $"host 10.{random.Next(4)}.{random.Next(256)}.{random.Next(1, 255)}",
+        1 => $"port {random.Next(1, 65536)}",
+        2 => $"src net 172.{random.Next(16, 32)}.{random.Next(256)}.0/24",
+        3 => $"ip6 host 2001:db8::{random.Next(1, 65536):x}",
+        4 => $"(tcp dst port {random.Next(1, 1024)} and host 192.168.{random.Next(256)}.{random.Next(1, 255)})",
+        _ => $"({primitives[random.Next(primitives.Count)]})",
+    };
 
     /// <summary>
     /// <paramref name="count"/> seeded random and/or/not compositions of <paramref name="primitives"/>

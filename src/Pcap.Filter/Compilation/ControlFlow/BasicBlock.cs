@@ -13,7 +13,7 @@ internal sealed class BasicBlock
     public const int AtomCount = BpfOpcodes.MemoryWords + 2;
 
     /// <summary>Creates a block ending with <paramref name="branch"/>.</summary>
-    public BasicBlock(List<Statement> statements, Statement branch)
+    public BasicBlock(List<BlockStatement> statements, BlockStatement branch)
     {
         Statements = statements;
         Branch = branch;
@@ -21,11 +21,11 @@ internal sealed class BasicBlock
         False = new Edge(this);
     }
 
-    /// <summary>The straight-line statements, deleted ones included as <see cref="Statement.Nop"/>.</summary>
-    public List<Statement> Statements { get; set; }
+    /// <summary>The straight-line statements, deleted ones included as <see cref="BlockStatement.Nop"/>.</summary>
+    public List<BlockStatement> Statements { get; set; }
 
     /// <summary>The final conditional jump or return.</summary>
-    public Statement Branch { get; }
+    public BlockStatement Branch { get; }
 
     /// <summary>The exit taken when the jump's condition holds.</summary>
     public Edge True { get; }
@@ -104,7 +104,7 @@ internal sealed class BasicBlock
         get
         {
             int count = 0;
-            foreach (Statement statement in Statements)
+            foreach (BlockStatement statement in Statements)
             {
                 if (!statement.IsNop)
                     count++;

@@ -43,17 +43,19 @@ internal static class ProgramLifter
                 continue;
             }
             int start = i;
-            var statements = new List<Statement>();
+            var statements = new List<BlockStatement>();
             while (i < program.Length && !EndsBlock(program[i]))
             {
-                statements.Add(new Statement(program[i].Code, program[i].K));
+                RequireScratchIndexInRange(program[i], i);
+                statements.Add(new BlockStatement(program[i].Code, program[i].K));
                 i++;
             }
             if (i == program.Length)
                 throw new ArgumentException($"The instructions from {start} on do not end with a jump or return.", nameof(program));
             if (IsAlways(program[i]))
                 throw new StatementLevelJumpException();
-            var block = new BasicBlock(statements, new Statement(program[i].Code, program[i].K));
+            RequireKnownBranch(program[i], i);
+            var block = new BasicBlock(statements, new BlockStatement(program[i].Code, program[i].K));
             blockAt[start] = block;
             branchIndex.Add((block, i));
             i++;
@@ -68,6 +70,25 @@ internal static class ProgramLifter
         }
 
         return new ControlFlowGraph(blockAt[0] ?? BlockAt(program, blockAt, 0));
+    }
+
+    // The optimizer indexes its value table by scratch word, so M[k] must exist (k < 16).
+    private static void RequireScratchIndexInRange(BpfInstruction instruction, int index)
+    {
+        ushort instructionClass = instruction.Class;
+        bool usesScratch = instructionClass is BpfOpcodes.St or BpfOpcodes.Stx
+            || ((instructionClass is BpfOpcodes.Ld or BpfOpcodes.Ldx) && BpfOpcodes.ModeOf(instruction.Code) == BpfOpcodes.Mem);
+        if (usesScratch && instruction.K >= BpfOpcodes.MemoryWords)
+            throw new ArgumentException($"Instruction {index} uses scratch word M[{instruction.K}]; there are only {BpfOpcodes.MemoryWords}.", "program");
+    }
+
+    private static void RequireKnownBranch(BpfInstruction instruction, int index)
+    {
+        if (instruction.Class == BpfOpcodes.Ret)
+            return;
+        ushort operation = BpfOpcodes.OperationOf(instruction.Code);
+        if (operation is not (BpfOpcodes.Jeq or BpfOpcodes.Jgt or BpfOpcodes.Jge or BpfOpcodes.Jset))
+            throw new ArgumentException($"Instruction {index} has an unknown jump code 0x{instruction.Code:x}.", "program");
     }
 
     private static bool EndsBlock(BpfInstruction instruction) =>

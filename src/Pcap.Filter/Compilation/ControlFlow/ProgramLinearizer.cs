@@ -13,11 +13,12 @@ internal static class ProgramLinearizer
     /// <summary>Linearizes <paramref name="graph"/>.</summary>
     public static BpfInstruction[] Linearize(ControlFlowGraph graph)
     {
+        Layout? layout = null;
         while (true)
         {
             graph.UnmarkAll();
             int length = CountInstructions(graph, graph.Root);
-            var layout = new Layout(length);
+            layout = Layout.Reuse(layout, length);
             graph.UnmarkAll();
             if (Place(graph, layout, graph.Root))
                 return layout.ToProgram();
@@ -46,7 +47,7 @@ internal static class ProgramLinearizer
         layout.Tail -= statementCount + 1 + block.LongJumpTrue + block.LongJumpFalse;
         int at = layout.Tail;
         block.Offset = at;
-        foreach (Statement statement in block.Statements)
+        foreach (BlockStatement statement in block.Statements)
         {
             if (statement.IsNop)
                 continue;
@@ -99,17 +100,32 @@ internal static class ProgramLinearizer
         return true;
     }
 
-    private sealed class Layout(int length)
+    // Every retry is one instruction longer at most; buffers are kept with room to grow instead of reallocated,
+    // and cleared like libpcap's memset so an unused slot reads as zeros.
+    private sealed class Layout(int capacity)
     {
-        public readonly ushort[] Code = new ushort[length];
-        public readonly byte[] Jt = new byte[length];
-        public readonly byte[] Jf = new byte[length];
-        public readonly uint[] K = new uint[length];
-        public int Tail = length;
+        public readonly ushort[] Code = new ushort[capacity];
+        public readonly byte[] Jt = new byte[capacity];
+        public readonly byte[] Jf = new byte[capacity];
+        public readonly uint[] K = new uint[capacity];
+        public int Length;
+        public int Tail;
+
+        public static Layout Reuse(Layout? previous, int length)
+        {
+            Layout layout = previous is not null && previous.Code.Length >= length ? previous : new Layout(length + length / 4 + 8);
+            Array.Clear(layout.Code, 0, length);
+            Array.Clear(layout.K, 0, length);
+            Array.Clear(layout.Jt, 0, length);
+            Array.Clear(layout.Jf, 0, length);
+            layout.Length = length;
+            layout.Tail = length;
+            return layout;
+        }
 
         public BpfInstruction[] ToProgram()
         {
-            var program = new BpfInstruction[Code.Length];
+            var program = new BpfInstruction[Length];
             for (int i = 0; i < program.Length; i++)
                 program[i] = new BpfInstruction(Code[i], Jt[i], Jf[i], K[i]);
             return program;

@@ -31,10 +31,10 @@ internal static class Atoms
     public static bool Contains(uint set, int atom) => (set & Mask(atom)) != 0;
 
     /// <summary>The atom <paramref name="statement"/> reads, <see cref="AAndX"/> for both, or <see cref="None"/>.</summary>
-    public static int UsedBy(Statement statement)
+    public static int UsedBy(BlockStatement statement)
     {
         int code = statement.Code;
-        if (code == Statement.Nop)
+        if (code == BlockStatement.Nop)
             return None;
         ushort c = (ushort)code;
         switch (BpfOpcodes.ClassOf(c))
@@ -59,10 +59,10 @@ internal static class Atoms
     }
 
     /// <summary>The atom <paramref name="statement"/> writes, or <see cref="None"/>.</summary>
-    public static int DefinedBy(Statement statement)
+    public static int DefinedBy(BlockStatement statement)
     {
         int code = statement.Code;
-        if (code == Statement.Nop)
+        if (code == BlockStatement.Nop)
             return None;
         ushort c = (ushort)code;
         return BpfOpcodes.ClassOf(c) switch

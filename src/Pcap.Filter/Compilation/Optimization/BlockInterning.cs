@@ -4,84 +4,85 @@ namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
 /// Merges blocks that are identical (same live statements, same jump, same targets) so shared tails are
-/// emitted once (libpcap's <c>intern_blocks</c>), repeated until no jump is redirected.
+/// emitted once (libpcap's <c>intern_blocks</c>). libpcap repeats rounds of pairwise comparison, each round
+/// pointing every block at the highest-numbered reachable block equal to it, until nothing moves; the fixpoint
+/// is every class of equivalent reachable blocks replaced by its highest-numbered member. This computes that
+/// fixpoint in one bottom-up pass: a block's class is keyed by its contents and its successors' classes.
 /// </summary>
 internal static class BlockInterning
 {
-    /// <summary>Redirects every jump to the highest-numbered block equal to its target.</summary>
+    /// <summary>Redirects every jump into a class of equal blocks to the class's highest-numbered block.</summary>
     public static void Run(OptimizerState state)
     {
-        BasicBlock[] blocks = state.Blocks;
-        bool changed;
-        do
+        ControlFlowGraph graph = state.Graph;
+        var classOf = new Dictionary<BasicBlock, int>(ReferenceEqualityComparer.Instance);
+        var classByKey = new Dictionary<BlockKey, int>();
+        var representative = new List<BasicBlock>();
+        graph.UnmarkAll();
+        Classify(graph, graph.Root, classOf, classByKey, representative);
+
+        foreach (var block in state.Blocks)
         {
-            changed = false;
-            foreach (var block in blocks)
-                block.Link = null;
-            state.Graph.UnmarkAll();
-            MarkReachable(state.Graph, state.Graph.Root);
-
-            // libpcap links each block to the first equal block after it, which chains to the last one:
-            // every member of a class of equal blocks ends up pointing at the highest-numbered member.
-            var lastOfClass = new Dictionary<BasicBlock, BasicBlock>(BlockContentComparer.Instance);
-            foreach (var block in blocks)
-            {
-                if (state.Graph.IsMarked(block))
-                    lastOfClass[block] = block;
-            }
-            foreach (var block in blocks)
-            {
-                if (state.Graph.IsMarked(block) && lastOfClass[block] is var last && last != block)
-                    block.Link = last;
-            }
-
-            foreach (var block in blocks)
-            {
-                if (block.JumpTrue is null)
-                    continue;
-                if (block.JumpTrue.Link is { } trueReplacement)
-                {
-                    changed = true;
-                    block.JumpTrue = trueReplacement;
-                }
-                if (block.JumpFalse!.Link is { } falseReplacement)
-                {
-                    changed = true;
-                    block.JumpFalse = falseReplacement;
-                }
-            }
+            if (block.JumpTrue is { } onTrue && classOf.TryGetValue(onTrue, out int trueClass))
+                block.JumpTrue = representative[trueClass];
+            if (block.JumpFalse is { } onFalse && classOf.TryGetValue(onFalse, out int falseClass))
+                block.JumpFalse = representative[falseClass];
         }
-        while (changed);
     }
 
-    private static void MarkReachable(ControlFlowGraph graph, BasicBlock block)
+    // Post-order, so both successors have their class before the block is keyed.
+    private static void Classify(ControlFlowGraph graph, BasicBlock block, Dictionary<BasicBlock, int> classOf,
+        Dictionary<BlockKey, int> classByKey, List<BasicBlock> representative)
     {
         if (graph.IsMarked(block))
             return;
         graph.Mark(block);
+        int trueClass = -1, falseClass = -1;
         if (!block.IsReturn)
         {
-            MarkReachable(graph, block.JumpTrue!);
-            MarkReachable(graph, block.JumpFalse!);
+            Classify(graph, block.JumpTrue!, classOf, classByKey, representative);
+            Classify(graph, block.JumpFalse!, classOf, classByKey, representative);
+            trueClass = classOf[block.JumpTrue!];
+            falseClass = classOf[block.JumpFalse!];
         }
+
+        var key = new BlockKey(block, trueClass, falseClass);
+        if (classByKey.TryGetValue(key, out int existing))
+        {
+            if (block.Id > representative[existing].Id)
+                representative[existing] = block;
+        }
+        else
+        {
+            existing = representative.Count;
+            classByKey.Add(key, existing);
+            representative.Add(block);
+        }
+        classOf.Add(block, existing);
     }
 
-    // Block equality as libpcap's eq_blk: same jump, same targets, same live statements.
-    private sealed class BlockContentComparer : IEqualityComparer<BasicBlock>
+    // A block's identity for merging: its jump, its successors' classes and its live statements.
+    private readonly struct BlockKey(BasicBlock block, int trueClass, int falseClass) : IEquatable<BlockKey>
     {
-        public static readonly BlockContentComparer Instance = new();
+        private readonly BasicBlock _block = block;
+        private readonly int _trueClass = trueClass;
+        private readonly int _falseClass = falseClass;
 
-        public bool Equals(BasicBlock? first, BasicBlock? second) =>
-            ReferenceEquals(first, second) || (first is not null && second is not null && AreEqual(first, second));
+        public bool Equals(BlockKey other) =>
+            _trueClass == other._trueClass && _falseClass == other._falseClass
+            && _block.Branch.Code == other._block.Branch.Code && _block.Branch.K == other._block.Branch.K
+            && SameLiveStatements(_block.Statements, other._block.Statements);
 
-        public int GetHashCode(BasicBlock block)
+        public override bool Equals(object? obj) => obj is BlockKey other && Equals(other);
+
+        public override int GetHashCode()
         {
             var hash = new HashCode();
-            hash.Add(block.Branch.Code);
-            hash.Add(block.Branch.K);
-            hash.Add(block.JumpTrue is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(block.JumpTrue));
-            hash.Add(block.JumpFalse is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(block.JumpFalse));
-            foreach (Statement statement in block.Statements)
+            hash.Add(_block.Branch.Code);
+            hash.Add(_block.Branch.K);
+            hash.Add(_trueClass);
+            hash.Add(_falseClass);
+            foreach (BlockStatement statement in _block.Statements)
             {
                 if (statement.IsNop)
                     continue;
@@ -92,14 +93,7 @@ internal static class BlockInterning
         }
     }
 
-    private static bool AreEqual(BasicBlock first, BasicBlock second) =>
-        first.Branch.Code == second.Branch.Code
-        && first.Branch.K == second.Branch.K
-        && first.JumpTrue == second.JumpTrue
-        && first.JumpFalse == second.JumpFalse
-        && SameLiveStatements(first.Statements, second.Statements);
-
-    private static bool SameLiveStatements(List<Statement> first, List<Statement> second)
+    private static bool SameLiveStatements(List<BlockStatement> first, List<BlockStatement> second)
     {
         int i = 0, j = 0;
         while (true)

@@ -36,7 +36,7 @@ internal static class BlockOptimizer
 
         uint entryA = values[Atoms.A];
         uint entryX = values[Atoms.X];
-        foreach (Statement statement in block.Statements)
+        foreach (BlockStatement statement in block.Statements)
             StatementOptimizer.Evaluate(state, statement, values, alterStatements);
 
         bool changesNothingRead = block.OutUse == 0

@@ -11,8 +11,9 @@ internal static class DeadStoreElimination
     /// <summary>Removes the dead definitions of <paramref name="block"/>.</summary>
     public static void Run(OptimizerState state, BasicBlock block)
     {
-        var lastDefinition = new Statement?[Atoms.Count];
-        foreach (Statement statement in block.Statements)
+        BlockStatement?[] lastDefinition = state.LastDefinitionScratch;
+        Array.Clear(lastDefinition);
+        foreach (BlockStatement statement in block.Statements)
             Visit(state, statement, lastDefinition);
         Visit(state, block.Branch, lastDefinition);
 
@@ -20,13 +21,13 @@ internal static class DeadStoreElimination
         {
             if (lastDefinition[atom] is { } unused && !Atoms.Contains(block.OutUse, atom))
             {
-                unused.Code = Statement.Nop;
+                unused.Code = BlockStatement.Nop;
                 state.NoteSimplification();
             }
         }
     }
 
-    private static void Visit(OptimizerState state, Statement statement, Statement?[] lastDefinition)
+    private static void Visit(OptimizerState state, BlockStatement statement, BlockStatement?[] lastDefinition)
     {
         int used = Atoms.UsedBy(statement);
         if (used == Atoms.AAndX)
@@ -45,7 +46,7 @@ internal static class DeadStoreElimination
             if (lastDefinition[defined] is { } overwritten)
             {
                 state.NoteSimplification();
-                overwritten.Code = Statement.Nop;
+                overwritten.Code = BlockStatement.Nop;
             }
             lastDefinition[defined] = statement;
         }

@@ -41,7 +41,7 @@ public static class LibpcapOptimizer
         worker.Start();
         worker.Join();
         if (failure is not null)
-            throw new InvalidOperationException("The optimizer failed.", failure);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         return result!;
     }
 
@@ -60,7 +60,7 @@ public static class LibpcapOptimizer
             return LibpcapOptimizationResult.Failure(e.Message);
         }
 
-        Statement rootBranch = graph.Root.Branch;
+        BlockStatement rootBranch = graph.Root.Branch;
         if (rootBranch.Code == (BpfOpcodes.Ret | BpfOpcodes.K) && rootBranch.K == 0)
             return LibpcapOptimizationResult.RejectsAll();
         return LibpcapOptimizationResult.Success(ProgramLinearizer.Linearize(graph));

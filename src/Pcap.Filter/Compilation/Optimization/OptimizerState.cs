@@ -63,6 +63,9 @@ internal sealed class OptimizerState
     /// <summary>True when a pass changed something other than moving branches (libpcap's loop detection).</summary>
     public bool NonBranchMovementPerformed { get; set; }
 
+    /// <summary>Scratch table for dead-store elimination (the last definition of each atom), reused for every block.</summary>
+    public BlockStatement?[] LastDefinitionScratch { get; } = new BlockStatement?[Atoms.Count];
+
     /// <summary>Records a change that is not just branch movement.</summary>
     public void NoteSimplification()
     {

@@ -18,11 +18,11 @@ internal static class PeepholeOptimizer
     /// <summary>Applies the rewrites to <paramref name="block"/>.</summary>
     public static void Run(OptimizerState state, BasicBlock block)
     {
-        List<Statement> statements = block.Statements;
+        List<BlockStatement> statements = block.Statements;
         if (statements.Count == 0)
             return;
 
-        Statement last = statements[0];
+        BlockStatement last = statements[0];
         int s = 0;
         while (true)
         {
@@ -41,10 +41,10 @@ internal static class PeepholeOptimizer
         DecideJump(state, block);
     }
 
-    private static void RewritePair(OptimizerState state, BasicBlock block, List<Statement> statements, int s, int next)
+    private static void RewritePair(OptimizerState state, BasicBlock block, List<BlockStatement> statements, int s, int next)
     {
-        Statement first = statements[s];
-        Statement second = statements[next];
+        BlockStatement first = statements[s];
+        BlockStatement second = statements[next];
 
         // st M[k]; ldx M[k]  ->  st M[k]; tax
         if (first.Code == BpfOpcodes.St && second.Code == (BpfOpcodes.Ldx | BpfOpcodes.Mem) && first.K == second.K)
@@ -75,16 +75,16 @@ internal static class PeepholeOptimizer
             || BpfOpcodes.ModeOf((ushort)statements[load].Code) != BpfOpcodes.Ind)
             return;
         statements[load].K += first.K;
-        first.Code = Statement.Nop;
-        statements[add].Code = Statement.Nop;
-        statements[tax].Code = Statement.Nop;
+        first.Code = BlockStatement.Nop;
+        statements[add].Code = BlockStatement.Nop;
+        statements[tax].Code = BlockStatement.Nop;
         state.NoteSimplification();
     }
 
     // When nobody needs A after the jump, the arithmetic right before "jeq" can move into the comparison.
-    private static void RewriteComparison(OptimizerState state, BasicBlock block, Statement last)
+    private static void RewriteComparison(OptimizerState state, BasicBlock block, BlockStatement last)
     {
-        Statement branch = block.Branch;
+        BlockStatement branch = block.Branch;
         if (branch.Code != JeqK || Atoms.Contains(block.OutUse, Atoms.A))
             return;
         var numbers = state.Values;
@@ -94,19 +94,19 @@ internal static class PeepholeOptimizer
             if (numbers.IsConstant(x))
             {
                 branch.K += numbers.ConstantOf(x);
-                last.Code = Statement.Nop;
+                last.Code = BlockStatement.Nop;
                 state.NoteSimplification();
             }
             else if (branch.K == 0)
             {
-                last.Code = Statement.Nop;
+                last.Code = BlockStatement.Nop;
                 branch.Code = BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.X;
                 state.NoteSimplification();
             }
         }
         else if (last.Code == (BpfOpcodes.Alu | BpfOpcodes.Sub | BpfOpcodes.K))
         {
-            last.Code = Statement.Nop;
+            last.Code = BlockStatement.Nop;
             branch.K += last.K;
             state.NoteSimplification();
         }
@@ -114,7 +114,7 @@ internal static class PeepholeOptimizer
         {
             branch.K = last.K;
             branch.Code = JsetK;
-            last.Code = Statement.Nop;
+            last.Code = BlockStatement.Nop;
             state.NoteSimplification();
             (block.JumpTrue, block.JumpFalse) = (block.JumpFalse, block.JumpTrue);
         }
@@ -122,7 +122,7 @@ internal static class PeepholeOptimizer
 
     private static void DecideJump(OptimizerState state, BasicBlock block)
     {
-        Statement branch = block.Branch;
+        BlockStatement branch = block.Branch;
         if (branch.Code == JsetK)
         {
             if (branch.K == 0)
@@ -139,8 +139,9 @@ internal static class PeepholeOptimizer
             branch.K = numbers.ConstantOf(x);
         }
 
+        // libpcap aborts on a return here; gencode never gives a return statements, so it cannot be reached.
         uint a = block.Values[Atoms.A];
-        if (numbers.IsConstant(a) && BpfOpcodes.SourceOf((ushort)branch.Code) == BpfOpcodes.K)
+        if (numbers.IsConstant(a) && BpfOpcodes.SourceOf((ushort)branch.Code) == BpfOpcodes.K && !block.IsReturn)
         {
             uint v = numbers.ConstantOf(a);
             bool taken = BpfOpcodes.OperationOf((ushort)branch.Code) switch
@@ -149,7 +150,7 @@ internal static class PeepholeOptimizer
                 BpfOpcodes.Jgt => v > branch.K,
                 BpfOpcodes.Jge => v >= branch.K,
                 BpfOpcodes.Jset => (v & branch.K) != 0,
-                _ => throw new InvalidOperationException($"Unexpected jump 0x{branch.Code:x}."),
+                _ => throw new ArgumentException($"Unexpected jump code 0x{branch.Code:x} in the program."),
             };
             if (block.JumpFalse != block.JumpTrue)
                 state.NoteSimplification();
@@ -160,7 +161,7 @@ internal static class PeepholeOptimizer
         }
     }
 
-    private static int NextLive(List<Statement> statements, int from)
+    private static int NextLive(List<BlockStatement> statements, int from)
     {
         for (int i = from; i < statements.Count; i++)
         {

@@ -12,7 +12,7 @@ internal static class RootSimplification
     public static void Run(ControlFlowGraph graph)
     {
         BasicBlock root = graph.Root;
-        List<Statement> carried = root.Statements;
+        List<BlockStatement> carried = root.Statements;
         root.Statements = [];
         while (!root.IsReturn && root.JumpTrue == root.JumpFalse && root.JumpTrue is not null)
             root = root.JumpTrue;

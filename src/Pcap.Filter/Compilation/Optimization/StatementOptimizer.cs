@@ -14,7 +14,7 @@ internal static class StatementOptimizer
     private const int LdxImm = BpfOpcodes.Ldx | BpfOpcodes.Imm;
 
     /// <summary>Evaluates <paramref name="s"/> against <paramref name="values"/>.</summary>
-    public static void Evaluate(OptimizerState state, Statement s, uint[] values, bool alter)
+    public static void Evaluate(OptimizerState state, BlockStatement s, uint[] values, bool alter)
     {
         var numbers = state.Values;
         uint v;
@@ -144,7 +144,7 @@ internal static class StatementOptimizer
         }
     }
 
-    private static void EvaluateAluConstant(OptimizerState state, Statement s, uint[] values, bool alter)
+    private static void EvaluateAluConstant(OptimizerState state, BlockStatement s, uint[] values, bool alter)
     {
         var numbers = state.Values;
         ushort op = BpfOpcodes.OperationOf((ushort)s.Code);
@@ -155,7 +155,7 @@ internal static class StatementOptimizer
                 // "sub #0" is kept: the arithmetic code generator relies on it.
                 if (op is BpfOpcodes.Add or BpfOpcodes.Lsh or BpfOpcodes.Rsh or BpfOpcodes.Or or BpfOpcodes.Xor)
                 {
-                    s.Code = Statement.Nop;
+                    s.Code = BlockStatement.Nop;
                     return;
                 }
                 if (op is BpfOpcodes.Mul or BpfOpcodes.And)
@@ -179,7 +179,7 @@ internal static class StatementOptimizer
         values[Atoms.A] = numbers.Of(s.Code, values[Atoms.A], numbers.Constant(s.K));
     }
 
-    private static void EvaluateAluIndex(OptimizerState state, Statement s, uint[] values, bool alter)
+    private static void EvaluateAluIndex(OptimizerState state, BlockStatement s, uint[] values, bool alter)
     {
         var numbers = state.Values;
         ushort op = BpfOpcodes.OperationOf((ushort)s.Code);
@@ -222,16 +222,16 @@ internal static class StatementOptimizer
     }
 
     // Deletes a statement that would store the value its destination already holds (libpcap's vstore).
-    private static void Store(Statement s, ref uint destination, uint value, bool alter)
+    private static void Store(BlockStatement s, ref uint destination, uint value, bool alter)
     {
         if (alter && value != ValueNumbering.Unknown && destination == value)
-            s.Code = Statement.Nop;
+            s.Code = BlockStatement.Nop;
         else
             destination = value;
     }
 
     // Constant folding of a binary operation whose operands are both known (libpcap's fold_op).
-    private static void Fold(OptimizerState state, Statement s, uint left, uint right)
+    private static void Fold(OptimizerState state, BlockStatement s, uint left, uint right)
     {
         uint a = state.Values.ConstantOf(left);
         uint b = state.Values.ConstantOf(right);

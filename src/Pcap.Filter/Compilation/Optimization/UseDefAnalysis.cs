@@ -35,7 +35,7 @@ internal static class UseDefAnalysis
     private static void ComputeLocal(BasicBlock block)
     {
         uint defined = 0, used = 0, killed = 0;
-        foreach (Statement statement in block.Statements)
+        foreach (BlockStatement statement in block.Statements)
         {
             if (statement.IsNop)
                 continue;

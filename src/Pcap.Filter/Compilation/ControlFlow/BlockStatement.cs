@@ -5,13 +5,13 @@ namespace Pcap.Filter.Compilation.ControlFlow;
 /// code and operand in place, and delete a statement by turning it into <see cref="Nop"/>, because
 /// other passes hold references to it (dead-store elimination remembers the last definition).
 /// </summary>
-internal sealed class Statement
+internal sealed class BlockStatement
 {
     /// <summary>The code of a deleted statement; it is skipped when the block is linearized.</summary>
     public const int Nop = -1;
 
     /// <summary>Creates a statement.</summary>
-    public Statement(int code, uint k)
+    public BlockStatement(int code, uint k)
     {
         Code = code;
         K = k;
