@@ -54,13 +54,13 @@ public sealed class FilterConformanceTests(ITestOutputHelper output)
 
         var summary = FilterConformanceRunner.Format(reports, DifferencesToShow);
         output.WriteLine(summary);
-        var unexplained = reports.SelectMany(r => r.DifferencesByExpression.Keys.Where(e => !KnownLibpcapOptimizerBugs.Contains(r.LinkType, e))
+        var unexplained = reports.SelectMany(r => r.DifferencesByExpression.Keys.Where(e => !KnownLibpcapOptimizerBugs.Contains(e))
             .Select(e => $"[{r.LinkType}] {e}")).ToList();
         Assert.True(unexplained.Count == 0,
             $"libpcap's optimized and unoptimized programs disagree on {unexplained.Count} new expression(s):\n{string.Join("\n", unexplained)}\n{summary}");
-        foreach (var (linkType, expression, evidence) in KnownLibpcapOptimizerBugs.Cases)
-            Assert.True(reports.Single(r => r.LinkType == linkType).DifferencesByExpression.ContainsKey(expression),
-                $"The known libpcap optimizer bug no longer shows ([{linkType}] {expression}: {evidence}); remove it from KnownLibpcapOptimizerBugs.");
+        foreach (var (expression, evidence) in KnownLibpcapOptimizerBugs.Cases)
+            Assert.True(reports.Any(r => r.DifferencesByExpression.ContainsKey(expression)),
+                $"The known libpcap optimizer bug no longer shows ({expression}: {evidence}); remove it from KnownLibpcapOptimizerBugs.");
         Assert.All(reports, r => Assert.Equal(0, r.AcceptedByReferenceOnly));
         Assert.All(reports, r => Assert.True(r.AcceptedByBoth > 500, $"{r.LinkType}: only {r.AcceptedByBoth} expressions compiled; the corpus does not exercise this link type."));
     }
