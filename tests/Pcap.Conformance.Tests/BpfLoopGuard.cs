@@ -24,9 +24,22 @@ internal static class BpfLoopGuard
     }
 
     /// <summary>How a traced run ended.</summary>
-    public enum Ending { Returned, Aborted, Endless }
+    public enum Ending { Returned, Aborted, Endless, ReadUnwrittenMemory }
+
+    /// <summary>True when the program loads from scratch memory at all (only those can read a slot never stored).</summary>
+    public static bool ReadsMemory(ReadOnlySpan<BpfInstruction> program)
+    {
+        foreach (var instruction in program)
+            if (instruction.Code is (BpfOpcodes.Ld | BpfOpcodes.Mem) or (BpfOpcodes.Ldx | BpfOpcodes.Mem))
+                return true;
+        return false;
+    }
 
     /// <summary>True when running <paramref name="program"/> on the packet ends within <see cref="StepLimit"/> steps.</summary>
+    /// <summary>True when libpcap's answer on the packet is defined: the run ends and reads no unwritten scratch slot.</summary>
+    public static bool IsDefined(ReadOnlySpan<BpfInstruction> program, ReadOnlySpan<byte> packet, uint wireLength) =>
+        Trace(program, packet, wireLength) is not (Ending.Endless or Ending.ReadUnwrittenMemory);
+
     public static bool Terminates(ReadOnlySpan<BpfInstruction> program, ReadOnlySpan<byte> packet, uint wireLength) =>
         Trace(program, packet, wireLength) != Ending.Endless;
 
@@ -39,6 +52,8 @@ internal static class BpfLoopGuard
         uint a = 0, x = 0;
         Span<uint> memory = stackalloc uint[BpfOpcodes.MemoryWords];
         memory.Clear();
+        // libpcap's bpf_filter leaves scratch memory uninitialised: reading a slot never stored gives stack garbage.
+        int written = 0;
         long pc = 0;
         for (int step = 0; step < StepLimit; step++)
         {
@@ -58,7 +73,11 @@ internal static class BpfLoopGuard
                     uint value;
                     if (mode == BpfOpcodes.Imm) value = k;
                     else if (mode == BpfOpcodes.Len) value = wireLength;
-                    else if (mode == BpfOpcodes.Mem) value = memory[(int)(k & 0xf)];
+                    else if (mode == BpfOpcodes.Mem)
+                    {
+                        if ((written & (1 << (int)(k & 0xf))) == 0) return Ending.ReadUnwrittenMemory;
+                        value = memory[(int)(k & 0xf)];
+                    }
                     else if (mode == BpfOpcodes.Msh)
                     {
                         if (k >= packet.Length) return Ending.Aborted;
@@ -77,10 +96,12 @@ internal static class BpfLoopGuard
                     break;
                 }
                 case BpfOpcodes.St:
+                    written |= 1 << (int)(k & 0xf);
                     memory[(int)(k & 0xf)] = a;
                     pc++;
                     break;
                 case BpfOpcodes.Stx:
+                    written |= 1 << (int)(k & 0xf);
                     memory[(int)(k & 0xf)] = x;
                     pc++;
                     break;

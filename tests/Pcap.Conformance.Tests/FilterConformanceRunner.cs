@@ -49,11 +49,12 @@ internal static class FilterConformanceRunner
             report.AcceptedByBoth++;
             var referenceProgram = want.Program!;
             var candidateProgram = got.Program!;
-            bool referenceMayLoop = BpfLoopGuard.HasBackwardJump(referenceProgram);
+            bool referenceMayLoop = BpfLoopGuard.HasBackwardJump(referenceProgram) || BpfLoopGuard.ReadsMemory(referenceProgram);
             bool candidateMayLoop = BpfLoopGuard.HasBackwardJump(candidateProgram);
             for (int i = 0; i < packets.Count; i++)
             {
-                runnable[i] = !referenceMayLoop || BpfLoopGuard.Terminates(referenceProgram, packets[i].Data, packets[i].WireLength);
+                // libpcap's answer is undefined when its program never ends or reads scratch memory it never wrote.
+                runnable[i] = !referenceMayLoop || BpfLoopGuard.IsDefined(referenceProgram, packets[i].Data, packets[i].WireLength);
                 if (!runnable[i])
                 {
                     report.EndlessReferenceRuns++;

@@ -38,6 +38,22 @@ public sealed class FilterConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void PcapCore_interpreter_returns_what_bpf_filter_returns_for_every_libpcap_program_and_packet()
+    {
+        // libpcap's own optimized programs, run by libpcap's bpf_filter and by PcapCore's interpreter.
+        Assert.True(OurInterpreter.IsInThisBuild, "PcapCore's BpfInterpreter is not wired into the harness (OurInterpreter.cs).");
+        var reports = FilterConformanceRunner.RunAll(
+            ConformanceCorpus.LinkTypes, _ => ConformanceCorpus.Expressions, ConformanceCorpus.Packets,
+            (expression, linkType) => FilterConformanceRunner.CompileWithLibPcap(expression, linkType, optimize: true),
+            (expression, linkType) => FilterConformanceRunner.CompileWithLibPcap(expression, linkType, optimize: true),
+            [ProgramRunner.PcapCoreInterpreter], DifferencesToShow);
+
+        var summary = FilterConformanceRunner.Format(reports, DifferencesToShow);
+        output.WriteLine(summary);
+        Assert.True(reports.All(r => r.TotalDifferences == 0), $"PcapCore's interpreter differs from libpcap's bpf_filter:\n{summary}");
+    }
+
+    [Fact]
     public void Oracle_self_check_libpcap_optimized_and_unoptimized_programs_agree_on_every_packet()
     {
         // Validates the generator and the harness: libpcap's optimizer must not change any return value.

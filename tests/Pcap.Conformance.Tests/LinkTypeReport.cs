@@ -18,7 +18,7 @@ internal sealed class LinkTypeReport(LinkType linkType, int maxDifferences)
     public int Packets { get; set; }
     public long ProgramRuns { get; set; }
 
-    /// <summary>(expression, packet) pairs skipped because libpcap's own program would loop forever on them.</summary>
+    /// <summary>(expression, packet) pairs skipped because libpcap's own program would loop forever or read unwritten scratch memory.</summary>
     public int EndlessReferenceRuns { get; set; }
 
     /// <summary>Differences the test declared acceptable (the self-check: the unoptimized program aborted).</summary>
@@ -42,7 +42,7 @@ internal sealed class LinkTypeReport(LinkType linkType, int maxDifferences)
 
     public override string ToString() =>
         $"{LinkType,-10} expressions {Expressions,5}  accepted {AcceptedByBoth,5}  rejected {RejectedByBoth,5}  " +
-        $"packets {Packets,5}  program runs {ProgramRuns,10}  endless libpcap runs skipped {EndlessReferenceRuns,4}  " +
+        $"packets {Packets,5}  program runs {ProgramRuns,10}  undefined libpcap runs skipped {EndlessReferenceRuns,5}  " +
         $"accept/reject diffs {AcceptRejectDifferences,5} (only libpcap {AcceptedByReferenceOnly}, only candidate {AcceptedByCandidateOnly})  " +
         $"return diffs {ReturnValueDifferences,6} in {DifferencesByExpression.Count} expressions" +
         (ExcusedDifferences > 0 ? $"  excused {ExcusedDifferences}" : "");
