@@ -90,6 +90,10 @@ internal static class FilterConformanceRunner
                     if (actual != expected[i])
                     {
                         report.ReturnValueDifferences++;
+                        // Diagnosis only: a run that stopped at a load past the captured bytes or a division by zero
+                        // points at load order or optimizer semantics rather than at the primitive's meaning.
+                        if (BpfLoopGuard.Trace(candidateProgram, packets[i].Data, packets[i].WireLength) == BpfLoopGuard.Ending.Aborted)
+                            report.DifferencesWhereCandidateAborted++;
                         report.Add(new ConformanceDifference(linkType, expression, $"return values differ ({runner.Name})",
                             packets[i], expected[i], actual));
                     }

@@ -24,6 +24,9 @@ internal sealed class LinkTypeReport(LinkType linkType, int maxDifferences)
     /// <summary>Differences the test declared acceptable (the self-check: the unoptimized program aborted).</summary>
     public int ExcusedDifferences { get; set; }
 
+    /// <summary>Return-value differences where the candidate's run aborted (load past the end, division by zero).</summary>
+    public int DifferencesWhereCandidateAborted { get; set; }
+
     public int TotalDifferences => AcceptRejectDifferences + ReturnValueDifferences;
 
     public IReadOnlyList<ConformanceDifference> Differences => _differences;
@@ -44,7 +47,7 @@ internal sealed class LinkTypeReport(LinkType linkType, int maxDifferences)
         $"{LinkType,-10} expressions {Expressions,5}  accepted {AcceptedByBoth,5}  rejected {RejectedByBoth,5}  " +
         $"packets {Packets,5}  program runs {ProgramRuns,10}  undefined libpcap runs skipped {EndlessReferenceRuns,5}  " +
         $"accept/reject diffs {AcceptRejectDifferences,5} (only libpcap {AcceptedByReferenceOnly}, only candidate {AcceptedByCandidateOnly})  " +
-        $"return diffs {ReturnValueDifferences,6} in {DifferencesByExpression.Count} expressions" +
+        $"return diffs {ReturnValueDifferences,6} in {DifferencesByExpression.Count} expressions (candidate aborted in {DifferencesWhereCandidateAborted})" +
         (ExcusedDifferences > 0 ? $"  excused {ExcusedDifferences}" : "");
 
 }
