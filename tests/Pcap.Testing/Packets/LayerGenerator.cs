@@ -134,6 +134,11 @@ internal sealed class LayerGenerator(Random random)
         return new Layer(other, AddressPool.RandomBytes(random, random.Next(0, 64)), $"ethertype 0x{other:x4}");
     }
 
+    // A one-question DNS query for "a.example", so tcpdump prints a DNS line rather than a truncation.
+    private byte[] DnsQuery(Random random) =>
+        new ByteWriter().U16(random.Next(65536)).U16(0x0100).U16(1).U16(0).U16(0).U16(0)
+            .U8(1).U8('a').U8(7).Bytes("example"u8).U8(0).U16(random.Next(2) == 0 ? 1 : 28).U16(1).ToArray();
+
     private Layer Arp(bool reverse) =>
         new(reverse ? ArpBuilder.RarpEtherType : ArpBuilder.ArpEtherType, ArpBuilder.Build(random, reverse, out var description), description);
 
@@ -176,7 +181,9 @@ internal sealed class LayerGenerator(Random random)
                 payload = GeneveBuilder.Build(random, vni, inner);
                 return (17, UdpBuilder.Build(random, source, destination, sourcePort, destinationPort, payload, out _), $"geneve {vni} {innerDescription}");
             }
-            payload = AddressPool.RandomBytes(random, random.Next(3) == 0 ? 0 : random.Next(1, 200));
+            payload = (sourcePort is 53 or 5353 || destinationPort is 53 or 5353) && random.Next(4) != 0
+                ? DnsQuery(random)
+                : AddressPool.RandomBytes(random, random.Next(3) == 0 ? 0 : random.Next(1, 200));
             return (17, UdpBuilder.Build(random, source, destination, sourcePort, destinationPort, payload, out description), description);
         }
         if (roll < 77)
@@ -187,7 +194,7 @@ internal sealed class LayerGenerator(Random random)
         }
         if (roll < 82)
             return (132, SctpBuilder.Build(random, port1, port2, out description), description);
-        if (roll < 86)
+        if (roll < 86 && !ipv6)
             return (2, IgmpBuilder.Build(random, out description), description);
         if (roll < 89)
             return (103, PimBuilder.Build(random, out description), description);

@@ -57,7 +57,8 @@ public static class LlcSnapBuilder
                 int[] controls = [0x00, 0x02, 0x01, 0x05, 0x09, 0x03, 0x63, 0x43, 0x0f, 0x6f, 0xe3, 0xaf, 0x87, 0x13, 0x7f, 0xf3, 0xbf];
                 int control = controls[random.Next(controls.Length)];
                 description = $"llc control 0x{control:x2}";
-                return Llc(new[] { 0x06, 0x42, 0xaa, 0xe0, 0xfe, 0x00 }[random.Next(6)], random.Next(256), control,
+                int sap = new[] { 0x06, 0x42, 0xaa, 0xe0, 0xfe, 0x00 }[random.Next(6)];
+                return Llc(sap, random.Next(4) == 0 ? random.Next(256) : sap, control,
                     AddressPool.RandomBytes(random, random.Next(0, 20)));
             default:
                 description = "llc random";
@@ -65,7 +66,8 @@ public static class LlcSnapBuilder
         }
     }
 
+    // A RIP request (socket 0x0453) with one route entry, so that tcpdump decodes the whole packet.
     private static byte[] IpxPacket(Random random) =>
-        new ByteWriter().U16(0xffff).U16(30).U8(0).U8(random.Next(2) == 0 ? 4 : 0x11).U32(0).U32(0xffffffff).U16(0xffff).U16(0x0452)
-            .U32(0).Bytes(AddressPool.NextMac(random)).U16(0x0452).ToArray();
+        new ByteWriter().U16(0xffff).U16(40).U8(0).U8(1).U32(0).U32(0xffffffff).U16(0xffff).U16(0x0453)
+            .U32(0).Bytes(AddressPool.NextMac(random)).U16(0x0453).U16(1).U32((uint)random.Next()).U16(1).U16(2).ToArray();
 }
