@@ -4,7 +4,8 @@ namespace Pcap.Decode.Text;
 internal sealed class InterfaceNames
 {
     private Dictionary<uint, string> _names = new();
-    private long _lastRefreshTicks = long.MinValue;
+    private long _lastRefreshTicks;
+    private bool _scanned;
 
     /// <summary>The name of interface <paramref name="index"/> on this machine, or null.</summary>
     public string? Find(uint index)
@@ -13,8 +14,9 @@ internal sealed class InterfaceNames
             return name;
         // An unknown index may be a new interface: rescan, but at most once a second.
         var now = Environment.TickCount64;
-        if (now - _lastRefreshTicks < 1000)
+        if (_scanned && now - _lastRefreshTicks < 1000)
             return null;
+        _scanned = true;
         _lastRefreshTicks = now;
         _names = Scan();
         return _names.GetValueOrDefault(index);
@@ -25,11 +27,11 @@ internal sealed class InterfaceNames
         var names = new Dictionary<uint, string>();
         try
         {
-            foreach (var directory in Directory.EnumerateDirectories("/sys/class/net"))
+            foreach (var entry in Directory.EnumerateFileSystemEntries("/sys/class/net"))
             {
-                var indexFile = Path.Combine(directory, "ifindex");
+                var indexFile = Path.Combine(entry, "ifindex");
                 if (File.Exists(indexFile) && uint.TryParse(File.ReadAllText(indexFile).Trim(), out var index))
-                    names.TryAdd(index, Path.GetFileName(directory));
+                    names.TryAdd(index, Path.GetFileName(entry));
             }
         }
         catch (IOException)

@@ -9,7 +9,7 @@ public sealed partial class TcpdumpFormatter
     {
         if (!ArpPacket.TryRead(bytes, out var arp, out _))
         {
-            WriteTruncated(ref writer, "arp");
+            WriteTruncated(ref writer, "arp", abandoned: true);
             return;
         }
         if (!_options.LinkHeader)

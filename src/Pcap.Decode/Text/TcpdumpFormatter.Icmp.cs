@@ -9,7 +9,7 @@ public sealed partial class TcpdumpFormatter
         // tcpdump builds the whole text before printing, so a read past the capture prints only the marker.
         if (!TryWriteIcmpText(ref writer, bytes, length))
         {
-            WriteTruncated(ref writer, "icmp");
+            WriteTruncated(ref writer, "icmp", abandoned: true);
             return;
         }
         var type = bytes[0];
@@ -30,10 +30,13 @@ public sealed partial class TcpdumpFormatter
         {
             writer.Append("\n\t");
             var quoted = bytes.Length > 8 ? bytes[8..] : default;
-            var quotedLength = length - 8;
-            if (quoted.Length > quotedLength)
-                quoted = quoted[..Math.Max(quotedLength, 0)];
-            WriteIpv4(ref writer, quoted, quotedLength);
+            if (quoted.Length < 4)
+            {
+                WriteTruncated(ref writer, "icmp", abandoned: true);
+                return;
+            }
+            // tcpdump hands the quoted datagram its own total length, so it never reports bytes missing.
+            WriteIpv4(ref writer, quoted, BinaryPrimitives.ReadUInt16BigEndian(quoted[2..]));
         }
     }
 
@@ -77,6 +80,8 @@ public sealed partial class TcpdumpFormatter
                 WriteIpv4Address(ref line, bytes.Slice(4, 4));
                 break;
             case 11:
+                if (bytes.Length < 28)
+                    return false;
                 if (code == 0)
                 {
                     line.Append("time exceeded in-transit");
@@ -230,14 +235,12 @@ public sealed partial class TcpdumpFormatter
         };
         if (prefix is null)
         {
-            line.Append('#');
+            WriteIpv4Address(ref line, destination);
+            line.Append(" unreachable - #");
             line.AppendDecimal(code);
-            line.Append(' ');
+            return true;
         }
-        else
-        {
-            line.Append(prefix);
-        }
+        line.Append(prefix);
         WriteIpv4Address(ref line, destination);
         line.Append(suffix);
         return true;

@@ -72,9 +72,6 @@ public sealed partial class TcpdumpFormatter
         }
         if (bytes.Length > total)
             bytes = bytes[..total];
-        // tcpdump walks headers only while captured bytes remain after the fixed header.
-        if (bytes.Length <= Ipv6Header.Length)
-            return;
         var source = bytes.Slice(8, 16);
         var destination = bytes.Slice(24, 16);
         if (nextHeader is not (6 or 17 or 33 or 132))
@@ -146,15 +143,13 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(code switch
                 {
                     0 => "unreachable route",
-                    1 => "unreachable prohibited",
+                    1 => " unreachable prohibited",
                     2 => "beyond scope",
                     3 => "unreachable address",
                     4 => "unreachable port",
-                    5 => "unreachable source address",
-                    6 => "unreachable reject route",
                     _ => "unknown unreach code (",
                 });
-                if (code > 6)
+                if (code > 4)
                 {
                     writer.AppendDecimal(code);
                     writer.Append(')');
@@ -286,6 +281,24 @@ public sealed partial class TcpdumpFormatter
                 }
                 writer.Append(type == 135 ? ", who has " : ", tgt is ");
                 WriteIpv6Address(ref writer, bytes.Slice(8, 16));
+                if (type == 136 && _options.Verbose > 0)
+                {
+                    writer.Append(", Flags [");
+                    var flags = bytes[4];
+                    if ((flags & 0xe0) == 0)
+                        writer.Append("none");
+                    var separator = false;
+                    foreach (var (bit, flagName) in NeighborAdvertisementFlags)
+                    {
+                        if ((flags & bit) == 0)
+                            continue;
+                        if (separator)
+                            writer.Append(", ");
+                        writer.Append(flagName);
+                        separator = true;
+                    }
+                    writer.Append(']');
+                }
                 break;
             default:
                 WriteLengthSuffix(ref writer, length);
@@ -302,8 +315,10 @@ public sealed partial class TcpdumpFormatter
     {
         if (bytes.Length > length)
             bytes = bytes[..length];
-        WriteHexAndAscii(ref writer, bytes);
+        WriteHexOnly(ref writer, bytes);
     }
+
+    private static readonly (byte Bit, string Name)[] NeighborAdvertisementFlags = [(0x80, "router"), (0x40, "solicited"), (0x20, "override")];
 
     private static string? Icmpv6TypeName(byte type) => type switch
     {

@@ -13,10 +13,23 @@ public sealed partial class TcpdumpFormatter
             return Math.Min(packet.Length, length);
         }
         var eflag = _options.LinkHeader;
-        if (eflag)
-            WriteAddresses(ref writer, ethernet.Source, ethernet.Destination);
         var originalLength = length;
         var type = ethernet.TypeOrLength;
+        if (eflag)
+        {
+            WriteAddresses(ref writer, ethernet.Source, ethernet.Destination);
+            if (type <= EthernetHeader.MaxLengthValue)
+            {
+                writer.Append("802.3");
+            }
+            else
+            {
+                WriteEtherType(ref writer, type);
+            }
+            writer.Append(", length ");
+            writer.AppendDecimal((uint)originalLength);
+            writer.Append(": ");
+        }
         var payload = ethernet.Payload;
         length -= EthernetHeader.Length;
         var headerLength = EthernetHeader.Length;
@@ -27,14 +40,17 @@ public sealed partial class TcpdumpFormatter
                 WriteTruncated(ref writer, "ether");
                 return headerLength + Math.Min(payload.Length, length);
             }
+            type = tag.TypeOrLength;
             if (eflag)
             {
-                WriteEtherType(ref writer, type);
-                writer.Append(", ");
                 WriteVlanTci(ref writer, tag.Tci);
                 writer.Append(", ");
+                if (type > EthernetHeader.MaxLengthValue)
+                {
+                    WriteEtherType(ref writer, type);
+                    writer.Append(", ");
+                }
             }
-            type = tag.TypeOrLength;
             payload = tag.Payload;
             length -= VlanTag.Length;
             headerLength += VlanTag.Length;
@@ -44,20 +60,7 @@ public sealed partial class TcpdumpFormatter
             length = type;
             if (payload.Length > length)
                 payload = payload[..length];
-            if (eflag)
-            {
-                writer.Append("802.3, length ");
-                writer.AppendDecimal((uint)length);
-                writer.Append(": ");
-            }
             return headerLength + WriteLlc(ref writer, payload, length);
-        }
-        if (eflag)
-        {
-            WriteEtherType(ref writer, type);
-            writer.Append(", length ");
-            writer.AppendDecimal((uint)originalLength);
-            writer.Append(": ");
         }
         if (!WriteEtherTypePayload(ref writer, type, payload, length))
         {
@@ -139,7 +142,7 @@ public sealed partial class TcpdumpFormatter
     /// <summary>tcpdump's fallback for payloads it cannot decode: a hex and ASCII dump on the following lines.</summary>
     private void WriteDefault(ref LineWriter writer, ReadOnlySpan<byte> bytes)
     {
-        if (_options.Hex > 0 || _options.HexAscii > 0)
+        if (_options.Quiet)
             return;
         WriteHexAndAscii(ref writer, bytes);
     }
@@ -216,7 +219,7 @@ public sealed partial class TcpdumpFormatter
             WriteCookedTail(ref writer, sll.AddressLength, sll.AddressField, sll.Protocol, length);
         }
         return LinuxSllHeader.Length + WriteCookedPayload(ref writer, sll.Protocol, sll.Payload, length - LinuxSllHeader.Length,
-            sll.AddressLength, sll.AddressField, length);
+            sll.AddressLength, sll.AddressField, length, (int)sll.PacketType);
     }
 
     private int WriteLinuxSll2(ref LineWriter writer, ReadOnlySpan<byte> packet, int length)
@@ -233,9 +236,14 @@ public sealed partial class TcpdumpFormatter
         writer.Append(' ');
         WritePacketType(ref writer, (ushort)sll.PacketType, leftAligned: true);
         if (_options.LinkHeader)
+        {
+            writer.Append("ifindex ");
+            writer.AppendDecimal(sll.InterfaceIndex);
+            writer.Append(' ');
             WriteCookedTail(ref writer, sll.AddressLength, sll.AddressField, sll.Protocol, length);
+        }
         return LinuxSll2Header.Length + WriteCookedPayload(ref writer, sll.Protocol, sll.Payload, length - LinuxSll2Header.Length,
-            sll.AddressLength, sll.AddressField, length);
+            sll.AddressLength, sll.AddressField, length, -1);
     }
 
     private static void WritePacketType(ref LineWriter writer, ushort packetType, bool leftAligned)
@@ -297,7 +305,7 @@ public sealed partial class TcpdumpFormatter
 
     /// <summary>What follows a cooked header; returns bytes of extra link header consumed (VLAN tags).</summary>
     private int WriteCookedPayload(ref LineWriter writer, ushort protocol, ReadOnlySpan<byte> payload, int length,
-        int addressLength, ReadOnlySpan<byte> address, int totalLength)
+        int addressLength, ReadOnlySpan<byte> address, int totalLength, int packetType)
     {
         var consumed = 0;
         while (true)
@@ -336,7 +344,11 @@ public sealed partial class TcpdumpFormatter
             if (!WriteEtherTypePayload(ref writer, protocol, payload, length))
             {
                 if (!_options.LinkHeader)
+                {
+                    if (packetType >= 0)
+                        WritePacketType(ref writer, (ushort)packetType, leftAligned: false);
                     WriteCookedTail(ref writer, addressLength, address, protocol, totalLength);
+                }
                 WriteDefault(ref writer, payload);
             }
             return consumed;

@@ -113,6 +113,45 @@ public sealed partial class TcpdumpFormatter
             return;
         writer.Append(", length ");
         writer.AppendDecimal((uint)dataLength);
+        if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)
+            WriteResetData(ref writer, bytes.Length > headerLength ? bytes[headerLength..] : default, dataLength);
+    }
+
+    /// <summary>RFC 1122 lets a RST carry text; tcpdump <c>-v</c> shows up to 30 bytes of it.</summary>
+    private static void WriteResetData(ref LineWriter writer, ReadOnlySpan<byte> captured, int length)
+    {
+        writer.Append(captured.Length >= length ? " [RST" : " [!RST");
+        if (length > 30)
+        {
+            length = 30;
+            writer.Append('+');
+        }
+        writer.Append(' ');
+        WriteEscaped(ref writer, captured[..Math.Min(length, captured.Length)]);
+        writer.Append(']');
+    }
+
+    /// <summary>tcpdump's safe printing of raw bytes: <c>M-</c> for the high bit, <c>^X</c> for control characters.</summary>
+    private static void WriteEscaped(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        foreach (var raw in bytes)
+        {
+            var c = raw;
+            if ((c & 0x80) != 0)
+            {
+                writer.Append("M-");
+                c &= 0x7f;
+            }
+            if (c < 0x20 || c == 0x7f)
+            {
+                writer.Append('^');
+                writer.Append((char)(c ^ 0x40));
+            }
+            else
+            {
+                writer.Append((char)c);
+            }
+        }
     }
 
     private static void WriteTcpFlags(ref LineWriter writer, byte flags)
@@ -133,7 +172,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>The <c>, options [...]</c> list; false when tcpdump stopped the line inside it.</summary>
-    private static bool WriteTcpOptions(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength, bool reverse, uint baseSequence, uint baseAcknowledgement)
+    private bool WriteTcpOptions(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength, bool reverse, uint baseSequence, uint baseAcknowledgement)
     {
         writer.Append(", options [");
         var remaining = headerLength - 20;
@@ -145,7 +184,7 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(',');
             first = false;
             if (offset >= bytes.Length)
-                return TcpOptionsTruncated(ref writer);
+                return TcpOptionsTruncated(ref writer, abandoned: true);
             var kind = bytes[offset++];
             int optionLength;
             if (kind is 0 or 1)
@@ -155,7 +194,7 @@ public sealed partial class TcpdumpFormatter
             else
             {
                 if (offset >= bytes.Length)
-                    return TcpOptionsTruncated(ref writer);
+                    return TcpOptionsTruncated(ref writer, abandoned: true);
                 optionLength = bytes[offset++];
                 if (optionLength < 2 || optionLength > remaining)
                     return TcpOptionsBad(ref writer);
@@ -291,14 +330,16 @@ public sealed partial class TcpdumpFormatter
 
     private static bool TcpOptionsBad(ref LineWriter writer)
     {
-        writer.Append("[bad opt]]");
+        writer.Append("[bad opt]");
         return false;
     }
 
-    private static bool TcpOptionsTruncated(ref LineWriter writer)
+    /// <summary>Option bytes missing: a length check prints tcpdump's leftover <c>&gt;</c>; a failed byte read long-jumps without it.</summary>
+    private bool TcpOptionsTruncated(ref LineWriter writer, bool abandoned = false)
     {
-        WriteTruncated(ref writer, "tcp");
-        writer.Append(']');
+        WriteTruncated(ref writer, "tcp", abandoned);
+        if (!abandoned)
+            writer.Append('>');
         return false;
     }
 }

@@ -58,10 +58,15 @@ public sealed partial class TcpdumpFormatter
 
     private void WriteDelta(ref LineWriter writer, long deltaNanoseconds)
     {
+        // tcpdump leaves a sign column: a space, or '-' when time went backwards.
         if (deltaNanoseconds < 0)
         {
             writer.Append('-');
             deltaNanoseconds = -deltaNanoseconds;
+        }
+        else
+        {
+            writer.Append(' ');
         }
         var seconds = deltaNanoseconds / 1_000_000_000L;
         var fraction = deltaNanoseconds % 1_000_000_000L;

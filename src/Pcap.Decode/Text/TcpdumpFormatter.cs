@@ -16,6 +16,7 @@ public sealed partial class TcpdumpFormatter
     private readonly HostNames? _hostNames;
     private long _previousNanoseconds = long.MinValue;
     private long _firstNanoseconds = long.MinValue;
+    private bool _abandoned;
     private char[] _scratch = new char[MaximumLength(65536)];
 
     /// <summary>Creates a formatter for one capture.</summary>
@@ -42,9 +43,26 @@ public sealed partial class TcpdumpFormatter
     public bool TryFormat(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
     {
         var writer = new LineWriter(destination);
+        if (packet.Length == 0)
+        {
+            writer.Append("[Invalid header: caplen==0]");
+            written = writer.Length;
+            return !writer.Overflowed;
+        }
+        if (wireLength < packet.Length)
+        {
+            writer.Append("[Invalid header: len(");
+            writer.AppendDecimal((uint)wireLength);
+            writer.Append(") < caplen(");
+            writer.AppendDecimal((uint)packet.Length);
+            writer.Append(")]");
+            written = writer.Length;
+            return !writer.Overflowed;
+        }
+        _abandoned = false;
         WriteTimestamp(ref writer, unixNanoseconds);
-        var linkHeaderLength = WriteLink(ref writer, linkType, packet, Math.Max(wireLength, packet.Length));
-        WriteHexDump(ref writer, packet, linkHeaderLength);
+        var linkHeaderLength = WriteLink(ref writer, linkType, packet, wireLength);
+        WriteHexDump(ref writer, packet, _abandoned ? 0 : linkHeaderLength);
         written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
     }
@@ -122,8 +140,12 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's truncation marker: a space then <c>[|protocol]</c>.</summary>
-    private static void WriteTruncated(ref LineWriter writer, string protocol)
+    /// <param name="writer">Where the marker goes.</param>
+    /// <param name="protocol">tcpdump's name for the printer that ran out of bytes.</param>
+    /// <param name="abandoned">True where tcpdump long-jumps out of the printers: its hex dump then starts at the link header.</param>
+    private void WriteTruncated(ref LineWriter writer, string protocol, bool abandoned = false)
     {
+        _abandoned |= abandoned;
         writer.Append(" [|");
         writer.Append(protocol);
         writer.Append(']');
