@@ -108,7 +108,8 @@ public sealed partial class TcpdumpFormatter
                 WriteArpProtocolAddress(ref writer, arp, target: false);
                 break;
             default:
-                WriteDefault(ref writer, bytes);
+                // ARP's own fallback dump is printed whatever the flags.
+                WriteHexAndAscii(ref writer, bytes);
                 return;
         }
         WriteLengthSuffix(ref writer, length);

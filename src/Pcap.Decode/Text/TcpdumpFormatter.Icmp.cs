@@ -76,7 +76,7 @@ public sealed partial class TcpdumpFormatter
                     line.Append(' ');
                 }
                 WriteIpv4Address(ref line, bytes.Slice(24, 4));
-                line.Append(code is 1 or 3 ? " to host " : " to net ");
+                line.Append(code switch { 1 or 3 => " to host ", 0 or 2 => " to net ", _ => " to " });
                 WriteIpv4Address(ref line, bytes.Slice(4, 4));
                 break;
             case 11:

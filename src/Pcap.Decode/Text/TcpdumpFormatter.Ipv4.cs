@@ -26,6 +26,11 @@ public sealed partial class TcpdumpFormatter
 
     private void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
+        if (bytes.Length == 0)
+        {
+            WriteTruncated(ref writer, "ip", abandoned: true);
+            return;
+        }
         if (bytes.Length >= 1 && bytes[0] >> 4 != 4)
         {
             if (bytes[0] >> 4 == 6)

@@ -139,10 +139,10 @@ public sealed partial class TcpdumpFormatter
             writer.Append(", DEI");
     }
 
-    /// <summary>tcpdump's fallback for payloads it cannot decode: a hex and ASCII dump on the following lines.</summary>
+    /// <summary>tcpdump's fallback for link payloads it cannot decode: a hex and ASCII dump, left out when -q, -x or -X already say enough.</summary>
     private void WriteDefault(ref LineWriter writer, ReadOnlySpan<byte> bytes)
     {
-        if (_options.Quiet)
+        if (_options.Quiet || _options.Hex > 0 || _options.HexAscii > 0)
             return;
         WriteHexAndAscii(ref writer, bytes);
     }
@@ -243,7 +243,7 @@ public sealed partial class TcpdumpFormatter
             WriteCookedTail(ref writer, sll.AddressLength, sll.AddressField, sll.Protocol, length);
         }
         return LinuxSll2Header.Length + WriteCookedPayload(ref writer, sll.Protocol, sll.Payload, length - LinuxSll2Header.Length,
-            sll.AddressLength, sll.AddressField, length, -1);
+            sll.AddressLength, sll.AddressField, length, -1, sll.InterfaceIndex);
     }
 
     private static void WritePacketType(ref LineWriter writer, ushort packetType, bool leftAligned)
@@ -305,7 +305,7 @@ public sealed partial class TcpdumpFormatter
 
     /// <summary>What follows a cooked header; returns bytes of extra link header consumed (VLAN tags).</summary>
     private int WriteCookedPayload(ref LineWriter writer, ushort protocol, ReadOnlySpan<byte> payload, int length,
-        int addressLength, ReadOnlySpan<byte> address, int totalLength, int packetType)
+        int addressLength, ReadOnlySpan<byte> address, int totalLength, int packetType, uint interfaceIndex = 0)
     {
         var consumed = 0;
         while (true)
@@ -346,7 +346,15 @@ public sealed partial class TcpdumpFormatter
                 if (!_options.LinkHeader)
                 {
                     if (packetType >= 0)
+                    {
                         WritePacketType(ref writer, (ushort)packetType, leftAligned: false);
+                    }
+                    else
+                    {
+                        writer.Append("ifindex ");
+                        writer.AppendDecimal(interfaceIndex);
+                        writer.Append(' ');
+                    }
                     WriteCookedTail(ref writer, addressLength, address, protocol, totalLength);
                 }
                 WriteDefault(ref writer, payload);

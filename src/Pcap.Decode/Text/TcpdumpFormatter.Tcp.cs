@@ -182,9 +182,8 @@ public sealed partial class TcpdumpFormatter
         {
             if (!first)
                 writer.Append(',');
-            first = false;
             if (offset >= bytes.Length)
-                return TcpOptionsTruncated(ref writer, abandoned: true);
+                return TcpOptionsTruncated(ref writer, first, abandoned: true);
             var kind = bytes[offset++];
             int optionLength;
             if (kind is 0 or 1)
@@ -194,10 +193,10 @@ public sealed partial class TcpdumpFormatter
             else
             {
                 if (offset >= bytes.Length)
-                    return TcpOptionsTruncated(ref writer, abandoned: true);
+                    return TcpOptionsTruncated(ref writer, first, abandoned: true);
                 optionLength = bytes[offset++];
                 if (optionLength < 2 || optionLength > remaining)
-                    return TcpOptionsBad(ref writer);
+                    return TcpOptionsBad(ref writer, first);
                 remaining--;
             }
             remaining--;
@@ -232,15 +231,15 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 2:
                     dataLength = 2;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer);
-                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer);
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]));
                     break;
                 case 3:
                     dataLength = 1;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer);
-                    if (offset + 1 > bytes.Length) return TcpOptionsTruncated(ref writer);
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 1 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
                     writer.Append(' ');
                     writer.AppendDecimal(bytes[offset]);
                     break;
@@ -256,11 +255,11 @@ public sealed partial class TcpdumpFormatter
                     writer.Append(' ');
                     for (var i = 0; i < dataLength; i += 8)
                     {
-                        if (i + 4 > remaining) return TcpOptionsBad(ref writer);
-                        if (offset + i + 4 > bytes.Length) return TcpOptionsTruncated(ref writer);
+                        if (i + 4 > remaining) return TcpOptionsBad(ref writer, first);
+                        if (offset + i + 4 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
                         var start = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i)..]);
-                        if (i + 8 > remaining) return TcpOptionsBad(ref writer);
-                        if (offset + i + 8 > bytes.Length) return TcpOptionsTruncated(ref writer);
+                        if (i + 8 > remaining) return TcpOptionsBad(ref writer, first);
+                        if (offset + i + 8 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
                         var end = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i + 4)..]);
                         var origin = reverse ? baseSequence : baseAcknowledgement;
                         writer.Append('{');
@@ -272,8 +271,8 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 8:
                     dataLength = 8;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer);
-                    if (offset + 8 > bytes.Length) return TcpOptionsTruncated(ref writer);
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 8 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
                     writer.Append(" val ");
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     writer.Append(" ecr ");
@@ -283,15 +282,15 @@ public sealed partial class TcpdumpFormatter
                 case 12:
                 case 13:
                     dataLength = 4;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer);
-                    if (offset + 4 > bytes.Length) return TcpOptionsTruncated(ref writer);
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 4 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     break;
                 case 28:
                     dataLength = 2;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer);
-                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer);
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
                     var timeout = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
                     writer.Append(" 0x");
                     writer.AppendHex(timeout);
@@ -306,8 +305,8 @@ public sealed partial class TcpdumpFormatter
                         writer.Append(" 0x");
                     for (var i = 0; i < dataLength; i++)
                     {
-                        if (i + 1 > remaining) return TcpOptionsBad(ref writer);
-                        if (offset + i + 1 > bytes.Length) return TcpOptionsTruncated(ref writer);
+                        if (i + 1 > remaining) return TcpOptionsBad(ref writer, first);
+                        if (offset + i + 1 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
                         writer.AppendHexByte(bytes[offset + i]);
                     }
                     break;
@@ -321,6 +320,7 @@ public sealed partial class TcpdumpFormatter
                 writer.AppendDecimal((uint)optionLength);
                 writer.Append(']');
             }
+            first = false;
             if (kind == 0)
                 break;
         }
@@ -328,17 +328,20 @@ public sealed partial class TcpdumpFormatter
         return true;
     }
 
-    private static bool TcpOptionsBad(ref LineWriter writer)
+    /// <summary>tcpdump closes the bracket after a bad option only once an option has been printed.</summary>
+    private static bool TcpOptionsBad(ref LineWriter writer, bool first)
     {
         writer.Append("[bad opt]");
+        if (!first)
+            writer.Append(']');
         return false;
     }
 
     /// <summary>Option bytes missing: a length check prints tcpdump's leftover <c>&gt;</c>; a failed byte read long-jumps without it.</summary>
-    private bool TcpOptionsTruncated(ref LineWriter writer, bool abandoned = false)
+    private bool TcpOptionsTruncated(ref LineWriter writer, bool first, bool abandoned = false)
     {
         WriteTruncated(ref writer, "tcp", abandoned);
-        if (!abandoned)
+        if (!abandoned && !first)
             writer.Append('>');
         return false;
     }

@@ -98,6 +98,8 @@ public sealed partial class TcpdumpFormatter
             case 101:
             case 228:
             case 229:
+                if (_options.LinkHeader)
+                    writer.Append("ip: ");
                 WriteRawIp(ref writer, packet, length);
                 return 0;
             case 113:
