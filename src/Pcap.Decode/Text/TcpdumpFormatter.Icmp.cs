@@ -9,7 +9,7 @@ public sealed partial class TcpdumpFormatter
         // tcpdump builds the whole text before printing, so a read past the capture prints only the marker.
         if (!TryWriteIcmpText(ref writer, bytes, length))
         {
-            WriteTruncated(ref writer, "icmp", abandoned: true);
+            WriteTruncated(ref writer, "icmp");
             return;
         }
         var type = bytes[0];
@@ -35,8 +35,9 @@ public sealed partial class TcpdumpFormatter
                 WriteTruncated(ref writer, "icmp", abandoned: true);
                 return;
             }
-            // tcpdump hands the quoted datagram its own total length, so it never reports bytes missing.
-            WriteIpv4(ref writer, quoted, BinaryPrimitives.ReadUInt16BigEndian(quoted[2..]));
+            // tcpdump hands the quoted datagram its own total length and cuts the snapshot there, so it never reports bytes missing.
+            int quotedLength = BinaryPrimitives.ReadUInt16BigEndian(quoted[2..]);
+            WriteIpv4(ref writer, quoted[..Math.Min(quoted.Length, quotedLength)], quotedLength);
         }
     }
 

@@ -186,10 +186,15 @@ public sealed partial class TcpdumpFormatter
         if (headerLength > Ipv4Header.MinimumLength)
         {
             writer.Append(", options (");
-            if (!WriteIpv4Options(ref writer, bytes, headerLength))
+            switch (WriteIpv4Options(ref writer, bytes, headerLength))
             {
-                writer.Append(" [truncated-option]");
-                truncated = true;
+                case OptionsOutcome.ByteMissing:
+                    WriteTruncated(ref writer, "ip", abandoned: true);
+                    return false;
+                case OptionsOutcome.OptionCut:
+                    writer.Append(" [truncated-option]");
+                    truncated = true;
+                    break;
             }
             writer.Append(')');
         }
@@ -219,8 +224,17 @@ public sealed partial class TcpdumpFormatter
         return true;
     }
 
-    /// <summary>IPv4 options as <c>-v</c> lists them; false when the captured bytes end inside an option.</summary>
-    private static bool WriteIpv4Options(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength)
+    private enum OptionsOutcome
+    {
+        Complete,
+        /// <summary>An option's code or length byte was not captured: tcpdump abandons the packet.</summary>
+        ByteMissing,
+        /// <summary>An option's body was not captured: tcpdump notes it and prints the addresses.</summary>
+        OptionCut,
+    }
+
+    /// <summary>IPv4 options as <c>-v</c> lists them.</summary>
+    private static OptionsOutcome WriteIpv4Options(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength)
     {
         var offset = Ipv4Header.MinimumLength;
         var remaining = headerLength - Ipv4Header.MinimumLength;
@@ -231,7 +245,7 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(',');
             separator = true;
             if (offset >= bytes.Length)
-                return false;
+                return OptionsOutcome.ByteMissing;
             var code = bytes[offset];
             writer.Append(code switch
             {
@@ -259,14 +273,14 @@ public sealed partial class TcpdumpFormatter
             else
             {
                 if (offset + 1 >= bytes.Length)
-                    return false;
+                    return OptionsOutcome.ByteMissing;
                 optionLength = bytes[offset + 1];
                 if (optionLength < 2)
                 {
                     writer.Append(" [bad length ");
                     writer.AppendDecimal((uint)optionLength);
                     writer.Append(']');
-                    return true;
+                    return OptionsOutcome.Complete;
                 }
             }
             if (optionLength > remaining)
@@ -274,12 +288,12 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(" [bad length ");
                 writer.AppendDecimal((uint)optionLength);
                 writer.Append(']');
-                return true;
+                return OptionsOutcome.Complete;
             }
             if (offset + optionLength > bytes.Length)
-                return false;
+                return OptionsOutcome.OptionCut;
             if (code == 0)
-                return true;
+                return OptionsOutcome.Complete;
             if (code == 148)
             {
                 if (optionLength < 4)
@@ -301,7 +315,7 @@ public sealed partial class TcpdumpFormatter
             offset += optionLength;
             remaining -= optionLength;
         }
-        return true;
+        return OptionsOutcome.Complete;
     }
 
     private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address)

@@ -111,7 +111,7 @@ public sealed partial class TcpdumpFormatter
         }
         if (bytes.Length < 1)
         {
-            WriteTruncated(ref writer, "icmp6");
+            WriteTruncated(ref writer, "icmp6", abandoned: true);
             return;
         }
         var type = bytes[0];
@@ -131,7 +131,7 @@ public sealed partial class TcpdumpFormatter
             WriteLengthSuffix(ref writer, length);
         if (bytes.Length < 2)
         {
-            WriteTruncated(ref writer, "icmp6");
+            WriteTruncated(ref writer, "icmp6", abandoned: true);
             return;
         }
         var code = bytes[1];
@@ -161,7 +161,7 @@ public sealed partial class TcpdumpFormatter
                     case 3:
                         if (quoted.Length < 40)
                         {
-                            WriteTruncated(ref writer, "icmp6");
+                            WriteTruncated(ref writer, "icmp6", abandoned: true);
                             return;
                         }
                         writer.Append(' ');
@@ -170,7 +170,7 @@ public sealed partial class TcpdumpFormatter
                     case 2:
                         if (quoted.Length < 40)
                         {
-                            WriteTruncated(ref writer, "icmp6");
+                            WriteTruncated(ref writer, "icmp6", abandoned: true);
                             return;
                         }
                         writer.Append(' ');
@@ -181,7 +181,7 @@ public sealed partial class TcpdumpFormatter
                     case 4:
                         if (quoted.Length < 44 || quoted[0] >> 4 != 6)
                         {
-                            WriteTruncated(ref writer, "icmp6");
+                            WriteTruncated(ref writer, "icmp6", abandoned: true);
                             return;
                         }
                         var protocol = quoted[6];
@@ -214,7 +214,7 @@ public sealed partial class TcpdumpFormatter
             case 2:
                 if (bytes.Length < 8)
                 {
-                    WriteTruncated(ref writer, "icmp6");
+                    WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return;
                 }
                 writer.Append(", mtu ");
@@ -225,7 +225,7 @@ public sealed partial class TcpdumpFormatter
                 {
                     if (quoted.Length < 40)
                     {
-                        WriteTruncated(ref writer, "icmp6");
+                        WriteTruncated(ref writer, "icmp6", abandoned: true);
                         return;
                     }
                     writer.Append(" for ");
@@ -245,7 +245,7 @@ public sealed partial class TcpdumpFormatter
             case 4:
                 if (quoted.Length < 40)
                 {
-                    WriteTruncated(ref writer, "icmp6");
+                    WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return;
                 }
                 writer.Append(code switch
@@ -262,7 +262,7 @@ public sealed partial class TcpdumpFormatter
             case 129:
                 if (bytes.Length < 8)
                 {
-                    WriteTruncated(ref writer, "icmp6");
+                    WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return;
                 }
                 writer.Append(", id ");
@@ -276,7 +276,7 @@ public sealed partial class TcpdumpFormatter
             case 136:
                 if (bytes.Length < 24)
                 {
-                    WriteTruncated(ref writer, "icmp6");
+                    WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return;
                 }
                 writer.Append(type == 135 ? ", who has " : ", tgt is ");
@@ -346,6 +346,8 @@ public sealed partial class TcpdumpFormatter
         145 => "ha discovery reply",
         146 => "mobile router solicitation",
         147 => "mobile router advertisement",
+        200 => "mtrace response",
+        201 => "mtrace message",
         _ => null,
     };
 }

@@ -37,7 +37,7 @@ public sealed partial class TcpdumpFormatter
         {
             if (!VlanTag.TryRead(payload, out var tag, out _) || length < VlanTag.Length)
             {
-                WriteTruncated(ref writer, "ether");
+                WriteTruncated(ref writer, "vlan");
                 return headerLength + Math.Min(payload.Length, length);
             }
             type = tag.TypeOrLength;
@@ -210,7 +210,7 @@ public sealed partial class TcpdumpFormatter
     {
         if (!LinuxSllHeader.TryRead(packet, out var sll, out _))
         {
-            WriteTruncated(ref writer, "sll");
+            WriteTruncated(ref writer, "sll", abandoned: true);
             return packet.Length;
         }
         if (_options.LinkHeader)
@@ -226,7 +226,7 @@ public sealed partial class TcpdumpFormatter
     {
         if (!LinuxSll2Header.TryRead(packet, out var sll, out _))
         {
-            WriteTruncated(ref writer, "sll2");
+            WriteTruncated(ref writer, "sll2", abandoned: true);
             return packet.Length;
         }
         var name = _interfaceNames.Find(sll.InterfaceIndex);

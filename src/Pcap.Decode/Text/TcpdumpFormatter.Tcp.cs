@@ -27,7 +27,7 @@ public sealed partial class TcpdumpFormatter
         if (headerLength < 20)
         {
             writer.Append(" tcp ");
-            writer.AppendDecimal((uint)(length - headerLength));
+            writer.AppendDecimal(unchecked((uint)(length - headerLength)));
             writer.Append(" [bad hdr length ");
             writer.AppendDecimal((uint)headerLength);
             writer.Append(" - too short, < 20]");
@@ -40,7 +40,7 @@ public sealed partial class TcpdumpFormatter
         if (_options.Quiet)
         {
             writer.Append("tcp ");
-            writer.AppendSigned(length - headerLength);
+            writer.AppendDecimal(unchecked((uint)(length - headerLength)));
             if (headerLength > length)
             {
                 writer.Append(" [bad hdr length ");
