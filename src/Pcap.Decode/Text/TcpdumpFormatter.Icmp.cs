@@ -9,7 +9,8 @@ public sealed partial class TcpdumpFormatter
         // tcpdump builds the whole text before printing, so a read past the capture prints only the marker.
         if (!TryWriteIcmpText(ref writer, bytes, length))
         {
-            WriteTruncated(ref writer, "icmp");
+            // Only the time-exceeded check is a plain bounds test in tcpdump; the other reads long-jump out.
+            WriteTruncated(ref writer, "icmp", abandoned: !(bytes.Length >= 2 && bytes[0] == 11));
             return;
         }
         var type = bytes[0];
@@ -30,9 +31,9 @@ public sealed partial class TcpdumpFormatter
         {
             writer.Append("\n\t");
             var quoted = bytes.Length > 8 ? bytes[8..] : default;
-            if (quoted.Length < 4)
+            if (quoted.Length < Network.Ipv4Header.MinimumLength)
             {
-                WriteTruncated(ref writer, "icmp", abandoned: true);
+                WriteTruncated(ref writer, "icmp");
                 return;
             }
             // tcpdump hands the quoted datagram its own total length and cuts the snapshot there, so it never reports bytes missing.

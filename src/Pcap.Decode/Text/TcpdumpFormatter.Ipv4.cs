@@ -104,7 +104,7 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(") < header length(");
                 writer.AppendDecimal((uint)headerLength);
                 writer.Append(")]");
-                WriteTruncated(ref writer, "ip");
+                WriteTruncated(ref writer, "ip", abandoned: true);
                 return;
             }
             var context = new IpContext(source, destination, isIpv6: false, (flagsAndOffset & 0x3fff) != 0, bytes[..headerLength]);

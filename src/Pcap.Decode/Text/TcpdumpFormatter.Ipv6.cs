@@ -245,7 +245,7 @@ public sealed partial class TcpdumpFormatter
             case 4:
                 if (quoted.Length < 40)
                 {
-                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    WriteTruncated(ref writer, "icmp6");
                     return;
                 }
                 writer.Append(code switch

@@ -16,20 +16,8 @@ public sealed partial class TcpdumpFormatter
         var originalLength = length;
         var type = ethernet.TypeOrLength;
         if (eflag)
-        {
             WriteAddresses(ref writer, ethernet.Source, ethernet.Destination);
-            if (type <= EthernetHeader.MaxLengthValue)
-            {
-                writer.Append("802.3");
-            }
-            else
-            {
-                WriteEtherType(ref writer, type);
-            }
-            writer.Append(", length ");
-            writer.AppendDecimal((uint)originalLength);
-            writer.Append(": ");
-        }
+        var firstType = true;
         var payload = ethernet.Payload;
         length -= EthernetHeader.Length;
         var headerLength = EthernetHeader.Length;
@@ -40,21 +28,20 @@ public sealed partial class TcpdumpFormatter
                 WriteTruncated(ref writer, "vlan");
                 return headerLength + Math.Min(payload.Length, length);
             }
-            type = tag.TypeOrLength;
             if (eflag)
             {
+                WriteLinkType(ref writer, type, originalLength, firstType);
+                firstType = false;
                 WriteVlanTci(ref writer, tag.Tci);
                 writer.Append(", ");
-                if (type > EthernetHeader.MaxLengthValue)
-                {
-                    WriteEtherType(ref writer, type);
-                    writer.Append(", ");
-                }
             }
+            type = tag.TypeOrLength;
             payload = tag.Payload;
             length -= VlanTag.Length;
             headerLength += VlanTag.Length;
         }
+        if (eflag)
+            WriteLinkType(ref writer, type, originalLength, firstType);
         if (type <= EthernetHeader.MaxLengthValue)
         {
             length = type;
@@ -75,6 +62,25 @@ public sealed partial class TcpdumpFormatter
             WriteDefault(ref writer, payload);
         }
         return headerLength;
+    }
+
+    /// <summary>One <c>-e</c> type field: the first carries the frame length, later (inner) ones only a comma.</summary>
+    private void WriteLinkType(ref LineWriter writer, ushort type, int frameLength, bool first)
+    {
+        if (type <= EthernetHeader.MaxLengthValue)
+            writer.Append("802.3");
+        else
+            WriteEtherType(ref writer, type);
+        if (first)
+        {
+            writer.Append(", length ");
+            writer.AppendDecimal((uint)frameLength);
+            writer.Append(": ");
+        }
+        else
+        {
+            writer.Append(", ");
+        }
     }
 
     /// <summary>Prints the payload of a known EtherType; false when tcpdump has no printer for it.</summary>
