@@ -31,13 +31,18 @@ public sealed partial class TcpdumpFormatter
         {
             writer.Append("\n\t");
             var quoted = bytes.Length > 8 ? bytes[8..] : default;
-            if (quoted.Length < Network.Ipv4Header.MinimumLength)
+            if (quoted.Length < 4)
             {
-                WriteTruncated(ref writer, "icmp");
+                WriteTruncated(ref writer, "icmp", abandoned: true);
                 return;
             }
             // tcpdump hands the quoted datagram its own total length and cuts the snapshot there, so it never reports bytes missing.
             int quotedLength = BinaryPrimitives.ReadUInt16BigEndian(quoted[2..]);
+            if (quotedLength < 4)
+            {
+                WriteTruncated(ref writer, "icmp", abandoned: true);
+                return;
+            }
             WriteIpv4(ref writer, quoted[..Math.Min(quoted.Length, quotedLength)], quotedLength);
         }
     }
