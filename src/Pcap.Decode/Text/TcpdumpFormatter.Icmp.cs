@@ -19,6 +19,12 @@ public sealed partial class TcpdumpFormatter
             var computed = Checksum.Compute(bytes[..length]);
             if (computed != 0)
             {
+                if (bytes.Length < 4)
+                {
+                    // The stored checksum lies past the datagram: tcpdump's read of it long-jumps out.
+                    WriteTruncated(ref writer, "icmp", abandoned: true);
+                    return;
+                }
                 var stored = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
                 writer.Append(" (wrong icmp cksum ");
                 writer.AppendHex(stored);
