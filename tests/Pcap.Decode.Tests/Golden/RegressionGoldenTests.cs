@@ -13,6 +13,19 @@ public sealed class RegressionGoldenTests
     };
 
     [Theory]
+    [InlineData("-n")]
+    [InlineData("-n -e")]
+    [InlineData("-n -v")]
+    [InlineData("-n -XX")]
+    [InlineData("-n -e -q")]
+    public void Seed_fixtures_print_as_tcpdump_prints_them(string flags)
+    {
+        byte[][] frames = [Fixtures.ArpRequest, Fixtures.IcmpEchoRequest, Fixtures.TcpSyn, Fixtures.VlanUdp, Fixtures.Icmpv6Echo];
+        var differences = TcpdumpOracle.Compare(1, frames.Select(f => (f, f.Length)).ToList(), flags.Split(' '));
+        Assert.True(differences.Count == 0, TcpdumpOracle.Describe(differences, 1, flags.Split(' ')));
+    }
+
+    [Theory]
     [MemberData(nameof(Frames))]
     public void Frame_prints_as_tcpdump_prints_it(int linkType, string flags, string hex)
     {
