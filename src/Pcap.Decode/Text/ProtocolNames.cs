@@ -6,7 +6,13 @@ internal static class ProtocolNames
     private static readonly Lazy<Dictionary<byte, string>> Table = new(() => Load("/etc/protocols"));
 
     /// <summary>The name of <paramref name="protocol"/>, or null.</summary>
-    public static string? Find(byte protocol) => Table.Value.GetValueOrDefault(protocol);
+    public static string? Find(byte protocol) => protocol switch
+    {
+        // tcpdump's own table follows IANA, which names the two experimental numbers /etc/protocols leaves out.
+        253 => "exptest-253",
+        254 => "exptest-254",
+        _ => Table.Value.GetValueOrDefault(protocol),
+    };
 
     private static Dictionary<byte, string> Load(string path)
     {

@@ -131,10 +131,12 @@ public sealed partial class TcpdumpFormatter
             WriteIpv4Address(ref writer, target ? arp.TargetProtocolAddress : arp.SenderProtocolAddress);
     }
 
-    private static void WriteArpLinkAddress(ref LineWriter writer, ReadOnlySpan<byte> address)
+    private void WriteArpLinkAddress(ref LineWriter writer, ReadOnlySpan<byte> address)
     {
         if (address.Length == 0)
             writer.Append("<empty>");
+        else if (address.Length == 6)
+            WriteMac(ref writer, address);
         else
             writer.AppendLinkAddress(address);
     }

@@ -83,6 +83,28 @@ public sealed partial class TcpdumpFormatter
         }
     }
 
+    /// <summary>
+    /// A MAC address as tcpdump's <c>etheraddr_string</c> writes it: plain with <c>-n</c>; otherwise <c>Broadcast</c> for
+    /// all ones and the address followed by its OUI's name (<c>(oui Unknown)</c> for the vendors tcpdump does not list).
+    /// </summary>
+    private void WriteMac(ref LineWriter writer, ReadOnlySpan<byte> address)
+    {
+        if (_options.NoResolve)
+        {
+            writer.AppendLinkAddress(address);
+            return;
+        }
+        if (!address.ContainsAnyExcept((byte)0xff))
+        {
+            writer.Append("Broadcast");
+            return;
+        }
+        writer.AppendLinkAddress(address);
+        writer.Append(" (oui ");
+        writer.Append(OuiNames.Find(address[0] << 16 | address[1] << 8 | address[2]) ?? "Unknown");
+        writer.Append(')');
+    }
+
     /// <summary>Prints the payload of a known EtherType; false when tcpdump has no printer for it.</summary>
     private bool WriteEtherTypePayload(ref LineWriter writer, ushort type, ReadOnlySpan<byte> payload, int length)
     {
@@ -105,9 +127,9 @@ public sealed partial class TcpdumpFormatter
 
     private void WriteAddresses(ref LineWriter writer, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
     {
-        writer.AppendLinkAddress(source);
+        WriteMac(ref writer, source);
         writer.Append(" > ");
-        writer.AppendLinkAddress(destination);
+        WriteMac(ref writer, destination);
         writer.Append(", ");
     }
 
@@ -278,7 +300,7 @@ public sealed partial class TcpdumpFormatter
     {
         if (addressLength == 6)
         {
-            writer.AppendLinkAddress(address[..6]);
+            WriteMac(ref writer, address[..6]);
             writer.Append(' ');
         }
         if (_options.Quiet)

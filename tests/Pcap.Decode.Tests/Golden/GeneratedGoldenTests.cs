@@ -21,14 +21,14 @@ public sealed class GeneratedGoldenTests
     private static readonly string[] FlagSets =
     [
         "-n", "-n -e", "-n -q", "-n -e -q", "-n -v", "-n -e -v", "-n -t", "-n -tt", "-n -ttt", "-n -tttt", "-n -ttttt",
-        "-n -x", "-n -xx", "-n -X", "-n -XX", "-n -tt --time-stamp-precision=nano",
+        "-n -x", "-n -xx", "-n -X", "-n -XX", "-n -tt --time-stamp-precision=nano", "-e", "-t",
     ];
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Formatter_prints_what_tcpdump_prints(int linkType, string flagText)
     {
-        var flags = flagText.Split(' ');
+        var flags = flagText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var factory = new MixedPacketFactory(linkType, seed: 5000 + linkType);
         var frames = Enumerable.Range(0, PacketsPerRun).Select(_ => factory.Next()).ToList();
         var differences = TcpdumpOracle.Compare(linkType, frames, flags, nanosecondFile: flagText.Contains("nano", StringComparison.Ordinal));
