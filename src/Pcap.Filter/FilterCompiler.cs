@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Pcap.Filter.Bpf;
+using Pcap.Filter.Compilation;
+using Pcap.Filter.Parsing;
 
 namespace Pcap.Filter;
 
@@ -20,8 +22,36 @@ public static class FilterCompiler
         FilterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        options ??= FilterOptions.Default;
         program = null;
-        error = new FilterException("the filter compiler is not part of this build yet", expression, 0, expression.Length);
-        return false;
+        error = null;
+        if (options.SnapLength <= 0)
+        {
+            error = new FilterException("snaplen of 0 rejects all packets", expression, 0, expression.Length);
+            return false;
+        }
+        try
+        {
+            var tree = FilterParser.Parse(expression);
+            var root = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
+            var instructions = Linearizer.Linearize(root);
+            if (instructions.Length > BpfProgram.MaxInstructions)
+            {
+                error = new FilterException(
+                    $"the program has {instructions.Length} instructions, more than the {BpfProgram.MaxInstructions} BPF allows",
+                    expression, 0, expression.Length);
+                return false;
+            }
+            // The optimizer (libpcap's optimize.c) is wired in separately; until then the unoptimized program is returned.
+            program = new BpfProgram(instructions);
+            return true;
+        }
+        catch (FilterSyntaxException e)
+        {
+            int position = Math.Clamp(e.Position, 0, expression.Length);
+            int length = Math.Clamp(Math.Max(e.Length, expression.Length > position ? 1 : 0), 0, expression.Length - position);
+            error = new FilterException(e.Message, expression, position, length);
+            return false;
+        }
     }
 }

@@ -1,0 +1,36 @@
+using Pcap.Cli.CommandLine;
+using Pcap.Decode.Files;
+
+namespace Pcap.Cli.Output;
+
+/// <summary>Chooses the sink for a command line: the one seam where output kinds (-w file, text) are picked.</summary>
+internal static class PacketSinkFactory
+{
+    /// <summary>
+    /// The sink for <paramref name="options"/> reading from <paramref name="reader"/>: a capture file for <c>-w</c>;
+    /// null when there is nowhere to send packets yet (the text printer arrives with the decoder).
+    /// </summary>
+    /// <param name="options">The parsed command line.</param>
+    /// <param name="reader">The open input, for its link type and snapshot length.</param>
+    /// <param name="openStandardOutput">Opens stdout for <c>-w -</c>.</param>
+    public static IPacketSink? Create(CliOptions options, CaptureReader reader, Func<Stream> openStandardOutput)
+    {
+        if (options.WriteFile is null)
+            return null;
+        // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
+        uint linkType = LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
+        uint snapLength = LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);
+        Stream stream = options.WriteFile == "-"
+            ? new BufferedStream(openStandardOutput(), 1 << 16)
+            : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        try
+        {
+            return new CaptureFileSink(stream, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+}

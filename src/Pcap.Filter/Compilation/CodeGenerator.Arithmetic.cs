@@ -1,0 +1,194 @@
+using Pcap.Filter.Ast;
+using Pcap.Filter.Bpf;
+
+namespace Pcap.Filter.Compilation;
+
+// Arithmetic expressions, packet accessors proto[expr:size] and relations (gen_load, gen_arth, gen_relation).
+internal sealed partial class CodeGenerator
+{
+    private static Statement ToX(ArithmeticValue a) => new(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)a.Register);
+    private static Statement ToA(ArithmeticValue a) => new(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)a.Register);
+
+    private ArithmeticValue LoadImmediate(uint value)
+    {
+        int reg = AllocateRegister();
+        var s = new Statement(BpfOpcodes.Ld | BpfOpcodes.Imm, value) { Next = new Statement(BpfOpcodes.St, (uint)reg) };
+        return new ArithmeticValue { Statements = s, Register = reg };
+    }
+
+    private ArithmeticValue LoadLength()
+    {
+        int reg = AllocateRegister();
+        var s = new Statement(BpfOpcodes.Ld | BpfOpcodes.Len) { Next = new Statement(BpfOpcodes.St, (uint)reg) };
+        return new ArithmeticValue { Statements = s, Register = reg };
+    }
+
+    private ArithmeticValue Negate(ArithmeticValue a)
+    {
+        Statement.Append(a.Statements, ToA(a));
+        Statement.Append(a.Statements, new Statement(BpfOpcodes.Alu | BpfOpcodes.Neg));
+        Statement.Append(a.Statements, new Statement(BpfOpcodes.St, (uint)a.Register));
+        return a;
+    }
+
+    private ArithmeticValue Arithmetic(ushort code, ArithmeticValue a0, ArithmeticValue a1)
+    {
+        var first = a1.Statements;
+        bool constant = first.Code == (BpfOpcodes.Ld | BpfOpcodes.Imm);
+        if (code == BpfOpcodes.Div && constant && first.K == 0)
+            throw Error("division by zero");
+        if (code == BpfOpcodes.Mod && constant && first.K == 0)
+            throw Error("modulus by zero");
+        if (code is BpfOpcodes.Lsh or BpfOpcodes.Rsh && constant && first.K > 31)
+            throw Error("shift by more than 31 bits");
+        var s0 = ToX(a1);
+        var s1 = ToA(a0);
+        Statement.Append(s1, new Statement((ushort)(BpfOpcodes.Alu | BpfOpcodes.X | code)));
+        Statement.Append(s0, s1);
+        Statement.Append(a1.Statements, s0);
+        Statement.Append(a0.Statements, a1.Statements);
+        FreeRegister(a0.Register);
+        FreeRegister(a1.Register);
+        var st = new Statement(BpfOpcodes.St);
+        a0.Register = AllocateRegister();
+        st.K = (uint)a0.Register;
+        Statement.Append(a0.Statements, st);
+        return a0;
+    }
+
+    private ArithmeticValue PacketLoad(ProtoQualifier proto, ArithmeticValue index, uint size)
+    {
+        int reg = AllocateRegister();
+        FreeRegister(index.Register);
+        ushort sizeCode = size switch
+        {
+            1 => BpfOpcodes.B,
+            2 => BpfOpcodes.H,
+            4 => BpfOpcodes.W,
+            _ => throw Error("data size must be 1, 2, or 4"),
+        };
+        switch (proto)
+        {
+            case ProtoQualifier.Radio:
+                throw Error("radio information not present in capture");
+            case ProtoQualifier.Link:
+            {
+                var s = OffsetVariablePart(_offLinkHeader);
+                if (s is not null)
+                {
+                    Statement.Append(s, ToA(index));
+                    Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+                    Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+                }
+                else
+                    s = ToX(index);
+                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkHeader.ConstantPart));
+                Statement.Append(index.Statements, s);
+                break;
+            }
+            case ProtoQualifier.Ip or ProtoQualifier.Arp or ProtoQualifier.Rarp or ProtoQualifier.Atalk or ProtoQualifier.Decnet
+                or ProtoQualifier.Sca or ProtoQualifier.Lat or ProtoQualifier.Moprc or ProtoQualifier.Mopdl or ProtoQualifier.Ipv6:
+            {
+                var s = OffsetVariablePart(_offLinkPayload);
+                if (s is not null)
+                {
+                    Statement.Append(s, ToA(index));
+                    Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+                    Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+                }
+                else
+                    s = ToX(index);
+                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork));
+                Statement.Append(index.Statements, s);
+                var b = ProtocolAbbreviation(proto);
+                if (index.Checks is not null)
+                    BlockLogic.And(index.Checks, b);
+                index.Checks = b;
+                break;
+            }
+            case ProtoQualifier.Sctp or ProtoQualifier.Tcp or ProtoQualifier.Udp or ProtoQualifier.Icmp or ProtoQualifier.Igmp
+                or ProtoQualifier.Igrp or ProtoQualifier.Pim or ProtoQualifier.Vrrp or ProtoQualifier.Carp:
+            {
+                var s = LoadIpv4HeaderLengthIntoX();
+                Statement.Append(s, ToA(index));
+                Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+                Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork));
+                Statement.Append(index.Statements, s);
+                var pa = ProtocolAbbreviation(proto);
+                var b = NotLaterFragment();
+                BlockLogic.And(pa, b);
+                if (index.Checks is not null)
+                    BlockLogic.And(index.Checks, b);
+                BlockLogic.And(ProtocolAbbreviation(ProtoQualifier.Ip), b);
+                index.Checks = b;
+                break;
+            }
+            case ProtoQualifier.Icmpv6:
+            {
+                var b = ProtocolAbbreviation(ProtoQualifier.Ipv6);
+                if (index.Checks is not null)
+                    BlockLogic.And(index.Checks, b);
+                index.Checks = b;
+                b = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, 58);
+                BlockLogic.And(index.Checks, b);
+                index.Checks = b;
+                var s = OffsetVariablePart(_offLinkPayload);
+                if (s is not null)
+                {
+                    Statement.Append(s, ToA(index));
+                    Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+                    Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+                }
+                else
+                    s = ToX(index);
+                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork + 40));
+                Statement.Append(index.Statements, s);
+                break;
+            }
+            default:
+                throw Error("unsupported index operation");
+        }
+        index.Register = reg;
+        Statement.Append(index.Statements, new Statement(BpfOpcodes.St, (uint)reg));
+        return index;
+    }
+
+    private Block Relation(ushort code, ArithmeticValue a0, ArithmeticValue a1, bool reversed)
+    {
+        var s0 = ToX(a1);
+        var s1 = ToA(a0);
+        Block b;
+        if (code == BpfOpcodes.Jeq)
+        {
+            b = Jump(code, 0, null);
+            Statement.Append(s1, new Statement(BpfOpcodes.Alu | BpfOpcodes.Sub | BpfOpcodes.X));
+        }
+        else
+            b = new Block((ushort)(BpfOpcodes.Jmp | code | BpfOpcodes.X));
+        if (reversed)
+            BlockLogic.Not(b);
+        Statement.Append(s0, s1);
+        Statement.Append(a1.Statements, s0);
+        Statement.Append(a0.Statements, a1.Statements);
+        b.Statements = a0.Statements;
+        FreeRegister(a0.Register);
+        FreeRegister(a1.Register);
+        Block? tmp;
+        if (a0.Checks is not null)
+        {
+            if (a1.Checks is not null)
+            {
+                BlockLogic.And(a0.Checks, a1.Checks);
+                tmp = a1.Checks;
+            }
+            else
+                tmp = a0.Checks;
+        }
+        else
+            tmp = a1.Checks;
+        if (tmp is not null)
+            BlockLogic.And(tmp, b);
+        return b;
+    }
+}

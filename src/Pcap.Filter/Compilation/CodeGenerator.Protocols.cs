@@ -1,0 +1,230 @@
+using Pcap.Filter.Ast;
+using Pcap.Filter.Bpf;
+using static Pcap.Filter.Compilation.ProtocolNumbers;
+
+namespace Pcap.Filter.Compilation;
+
+// Protocol keywords (tcp, arp, ip6, stp, l1, ...), 'proto N' and 'protochain N'.
+internal sealed partial class CodeGenerator
+{
+    private Block ProtocolAbbreviation(ProtoQualifier proto)
+    {
+        Block Either(uint v)
+        {
+            var v4 = Proto(v, ProtoQualifier.Ip, DirectionQualifier.Default);
+            var v6 = Proto(v, ProtoQualifier.Ipv6, DirectionQualifier.Default);
+            BlockLogic.Or(v4, v6);
+            return v6;
+        }
+        Block Isis(params uint[] types)
+        {
+            var first = Proto(types[0], ProtoQualifier.Isis, DirectionQualifier.Default);
+            var acc = Proto(types[1], ProtoQualifier.Isis, DirectionQualifier.Default);
+            BlockLogic.Or(first, acc);
+            for (int i = 2; i < types.Length; i++)
+            {
+                var next = Proto(types[i], ProtoQualifier.Isis, DirectionQualifier.Default);
+                BlockLogic.Or(next, acc);
+            }
+            return acc;
+        }
+        switch (proto)
+        {
+            case ProtoQualifier.Sctp: return Either(IpProtoSctp);
+            case ProtoQualifier.Tcp: return Either(IpProtoTcp);
+            case ProtoQualifier.Udp: return Either(IpProtoUdp);
+            case ProtoQualifier.Icmp: return Proto(IpProtoIcmp, ProtoQualifier.Ip, DirectionQualifier.Default);
+            case ProtoQualifier.Igmp: return Proto(IpProtoIgmp, ProtoQualifier.Ip, DirectionQualifier.Default);
+            case ProtoQualifier.Igrp: return Proto(IpProtoIgrp, ProtoQualifier.Ip, DirectionQualifier.Default);
+            case ProtoQualifier.Pim: return Either(IpProtoPim);
+            case ProtoQualifier.Vrrp or ProtoQualifier.Carp: return Proto(IpProtoVrrp, ProtoQualifier.Ip, DirectionQualifier.Default);
+            case ProtoQualifier.Ip: return LinkTypeTest(EtherTypeIp);
+            case ProtoQualifier.Arp: return LinkTypeTest(EtherTypeArp);
+            case ProtoQualifier.Rarp: return LinkTypeTest(EtherTypeRarp);
+            case ProtoQualifier.Link: throw Error("link layer applied in wrong context");
+            case ProtoQualifier.Atalk: return LinkTypeTest(EtherTypeAtalk);
+            case ProtoQualifier.Aarp: return LinkTypeTest(EtherTypeAarp);
+            case ProtoQualifier.Decnet: return LinkTypeTest(EtherTypeDecnet);
+            case ProtoQualifier.Sca: return LinkTypeTest(EtherTypeSca);
+            case ProtoQualifier.Lat: return LinkTypeTest(EtherTypeLat);
+            case ProtoQualifier.Mopdl: return LinkTypeTest(EtherTypeMopdl);
+            case ProtoQualifier.Moprc: return LinkTypeTest(EtherTypeMoprc);
+            case ProtoQualifier.Ipv6: return LinkTypeTest(EtherTypeIpv6);
+            case ProtoQualifier.Icmpv6: return Proto(IpProtoIcmpv6, ProtoQualifier.Ipv6, DirectionQualifier.Default);
+            case ProtoQualifier.Ah: return Either(IpProtoAh);
+            case ProtoQualifier.Esp: return Either(IpProtoEsp);
+            case ProtoQualifier.Iso: return LinkTypeTest(LlcSapIsoNs);
+            case ProtoQualifier.Esis: return Proto(IsoEsis, ProtoQualifier.Iso, DirectionQualifier.Default);
+            case ProtoQualifier.Isis: return Proto(IsoIsis, ProtoQualifier.Iso, DirectionQualifier.Default);
+            case ProtoQualifier.IsisL1: return Isis(IsisL1LanIih, IsisPtpIih, IsisL1Lsp, IsisL1Csnp, IsisL1Psnp);
+            case ProtoQualifier.IsisL2: return Isis(IsisL2LanIih, IsisPtpIih, IsisL2Lsp, IsisL2Csnp, IsisL2Psnp);
+            case ProtoQualifier.IsisIih: return Isis(IsisL1LanIih, IsisL2LanIih, IsisPtpIih);
+            case ProtoQualifier.IsisLsp: return Isis(IsisL1Lsp, IsisL2Lsp);
+            case ProtoQualifier.IsisSnp: return Isis(IsisL1Csnp, IsisL2Csnp, IsisL1Psnp, IsisL2Psnp);
+            case ProtoQualifier.IsisCsnp: return Isis(IsisL1Csnp, IsisL2Csnp);
+            case ProtoQualifier.IsisPsnp: return Isis(IsisL1Psnp, IsisL2Psnp);
+            case ProtoQualifier.Clnp: return Proto(IsoClnp, ProtoQualifier.Iso, DirectionQualifier.Default);
+            case ProtoQualifier.Stp: return LinkTypeTest(LlcSap8021D);
+            case ProtoQualifier.Ipx: return LinkTypeTest(LlcSapIpx);
+            case ProtoQualifier.Netbeui: return LinkTypeTest(LlcSapNetbeui);
+            default: throw Error("'radio' is not a valid protocol type");
+        }
+    }
+
+    private Block Proto(uint v, ProtoQualifier proto, DirectionQualifier dir)
+    {
+        if (dir != DirectionQualifier.Default)
+            throw Error("direction applied to 'proto'");
+        Block b0, b1, b2;
+        switch (proto)
+        {
+            case ProtoQualifier.Default:
+                b0 = Proto(v, ProtoQualifier.Ip, dir);
+                b1 = Proto(v, ProtoQualifier.Ipv6, dir);
+                BlockLogic.Or(b0, b1);
+                return b1;
+            case ProtoQualifier.Link:
+                return LinkTypeTest(v);
+            case ProtoQualifier.Ip:
+                b0 = LinkTypeTest(EtherTypeIp);
+                b1 = Compare(OffsetBase.LinkPayload, 9, BpfOpcodes.B, v);
+                BlockLogic.And(b0, b1);
+                return b1;
+            case ProtoQualifier.Ipv6:
+                b0 = LinkTypeTest(EtherTypeIpv6);
+                b2 = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, IpProtoFragment);
+                b1 = Compare(OffsetBase.LinkPayload, 40, BpfOpcodes.B, v);
+                BlockLogic.And(b2, b1);
+                b2 = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, v);
+                BlockLogic.Or(b2, b1);
+                BlockLogic.And(b0, b1);
+                return b1;
+            case ProtoQualifier.Iso:
+                b0 = LinkTypeTest(LlcSapIsoNs);
+                b1 = Compare(OffsetBase.LinkPayloadNoSnap, 0, BpfOpcodes.B, v);
+                BlockLogic.And(b0, b1);
+                return b1;
+            case ProtoQualifier.Isis:
+                b0 = Proto(IsoIsis, ProtoQualifier.Iso, DirectionQualifier.Default);
+                b1 = Compare(OffsetBase.LinkPayloadNoSnap, 4, BpfOpcodes.B, v);
+                BlockLogic.And(b0, b1);
+                return b1;
+            case ProtoQualifier.Arp: throw Error("arp does not encapsulate another protocol");
+            case ProtoQualifier.Rarp: throw Error("rarp does not encapsulate another protocol");
+            case ProtoQualifier.Atalk: throw Error("AppleTalk encapsulation is not specifiable");
+            case ProtoQualifier.Decnet: throw Error("DECNET encapsulation is not specifiable");
+            case ProtoQualifier.Lat or ProtoQualifier.Sca or ProtoQualifier.Moprc or ProtoQualifier.Mopdl:
+                throw Error($"{ProtoName(proto).ToUpperInvariant()} does not encapsulate another protocol");
+            case ProtoQualifier.Clnp: throw Error("'clnp proto' is not supported");
+            default: throw Error($"'{ProtoName(proto)} proto' is bogus");
+        }
+    }
+
+    private Block ProtoChain(uint v, ProtoQualifier proto)
+    {
+        // libpcap takes the scratch register before looking at the qualifier, even when it then recurses.
+        int reg2 = AllocateRegister();
+        switch (proto)
+        {
+            case ProtoQualifier.Ip or ProtoQualifier.Ipv6:
+                break;
+            case ProtoQualifier.Default:
+            {
+                var b0 = ProtoChain(v, ProtoQualifier.Ip);
+                var b = ProtoChain(v, ProtoQualifier.Ipv6);
+                BlockLogic.Or(b0, b);
+                return b;
+            }
+            default:
+                throw Error("bad protocol applied for 'protochain'");
+        }
+        if (_offLinkPayload.IsVariable)
+            throw Error("'protochain' not supported with variable length headers");
+        uint nl = _offLinkPayload.ConstantPart + _offNetwork;
+        var s = new List<Statement>();
+        Statement Add(ushort code, uint k = 0)
+        {
+            var st = new Statement(code, k);
+            s.Add(st);
+            return st;
+        }
+        Block linkTest;
+        if (proto == ProtoQualifier.Ip)
+        {
+            linkTest = LinkTypeTest(EtherTypeIp);
+            Add(BpfOpcodes.Ld | BpfOpcodes.Abs | BpfOpcodes.B, nl + 9);
+            Add(BpfOpcodes.Ldx | BpfOpcodes.Msh | BpfOpcodes.B, nl);
+        }
+        else
+        {
+            linkTest = LinkTypeTest(EtherTypeIpv6);
+            Add(BpfOpcodes.Ld | BpfOpcodes.Abs | BpfOpcodes.B, nl + 6);
+            Add(BpfOpcodes.Ldx | BpfOpcodes.Imm, 40);
+        }
+        const ushort Jeq = BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K;
+        const ushort Ja = BpfOpcodes.Jmp | BpfOpcodes.Ja;
+        int again = s.Count;
+        var fix5 = Add(Jeq, v);
+        var fix2 = Add(Jeq, 59);
+        fix5.JumpFalse = fix2;
+        Statement? fix3 = null;
+        if (proto == ProtoQualifier.Ipv6)
+        {
+            var hop = Add(Jeq, 0);
+            fix2.JumpFalse = hop;
+            var dst = Add(Jeq, 60);
+            hop.JumpFalse = dst;
+            var rt = Add(Jeq, 43);
+            dst.JumpFalse = rt;
+            var frag = Add(Jeq, 44);
+            rt.JumpFalse = frag;
+            fix3 = frag;
+            var advance = Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
+            Add(BpfOpcodes.St, (uint)reg2);
+            Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl + 1);
+            Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 1);
+            Add(BpfOpcodes.Alu | BpfOpcodes.Mul | BpfOpcodes.K, 8);
+            Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X, 0);
+            Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
+            var back = Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
+            int i = s.Count;
+            var ja = Add(Ja, unchecked((uint)(again - i - 1)));
+            back.JumpFalse = ja;
+            hop.JumpTrue = dst.JumpTrue = rt.JumpTrue = frag.JumpTrue = advance;
+        }
+        else
+        {
+            var nop = Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 0);
+            fix2.JumpFalse = nop;
+        }
+        var ahcheck = Add(Jeq, IpProtoAh);
+        if (fix3 is not null)
+            fix3.JumpFalse = ahcheck;
+        var fix4 = ahcheck;
+        var txa1 = Add(BpfOpcodes.Misc | BpfOpcodes.Txa);
+        ahcheck.JumpTrue = txa1;
+        Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
+        var st2 = Add(BpfOpcodes.St, (uint)reg2);
+        var txa2 = Add(BpfOpcodes.Misc | BpfOpcodes.Txa);
+        st2.JumpTrue = txa2;
+        Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 1);
+        Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
+        Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
+        Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2);
+        Add(BpfOpcodes.Alu | BpfOpcodes.Mul | BpfOpcodes.K, 4);
+        Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
+        Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
+        int j = s.Count;
+        Add(Ja, unchecked((uint)(again - j - 1)));
+        var end = Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 0);
+        fix2.JumpTrue = end;
+        fix4.JumpFalse = end;
+        fix5.JumpTrue = end;
+        for (int k = 0; k < s.Count - 1; k++)
+            s[k].Next = s[k + 1];
+        var b2 = Jump(BpfOpcodes.Jeq, v, s[0]);
+        FreeRegister(reg2);
+        BlockLogic.And(linkTest, b2);
+        return b2;
+    }
+}

@@ -1,0 +1,241 @@
+using Pcap.Filter.Ast;
+using Pcap.Filter.Bpf;
+using Pcap.Filter.Parsing;
+using static Pcap.Filter.Compilation.ProtocolNumbers;
+
+namespace Pcap.Filter.Compilation;
+
+/// <summary>
+/// Generates the control-flow graph for a parsed expression, block for block and register for register as
+/// libpcap 1.10's gencode.c does, so the linearized program is identical to <c>pcap_compile(..., optimize = 0)</c>.
+/// One instance per compilation: it holds the header offsets that <c>vlan</c>, <c>mpls</c> and <c>pppoes</c> move.
+/// </summary>
+internal sealed partial class CodeGenerator
+{
+    private readonly LinkType _outermost;
+    private readonly uint _snapLength;
+    private DataLink _link;
+    private AbsoluteOffset _offLinkHeader = new();
+    private AbsoluteOffset _offPreviousLinkHeader = new();
+    private AbsoluteOffset _offLinkPayload = new();
+    private AbsoluteOffset _offLinkType = new();
+    private uint _offNetwork;
+    private uint _offNetworkNoSnap;
+    private bool _offLinkTypeUnset;
+    private int _labelStackDepth;
+    private int _vlanStackDepth;
+    private readonly bool[] _registerUsed = new bool[BpfOpcodes.MemoryWords];
+    private int _currentRegister;
+    private FilterNode? _current;
+
+    private enum DataLink { Ethernet, LinuxSll, LinuxSll2, Raw, Ipv4, Ipv6, Null, Loop, Ppp }
+
+    public CodeGenerator(LinkType linkType, int snapLength)
+    {
+        _outermost = linkType;
+        _snapLength = (uint)snapLength;
+        (_link, _offLinkType.ConstantPart, _offLinkPayload.ConstantPart, _offNetwork, _offNetworkNoSnap) = linkType switch
+        {
+            LinkType.Ethernet => (DataLink.Ethernet, 12u, 14u, 0u, 3u),
+            LinkType.LinuxSll => (DataLink.LinuxSll, 14u, 16u, 0u, 0u),
+            LinkType.LinuxSll2 => (DataLink.LinuxSll2, 0u, 20u, 0u, 0u),
+            LinkType.Null => (DataLink.Null, 0u, 4u, 0u, 0u),
+            LinkType.Loop => (DataLink.Loop, 0u, 4u, 0u, 0u),
+            LinkType.Raw => (DataLink.Raw, 0u, 0u, 0u, 0u),
+            LinkType.Ipv4 => (DataLink.Ipv4, 0u, 0u, 0u, 0u),
+            LinkType.Ipv6 => (DataLink.Ipv6, 0u, 0u, 0u, 0u),
+            _ => throw new FilterSyntaxException($"unknown link type {(int)linkType}", 0, 0),
+        };
+        _offLinkTypeUnset = linkType is LinkType.Raw or LinkType.Ipv4 or LinkType.Ipv6;
+        _offPreviousLinkHeader = _offLinkHeader.Clone();
+    }
+
+    /// <summary>Builds the graph for <paramref name="root"/> (null: accept everything) and returns its entry block.</summary>
+    public Block Generate(FilterNode? root)
+    {
+        if (root is null)
+            return new Block(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength);
+        var b = Generate(root, 0);
+        BlockLogic.Backpatch(b, new Block(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength));
+        b.Sense = !b.Sense;
+        BlockLogic.Backpatch(b, new Block(BpfOpcodes.Ret | BpfOpcodes.K, 0));
+        return b.Head;
+    }
+
+    private FilterSyntaxException Error(string message)
+    {
+        int at = _current?.Position ?? 0;
+        return new FilterSyntaxException($"{message} (at {at})", at, _current?.Length ?? 0);
+    }
+
+    private string LinkDescription => _link switch
+    {
+        DataLink.Ethernet => "Ethernet",
+        DataLink.LinuxSll => "Linux cooked v1",
+        DataLink.LinuxSll2 => "Linux cooked v2",
+        DataLink.Raw => "Raw IP",
+        DataLink.Ipv4 => "Raw IPv4",
+        DataLink.Ipv6 => "Raw IPv6",
+        DataLink.Null => "BSD loopback",
+        DataLink.Loop => "OpenBSD loopback",
+        _ => "PPP",
+    };
+
+    // Registers: scratch memory words handed out round-robin, as libpcap's alloc_reg does.
+    private int AllocateRegister()
+    {
+        for (int n = BpfOpcodes.MemoryWords; --n >= 0;)
+        {
+            if (_registerUsed[_currentRegister])
+                _currentRegister = (_currentRegister + 1) % BpfOpcodes.MemoryWords;
+            else
+            {
+                _registerUsed[_currentRegister] = true;
+                return _currentRegister;
+            }
+        }
+        throw Error("too many registers needed to evaluate expression");
+    }
+
+    private void FreeRegister(int n) => _registerUsed[n] = false;
+
+    // Loads and comparisons.
+
+    private Statement? OffsetVariablePart(AbsoluteOffset off)
+    {
+        if (!off.IsVariable)
+            return null;
+        if (off.Register == -1)
+            off.Register = AllocateRegister();
+        return new Statement(BpfOpcodes.Ldx | BpfOpcodes.Mem, (uint)off.Register);
+    }
+
+    private Statement LoadRelative(AbsoluteOffset off, uint offset, ushort size)
+    {
+        var s = OffsetVariablePart(off);
+        if (s is not null)
+        {
+            Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | size), off.ConstantPart + offset));
+            return s;
+        }
+        return new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Abs | size), off.ConstantPart + offset);
+    }
+
+    private Statement Load(OffsetBase rel, uint offset, ushort size)
+    {
+        switch (rel)
+        {
+            case OffsetBase.Packet:
+                return new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Abs | size), offset);
+            case OffsetBase.LinkHeader:
+                return LoadRelative(_offLinkHeader, offset, size);
+            case OffsetBase.PreviousLinkHeader:
+                return LoadRelative(_offPreviousLinkHeader, offset, size);
+            case OffsetBase.Llc:
+                return LoadRelative(_offLinkPayload, offset, size);
+            case OffsetBase.PreviousMplsHeader:
+                return LoadRelative(_offLinkPayload, _offNetwork - 4 + offset, size);
+            case OffsetBase.LinkPayload:
+                return LoadRelative(_offLinkPayload, _offNetwork + offset, size);
+            case OffsetBase.LinkPayloadNoSnap:
+                return LoadRelative(_offLinkPayload, _offNetworkNoSnap + offset, size);
+            case OffsetBase.LinkTypeField:
+                return LoadRelative(_offLinkType, offset, size);
+            case OffsetBase.TransportIpv4:
+            {
+                var s = LoadIpv4HeaderLengthIntoX();
+                Statement.Append(s, new Statement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | size), _offLinkPayload.ConstantPart + _offNetwork + offset));
+                return s;
+            }
+            default:
+                return LoadRelative(_offLinkPayload, _offNetwork + 40 + offset, size);
+        }
+    }
+
+    private Statement LoadIpv4HeaderLengthIntoX()
+    {
+        var s = OffsetVariablePart(_offLinkPayload);
+        if (s is not null)
+        {
+            Statement.Append(s, new Statement(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, _offLinkPayload.ConstantPart + _offNetwork));
+            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, 0xf));
+            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Lsh | BpfOpcodes.K, 2));
+            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+            Statement.Append(s, new Statement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+            return s;
+        }
+        return new Statement(BpfOpcodes.Ldx | BpfOpcodes.Msh | BpfOpcodes.B, _offLinkPayload.ConstantPart + _offNetwork);
+    }
+
+    private static Block Jump(ushort op, uint k, Statement? statements)
+    {
+        return new Block((ushort)(BpfOpcodes.Jmp | op | BpfOpcodes.K), k) { Statements = statements };
+    }
+
+    private Block Compare(OffsetBase rel, uint offset, ushort size, uint value) =>
+        CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jeq, false, value);
+
+    private Block CompareGreater(OffsetBase rel, uint offset, ushort size, uint value) =>
+        CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jgt, false, value);
+
+    private Block CompareGreaterOrEqual(OffsetBase rel, uint offset, ushort size, uint value) =>
+        CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jge, false, value);
+
+    private Block CompareLess(OffsetBase rel, uint offset, ushort size, uint value) =>
+        CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jge, true, value);
+
+    private Block CompareLessOrEqual(OffsetBase rel, uint offset, ushort size, uint value) =>
+        CompareMasked(rel, offset, size, 0xffffffff, BpfOpcodes.Jgt, true, value);
+
+    private Block CompareMasked(OffsetBase rel, uint offset, ushort size, uint value, uint mask) =>
+        CompareMasked(rel, offset, size, mask, BpfOpcodes.Jeq, false, value);
+
+    private Block CompareMasked(OffsetBase rel, uint offset, ushort size, uint mask, ushort jump, bool reverse, uint value)
+    {
+        var s = Load(rel, offset, size);
+        if (mask != 0xffffffff)
+            Statement.Append(s, new Statement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, mask));
+        var b = Jump(jump, value, s);
+        if (reverse && jump is BpfOpcodes.Jgt or BpfOpcodes.Jge)
+            BlockLogic.Not(b);
+        return b;
+    }
+
+    private Block CompareBytes(OffsetBase rel, uint offset, ReadOnlySpan<byte> v)
+    {
+        Block? b = null;
+        int size = v.Length;
+        while (size >= 4)
+        {
+            uint word = (uint)(v[size - 4] << 24 | v[size - 3] << 16 | v[size - 2] << 8 | v[size - 1]);
+            var tmp = Compare(rel, offset + (uint)size - 4, BpfOpcodes.W, word);
+            if (b is not null)
+                BlockLogic.And(b, tmp);
+            b = tmp;
+            size -= 4;
+        }
+        while (size >= 2)
+        {
+            uint half = (uint)(v[size - 2] << 8 | v[size - 1]);
+            var tmp = Compare(rel, offset + (uint)size - 2, BpfOpcodes.H, half);
+            if (b is not null)
+                BlockLogic.And(b, tmp);
+            b = tmp;
+            size -= 2;
+        }
+        if (size > 0)
+        {
+            var tmp = Compare(rel, offset, BpfOpcodes.B, v[0]);
+            if (b is not null)
+                BlockLogic.And(b, tmp);
+            b = tmp;
+        }
+        return b!;
+    }
+
+    private static Block Unconditional(bool result) =>
+        Jump(BpfOpcodes.Jeq, 0, new Statement(BpfOpcodes.Ld | BpfOpcodes.Imm, result ? 0u : 1u));
+
+    private static Block True() => Unconditional(true);
+    private static Block False() => Unconditional(false);
+}

@@ -1,0 +1,33 @@
+using System.Numerics;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>Fixed-size bit sets over 32-bit words, as libpcap's <c>uset</c> macros.</summary>
+internal static class BitSet
+{
+    /// <summary>Words needed for ids 0..<paramref name="count"/> (libpcap rounds up by one whole word).</summary>
+    public static int WordsFor(int count) => count / 32 + 1;
+
+    /// <summary>True when <paramref name="id"/> is in <paramref name="set"/>.</summary>
+    public static bool Contains(uint[] set, int id) => (set[id >> 5] & (1u << (id & 31))) != 0;
+
+    /// <summary>Adds <paramref name="id"/>.</summary>
+    public static void Add(uint[] set, int id) => set[id >> 5] |= 1u << (id & 31);
+
+    /// <summary><paramref name="target"/> := <paramref name="target"/> ∩ <paramref name="other"/>.</summary>
+    public static void IntersectWith(uint[] target, uint[] other)
+    {
+        for (int i = 0; i < target.Length; i++)
+            target[i] &= other[i];
+    }
+
+    /// <summary><paramref name="target"/> := <paramref name="target"/> ∪ <paramref name="other"/>.</summary>
+    public static void UnionWith(uint[] target, uint[] other)
+    {
+        for (int i = 0; i < target.Length; i++)
+            target[i] |= other[i];
+    }
+
+    /// <summary>Index of the lowest set bit of a non-zero word.</summary>
+    public static int LowestBit(uint word) => BitOperations.TrailingZeroCount(word);
+}

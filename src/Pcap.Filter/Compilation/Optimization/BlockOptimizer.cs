@@ -1,0 +1,65 @@
+using Pcap.Filter.Bpf;
+using Pcap.Filter.Compilation.ControlFlow;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// Optimizes one block (libpcap's <c>opt_blk</c>): merges the predecessors' exit values (a value differing
+/// between predecessors becomes unknown), evaluates the statements, drops the statements of a return or of a
+/// block that changes nothing anyone reads, otherwise runs the peephole and dead-store passes, and records the
+/// jump's operand value for jump threading.
+/// </summary>
+internal static class BlockOptimizer
+{
+    /// <summary>Optimizes <paramref name="block"/>; <paramref name="alterStatements"/> is libpcap's <c>do_stmts</c>.</summary>
+    public static void Run(OptimizerState state, BasicBlock block, bool alterStatements)
+    {
+        uint[] values = block.Values;
+        Edge? incoming = block.InEdges;
+        if (incoming is null)
+        {
+            Array.Clear(values);
+        }
+        else
+        {
+            Array.Copy(incoming.Predecessor.Values, values, values.Length);
+            for (incoming = incoming.NextIncoming; incoming is not null; incoming = incoming.NextIncoming)
+            {
+                uint[] other = incoming.Predecessor.Values;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    if (values[i] != other[i])
+                        values[i] = ValueNumbering.Unknown;
+                }
+            }
+        }
+
+        uint entryA = values[Atoms.A];
+        uint entryX = values[Atoms.X];
+        foreach (Statement statement in block.Statements)
+            StatementOptimizer.Evaluate(state, statement, values, alterStatements);
+
+        bool changesNothingRead = block.OutUse == 0
+            && entryA != ValueNumbering.Unknown && values[Atoms.A] == entryA
+            && entryX != ValueNumbering.Unknown && values[Atoms.X] == entryX;
+        if (alterStatements && (changesNothingRead || block.IsReturn))
+        {
+            if (block.Statements.Count != 0)
+            {
+                block.Statements = [];
+                state.NoteSimplification();
+            }
+        }
+        else
+        {
+            PeepholeOptimizer.Run(state, block);
+            DeadStoreElimination.Run(state, block);
+        }
+
+        block.OperandValue = BpfOpcodes.SourceOf((ushort)block.Branch.Code) == BpfOpcodes.K
+            ? state.Values.Constant(block.Branch.K)
+            : values[Atoms.X];
+        block.True.Code = block.Branch.Code;
+        block.False.Code = -block.Branch.Code;
+    }
+}

@@ -1,0 +1,89 @@
+using Pcap.Filter.Bpf;
+using Pcap.Filter.Compilation.ControlFlow;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// Retargets an edge past blocks whose outcome is already known on that edge (libpcap's <c>opt_j</c>):
+/// a block that goes to the same place either way, or a block repeating a comparison that a dominating
+/// edge already decided. A move is allowed only if the registers read downstream hold the same values.
+/// </summary>
+internal static class JumpThreading
+{
+    /// <summary>Threads <paramref name="edge"/> as far as it goes.</summary>
+    public static void Run(OptimizerState state, Edge edge)
+    {
+        if (edge.Successor!.JumpTrue is null)
+            return;
+
+        BasicBlock successor = edge.Successor;
+        if (successor.JumpTrue == successor.JumpFalse && !UseConflict(edge.Predecessor, successor.JumpTrue))
+        {
+            state.NoteSimplification();
+            edge.Successor = successor.JumpTrue;
+        }
+
+        bool restart;
+        do
+        {
+            restart = false;
+            for (int word = 0; word < state.EdgeWords && !restart; word++)
+            {
+                uint bits = edge.Dominators[word];
+                while (bits != 0)
+                {
+                    int bit = BitSet.LowestBit(bits);
+                    bits &= ~(1u << bit);
+                    Edge dominator = state.Edges[word * 32 + bit];
+                    BasicBlock? target = FoldEdge(edge.Successor!, dominator);
+                    if (target is not null && !UseConflict(edge.Predecessor, target))
+                    {
+                        state.NoteBranchMovement();
+                        edge.Successor = target;
+                        if (target.JumpTrue is null)
+                            return;
+                        restart = true;
+                        break;
+                    }
+                }
+            }
+        }
+        while (restart);
+    }
+
+    // True when some atom read after 'successor' has a different value there than on exit from 'block'.
+    private static bool UseConflict(BasicBlock block, BasicBlock successor)
+    {
+        uint used = successor.OutUse;
+        if (used == 0)
+            return false;
+        for (int atom = 0; atom < Atoms.Count; atom++)
+        {
+            if (Atoms.Contains(used, atom) && block.Values[atom] != successor.Values[atom])
+                return true;
+        }
+        return false;
+    }
+
+    // Which exit of 'child' is certain once 'dominator' was taken, or null when unknown.
+    private static BasicBlock? FoldEdge(BasicBlock child, Edge dominator)
+    {
+        int code = dominator.Code;
+        bool sense = true;
+        if (code < 0)
+        {
+            code = -code;
+            sense = false;
+        }
+        if (child.Branch.Code != code)
+            return null;
+        if (child.Values[Atoms.A] != dominator.Predecessor.Values[Atoms.A])
+            return null;
+        if (child.OperandValue == dominator.Predecessor.OperandValue)
+            return sense ? child.JumpTrue : child.JumpFalse;
+        // A true "jeq #k" pins A to k, so a different constant compares unequal (distinct constants have distinct numbers).
+        if (sense && code == (BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K))
+            return child.JumpFalse;
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+using Pcap.Filter.Compilation.ControlFlow;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// One fixpoint loop of libpcap's optimizer (<c>opt_loop</c>): recompute levels, dominators, closure,
+/// use-def and edge dominators, then optimize every block top-down and, unless statements are being
+/// altered, thread jumps and pull tests up. Stops when a pass changes nothing, or after 100 passes in a
+/// row that only moved branches (libpcap's guard against cycling).
+/// </summary>
+internal static class OptimizationLoop
+{
+    private const int BranchOnlyPassLimit = 100;
+
+    /// <summary>Runs the loop; <paramref name="alterStatements"/> is libpcap's <c>do_stmts</c>.</summary>
+    public static void Run(OptimizerState state, bool alterStatements)
+    {
+        int branchOnlyPasses = 0;
+        while (true)
+        {
+            state.Done = true;
+            state.NonBranchMovementPerformed = false;
+            LevelAnalysis.Run(state);
+            DominatorAnalysis.Run(state);
+            ClosureAnalysis.Run(state);
+            UseDefAnalysis.Run(state);
+            EdgeDominatorAnalysis.Run(state);
+            RunPass(state, alterStatements);
+            if (state.Done)
+                break;
+            if (state.NonBranchMovementPerformed)
+            {
+                branchOnlyPasses = 0;
+            }
+            else if (++branchOnlyPasses >= BranchOnlyPassLimit)
+            {
+                state.Done = true;
+                break;
+            }
+        }
+    }
+
+    // libpcap's opt_blks.
+    private static void RunPass(OptimizerState state, bool alterStatements)
+    {
+        state.Values.Reset();
+        int maxLevel = state.Graph.Root.Level;
+        InEdgeAnalysis.Run(state);
+        for (int level = maxLevel; level >= 0; level--)
+        {
+            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+                BlockOptimizer.Run(state, block, alterStatements);
+        }
+
+        // Once statements are being altered, moving branches cannot make a difference any more.
+        if (alterStatements)
+            return;
+
+        for (int level = 1; level <= maxLevel; level++)
+        {
+            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+            {
+                JumpThreading.Run(state, block.True);
+                JumpThreading.Run(state, block.False);
+            }
+        }
+
+        InEdgeAnalysis.Run(state);
+        for (int level = 1; level <= maxLevel; level++)
+        {
+            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+            {
+                OrPullup.Run(state, block);
+                AndPullup.Run(state, block);
+            }
+        }
+    }
+}

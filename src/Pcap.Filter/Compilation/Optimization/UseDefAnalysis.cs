@@ -1,0 +1,73 @@
+using Pcap.Filter.Bpf;
+using Pcap.Filter.Compilation.ControlFlow;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// Which atoms each block uses on entry, kills, and must leave intact for its successors
+/// (libpcap's <c>compute_local_ud</c> and <c>find_ud</c>): dead-store elimination and jump threading
+/// may only drop or bypass what nobody downstream reads.
+/// </summary>
+internal static class UseDefAnalysis
+{
+    /// <summary>Recomputes the use/def sets of every reachable block.</summary>
+    public static void Run(OptimizerState state)
+    {
+        int maxLevel = state.Graph.Root.Level;
+        for (int level = maxLevel; level >= 0; level--)
+        {
+            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            {
+                ComputeLocal(block);
+                block.OutUse = 0;
+            }
+        }
+        for (int level = 1; level <= maxLevel; level++)
+        {
+            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            {
+                block.OutUse |= block.JumpTrue!.InUse | block.JumpFalse!.InUse;
+                block.InUse |= block.OutUse & ~block.Killed;
+            }
+        }
+    }
+
+    private static void ComputeLocal(BasicBlock block)
+    {
+        uint defined = 0, used = 0, killed = 0;
+        foreach (Statement statement in block.Statements)
+        {
+            if (statement.IsNop)
+                continue;
+            used |= UsesBeforeDefinition(Atoms.UsedBy(statement), defined);
+            int atom = Atoms.DefinedBy(statement);
+            if (atom >= 0)
+            {
+                if (!Atoms.Contains(used, atom))
+                    killed |= Atoms.Mask(atom);
+                defined |= Atoms.Mask(atom);
+            }
+        }
+        // The final jump reads its operands too (a return is not counted, as in libpcap).
+        if (BpfOpcodes.ClassOf((ushort)block.Branch.Code) == BpfOpcodes.Jmp)
+            used |= UsesBeforeDefinition(Atoms.UsedBy(block.Branch), defined);
+
+        block.Defined = defined;
+        block.Killed = killed;
+        block.InUse = used;
+    }
+
+    private static uint UsesBeforeDefinition(int atom, uint defined)
+    {
+        if (atom == Atoms.AAndX)
+        {
+            uint used = 0;
+            if (!Atoms.Contains(defined, Atoms.X))
+                used |= Atoms.Mask(Atoms.X);
+            if (!Atoms.Contains(defined, Atoms.A))
+                used |= Atoms.Mask(Atoms.A);
+            return used;
+        }
+        return atom >= 0 && !Atoms.Contains(defined, atom) ? Atoms.Mask(atom) : 0;
+    }
+}

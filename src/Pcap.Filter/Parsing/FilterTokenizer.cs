@@ -1,0 +1,239 @@
+using System.Net;
+using System.Net.Sockets;
+using Superpower;
+using Superpower.Model;
+
+namespace Pcap.Filter.Parsing;
+
+/// <summary>
+/// Splits an expression into tokens with libpcap's scanner rules: the longest match wins and, on a tie,
+/// keywords and named constants beat MAC addresses, which beat numbers, dotted addresses, IPv6 addresses and names.
+/// A backslash makes the rest of a word a name (<c>\tcp</c>).
+/// </summary>
+internal sealed class FilterTokenizer : Tokenizer<FilterTokenKind>
+{
+    public static readonly FilterTokenizer Instance = new();
+
+    protected override IEnumerable<Result<FilterTokenKind>> Tokenize(TextSpan span)
+    {
+        string text = span.Source!;
+        int i = span.Position.Absolute;
+        while (true)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r')
+                i++;
+            if (i >= text.Length)
+                yield break;
+            var at = At(span, text, i);
+            if (!TryMatch(text, i, out var kind, out int length))
+            {
+                yield return Result.Empty<FilterTokenKind>(at, $"illegal character '{text[i]}'");
+                yield break;
+            }
+            yield return Result.Value(kind, at.First(length), At(span, text, i + length));
+            i += length;
+        }
+    }
+
+    private static TextSpan At(TextSpan whole, string text, int absolute) =>
+        new(text, new Position(absolute, 1, absolute + 1), text.Length - absolute);
+
+    private static bool TryMatch(string text, int i, out FilterTokenKind kind, out int length)
+    {
+        char c = text[i];
+        if (c == '\\')
+        {
+            int j = i + 1;
+            while (j < text.Length && text[j] is not (' ' or '!' or '(' or ')' or '\n' or '\t'))
+                j++;
+            kind = FilterTokenKind.Name;
+            length = j - i;
+            return length > 1;
+        }
+
+        int idLen = NameLength(text, i);
+        int numLen = NumberLength(text, i);
+        int hidLen = DottedLength(text, i);
+        int macLen = MacLength(text, i);
+        int v6Len = Ipv6Length(text, i);
+        int best = Math.Max(Math.Max(idLen, numLen), Math.Max(Math.Max(hidLen, macLen), v6Len));
+        if (best > 0)
+        {
+            length = best;
+            string word = text.Substring(i, best);
+            if (idLen == best && FilterKeywords.TryGet(word, out var keyword))
+                kind = keyword.Kind;
+            else if (macLen == best)
+                kind = FilterTokenKind.MacAddress;
+            else if (numLen == best)
+                kind = FilterTokenKind.Number;
+            else if (hidLen == best)
+                kind = FilterTokenKind.HostAddress;
+            else if (v6Len == best)
+                kind = FilterTokenKind.Ipv6Address;
+            else
+                kind = FilterTokenKind.Name;
+            return true;
+        }
+
+        string two = i + 1 < text.Length ? text.Substring(i, 2) : "";
+        (kind, length) = two switch
+        {
+            ">=" => (FilterTokenKind.GreaterOrEqual, 2),
+            "<=" => (FilterTokenKind.LessOrEqual, 2),
+            "!=" => (FilterTokenKind.NotEqual, 2),
+            "==" => (FilterTokenKind.Equal, 2),
+            "<<" => (FilterTokenKind.ShiftLeft, 2),
+            ">>" => (FilterTokenKind.ShiftRight, 2),
+            "&&" => (FilterTokenKind.And, 2),
+            "||" => (FilterTokenKind.Or, 2),
+            _ => (FilterTokenKind.Number, 0),
+        };
+        if (length == 2)
+            return true;
+        length = 1;
+        switch (c)
+        {
+            case '+': kind = FilterTokenKind.Plus; return true;
+            case '-': kind = FilterTokenKind.Minus; return true;
+            case '*': kind = FilterTokenKind.Star; return true;
+            case '/': kind = FilterTokenKind.Slash; return true;
+            case '%': kind = FilterTokenKind.Percent; return true;
+            case ':': kind = FilterTokenKind.Colon; return true;
+            case '[': kind = FilterTokenKind.LeftBracket; return true;
+            case ']': kind = FilterTokenKind.RightBracket; return true;
+            case '!': kind = FilterTokenKind.Not; return true;
+            case '<': kind = FilterTokenKind.Less; return true;
+            case '>': kind = FilterTokenKind.Greater; return true;
+            case '(': kind = FilterTokenKind.LeftParen; return true;
+            case ')': kind = FilterTokenKind.RightParen; return true;
+            case '&': kind = FilterTokenKind.Ampersand; return true;
+            case '|': kind = FilterTokenKind.Pipe; return true;
+            case '^': kind = FilterTokenKind.Caret; return true;
+            case '=': kind = FilterTokenKind.Equal; return true;
+        }
+        length = 0;
+        return false;
+    }
+
+    private static bool IsAlnum(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+    private static bool IsHex(char c) => c is (>= 'a' and <= 'f') or (>= 'A' and <= 'F') or (>= '0' and <= '9');
+
+    // [A-Za-z0-9]([-_.A-Za-z0-9]*[.A-Za-z0-9])?
+    private static int NameLength(string t, int i)
+    {
+        if (i >= t.Length || !IsAlnum(t[i]))
+            return 0;
+        int j = i + 1;
+        while (j < t.Length && (IsAlnum(t[j]) || t[j] is '-' or '_' or '.'))
+            j++;
+        while (j > i + 1 && t[j - 1] is '-' or '_')
+            j--;
+        return j - i;
+    }
+
+    // [0-9]+ | 0[xX][0-9A-Fa-f]+
+    private static int NumberLength(string t, int i)
+    {
+        if (i >= t.Length || t[i] is < '0' or > '9')
+            return 0;
+        if (t[i] == '0' && i + 2 < t.Length && t[i + 1] is 'x' or 'X' && IsHex(t[i + 2]))
+        {
+            int k = i + 2;
+            while (k < t.Length && IsHex(t[k]))
+                k++;
+            return k - i;
+        }
+        int j = i;
+        while (j < t.Length && t[j] is >= '0' and <= '9')
+            j++;
+        return j - i;
+    }
+
+    // N.N, N.N.N or N.N.N.N
+    private static int DottedLength(string t, int i)
+    {
+        int n = NumberLength(t, i);
+        if (n == 0)
+            return 0;
+        int end = i + n, best = 0, parts = 1;
+        while (parts < 4 && end < t.Length && t[end] == '.')
+        {
+            int m = NumberLength(t, end + 1);
+            if (m == 0)
+                break;
+            end += 1 + m;
+            parts++;
+            best = end - i;
+        }
+        return best;
+    }
+
+    private static int HexRun(string t, int i, int max)
+    {
+        int j = i;
+        while (j < t.Length && j - i < max && IsHex(t[j]))
+            j++;
+        return j - i;
+    }
+
+    // xx:xx:xx:xx:xx:xx, xx-xx-..., xx.xx.xx.xx.xx.xx (1-2 digits each), xxxx.xxxx.xxxx, or 12 hex digits.
+    private static int MacLength(string t, int i)
+    {
+        int best = 0;
+        foreach (char sep in ":-.")
+        {
+            int j = i, parts = 0;
+            while (true)
+            {
+                int h = HexRun(t, j, 2);
+                if (h == 0)
+                    break;
+                j += h;
+                parts++;
+                if (parts == 6 || j >= t.Length || t[j] != sep)
+                    break;
+                j++;
+            }
+            if (parts == 6)
+                best = Math.Max(best, j - i);
+        }
+        {
+            int j = i, parts = 0;
+            while (parts < 3)
+            {
+                if (HexRun(t, j, 4) != 4)
+                    break;
+                j += 4;
+                parts++;
+                if (parts == 3 || j >= t.Length || t[j] != '.')
+                    break;
+                j++;
+            }
+            if (parts == 3)
+                best = Math.Max(best, j - i);
+        }
+        if (HexRun(t, i, 12) == 12)
+            best = Math.Max(best, 12);
+        return best;
+    }
+
+    private static int Ipv6Length(string t, int i)
+    {
+        int j = i;
+        bool colon = false;
+        while (j < t.Length && (IsHex(t[j]) || t[j] is ':' or '.'))
+        {
+            colon |= t[j] == ':';
+            j++;
+        }
+        if (!colon)
+            return 0;
+        for (int end = j; end > i + 1; end--)
+        {
+            if (IPAddress.TryParse(t.AsSpan(i, end - i), out var a) && a.AddressFamily == AddressFamily.InterNetworkV6)
+                return end - i;
+        }
+        return 0;
+    }
+}
