@@ -9,8 +9,8 @@ public sealed partial class TcpdumpFormatter
         // tcpdump builds the whole text before printing, so a read past the capture prints only the marker.
         if (!TryWriteIcmpText(ref writer, bytes, length))
         {
-            // Only the time-exceeded check is a plain bounds test in tcpdump; the other reads long-jump out.
-            WriteTruncated(ref writer, "icmp", abandoned: !(bytes.Length >= 2 && bytes[0] == 11));
+            // Time exceeded and timestamp reply are plain bounds tests in tcpdump; the other reads long-jump out.
+            WriteTruncated(ref writer, "icmp", abandoned: !(bytes.Length >= 2 && bytes[0] is 11 or 14));
             return;
         }
         var type = bytes[0];
@@ -259,14 +259,9 @@ public sealed partial class TcpdumpFormatter
         return true;
     }
 
-    /// <summary>ICMP timestamps are milliseconds since midnight UTC.</summary>
+    /// <summary>ICMP timestamps are milliseconds since midnight UTC; tcpdump lets the hours run past 24.</summary>
     private static void WriteIcmpTimestamp(ref LineWriter line, uint milliseconds)
     {
-        if (milliseconds >= 86_400_000)
-        {
-            line.Append("[not in range]");
-            return;
-        }
         var seconds = milliseconds / 1000;
         line.AppendPadded(seconds / 3600, 2);
         line.Append(':');

@@ -28,20 +28,13 @@ public sealed partial class TcpdumpFormatter
             return;
         }
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
-        int total;
-        if (payloadLength != 0)
+        // Without a hop-by-hop jumbo option a zero payload length means no payload, as tcpdump reads it.
+        var total = payloadLength + Ipv6Header.Length;
+        if (payloadLength != 0 && length < total)
         {
-            total = payloadLength + Ipv6Header.Length;
-            if (length < total)
-            {
-                writer.Append("truncated-ip6 - ");
-                writer.AppendDecimal((uint)(total - length));
-                writer.Append(" bytes missing!");
-            }
-        }
-        else
-        {
-            total = length;
+            writer.Append("truncated-ip6 - ");
+            writer.AppendDecimal((uint)(total - length));
+            writer.Append(" bytes missing!");
         }
         var nextHeader = bytes[6];
         if (_options.Verbose > 0)
@@ -181,7 +174,8 @@ public sealed partial class TcpdumpFormatter
                     case 4:
                         if (quoted.Length < 44 || quoted[0] >> 4 != 6)
                         {
-                            WriteTruncated(ref writer, "icmp6", abandoned: true);
+                            // tcpdump's upper-layer lookup fails softly: a bounds test, not a long jump.
+                            WriteTruncated(ref writer, "icmp6");
                             return;
                         }
                         var protocol = quoted[6];
