@@ -97,9 +97,10 @@ public sealed class RealTrafficGoldenTests : IClassFixture<RealTrafficGoldenTest
                 Thread.Sleep(1500);
                 In(client, "ping", "-c", "2", "-i", "0.2", "10.78.0.2");
                 In(client, "ping", "-c", "1", "-s", "3000", "10.78.0.2");
-                In(client, "ping", "-c", "1", "-t", "1", "-W", "1", "10.78.0.2", allowFailure: true);
+                // The TTL-exceeded ping and the refused connection fail by design; their packets are what the test wants.
+                InAllowingFailure(client, "ping", "-c", "1", "-t", "1", "-W", "1", "10.78.0.2");
                 In(client, "bash", "-c", "echo probe > /dev/udp/10.78.0.2/33434; sleep 0.3");
-                In(client, "bash", "-c", "exec 3<>/dev/tcp/10.78.0.2/40080", allowFailure: true);
+                InAllowingFailure(client, "bash", "-c", "exec 3<>/dev/tcp/10.78.0.2/40080");
                 Thread.Sleep(1000);
                 foreach (var process in captures)
                 {
@@ -145,19 +146,16 @@ public sealed class RealTrafficGoldenTests : IClassFixture<RealTrafficGoldenTest
                 throw new InvalidOperationException($"ip {string.Join(' ', arguments)} failed: {result.StandardError}");
         }
 
-        private static void In(string ns, string program, params string[] arguments) => In(ns, program, arguments, allowFailure: false);
+        private static void In(string ns, string program, params string[] arguments) => Run(ns, program, arguments, allowFailure: false);
 
-        private static void In(string ns, string program, string[] arguments, bool allowFailure)
+        private static void InAllowingFailure(string ns, string program, params string[] arguments) => Run(ns, program, arguments, allowFailure: true);
+
+        private static void Run(string ns, string program, string[] arguments, bool allowFailure)
         {
             var result = ExternalTool.Run("ip", ["netns", "exec", ns, ExternalTool.Require(program), .. arguments], TimeSpan.FromSeconds(30));
             if (result.ExitCode != 0 && !allowFailure)
                 throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} in {ns} failed: {result.StandardError}");
         }
-
-        private static void In(string ns, string program, string a, string b, string c, string d, string e, string f, string g, bool allowFailure) =>
-            In(ns, program, [a, b, c, d, e, f, g], allowFailure);
-
-        private static void In(string ns, string program, string a, string b, bool allowFailure) => In(ns, program, [a, b], allowFailure);
 
         public void Dispose() => Directory.Delete(_directory, recursive: true);
     }
