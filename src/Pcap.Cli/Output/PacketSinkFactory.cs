@@ -7,8 +7,8 @@ namespace Pcap.Cli.Output;
 internal static class PacketSinkFactory
 {
     /// <summary>
-    /// The sink for <paramref name="options"/> reading from <paramref name="reader"/>: a capture file for <c>-w</c>;
-    /// null when there is nowhere to send packets yet (the text printer arrives with the decoder).
+    /// The sink for <paramref name="options"/> reading from <paramref name="reader"/>: a capture file for <c>-w</c>,
+    /// tcpdump-style text on stdout otherwise.
     /// </summary>
     /// <param name="options">The parsed command line.</param>
     /// <param name="reader">The open input, for its link type and snapshot length.</param>
@@ -16,7 +16,7 @@ internal static class PacketSinkFactory
     public static IPacketSink? Create(CliOptions options, CaptureReader reader, Func<Stream> openStandardOutput)
     {
         if (options.WriteFile is null)
-            return null;
+            return new PrintingSink(new BufferedStream(openStandardOutput(), 1 << 16), PrintingSink.OptionsFor(options), options.LineBuffered);
         // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
         uint linkType = LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
         uint snapLength = LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);

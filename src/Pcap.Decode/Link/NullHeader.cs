@@ -1,0 +1,48 @@
+using System.Buffers.Binary;
+
+namespace Pcap.Decode.Link;
+
+/// <summary>BSD loopback (LINKTYPE_NULL, host byte order) and OpenBSD loopback (LINKTYPE_LOOP, network order): a 4-byte address family.</summary>
+public readonly ref struct NullHeader
+{
+    /// <summary>Bytes in the header.</summary>
+    public const int Length = 4;
+
+    private readonly ReadOnlySpan<byte> _bytes;
+    private readonly bool _networkOrder;
+
+    private NullHeader(ReadOnlySpan<byte> bytes, bool networkOrder)
+    {
+        _bytes = bytes;
+        _networkOrder = networkOrder;
+    }
+
+    /// <summary>Reads the header; <paramref name="networkOrder"/> is true for LOOP.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> frame, bool networkOrder, out NullHeader header, out DecodeError error)
+    {
+        if (frame.Length < Length)
+        {
+            header = default;
+            error = DecodeError.Truncated("null", Length, frame.Length);
+            return false;
+        }
+        header = new NullHeader(frame, networkOrder);
+        error = default;
+        return true;
+    }
+
+    /// <summary>The address family; for NULL, written by a host of either byte order, so a value with only high bits set is swapped as tcpdump does.</summary>
+    public uint Family
+    {
+        get
+        {
+            if (_networkOrder)
+                return BinaryPrimitives.ReadUInt32BigEndian(_bytes);
+            var family = BinaryPrimitives.ReadUInt32LittleEndian(_bytes);
+            return (family & 0xFFFF0000) != 0 ? BinaryPrimitives.ReverseEndianness(family) : family;
+        }
+    }
+
+    /// <summary>The bytes after the header.</summary>
+    public ReadOnlySpan<byte> Payload => _bytes[Length..];
+}

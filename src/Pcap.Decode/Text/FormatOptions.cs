@@ -1,0 +1,41 @@
+namespace Pcap.Decode.Text;
+
+/// <summary>tcpdump's printing flags, as the formatter understands them.</summary>
+public sealed record FormatOptions
+{
+    /// <summary><c>-n</c>: print addresses and ports as numbers.</summary>
+    public bool NoResolve { get; init; } = true;
+    /// <summary><c>-e</c>: print the link-level header.</summary>
+    public bool LinkHeader { get; init; }
+    /// <summary><c>-q</c>: print less protocol detail.</summary>
+    public bool Quiet { get; init; }
+    /// <summary>How to print time stamps.</summary>
+    public TimestampStyle Timestamps { get; init; } = TimestampStyle.TimeOfDay;
+    /// <summary><c>--time-stamp-precision=nano</c>: nine fractional digits instead of six.</summary>
+    public bool NanosecondPrecision { get; init; }
+    /// <summary><c>-v</c> count.</summary>
+    public int Verbose { get; init; }
+    /// <summary><c>-x</c> (1) or <c>-xx</c> (2): hex dump without ASCII; 2 includes the link header.</summary>
+    public int Hex { get; init; }
+    /// <summary><c>-X</c> (1) or <c>-XX</c> (2): hex dump with ASCII; 2 includes the link header.</summary>
+    public int HexAscii { get; init; }
+    /// <summary>Time zone for the time-of-day styles; null means the machine's local zone, as tcpdump uses.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+}
+
+/// <summary>tcpdump's time stamp styles: none of <c>-t</c> up to <c>-ttttt</c>.</summary>
+public enum TimestampStyle
+{
+    /// <summary>Default: <c>HH:MM:SS.ffffff</c> in local time.</summary>
+    TimeOfDay = 0,
+    /// <summary><c>-t</c>: no time stamp.</summary>
+    None = 1,
+    /// <summary><c>-tt</c>: seconds since the epoch.</summary>
+    Epoch = 2,
+    /// <summary><c>-ttt</c>: delta since the previous packet.</summary>
+    DeltaFromPrevious = 3,
+    /// <summary><c>-tttt</c>: date and time of day.</summary>
+    DateAndTime = 4,
+    /// <summary><c>-ttttt</c>: delta since the first packet.</summary>
+    DeltaFromFirst = 5,
+}

@@ -1,0 +1,64 @@
+namespace Pcap.Decode.Text;
+
+public sealed partial class TcpdumpFormatter
+{
+    private void WriteHexDump(ref LineWriter writer, ReadOnlySpan<byte> packet, int linkHeaderLength)
+    {
+        var withAscii = _options.HexAscii > 0;
+        var level = withAscii ? _options.HexAscii : _options.Hex;
+        if (level == 0)
+            return;
+        var bytes = level > 1 ? packet : packet.Length > linkHeaderLength ? packet[linkHeaderLength..] : default;
+        if (withAscii)
+            WriteHexAndAscii(ref writer, bytes);
+        else
+            WriteHexOnly(ref writer, bytes);
+    }
+
+    /// <summary>tcpdump's <c>-X</c> layout: offset, eight groups of four hex digits padded to 40 columns, two spaces, printable ASCII.</summary>
+    private static void WriteHexAndAscii(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        for (var offset = 0; offset < bytes.Length; offset += 16)
+        {
+            var line = bytes.Slice(offset, Math.Min(16, bytes.Length - offset));
+            writer.Append("\n\t0x");
+            writer.AppendHex((uint)offset, 4);
+            writer.Append(": ");
+            var columns = 0;
+            for (var i = 0; i < line.Length; i += 2)
+            {
+                writer.Append(' ');
+                writer.AppendHexByte(line[i]);
+                columns += 3;
+                if (i + 1 < line.Length)
+                {
+                    writer.AppendHexByte(line[i + 1]);
+                    columns += 2;
+                }
+            }
+            for (; columns < 40; columns++)
+                writer.Append(' ');
+            writer.Append("  ");
+            foreach (var b in line)
+                writer.Append(b is > 0x20 and < 0x7f ? (char)b : '.');
+        }
+    }
+
+    /// <summary>tcpdump's <c>-x</c> layout: offset then groups of four hex digits, eight groups a line.</summary>
+    private static void WriteHexOnly(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length; i += 2)
+        {
+            if (i % 16 == 0)
+            {
+                writer.Append("\n\t0x");
+                writer.AppendHex((uint)i, 4);
+                writer.Append(": ");
+            }
+            writer.Append(' ');
+            writer.AppendHexByte(bytes[i]);
+            if (i + 1 < bytes.Length)
+                writer.AppendHexByte(bytes[i + 1]);
+        }
+    }
+}

@@ -1,0 +1,380 @@
+using System.Buffers.Binary;
+using Pcap.Decode.Network;
+
+namespace Pcap.Decode.Text;
+
+public sealed partial class TcpdumpFormatter
+{
+    /// <summary>What a transport printer needs to know about the IP datagram around it.</summary>
+    private readonly ref struct IpContext
+    {
+        public IpContext(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, bool isIpv6, bool fragmented, ReadOnlySpan<byte> ipHeader)
+        {
+            Source = source;
+            Destination = destination;
+            IsIpv6 = isIpv6;
+            Fragmented = fragmented;
+            IpHeader = ipHeader;
+        }
+
+        public ReadOnlySpan<byte> Source { get; }
+        public ReadOnlySpan<byte> Destination { get; }
+        public bool IsIpv6 { get; }
+        public bool Fragmented { get; }
+        public ReadOnlySpan<byte> IpHeader { get; }
+    }
+
+    private void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    {
+        if (bytes.Length == 0)
+        {
+            WriteTruncated(ref writer, "ip", abandoned: true);
+            return;
+        }
+        if (bytes.Length >= 1 && bytes[0] >> 4 != 4)
+        {
+            if (bytes[0] >> 4 == 6)
+            {
+                writer.Append("IP6, wrong link-layer encapsulation");
+            }
+            else
+            {
+                writer.Append("IP");
+                writer.AppendDecimal((uint)(bytes[0] >> 4));
+            }
+            writer.Append(" (invalid)");
+            return;
+        }
+        if (!_options.LinkHeader)
+            writer.Append("IP ");
+        if (bytes.Length < Ipv4Header.MinimumLength)
+        {
+            WriteTruncated(ref writer, "ip");
+            return;
+        }
+        if (length < Ipv4Header.MinimumLength)
+        {
+            writer.Append("truncated-ip ");
+            writer.AppendDecimal((uint)length);
+            return;
+        }
+        var headerLength = (bytes[0] & 0x0f) * 4;
+        if (headerLength < Ipv4Header.MinimumLength)
+        {
+            writer.Append("bad-hlen ");
+            writer.AppendDecimal((uint)headerLength);
+            return;
+        }
+        int totalLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
+        if (length < totalLength)
+        {
+            writer.Append("truncated-ip - ");
+            writer.AppendDecimal((uint)(totalLength - length));
+            writer.Append(" bytes missing! ");
+        }
+        if (totalLength < headerLength)
+        {
+            writer.Append("bad-len ");
+            writer.AppendDecimal((uint)totalLength);
+            return;
+        }
+        // Like tcpdump, look no further than the IP total length.
+        if (bytes.Length > totalLength)
+            bytes = bytes[..totalLength];
+        var payloadLength = totalLength - headerLength;
+        var flagsAndOffset = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
+        var protocol = bytes[9];
+        var source = bytes.Slice(12, 4);
+        var destination = bytes.Slice(16, 4);
+        if (_options.Verbose > 0 && !WriteIpv4Verbose(ref writer, bytes, headerLength, flagsAndOffset, protocol, totalLength))
+            return;
+        if ((flagsAndOffset & 0x1fff) == 0)
+        {
+            if (protocol is not (6 or 17 or 132 or 33))
+            {
+                WriteIpv4Address(ref writer, source);
+                writer.Append(" > ");
+                WriteIpv4Address(ref writer, destination);
+                writer.Append(": ");
+            }
+            if (bytes.Length < headerLength)
+            {
+                writer.Append(" [remaining caplen(");
+                writer.AppendDecimal((uint)bytes.Length);
+                writer.Append(") < header length(");
+                writer.AppendDecimal((uint)headerLength);
+                writer.Append(")]");
+                WriteTruncated(ref writer, "ip", abandoned: true);
+                return;
+            }
+            var context = new IpContext(source, destination, isIpv6: false, (flagsAndOffset & 0x3fff) != 0, bytes[..headerLength]);
+            WriteTransport(ref writer, protocol, bytes[headerLength..], payloadLength, in context, (flagsAndOffset & 0x2000) != 0);
+        }
+        else
+        {
+            if (_options.Quiet && _options.Verbose < 0)
+                return;
+            WriteIpv4Address(ref writer, source);
+            writer.Append(" > ");
+            WriteIpv4Address(ref writer, destination);
+            writer.Append(':');
+            var name = _options.NoResolve ? null : ProtocolNames.Find(protocol);
+            if (name is not null)
+            {
+                writer.Append(' ');
+                writer.Append(name);
+            }
+            else
+            {
+                writer.Append(" ip-proto-");
+                writer.AppendDecimal(protocol);
+            }
+        }
+    }
+
+    /// <summary>The <c>-v</c> parenthesis; false when tcpdump stops after it (options truncated).</summary>
+    private bool WriteIpv4Verbose(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength, ushort flagsAndOffset, byte protocol, int totalLength)
+    {
+        var tos = bytes[1];
+        writer.Append("(tos 0x");
+        writer.AppendHex(tos);
+        writer.Append((tos & 3) switch { 1 => ",ECT(1)", 2 => ",ECT(0)", 3 => ",CE", _ => "" });
+        if (bytes[8] >= 1)
+        {
+            writer.Append(", ttl ");
+            writer.AppendDecimal(bytes[8]);
+        }
+        writer.Append(", id ");
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]));
+        writer.Append(", offset ");
+        writer.AppendDecimal((uint)((flagsAndOffset & 0x1fff) * 8));
+        writer.Append(", flags [");
+        var flags = flagsAndOffset & 0xe000;
+        if (flags == 0)
+        {
+            writer.Append("none");
+        }
+        else
+        {
+            var first = true;
+            if ((flags & 0x2000) != 0)
+            {
+                writer.Append('+');
+                first = false;
+            }
+            if ((flags & 0x4000) != 0)
+            {
+                if (!first)
+                    writer.Append(", ");
+                writer.Append("DF");
+                first = false;
+            }
+            if ((flags & 0x8000) != 0)
+            {
+                if (!first)
+                    writer.Append(", ");
+                writer.Append("rsvd");
+            }
+        }
+        writer.Append("], proto ");
+        writer.Append(new IpProtocol(protocol).Name ?? "unknown");
+        writer.Append(" (");
+        writer.AppendDecimal(protocol);
+        writer.Append("), length ");
+        writer.AppendDecimal((uint)totalLength);
+        var truncated = false;
+        if (headerLength > Ipv4Header.MinimumLength)
+        {
+            writer.Append(", options (");
+            switch (WriteIpv4Options(ref writer, bytes, headerLength))
+            {
+                case OptionsOutcome.ByteMissing:
+                    WriteTruncated(ref writer, "ip", abandoned: true);
+                    return false;
+                case OptionsOutcome.OptionCut:
+                    writer.Append(" [truncated-option]");
+                    truncated = true;
+                    break;
+            }
+            writer.Append(')');
+        }
+        if (bytes.Length >= headerLength)
+        {
+            var checksum = BinaryPrimitives.ReadUInt16BigEndian(bytes[10..]);
+            var computed = Checksum.Compute(bytes[..headerLength]);
+            if (computed != 0)
+            {
+                writer.Append(", bad cksum ");
+                writer.AppendHex(checksum);
+                writer.Append(" (->");
+                writer.AppendHex(Checksum.ShouldBe(checksum, computed));
+                writer.Append(")!");
+            }
+        }
+        writer.Append(")\n    ");
+        if (truncated)
+        {
+            WriteIpv4Address(ref writer, bytes.Slice(12, 4));
+            writer.Append(" > ");
+            WriteIpv4Address(ref writer, bytes.Slice(16, 4));
+            writer.Append(": ");
+            WriteTruncated(ref writer, "ip");
+            return false;
+        }
+        return true;
+    }
+
+    private enum OptionsOutcome
+    {
+        Complete,
+        /// <summary>An option's code or length byte was not captured: tcpdump abandons the packet.</summary>
+        ByteMissing,
+        /// <summary>An option's body was not captured: tcpdump notes it and prints the addresses.</summary>
+        OptionCut,
+    }
+
+    /// <summary>IPv4 options as <c>-v</c> lists them.</summary>
+    private static OptionsOutcome WriteIpv4Options(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength)
+    {
+        var offset = Ipv4Header.MinimumLength;
+        var remaining = headerLength - Ipv4Header.MinimumLength;
+        var separator = false;
+        while (remaining > 0)
+        {
+            if (separator)
+                writer.Append(',');
+            separator = true;
+            if (offset >= bytes.Length)
+                return OptionsOutcome.ByteMissing;
+            var code = bytes[offset];
+            writer.Append(code switch
+            {
+                0 => "EOL",
+                1 => "NOP",
+                7 => "RR",
+                68 => "timestamp",
+                82 => "traceroute",
+                130 => "security",
+                131 => "LSRR",
+                133 => "E-SEC",
+                134 => "CIPSO",
+                136 => "SID",
+                137 => "SSRR",
+                148 => "RA",
+                _ => "unknown ",
+            });
+            if (code is not (0 or 1 or 7 or 68 or 82 or 130 or 131 or 133 or 134 or 136 or 137 or 148))
+                writer.AppendDecimal(code);
+            int optionLength;
+            if (code is 0 or 1)
+            {
+                optionLength = 1;
+            }
+            else
+            {
+                if (offset + 1 >= bytes.Length)
+                    return OptionsOutcome.ByteMissing;
+                optionLength = bytes[offset + 1];
+                if (optionLength < 2)
+                {
+                    writer.Append(" [bad length ");
+                    writer.AppendDecimal((uint)optionLength);
+                    writer.Append(']');
+                    return OptionsOutcome.Complete;
+                }
+            }
+            if (optionLength > remaining)
+            {
+                writer.Append(" [bad length ");
+                writer.AppendDecimal((uint)optionLength);
+                writer.Append(']');
+                return OptionsOutcome.Complete;
+            }
+            if (offset + optionLength > bytes.Length)
+                return OptionsOutcome.OptionCut;
+            if (code == 0)
+                return OptionsOutcome.Complete;
+            if (code == 148)
+            {
+                if (optionLength < 4)
+                {
+                    writer.Append(" [bad length ");
+                    writer.AppendDecimal((uint)optionLength);
+                    writer.Append(']');
+                }
+                else
+                {
+                    var value = BinaryPrimitives.ReadUInt16BigEndian(bytes[(offset + 2)..]);
+                    if (value != 0)
+                    {
+                        writer.Append(" value ");
+                        writer.AppendDecimal(value);
+                    }
+                }
+            }
+            offset += optionLength;
+            remaining -= optionLength;
+        }
+        return OptionsOutcome.Complete;
+    }
+
+    private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address)
+    {
+        var name = _hostNames?.Find(address);
+        if (name is not null)
+            writer.Append(name);
+        else
+            writer.AppendIpv4(address);
+    }
+
+    private void WriteIpv6Address(ref LineWriter writer, ReadOnlySpan<byte> address)
+    {
+        var name = _hostNames?.Find(address);
+        if (name is not null)
+            writer.Append(name);
+        else
+            writer.AppendIpv6(address);
+    }
+
+    private void WriteIpAddress(ref LineWriter writer, ReadOnlySpan<byte> address)
+    {
+        if (address.Length == 4)
+            WriteIpv4Address(ref writer, address);
+        else
+            WriteIpv6Address(ref writer, address);
+    }
+
+    private void WriteTransport(ref LineWriter writer, byte protocol, ReadOnlySpan<byte> payload, int length, in IpContext context, bool moreFragments)
+    {
+        switch (protocol)
+        {
+            case 6:
+                WriteTcp(ref writer, payload, length, in context);
+                break;
+            case 17:
+                WriteUdp(ref writer, payload, length, in context);
+                break;
+            case 1 when !context.IsIpv6:
+                WriteIcmp(ref writer, payload, length, in context, moreFragments);
+                break;
+            case 58 when context.IsIpv6:
+                WriteIcmpv6(ref writer, payload, length, in context);
+                break;
+            default:
+                var name = _options.NoResolve ? null : ProtocolNames.Find(protocol);
+                if (name is not null)
+                {
+                    writer.Append(' ');
+                    writer.Append(name);
+                }
+                else
+                {
+                    writer.Append(" ip-proto-");
+                    writer.AppendDecimal(protocol);
+                }
+                writer.Append(' ');
+                writer.AppendDecimal((uint)length);
+                break;
+        }
+    }
+}

@@ -1,0 +1,347 @@
+using System.Buffers.Binary;
+using Pcap.Decode.Network;
+
+namespace Pcap.Decode.Text;
+
+public sealed partial class TcpdumpFormatter
+{
+    private void WriteIpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    {
+        if (bytes.Length < Ipv6Header.Length)
+        {
+            WriteTruncated(ref writer, "ip6");
+            return;
+        }
+        if (length < Ipv6Header.Length)
+        {
+            writer.Append("truncated-ip6 ");
+            writer.AppendDecimal((uint)length);
+            return;
+        }
+        if (!_options.LinkHeader)
+            writer.Append("IP6 ");
+        if (bytes[0] >> 4 != 6)
+        {
+            writer.Append("version error: ");
+            writer.AppendDecimal((uint)(bytes[0] >> 4));
+            writer.Append(" != 6");
+            return;
+        }
+        int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
+        // Without a hop-by-hop jumbo option a zero payload length means no payload, as tcpdump reads it.
+        var total = payloadLength + Ipv6Header.Length;
+        if (payloadLength != 0 && length < total)
+        {
+            writer.Append("truncated-ip6 - ");
+            writer.AppendDecimal((uint)(total - length));
+            writer.Append(" bytes missing!");
+        }
+        var nextHeader = bytes[6];
+        if (_options.Verbose > 0)
+        {
+            var flow = BinaryPrimitives.ReadUInt32BigEndian(bytes);
+            writer.Append('(');
+            if ((flow & 0x0ff00000) != 0)
+            {
+                writer.Append("class 0x");
+                writer.AppendHex((flow & 0x0ff00000) >> 20, 2);
+                writer.Append(", ");
+            }
+            if ((flow & 0x000fffff) != 0)
+            {
+                writer.Append("flowlabel 0x");
+                writer.AppendHex(flow & 0x000fffff, 5);
+                writer.Append(", ");
+            }
+            writer.Append("hlim ");
+            writer.AppendDecimal(bytes[7]);
+            writer.Append(", next-header ");
+            writer.Append(new IpProtocol(nextHeader).Name ?? "unknown");
+            writer.Append(" (");
+            writer.AppendDecimal(nextHeader);
+            writer.Append(") payload length: ");
+            writer.AppendDecimal((uint)payloadLength);
+            writer.Append(") ");
+        }
+        if (bytes.Length > total)
+            bytes = bytes[..total];
+        var source = bytes.Slice(8, 16);
+        var destination = bytes.Slice(24, 16);
+        if (nextHeader is not (6 or 17 or 33 or 132))
+        {
+            WriteIpv6Address(ref writer, source);
+            writer.Append(" > ");
+            WriteIpv6Address(ref writer, destination);
+            writer.Append(": ");
+        }
+        var context = new IpContext(source, destination, isIpv6: true, fragmented: false, bytes[..Ipv6Header.Length]);
+        WriteTransport(ref writer, nextHeader, bytes[Ipv6Header.Length..], total - Ipv6Header.Length, in context, moreFragments: false);
+    }
+
+    private void WriteIcmpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context)
+    {
+        if (length == 0)
+        {
+            writer.Append("ICMP6, length 0 (invalid)");
+            return;
+        }
+        if (_options.Verbose > 0 && !context.Fragmented && bytes.Length >= length && length >= 4)
+        {
+            var stored = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
+            var computed = Checksum.Compute(bytes[..length], PseudoHeaderSum(in context, 58, length));
+            if (computed != 0)
+            {
+                writer.Append("[bad icmp6 cksum 0x");
+                writer.AppendHex(stored, 4);
+                writer.Append(" -> 0x");
+                writer.AppendHex(Checksum.ShouldBe(stored, computed), 4);
+                writer.Append("!] ");
+            }
+            else
+            {
+                writer.Append("[icmp6 sum ok] ");
+            }
+        }
+        if (bytes.Length < 1)
+        {
+            WriteTruncated(ref writer, "icmp6", abandoned: true);
+            return;
+        }
+        var type = bytes[0];
+        writer.Append("ICMP6, ");
+        var name = Icmpv6TypeName(type);
+        if (name is null)
+        {
+            writer.Append("unknown icmp6 type (");
+            writer.AppendDecimal(type);
+            writer.Append(')');
+        }
+        else
+        {
+            writer.Append(name);
+        }
+        if (_options.Verbose > 0 && type is 133 or 134 or 135 or 136 or 137 or 145 or 147)
+            WriteLengthSuffix(ref writer, length);
+        if (bytes.Length < 2)
+        {
+            WriteTruncated(ref writer, "icmp6", abandoned: true);
+            return;
+        }
+        var code = bytes[1];
+        var quoted = bytes.Length > 8 ? bytes[8..] : default;
+        switch (type)
+        {
+            case 1:
+                writer.Append(", ");
+                writer.Append(code switch
+                {
+                    0 => "unreachable route",
+                    1 => " unreachable prohibited",
+                    2 => "beyond scope",
+                    3 => "unreachable address",
+                    4 => "unreachable port",
+                    _ => "unknown unreach code (",
+                });
+                if (code > 4)
+                {
+                    writer.AppendDecimal(code);
+                    writer.Append(')');
+                }
+                switch (code)
+                {
+                    case 0:
+                    case 1:
+                    case 3:
+                        if (quoted.Length < 40)
+                        {
+                            WriteTruncated(ref writer, "icmp6", abandoned: true);
+                            return;
+                        }
+                        writer.Append(' ');
+                        WriteIpv6Address(ref writer, quoted.Slice(24, 16));
+                        break;
+                    case 2:
+                        if (quoted.Length < 40)
+                        {
+                            WriteTruncated(ref writer, "icmp6", abandoned: true);
+                            return;
+                        }
+                        writer.Append(' ');
+                        WriteIpv6Address(ref writer, quoted.Slice(24, 16));
+                        writer.Append(", source address ");
+                        WriteIpv6Address(ref writer, quoted.Slice(8, 16));
+                        break;
+                    case 4:
+                        if (quoted.Length < 44 || quoted[0] >> 4 != 6)
+                        {
+                            // tcpdump's upper-layer lookup fails softly: a bounds test, not a long jump.
+                            WriteTruncated(ref writer, "icmp6");
+                            return;
+                        }
+                        var protocol = quoted[6];
+                        var port = BinaryPrimitives.ReadUInt16BigEndian(quoted[42..]);
+                        writer.Append(", ");
+                        WriteIpv6Address(ref writer, quoted.Slice(24, 16));
+                        if (protocol is 6 or 17)
+                        {
+                            writer.Append(protocol == 6 ? " tcp port " : " udp port ");
+                            WritePort(ref writer, port, protocol == 6);
+                        }
+                        else
+                        {
+                            writer.Append(" protocol ");
+                            writer.AppendDecimal(protocol);
+                            writer.Append(" port ");
+                            writer.AppendDecimal(port);
+                            writer.Append(" unreachable");
+                        }
+                        break;
+                    default:
+                        if (_options.Verbose <= 1)
+                        {
+                            WriteUnknownData(ref writer, bytes, length);
+                            return;
+                        }
+                        break;
+                }
+                break;
+            case 2:
+                if (bytes.Length < 8)
+                {
+                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    return;
+                }
+                writer.Append(", mtu ");
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]));
+                break;
+            case 3:
+                if (code == 0)
+                {
+                    if (quoted.Length < 40)
+                    {
+                        WriteTruncated(ref writer, "icmp6", abandoned: true);
+                        return;
+                    }
+                    writer.Append(" for ");
+                    WriteIpv6Address(ref writer, quoted.Slice(24, 16));
+                }
+                else if (code == 1)
+                {
+                    writer.Append(" (reassembly)");
+                }
+                else
+                {
+                    writer.Append(", unknown code (");
+                    writer.AppendDecimal(code);
+                    writer.Append(')');
+                }
+                break;
+            case 4:
+                if (quoted.Length < 40)
+                {
+                    WriteTruncated(ref writer, "icmp6");
+                    return;
+                }
+                writer.Append(code switch
+                {
+                    0 => ", erroneous - octet ",
+                    1 => ", next header - octet ",
+                    2 => ", option - octet ",
+                    3 => ", incomplete header chain - octet ",
+                    _ => ", code-#",
+                });
+                writer.AppendDecimal(code <= 3 ? BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]) : code);
+                break;
+            case 128:
+            case 129:
+                if (bytes.Length < 8)
+                {
+                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    return;
+                }
+                writer.Append(", id ");
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]));
+                writer.Append(", seq ");
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+                break;
+            case 133:
+                break;
+            case 135:
+            case 136:
+                if (bytes.Length < 24)
+                {
+                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    return;
+                }
+                writer.Append(type == 135 ? ", who has " : ", tgt is ");
+                WriteIpv6Address(ref writer, bytes.Slice(8, 16));
+                if (type == 136 && _options.Verbose > 0)
+                {
+                    writer.Append(", Flags [");
+                    var flags = bytes[4];
+                    if ((flags & 0xe0) == 0)
+                        writer.Append("none");
+                    var separator = false;
+                    foreach (var (bit, flagName) in NeighborAdvertisementFlags)
+                    {
+                        if ((flags & bit) == 0)
+                            continue;
+                        if (separator)
+                            writer.Append(", ");
+                        writer.Append(flagName);
+                        separator = true;
+                    }
+                    writer.Append(']');
+                }
+                break;
+            default:
+                WriteLengthSuffix(ref writer, length);
+                if (_options.Verbose <= 1)
+                    WriteUnknownData(ref writer, bytes, length);
+                return;
+        }
+        if (_options.Verbose == 0)
+            WriteLengthSuffix(ref writer, length);
+    }
+
+    /// <summary>tcpdump's <c>print_unknown_data</c>: a hex and ASCII dump of what was captured of <paramref name="length"/> bytes.</summary>
+    private static void WriteUnknownData(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    {
+        if (bytes.Length > length)
+            bytes = bytes[..length];
+        WriteHexOnly(ref writer, bytes);
+    }
+
+    private static readonly (byte Bit, string Name)[] NeighborAdvertisementFlags = [(0x80, "router"), (0x40, "solicited"), (0x20, "override")];
+
+    private static string? Icmpv6TypeName(byte type) => type switch
+    {
+        1 => "destination unreachable",
+        2 => "packet too big",
+        3 => "time exceeded in-transit",
+        4 => "parameter problem",
+        128 => "echo request",
+        129 => "echo reply",
+        130 => "multicast listener query",
+        131 => "multicast listener report",
+        132 => "multicast listener done",
+        133 => "router solicitation",
+        134 => "router advertisement",
+        135 => "neighbor solicitation",
+        136 => "neighbor advertisement",
+        137 => "redirect",
+        138 => "router renumbering",
+        139 => "node information query",
+        140 => "node information reply",
+        141 => "inverse neighbor solicitation",
+        142 => "inverse neighbor advertisement",
+        143 => "multicast listener report v2",
+        144 => "ha discovery request",
+        145 => "ha discovery reply",
+        146 => "mobile router solicitation",
+        147 => "mobile router advertisement",
+        200 => "mtrace response",
+        201 => "mtrace message",
+        _ => null,
+    };
+}

@@ -1,0 +1,348 @@
+using System.Buffers.Binary;
+
+namespace Pcap.Decode.Text;
+
+public sealed partial class TcpdumpFormatter
+{
+    private void WriteTcp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context)
+    {
+        if (bytes.Length < 4)
+        {
+            WriteIpAddress(ref writer, context.Source);
+            writer.Append(" > ");
+            WriteIpAddress(ref writer, context.Destination);
+            writer.Append(':');
+            WriteTruncated(ref writer, "tcp");
+            return;
+        }
+        var sourcePort = BinaryPrimitives.ReadUInt16BigEndian(bytes);
+        var destinationPort = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
+        WriteEndpoints(ref writer, in context, sourcePort, destinationPort, tcp: true);
+        if (bytes.Length < 20)
+        {
+            WriteTruncated(ref writer, "tcp");
+            return;
+        }
+        var headerLength = (bytes[12] >> 4) * 4;
+        if (headerLength < 20)
+        {
+            writer.Append(" tcp ");
+            writer.AppendDecimal(unchecked((uint)(length - headerLength)));
+            writer.Append(" [bad hdr length ");
+            writer.AppendDecimal((uint)headerLength);
+            writer.Append(" - too short, < 20]");
+            return;
+        }
+        var sequence = BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]);
+        var acknowledgement = BinaryPrimitives.ReadUInt32BigEndian(bytes[8..]);
+        var window = BinaryPrimitives.ReadUInt16BigEndian(bytes[14..]);
+        var urgent = BinaryPrimitives.ReadUInt16BigEndian(bytes[18..]);
+        if (_options.Quiet)
+        {
+            writer.Append("tcp ");
+            writer.AppendDecimal(unchecked((uint)(length - headerLength)));
+            if (headerLength > length)
+            {
+                writer.Append(" [bad hdr length ");
+                writer.AppendDecimal((uint)headerLength);
+                writer.Append(" - too long, > ");
+                writer.AppendDecimal((uint)length);
+                writer.Append(']');
+            }
+            return;
+        }
+        var flags = bytes[13];
+        writer.Append("Flags [");
+        WriteTcpFlags(ref writer, flags);
+        writer.Append(']');
+        var reverse = false;
+        uint baseSequence = 0, baseAcknowledgement = 0;
+        if ((flags & 0x10) != 0)
+            _tcpSequences.Relate(context.Source, context.Destination, sourcePort, destinationPort, (flags & 0x02) != 0,
+                ref sequence, ref acknowledgement, out reverse, out baseSequence, out baseAcknowledgement);
+        if (headerLength > length)
+        {
+            writer.Append(" [bad hdr length ");
+            writer.AppendDecimal((uint)headerLength);
+            writer.Append(" - too long, > ");
+            writer.AppendDecimal((uint)length);
+            writer.Append(']');
+            return;
+        }
+        if (_options.Verbose > 0 && !context.Fragmented && bytes.Length >= length)
+        {
+            var stored = BinaryPrimitives.ReadUInt16BigEndian(bytes[16..]);
+            var computed = Checksum.Compute(bytes[..length], PseudoHeaderSum(in context, 6, length));
+            writer.Append(", cksum 0x");
+            writer.AppendHex(stored, 4);
+            if (computed != 0)
+            {
+                writer.Append(" (incorrect -> 0x");
+                writer.AppendHex(Checksum.ShouldBe(stored, computed), 4);
+                writer.Append(')');
+            }
+            else
+            {
+                writer.Append(" (correct)");
+            }
+        }
+        var dataLength = length - headerLength;
+        if (_options.Verbose > 1 || dataLength > 0 || (flags & 0x07) != 0)
+        {
+            writer.Append(", seq ");
+            writer.AppendDecimal(sequence);
+            if (dataLength > 0)
+            {
+                writer.Append(':');
+                writer.AppendDecimal(unchecked(sequence + (uint)dataLength));
+            }
+        }
+        if ((flags & 0x10) != 0)
+        {
+            writer.Append(", ack ");
+            writer.AppendDecimal(acknowledgement);
+        }
+        writer.Append(", win ");
+        writer.AppendDecimal(window);
+        if ((flags & 0x20) != 0)
+        {
+            writer.Append(", urg ");
+            writer.AppendDecimal(urgent);
+        }
+        if (headerLength > 20 && !WriteTcpOptions(ref writer, bytes, headerLength, reverse, baseSequence, baseAcknowledgement))
+            return;
+        writer.Append(", length ");
+        writer.AppendDecimal((uint)dataLength);
+        if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)
+            WriteResetData(ref writer, bytes.Length > headerLength ? bytes[headerLength..] : default, dataLength);
+    }
+
+    /// <summary>RFC 1122 lets a RST carry text; tcpdump <c>-v</c> shows up to 30 bytes of it.</summary>
+    private static void WriteResetData(ref LineWriter writer, ReadOnlySpan<byte> captured, int length)
+    {
+        writer.Append(captured.Length >= length ? " [RST" : " [!RST");
+        if (length > 30)
+        {
+            length = 30;
+            writer.Append('+');
+        }
+        writer.Append(' ');
+        WriteEscaped(ref writer, captured[..Math.Min(length, captured.Length)]);
+        writer.Append(']');
+    }
+
+    /// <summary>tcpdump's safe printing of raw bytes: <c>M-</c> for the high bit, <c>^X</c> for control characters.</summary>
+    private static void WriteEscaped(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        foreach (var raw in bytes)
+        {
+            var c = raw;
+            if ((c & 0x80) != 0)
+            {
+                writer.Append("M-");
+                c &= 0x7f;
+            }
+            if (c < 0x20 || c == 0x7f)
+            {
+                writer.Append('^');
+                writer.Append((char)(c ^ 0x40));
+            }
+            else
+            {
+                writer.Append((char)c);
+            }
+        }
+    }
+
+    private static void WriteTcpFlags(ref LineWriter writer, byte flags)
+    {
+        if (flags == 0)
+        {
+            writer.Append("none");
+            return;
+        }
+        if ((flags & 0x01) != 0) writer.Append('F');
+        if ((flags & 0x02) != 0) writer.Append('S');
+        if ((flags & 0x04) != 0) writer.Append('R');
+        if ((flags & 0x08) != 0) writer.Append('P');
+        if ((flags & 0x10) != 0) writer.Append('.');
+        if ((flags & 0x20) != 0) writer.Append('U');
+        if ((flags & 0x40) != 0) writer.Append('E');
+        if ((flags & 0x80) != 0) writer.Append('W');
+    }
+
+    /// <summary>The <c>, options [...]</c> list; false when tcpdump stopped the line inside it.</summary>
+    private bool WriteTcpOptions(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength, bool reverse, uint baseSequence, uint baseAcknowledgement)
+    {
+        writer.Append(", options [");
+        var remaining = headerLength - 20;
+        var offset = 20;
+        var first = true;
+        while (remaining > 0)
+        {
+            if (!first)
+                writer.Append(',');
+            if (offset >= bytes.Length)
+                return TcpOptionsTruncated(ref writer, first, abandoned: true);
+            var kind = bytes[offset++];
+            int optionLength;
+            if (kind is 0 or 1)
+            {
+                optionLength = 1;
+            }
+            else
+            {
+                if (offset >= bytes.Length)
+                    return TcpOptionsTruncated(ref writer, first, abandoned: true);
+                optionLength = bytes[offset++];
+                if (optionLength < 2 || optionLength > remaining)
+                    return TcpOptionsBad(ref writer, first);
+                remaining--;
+            }
+            remaining--;
+            var dataLength = 0;
+            writer.Append(kind switch
+            {
+                0 => "eol",
+                1 => "nop",
+                2 => "mss",
+                3 => "wscale",
+                4 => "sackOK",
+                5 => "sack",
+                8 => "TS",
+                11 => "cc",
+                12 => "ccnew",
+                13 => "",
+                19 => "md5",
+                20 => "scps",
+                27 => "qs",
+                28 => "uto",
+                29 => "tcp-ao",
+                30 => "mptcp",
+                34 => "tfo",
+                253 or 254 => "exp",
+                _ => "unknown-",
+            });
+            switch (kind)
+            {
+                case 0:
+                case 1:
+                case 4:
+                    break;
+                case 2:
+                    dataLength = 2;
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    writer.Append(' ');
+                    writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]));
+                    break;
+                case 3:
+                    dataLength = 1;
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 1 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    writer.Append(' ');
+                    writer.AppendDecimal(bytes[offset]);
+                    break;
+                case 5:
+                    dataLength = optionLength - 2;
+                    if (dataLength % 8 != 0)
+                    {
+                        writer.Append(" invalid sack");
+                        break;
+                    }
+                    writer.Append(' ');
+                    writer.AppendDecimal((uint)(dataLength / 8));
+                    writer.Append(' ');
+                    for (var i = 0; i < dataLength; i += 8)
+                    {
+                        if (i + 4 > remaining) return TcpOptionsBad(ref writer, first);
+                        if (offset + i + 4 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        var start = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i)..]);
+                        if (i + 8 > remaining) return TcpOptionsBad(ref writer, first);
+                        if (offset + i + 8 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        var end = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i + 4)..]);
+                        var origin = reverse ? baseSequence : baseAcknowledgement;
+                        writer.Append('{');
+                        writer.AppendDecimal(unchecked(start - origin));
+                        writer.Append(':');
+                        writer.AppendDecimal(unchecked(end - origin));
+                        writer.Append('}');
+                    }
+                    break;
+                case 8:
+                    dataLength = 8;
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 8 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    writer.Append(" val ");
+                    writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
+                    writer.Append(" ecr ");
+                    writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + 4)..]));
+                    break;
+                case 11:
+                case 12:
+                case 13:
+                    dataLength = 4;
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 4 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    writer.Append(' ');
+                    writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
+                    break;
+                case 28:
+                    dataLength = 2;
+                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    var timeout = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
+                    writer.Append(" 0x");
+                    writer.AppendHex(timeout);
+                    writer.Append(' ');
+                    writer.AppendDecimal((timeout & 1) != 0 ? (uint)(timeout >> 1) * 60 : (uint)(timeout >> 1));
+                    break;
+                default:
+                    if (kind is not (19 or 20 or 27 or 29 or 30 or 34 or 253 or 254))
+                        writer.AppendDecimal(kind);
+                    dataLength = optionLength - 2;
+                    if (dataLength > 0)
+                        writer.Append(" 0x");
+                    for (var i = 0; i < dataLength; i++)
+                    {
+                        if (i + 1 > remaining) return TcpOptionsBad(ref writer, first);
+                        if (offset + i + 1 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        writer.AppendHexByte(bytes[offset + i]);
+                    }
+                    break;
+            }
+            offset += dataLength;
+            remaining -= dataLength;
+            var expected = dataLength + (kind is 0 or 1 ? 1 : 2);
+            if (expected != optionLength)
+            {
+                writer.Append("[len ");
+                writer.AppendDecimal((uint)optionLength);
+                writer.Append(']');
+            }
+            first = false;
+            if (kind == 0)
+                break;
+        }
+        writer.Append(']');
+        return true;
+    }
+
+    /// <summary>tcpdump closes the bracket after a bad option only once an option has been printed.</summary>
+    private static bool TcpOptionsBad(ref LineWriter writer, bool first)
+    {
+        writer.Append("[bad opt]");
+        if (!first)
+            writer.Append(']');
+        return false;
+    }
+
+    /// <summary>Option bytes missing: a length check prints tcpdump's leftover <c>&gt;</c>; a failed byte read long-jumps without it.</summary>
+    private bool TcpOptionsTruncated(ref LineWriter writer, bool first, bool abandoned = false)
+    {
+        WriteTruncated(ref writer, "tcp", abandoned);
+        if (!abandoned && !first)
+            writer.Append('>');
+        return false;
+    }
+}

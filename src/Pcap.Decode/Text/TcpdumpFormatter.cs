@@ -1,0 +1,155 @@
+using System.Buffers;
+using Pcap.Decode.Link;
+
+namespace Pcap.Decode.Text;
+
+/// <summary>
+/// Writes one packet as tcpdump 4.99 prints it (time stamp, link header with <c>-e</c>, protocol text, hex dump).
+/// Keeps tcpdump's per-run state (relative TCP sequence numbers, previous time stamp), so use one instance per capture.
+/// Never throws on packet bytes: truncated and malformed packets print tcpdump's markers.
+/// </summary>
+public sealed partial class TcpdumpFormatter
+{
+    private readonly FormatOptions _options;
+    private readonly TcpSequenceTracker _tcpSequences = new();
+    private readonly InterfaceNames _interfaceNames = new();
+    private readonly HostNames? _hostNames;
+    private long _previousNanoseconds = long.MinValue;
+    private long _firstNanoseconds = long.MinValue;
+    private bool _abandoned;
+    private char[] _scratch = new char[MaximumLength(65536)];
+
+    /// <summary>Creates a formatter for one capture.</summary>
+    public TcpdumpFormatter(FormatOptions options)
+    {
+        _options = options;
+        _hostNames = options.NoResolve ? null : HostNames.Shared;
+    }
+
+    /// <summary>The options in force.</summary>
+    public FormatOptions Options => _options;
+
+    /// <summary>
+    /// Formats one packet into <paramref name="destination"/> (the line plus any hex-dump lines, no final newline).
+    /// Returns false when the text does not fit (<see cref="MaximumLength"/> characters always do); the per-capture
+    /// state (TCP sequence bases, previous time stamp) advances either way.
+    /// </summary>
+    /// <param name="linkType">The LINKTYPE_ number of the capture.</param>
+    /// <param name="unixNanoseconds">Time stamp in nanoseconds since the Unix epoch.</param>
+    /// <param name="packet">The captured bytes.</param>
+    /// <param name="wireLength">The packet's length on the wire.</param>
+    /// <param name="destination">Where the text goes.</param>
+    /// <param name="written">Characters written (0 when it did not fit).</param>
+    public bool TryFormat(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
+    {
+        var writer = new LineWriter(destination);
+        if (packet.Length == 0)
+        {
+            writer.Append("[Invalid header: caplen==0]");
+            written = writer.Length;
+            return !writer.Overflowed;
+        }
+        if (wireLength < packet.Length)
+        {
+            writer.Append("[Invalid header: len(");
+            writer.AppendDecimal((uint)wireLength);
+            writer.Append(") < caplen(");
+            writer.AppendDecimal((uint)packet.Length);
+            writer.Append(")]");
+            written = writer.Length;
+            return !writer.Overflowed;
+        }
+        _abandoned = false;
+        WriteTimestamp(ref writer, unixNanoseconds);
+        var linkHeaderLength = WriteLink(ref writer, linkType, packet, wireLength);
+        WriteHexDump(ref writer, packet, _abandoned ? 0 : linkHeaderLength);
+        written = writer.Overflowed ? 0 : writer.Length;
+        return !writer.Overflowed;
+    }
+
+    /// <summary>The most characters one packet of <paramref name="capturedLength"/> bytes can print as (text line plus hex dump).</summary>
+    public static int MaximumLength(int capturedLength) => 4096 + capturedLength * 6;
+
+    /// <summary>Formats one packet and appends it plus a newline to <paramref name="output"/>.</summary>
+    public void Format(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, IBufferWriter<char> output)
+    {
+        var span = output.GetSpan(MaximumLength(packet.Length) + 1);
+        TryFormat(linkType, unixNanoseconds, packet, wireLength, span[..^1], out var written);
+        span[written] = '\n';
+        output.Advance(written + 1);
+    }
+
+    /// <summary>Formats one packet into the formatter's own reusable buffer (no newline); valid until the next call.</summary>
+    public ReadOnlySpan<char> Format(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength)
+    {
+        var needed = MaximumLength(packet.Length);
+        if (_scratch.Length < needed)
+            _scratch = new char[Math.Max(needed, _scratch.Length * 2)];
+        TryFormat(linkType, unixNanoseconds, packet, wireLength, _scratch, out var written);
+        return _scratch.AsSpan(0, written);
+    }
+
+    private int WriteLink(ref LineWriter writer, int linkType, ReadOnlySpan<byte> packet, int length)
+    {
+        switch (linkType)
+        {
+            case 1:
+                return WriteEthernet(ref writer, packet, length);
+            case 101:
+            case 228:
+            case 229:
+                if (_options.LinkHeader)
+                    writer.Append("ip: ");
+                WriteRawIp(ref writer, packet, length);
+                return 0;
+            case 113:
+                return WriteLinuxSll(ref writer, packet, length);
+            case 276:
+                return WriteLinuxSll2(ref writer, packet, length);
+            case 0:
+            case 108:
+                return WriteNull(ref writer, packet, length, linkType == 108);
+            default:
+                writer.Append("unsupported link type ");
+                writer.AppendDecimal((uint)linkType);
+                writer.Append(", length ");
+                writer.AppendDecimal((uint)length);
+                return 0;
+        }
+    }
+
+    private void WriteRawIp(ref LineWriter writer, ReadOnlySpan<byte> packet, int length)
+    {
+        if (length < 1 || packet.Length < 1)
+        {
+            writer.Append("truncated-ip ");
+            writer.AppendDecimal((uint)length);
+            return;
+        }
+        switch (packet[0] & 0xf0)
+        {
+            case 0x40:
+                WriteIpv4(ref writer, packet, length);
+                break;
+            case 0x60:
+                WriteIpv6(ref writer, packet, length);
+                break;
+            default:
+                writer.Append("unknown ip ");
+                writer.AppendDecimal((uint)(packet[0] >> 4));
+                break;
+        }
+    }
+
+    /// <summary>tcpdump's truncation marker: a space then <c>[|protocol]</c>.</summary>
+    /// <param name="writer">Where the marker goes.</param>
+    /// <param name="protocol">tcpdump's name for the printer that ran out of bytes.</param>
+    /// <param name="abandoned">True where tcpdump long-jumps out of the printers: its hex dump then starts at the link header.</param>
+    private void WriteTruncated(ref LineWriter writer, string protocol, bool abandoned = false)
+    {
+        _abandoned |= abandoned;
+        writer.Append(" [|");
+        writer.Append(protocol);
+        writer.Append(']');
+    }
+}

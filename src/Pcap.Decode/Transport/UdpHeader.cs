@@ -1,0 +1,39 @@
+using System.Buffers.Binary;
+
+namespace Pcap.Decode.Transport;
+
+/// <summary>A UDP header: ports, length, checksum.</summary>
+public readonly ref struct UdpHeader
+{
+    /// <summary>Bytes in the header.</summary>
+    public const int Length = 8;
+
+    private readonly ReadOnlySpan<byte> _bytes;
+
+    private UdpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+
+    /// <summary>Reads the 8-byte header.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out UdpHeader header, out DecodeError error)
+    {
+        if (bytes.Length < Length)
+        {
+            header = default;
+            error = DecodeError.Truncated("udp", Length, bytes.Length);
+            return false;
+        }
+        header = new UdpHeader(bytes);
+        error = default;
+        return true;
+    }
+
+    /// <summary>Source port.</summary>
+    public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
+    /// <summary>Destination port.</summary>
+    public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes[2..]);
+    /// <summary>Length field (header plus data).</summary>
+    public ushort DatagramLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes[4..]);
+    /// <summary>Checksum.</summary>
+    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[6..]);
+    /// <summary>Captured bytes after the header.</summary>
+    public ReadOnlySpan<byte> Payload => _bytes[Length..];
+}

@@ -1,0 +1,67 @@
+using Pcap.Decode.Link;
+using Pcap.Decode.Network;
+using Pcap.Decode.Transport;
+
+namespace Pcap.Decode.Tests.Transport;
+
+public sealed class TransportHeaderTests
+{
+    [Fact]
+    public void Icmp_echo_reads_id_and_sequence()
+    {
+        EthernetHeader.TryRead(Fixtures.IcmpEchoRequest, out var ethernet, out _);
+        Ipv4Header.TryRead(ethernet.Payload, out var ip, out _);
+        Assert.True(IcmpHeader.TryRead(ip.Payload, out var icmp, out _));
+        Assert.Equal(8, icmp.Type);
+        Assert.Equal(66, icmp.Identifier);
+        Assert.Equal(1, icmp.SequenceNumber);
+    }
+
+    [Fact]
+    public void Tcp_syn_reads_ports_sequence_flags_and_window()
+    {
+        EthernetHeader.TryRead(Fixtures.TcpSyn, out var ethernet, out _);
+        Ipv4Header.TryRead(ethernet.Payload, out var ip, out _);
+        Assert.True(TcpHeader.TryRead(ip.Payload, out var tcp, out _));
+        Assert.Equal(40000, tcp.SourcePort);
+        Assert.Equal(45000, tcp.DestinationPort);
+        Assert.Equal(305419896u, tcp.SequenceNumber);
+        Assert.Equal(TcpFlags.Syn, tcp.Flags);
+        Assert.Equal(64240, tcp.Window);
+        Assert.Equal(40, tcp.HeaderLength);
+    }
+
+    [Fact]
+    public void Udp_reads_ports_and_length()
+    {
+        EthernetHeader.TryRead(Fixtures.VlanUdp, out var ethernet, out _);
+        VlanTag.TryRead(ethernet.Payload, out var tag, out _);
+        Ipv4Header.TryRead(tag.Payload, out var ip, out _);
+        Assert.True(UdpHeader.TryRead(ip.Payload, out var udp, out _));
+        Assert.Equal(41000, udp.SourcePort);
+        Assert.Equal(42000, udp.DestinationPort);
+        Assert.Equal(28, udp.DatagramLength);
+    }
+
+    [Fact]
+    public void Icmpv6_echo_reads_type_id_and_sequence()
+    {
+        EthernetHeader.TryRead(Fixtures.Icmpv6Echo, out var ethernet, out _);
+        Ipv6Header.TryRead(ethernet.Payload, out var ip6, out _);
+        Assert.True(Icmpv6Header.TryRead(ip6.Payload, out var icmp6, out _));
+        Assert.Equal(128, icmp6.Type);
+        Assert.Equal(7, icmp6.Identifier);
+        Assert.Equal(1, icmp6.SequenceNumber);
+    }
+
+    [Fact]
+    public void Short_transport_headers_are_truncation_errors()
+    {
+        Assert.False(TcpHeader.TryRead(new byte[19], out _, out var tcpError));
+        Assert.False(UdpHeader.TryRead(new byte[7], out _, out var udpError));
+        Assert.False(IcmpHeader.TryRead(new byte[3], out _, out var icmpError));
+        Assert.Equal(("tcp", 20, 19), (tcpError.Layer, tcpError.Required, tcpError.Available));
+        Assert.Equal(("udp", 8, 7), (udpError.Layer, udpError.Required, udpError.Available));
+        Assert.Equal(("icmp", 8, 3), (icmpError.Layer, icmpError.Required, icmpError.Available));
+    }
+}
