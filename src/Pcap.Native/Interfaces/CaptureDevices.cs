@@ -10,8 +10,8 @@ public static class CaptureDevices
 
     /// <summary>
     /// The interfaces of the current network namespace (or of <paramref name="networkNamespace"/>), plus <c>any</c>,
-    /// in tcpdump's order: running and up first, loopback after other interfaces, disconnected ones last,
-    /// then by the instance number at the end of the name. libpcap's non-network pseudo-devices
+    /// in tcpdump's order: running and up first, then <c>any</c>, then loopback, then interfaces that are down or
+    /// disconnected, ties kept in kernel index order. libpcap's non-network pseudo-devices
     /// (nflog, dbus, bluetooth, usb) are not listed because they cannot be captured on here.
     /// </summary>
     /// <exception cref="CaptureException">The interfaces cannot be read (e.g. the namespace does not exist).</exception>
@@ -75,25 +75,16 @@ public static class CaptureDevices
             .Select(pair => pair.device).ToList();
     }
 
-    // libpcap's get_figure_of_merit: lower sorts first.
+    // libpcap 1.10's get_figure_of_merit (lower sorts first): not running, not up, disconnected, loopback, then "any".
     private static uint FigureOfMerit(CaptureDevice device)
     {
-        uint merit = device.IsAny ? 0x1FFFFFFFu : InstanceNumber(device.Name);
+        uint merit = 0;
         if (!device.Flags.HasFlag(DeviceFlags.Running)) merit |= 0x80000000;
         if (!device.Flags.HasFlag(DeviceFlags.Up)) merit |= 0x40000000;
         if (!device.Flags.HasFlag(DeviceFlags.Wireless) && device.Status == ConnectionStatus.Disconnected) merit |= 0x20000000;
         if (device.Flags.HasFlag(DeviceFlags.Loopback)) merit |= 0x10000000;
+        if (device.IsAny) merit |= 0x08000000;
         return merit;
-    }
-
-    private static uint InstanceNumber(string name)
-    {
-        int start = name.Length;
-        while (start > 0 && char.IsAsciiDigit(name[start - 1]))
-            start--;
-        if (start == name.Length)
-            return 0;
-        return uint.TryParse(name.AsSpan(start), NumberStyles.None, CultureInfo.InvariantCulture, out uint n) ? n : uint.MaxValue;
     }
 
     private static unsafe CaptureDevice? Describe(SafePacketSocketHandle socket, int index, string name)
