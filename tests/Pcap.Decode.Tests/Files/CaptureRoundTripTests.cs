@@ -1,0 +1,122 @@
+using Pcap.Decode.Files;
+
+namespace Pcap.Decode.Tests.Files;
+
+/// <summary>What our writers write, our reader reads back unchanged, in every format variant.</summary>
+public class CaptureRoundTripTests
+{
+    private static byte[] Frame(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Pcap_round_trips_packets_in_both_byte_orders_and_resolutions(bool nano, bool bigEndian)
+    {
+        var stream = new MemoryStream();
+        using (var writer = new PcapWriter(stream, linkType: 276, snapLength: 1500, nano, bigEndian, leaveOpen: true))
+        {
+            for (int i = 0; i < 50; i++)
+                writer.WritePacket(1_700_000_000_123_456_789L + i * 1_000_001L, Frame(i * 31 % 1600, i), (uint)(i * 31 % 1600 + 4));
+        }
+
+        stream.Position = 0;
+        using var reader = CaptureReader.Open(stream);
+        Assert.Equal(CaptureFileFormat.Pcap, reader.Format);
+        Assert.Equal(276u, reader.LinkType);
+        Assert.Equal(1500u, reader.SnapLength);
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.True(reader.TryReadPacket(out var packet));
+            var expected = Frame(i * 31 % 1600, i);
+            Assert.Equal(expected.AsSpan(0, Math.Min(expected.Length, 1500)).ToArray(), packet.Data.ToArray());
+            Assert.Equal((uint)(expected.Length + 4), packet.WireLength);
+            long ts = 1_700_000_000_123_456_789L + i * 1_000_001L;
+            Assert.Equal(nano ? ts : ts / 1000 * 1000, packet.TimestampNanoseconds);
+            Assert.Equal(276u, packet.LinkType);
+        }
+        Assert.False(reader.TryReadPacket(out _));
+    }
+
+    [Fact]
+    public void PcapNg_round_trips_sections_of_both_byte_orders_interfaces_simple_packets_and_unknown_blocks()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new PcapNgWriter(stream, leaveOpen: true))
+        {
+            int eth = writer.AddInterface(1, "eth0", 0, CaptureInterface.NanosecondResolution);
+            int any = writer.AddInterface(276, "any", 96, 0x80 | 20);
+            writer.WritePacket(eth, 1_700_000_000_000_000_001L, Frame(60, 1), 60);
+            writer.WriteBlock(0x00000BAD, Frame(13, 2));
+            writer.WritePacket(any, 1_700_000_000_500_000_000L, Frame(200, 3), 200);
+            writer.WriteSimplePacket(Frame(42, 4), 42);
+            writer.StartSection(bigEndian: true);
+            int raw = writer.AddInterface(101, "tun0");
+            writer.WriteBlock(0x12345678, Frame(7, 5));
+            writer.WritePacket(raw, 1_700_000_001_000_002_000L, Frame(84, 6), 84);
+        }
+
+        stream.Position = 0;
+        using var reader = (PcapNgReader)CaptureReader.Open(stream);
+        Assert.Equal(1u, reader.LinkType);
+        Assert.Equal("eth0", reader.Interfaces[0].Name);
+
+        Assert.True(reader.TryReadPacket(out var p));
+        Assert.Equal(Frame(60, 1), p.Data.ToArray());
+        Assert.Equal(1_700_000_000_000_000_001L, p.TimestampNanoseconds);
+        Assert.True(reader.TryReadPacket(out p));
+        Assert.Equal(1, p.InterfaceId);
+        Assert.Equal(276u, p.LinkType);
+        Assert.Equal(Frame(200, 3).AsSpan(0, 96).ToArray(), p.Data.ToArray());
+        Assert.Equal(200u, p.WireLength);
+        Assert.Equal(1_700_000_000_500_000_000L, p.TimestampNanoseconds);
+        Assert.True(reader.TryReadPacket(out p));
+        Assert.Equal(Frame(42, 4), p.Data.ToArray());
+        Assert.True(reader.TryReadPacket(out p));
+        Assert.True(reader.IsBigEndian);
+        Assert.Equal(2, reader.SectionCount);
+        Assert.Equal(101u, p.LinkType);
+        Assert.Equal("tun0", reader.Interfaces[0].Name);
+        Assert.Equal(Frame(84, 6), p.Data.ToArray());
+        Assert.Equal(1_700_000_001_000_002_000L, p.TimestampNanoseconds);
+        Assert.False(reader.TryReadPacket(out _));
+    }
+
+    [Fact]
+    public void Steady_state_reading_allocates_nothing_per_packet()
+    {
+        foreach (bool pcapNg in new[] { false, true })
+        {
+            var stream = new MemoryStream();
+            if (pcapNg)
+            {
+                using var writer = new PcapNgWriter(stream, leaveOpen: true);
+                writer.AddInterface(1, "eth0");
+                for (int i = 0; i < 2000; i++)
+                    writer.WritePacket(0, 1_700_000_000_000_000_000L + i, Frame(64 + i % 1400, i % 7), (uint)(64 + i % 1400));
+            }
+            else
+            {
+                using var writer = new PcapWriter(stream, 1, leaveOpen: true);
+                for (int i = 0; i < 2000; i++)
+                    writer.WritePacket(1_700_000_000_000_000_000L + i, Frame(64 + i % 1400, i % 7), (uint)(64 + i % 1400));
+            }
+            stream.Position = 0;
+            using var reader = CaptureReader.Open(stream);
+            Assert.True(reader.TryReadPacket(out _)); // warm up: buffers rented, methods jitted
+            long total = 0;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            while (reader.TryReadPacket(out var packet))
+                total += packet.Data.Length;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(total > 0);
+            Assert.True(allocated == 0, $"{(pcapNg ? "pcapng" : "pcap")}: reading 1999 packets allocated {allocated} bytes");
+        }
+    }
+}
