@@ -32,6 +32,7 @@ public sealed unsafe class LiveCapture : IDisposable
     private readonly ConcurrentDictionary<int, string> _names = new();
     private readonly Lock _readGate = new();
     private readonly Lock _statisticsGate = new();
+    private BpfProgram? _userProgram;
     private long _captured;
     private long _received;
     private long _dropped;
@@ -64,6 +65,9 @@ public sealed unsafe class LiveCapture : IDisposable
     /// <summary>The program the capture filters with, as compiled for <see cref="LinkType"/> (before any cooked rewrite).</summary>
     public BpfProgram Program { get; }
 
+    /// <summary>True when the filter runs in user space because it reads cooked-header fields the kernel cannot supply.</summary>
+    public bool FiltersInUserSpace => _userProgram is not null;
+
     /// <summary>True once <see cref="Stop"/> or <see cref="Dispose"/> was called.</summary>
     public bool IsStopped => _stopped;
 
@@ -95,16 +99,16 @@ public sealed unsafe class LiveCapture : IDisposable
                 : FilterCompiler.Compile(options.Filter, linkType, new FilterOptions { SnapLength = snapLength }));
 
         BpfInstruction[] kernelProgram;
-        if (cooked)
-        {
-            if (!CookedProgramRewriter.TryRewrite(program.Instructions, out kernelProgram))
-                throw new CaptureException(CaptureError.NotSupported,
-                    $"the filter reads cooked-header bytes the kernel cannot supply on '{device.Name}'; only the protocol, interface index and packet type fields can be tested",
-                    device: device.Name);
-        }
-        else
+        BpfProgram? userProgram = null;
+        if (!cooked)
         {
             kernelProgram = program.Instructions.ToArray();
+        }
+        else if (!CookedProgramRewriter.TryRewrite(program.Instructions, out kernelProgram))
+        {
+            // The program reads cooked-header bytes the kernel cannot supply: filter in user space, as libpcap does.
+            kernelProgram = [BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, uint.MaxValue)];
+            userProgram = program;
         }
 
         var socket = PacketSocket.Open(cooked, device.Name);
@@ -126,7 +130,7 @@ public sealed unsafe class LiveCapture : IDisposable
             if (wake < 0)
                 throw SystemErrors.FromLast("creating the stop event (eventfd)", device.Name);
             int loopback = (int)Interop.IfNameToIndex("lo");
-            return new LiveCapture(device, socket, ring, wake, snapLength, options.Direction, loopback, program);
+            return new LiveCapture(device, socket, ring, wake, snapLength, options.Direction, loopback, program) { _userProgram = userProgram };
         }
         catch
         {
@@ -297,6 +301,16 @@ public sealed unsafe class LiveCapture : IDisposable
         }
         if (captured > SnapLength)
             captured = SnapLength;
+        if (_userProgram is not null)
+        {
+            uint verdict = BpfInterpreter.Run(_userProgram, new ReadOnlySpan<byte>(frame, captured), (uint)wire);
+            if (verdict == 0)
+            {
+                packet = default;
+                return false;
+            }
+            captured = (int)Math.Min((uint)captured, verdict);
+        }
 
         Interlocked.Increment(ref _captured);
         long nanoseconds = header->Seconds * 1_000_000_000L + header->Nanoseconds;
