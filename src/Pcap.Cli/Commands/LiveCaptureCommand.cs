@@ -103,7 +103,8 @@ internal static class LiveCaptureCommand
 
     private static PcapWriter OpenWriter(string path, LiveCapture capture, CliOptions options)
     {
-        Stream stream = path == "-" ? Console.OpenStandardOutput() : File.Create(path);
+        // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
+        Stream stream = path == "-" ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16) : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         return new PcapWriter(stream, (uint)capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision);
     }
 
