@@ -83,6 +83,21 @@ public sealed partial class DifferentialCaptureTests
     }
 
     [Fact]
+    public void A_cooked_header_test_the_kernel_cannot_run_is_filtered_in_user_space_like_libpcap()
+    {
+        using var topology = VethTopology.Create();
+        const string expression = "link[8:2] = 1 and icmp"; // hatype: not available to a socket filter on -i any
+        var program = LivePrograms.FromTcpdump(topology.Right, "any", expression);
+        using var tcpdump = TcpdumpSession.Start(topology.Right, "any", expression);
+        using var ours = CaptureRecorder.Start(topology.Right.Name, "any", program);
+        Assert.True(ours.Capture.FiltersInUserSpace);
+        Ping(topology.Left, VethTopology.RightAddress);
+        Thread.Sleep(500);
+        var (actual, _, _) = ours.Stop();
+        AssertSameFrames(tcpdump.StopAndRead(), actual);
+    }
+
+    [Fact]
     public void A_filter_that_matches_nothing_delivers_nothing_and_the_statistics_show_it()
     {
         using var topology = VethTopology.Create();
