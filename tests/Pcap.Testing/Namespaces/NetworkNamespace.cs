@@ -36,6 +36,17 @@ public sealed class NetworkNamespace : IDisposable
         }
     }
 
+    /// <summary>
+    /// Wraps a namespace someone else created and will delete (for example the lab's); disposing this wrapper deletes
+    /// nothing.
+    /// </summary>
+    public static NetworkNamespace Attach(string name)
+    {
+        if (!Exists(name))
+            throw new InvalidOperationException($"network namespace '{name}' does not exist");
+        return new NetworkNamespace(name) { _disposed = 1 };
+    }
+
     /// <summary>Runs <c>ip -n NAME ARGS</c> and fails with ip's message when it fails.</summary>
     public string Ip(params string[] arguments) => RunIp(["-n", Name, .. arguments]);
 
