@@ -118,4 +118,39 @@ public sealed unsafe class KernelStructLayoutTests
         Assert.Equal(packet.WireLength, packet.Data.Length);
         Assert.InRange(packet.TimestampNanoseconds, DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds() * 1_000_000L, long.MaxValue);
     }
+
+    [Fact]
+    public void Auxdata_control_message_is_as_long_as_our_struct_and_its_lengths_line_up()
+    {
+        using var ns = Pcap.Testing.Namespaces.NetworkNamespace.Create("a");
+        using var socket = NetworkNamespaceScope.Run(ns.Name, () =>
+        {
+            var s = OpenPacketSocket();
+            PacketSocket.SetInt(s, Pcap.Native.Interop.SolPacket, Pcap.Native.Interop.PacketAuxData, 1, "auxdata", "lo");
+            PacketSocket.Bind(s, (int)Pcap.Native.Interop.IfNameToIndex("lo"), "lo");
+            return s;
+        });
+        ns.Exec("ping", "-c", "1", "-W", "1", "127.0.0.1");
+
+        var data = new byte[2048];
+        var control = new byte[256];
+        fixed (byte* dataBytes = data)
+        fixed (byte* controlBytes = control)
+        {
+            var vector = new Pcap.Native.Interop.IoVec { Base = dataBytes, Length = (nuint)data.Length };
+            var message = new Pcap.Native.Interop.MsgHdr { Vectors = &vector, VectorCount = 1, Control = controlBytes, ControlLength = (nuint)control.Length };
+            nint received = Pcap.Native.Interop.RecvMsg(socket, &message, Pcap.Native.Interop.MsgDontWait);
+            Assert.True(received > 0, $"recvmsg failed: {SystemErrors.Last()}");
+
+            var header = (Pcap.Native.Interop.CmsgHdr*)controlBytes;
+            Assert.Equal(Pcap.Native.Interop.SolPacket, header->Level);
+            Assert.Equal(Pcap.Native.Interop.PacketAuxData, header->Type);
+            // CMSG_LEN(n) = aligned header + n: the kernel sizes it from its own struct tpacket_auxdata.
+            Assert.Equal((nuint)(sizeof(Pcap.Native.Interop.CmsgHdr) + sizeof(TPacketAuxData)), header->Length);
+            var auxiliary = (TPacketAuxData*)(controlBytes + sizeof(Pcap.Native.Interop.CmsgHdr));
+            Assert.Equal((uint)received, auxiliary->Length);
+            Assert.Equal((uint)received, auxiliary->SnapLength);
+            Assert.Equal(14, auxiliary->NetworkOffset - auxiliary->MacOffset); // Ethernet header on loopback
+        }
+    }
 }
