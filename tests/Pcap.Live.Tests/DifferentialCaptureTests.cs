@@ -97,6 +97,25 @@ public sealed partial class DifferentialCaptureTests
         AssertSameFrames(tcpdump.StopAndRead(), actual);
     }
 
+    [Theory]
+    [InlineData("eth0", 60)]
+    [InlineData("any", 60)]
+    [InlineData("any", 30)]
+    public void Snap_length_truncates_like_tcpdump(string device, int snapLength)
+    {
+        using var topology = VethTopology.Create();
+        string length = snapLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var program = LivePrograms.FromTcpdump(topology.Right, device, "icmp", snapLength);
+        // tcpdump without --immediate-mode: libpcap's TPACKET_V2 immediate ring cuts small snapshots 2 bytes short.
+        using var tcpdump = TcpdumpSession.Start(topology.Right, device, "icmp", immediate: false, "-s", length);
+        using var ours = CaptureRecorder.Start(topology.Right.Name, device, program, snapLength: snapLength);
+        Ping(topology.Left, VethTopology.RightAddress);
+        Thread.Sleep(1500); // past libpcap's 1 s block timeout, so tcpdump has been handed every packet
+        var (actual, _, _) = ours.Stop();
+        AssertSameFrames(tcpdump.StopAndRead(), actual);
+        Assert.All(actual, r => Assert.Equal(snapLength, r.Data.Length));
+    }
+
     [Fact]
     public void A_filter_that_matches_nothing_delivers_nothing_and_the_statistics_show_it()
     {

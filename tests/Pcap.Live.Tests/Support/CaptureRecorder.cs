@@ -25,8 +25,12 @@ internal sealed class CaptureRecorder : IDisposable
     }
 
     /// <summary>Opens <paramref name="device"/> in namespace <paramref name="ns"/> with <paramref name="program"/> and starts recording.</summary>
-    public static CaptureRecorder Start(string ns, string device, BpfProgram program, CaptureDirection direction = CaptureDirection.InOut) =>
-        new(LiveCapture.Open(device, new CaptureOptions { NetworkNamespace = ns, Program = program, ImmediateMode = true, Direction = direction }));
+    public static CaptureRecorder Start(string ns, string device, BpfProgram program, CaptureDirection direction = CaptureDirection.InOut,
+        int snapLength = CaptureOptions.DefaultSnapLength) =>
+        new(LiveCapture.Open(device, new CaptureOptions
+        {
+            NetworkNamespace = ns, Program = program, ImmediateMode = true, Direction = direction, SnapLength = snapLength,
+        }));
 
     /// <summary>The capture being recorded.</summary>
     public LiveCapture Capture => _capture;

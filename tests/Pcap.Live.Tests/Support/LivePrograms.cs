@@ -11,9 +11,9 @@ namespace Pcap.Live.Tests.Support;
 internal static class LivePrograms
 {
     /// <summary>The program tcpdump would attach for <paramref name="expression"/> on <paramref name="device"/>.</summary>
-    public static BpfProgram FromTcpdump(NetworkNamespace ns, string device, string expression)
+    public static BpfProgram FromTcpdump(NetworkNamespace ns, string device, string expression, int snapLength = 262144)
     {
-        var output = ns.Exec("tcpdump", "-i", device, "-ddd", expression).StandardOutput;
+        var output = ns.Exec("tcpdump", "-i", device, "-s", snapLength.ToString(CultureInfo.InvariantCulture), "-ddd", expression).StandardOutput;
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         int count = int.Parse(lines[0], CultureInfo.InvariantCulture);
         var instructions = lines.Skip(1).Take(count).Select(line =>

@@ -35,7 +35,15 @@ internal sealed class TcpdumpSession : IDisposable
     }
 
     /// <summary>Starts <c>tcpdump -i DEVICE -U --immediate-mode -w FILE EXPRESSION</c> in <paramref name="ns"/> and waits until it listens.</summary>
-    public static TcpdumpSession Start(NetworkNamespace ns, string device, string expression, params string[] extra)
+    public static TcpdumpSession Start(NetworkNamespace ns, string device, string expression, params string[] extra) =>
+        Start(ns, device, expression, immediate: true, extra);
+
+    /// <summary>
+    /// Starts tcpdump with or without <c>--immediate-mode</c>. Without it libpcap uses a TPACKET_V3 ring as PcapCore
+    /// does; with it libpcap 1.10 switches to TPACKET_V2, whose frame sizing cuts small snapshots 2 bytes short on
+    /// Ethernet. Without it, wait more than the 1 s block timeout before stopping.
+    /// </summary>
+    public static TcpdumpSession Start(NetworkNamespace ns, string device, string expression, bool immediate, params string[] extra)
     {
         string file = Path.Combine(Path.GetTempPath(), $"pcapcore-live-{Guid.NewGuid():n}.pcap");
         var start = new ProcessStartInfo(ExternalTool.Require("ip"))
@@ -44,7 +52,8 @@ internal sealed class TcpdumpSession : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in ns.ExecArguments("tcpdump", ["-i", device, "-U", "--immediate-mode", "-w", file, .. extra, expression]))
+        string[] mode = immediate ? ["--immediate-mode"] : [];
+        foreach (var argument in ns.ExecArguments("tcpdump", ["-i", device, "-U", .. mode, "-w", file, .. extra, expression]))
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start tcpdump");
         var session = new TcpdumpSession(process, file);
