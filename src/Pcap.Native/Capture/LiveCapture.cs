@@ -32,6 +32,7 @@ public sealed unsafe class LiveCapture : IDisposable
     private readonly ConcurrentDictionary<int, string> _names = new();
     private readonly Lock _readGate = new();
     private readonly Lock _statisticsGate = new();
+    private readonly Lock _wakeGate = new();
     private BpfProgram? _userProgram;
     private long _captured;
     private long _received;
@@ -195,10 +196,14 @@ public sealed unsafe class LiveCapture : IDisposable
     public void Stop()
     {
         _stopped = true;
-        if (Volatile.Read(ref _disposed) != 0)
-            return;
-        ulong one = 1;
-        Interop.Write(_wakeDescriptor, &one, sizeof(ulong));
+        // Under the gate so the descriptor cannot be closed (and its number reused) between the check and the write.
+        lock (_wakeGate)
+        {
+            if (Volatile.Read(ref _disposed) != 0)
+                return;
+            ulong one = 1;
+            Interop.Write(_wakeDescriptor, &one, sizeof(ulong));
+        }
     }
 
     /// <summary>The counters so far: captured by us, received by the kernel filter, dropped for lack of ring space.</summary>
@@ -227,8 +232,11 @@ public sealed unsafe class LiveCapture : IDisposable
         {
             lock (_statisticsGate)
             {
-                if (Interlocked.Exchange(ref _disposed, 1) != 0)
-                    return;
+                lock (_wakeGate)
+                {
+                    if (Interlocked.Exchange(ref _disposed, 1) != 0)
+                        return;
+                }
                 var last = PacketSocket.ReadStatistics(_socket);
                 _received += last.Packets;
                 _dropped += last.Drops;
