@@ -69,7 +69,7 @@ report() { # name file
   dropped=$(grep -Eo '^[0-9]+ packets? dropped by kernel' "$2" | grep -Eo '^[0-9]+')
   printf '%-9s captured %10s   received by filter %10s   dropped by kernel %10s\n' "$1" "$captured" "$received" "$dropped"
 }
-sent=$(cat "$WORK"/ping.* | grep -Eo '^[0-9]+ packets transmitted' | grep -Eo '^[0-9]+' | paste -sd+ | bc)
+sent=$(cat "$WORK"/ping.* | grep -Eo '^[0-9]+ packets transmitted' | grep -Eo '^[0-9]+' | awk '{ total += $1 } END { print total }')
 echo "echo requests sent: $sent (plus as many replies)"
 report pcapcore "$WORK/pcapcore.err"
 report tcpdump "$WORK/tcpdump.err"

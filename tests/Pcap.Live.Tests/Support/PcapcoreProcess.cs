@@ -68,8 +68,8 @@ internal sealed class PcapcoreProcess : IDisposable
         }
     }
 
-    /// <summary>Sends a signal (INT, TERM, KILL) with kill(1).</summary>
-    public void Signal(string name) => ExternalTool.Run("kill", [$"-{name}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    /// <summary>Sends a signal (INT, TERM, KILL).</summary>
+    public void Signal(string name) => Signals.Send(Id, name);
 
     /// <summary>Waits for exit and returns the exit code.</summary>
     public int WaitForExit(TimeSpan timeout)

@@ -78,7 +78,7 @@ internal sealed class TcpdumpSession : IDisposable
     /// <summary>Sends SIGINT, waits for tcpdump to flush and exit, and returns the records it wrote.</summary>
     public List<PcapFileRecords.Record> StopAndRead()
     {
-        ExternalTool.Run("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Signals.Send(_process.Id, "INT");
         if (!_process.WaitForExit(TimeSpan.FromSeconds(15)))
             throw new TimeoutException($"tcpdump did not exit after SIGINT: {StandardError}");
         _process.WaitForExit();
