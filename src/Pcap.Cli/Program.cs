@@ -32,10 +32,14 @@ internal static class Program
             Console.Out.WriteLine($"pcapcore version {typeof(Program).Assembly.GetName().Version}");
             return 0;
         }
+        if (options.Lab)
+            return LabCommand.Run(options);
+        if (options.ListInterfaces)
+            return ListInterfacesCommand.Run();
         if (options.DumpFilter > 0)
             return DumpFilterCommand.Run(options);
         if (options.ReadFile is not null)
             return ReadFileCommand.Run(options);
-        throw new CliUsageException("nothing to do: give -r FILE to read a capture (see 'pcapcore --help')");
+        return LiveCaptureCommand.Run(options);
     }
 }

@@ -1,0 +1,47 @@
+using Pcap.Filter;
+
+namespace Pcap.Native;
+
+/// <summary>
+/// One packet as delivered: the bytes live in the kernel ring and are valid only until the next read from the
+/// same <see cref="LiveCapture"/> (copy them to keep them).
+/// </summary>
+public readonly ref struct CapturedPacket
+{
+    private readonly LiveCapture _owner;
+
+    internal CapturedPacket(LiveCapture owner, ReadOnlySpan<byte> data, int wireLength, long timestampNanoseconds,
+        int interfaceIndex, PacketDirection direction)
+    {
+        _owner = owner;
+        Data = data;
+        WireLength = wireLength;
+        TimestampNanoseconds = timestampNanoseconds;
+        InterfaceIndex = interfaceIndex;
+        Direction = direction;
+    }
+
+    /// <summary>The captured bytes, starting at the link-layer header of <see cref="LinkType"/>.</summary>
+    public ReadOnlySpan<byte> Data { get; }
+
+    /// <summary>The packet's length on the wire (at least <c>Data.Length</c>).</summary>
+    public int WireLength { get; }
+
+    /// <summary>Nanoseconds since the Unix epoch.</summary>
+    public long TimestampNanoseconds { get; }
+
+    /// <summary>The timestamp (to 100 ns).</summary>
+    public DateTimeOffset Timestamp => DateTimeOffset.UnixEpoch.AddTicks(TimestampNanoseconds / 100);
+
+    /// <summary>The index of the interface the packet was seen on.</summary>
+    public int InterfaceIndex { get; }
+
+    /// <summary>The name of the interface the packet was seen on (looked up once per index).</summary>
+    public string InterfaceName => _owner.InterfaceNameOf(InterfaceIndex);
+
+    /// <summary>Received for this host, broadcast, multicast, for another host, or sent.</summary>
+    public PacketDirection Direction { get; }
+
+    /// <summary>The link type of <see cref="Data"/>.</summary>
+    public LinkType LinkType => _owner.LinkType;
+}

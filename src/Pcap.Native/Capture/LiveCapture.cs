@@ -1,0 +1,352 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using Pcap.Filter;
+using Pcap.Filter.Bpf;
+
+namespace Pcap.Native;
+
+/// <summary>Handles one packet in <see cref="LiveCapture.Run"/>; the packet's bytes are valid only during the call.</summary>
+public delegate void PacketHandler(in CapturedPacket packet);
+
+/// <summary>
+/// A live capture on one Linux interface or on <c>any</c>: an AF_PACKET socket with the filter running in the kernel
+/// and a TPACKET_V3 ring read in place. <see cref="Stop"/> and <see cref="Dispose"/> may be called from any thread.
+/// </summary>
+/// <example><code>
+/// using var capture = LiveCapture.Open("any", new CaptureOptions { Filter = "arp or icmp" });
+/// while (capture.TryRead(out var packet))
+///     Console.WriteLine($"{packet.InterfaceName} {packet.Direction} {packet.Data.Length} bytes");
+/// </code></example>
+public sealed unsafe class LiveCapture : IDisposable
+{
+    private const int CookedHeaderLength = 20;
+    private const int VlanTagLength = 4;
+    private const int EthernetAddressesLength = 12;
+
+    private readonly SafePacketSocketHandle _socket;
+    private readonly PacketRing _ring;
+    private readonly int _wakeDescriptor;
+    private readonly bool _cooked;
+    private readonly int _loopbackIndex;
+    private readonly CaptureDirection _direction;
+    private readonly ConcurrentDictionary<int, string> _names = new();
+    private readonly Lock _readGate = new();
+    private readonly Lock _statisticsGate = new();
+    private readonly Lock _wakeGate = new();
+    private BpfProgram? _userProgram;
+    private long _captured;
+    private long _received;
+    private long _dropped;
+    private volatile bool _stopped;
+    private int _disposed;
+
+    private LiveCapture(CaptureDevice device, SafePacketSocketHandle socket, PacketRing ring, int wakeDescriptor,
+        int snapLength, CaptureDirection direction, int loopbackIndex, BpfProgram program)
+    {
+        Device = device;
+        _socket = socket;
+        _ring = ring;
+        _wakeDescriptor = wakeDescriptor;
+        _cooked = device.IsAny || device.LinkType != LinkType.Ethernet;
+        SnapLength = snapLength;
+        _direction = direction;
+        _loopbackIndex = loopbackIndex;
+        Program = program;
+    }
+
+    /// <summary>The interface captured on.</summary>
+    public CaptureDevice Device { get; }
+
+    /// <summary>The link type of delivered frames: Ethernet, or LINUX_SLL2 on <c>any</c>.</summary>
+    public LinkType LinkType => _cooked ? LinkType.LinuxSll2 : LinkType.Ethernet;
+
+    /// <summary>The snapshot length in force.</summary>
+    public int SnapLength { get; }
+
+    /// <summary>The program the capture filters with, as compiled for <see cref="LinkType"/> (before any cooked rewrite).</summary>
+    public BpfProgram Program { get; }
+
+    /// <summary>True when the filter runs in user space because it reads cooked-header fields the kernel cannot supply.</summary>
+    public bool FiltersInUserSpace => _userProgram is not null;
+
+    /// <summary>True once <see cref="Stop"/> or <see cref="Dispose"/> was called.</summary>
+    public bool IsStopped => _stopped;
+
+    /// <summary>
+    /// Opens a capture on <paramref name="device"/> (a name, a <c>pcapcore -D</c> number, or <c>any</c>): the socket
+    /// first gets a reject-all filter, then the ring and the binding, then the real filter, so no unfiltered packet is
+    /// ever delivered.
+    /// </summary>
+    /// <exception cref="CaptureException">No permission, no such device, device down, filter refused, ...</exception>
+    /// <exception cref="FilterException"><see cref="CaptureOptions.Filter"/> does not compile.</exception>
+    public static LiveCapture Open(string device, CaptureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        options ??= new CaptureOptions();
+        if (options.SnapLength < 0 || options.BufferSize < 0 || options.BufferTimeoutMilliseconds < 0)
+            throw new CaptureException(CaptureError.InvalidOptions, "snap length, buffer size and timeout must not be negative", device: device);
+        return NetworkNamespaceScope.Run(options.NetworkNamespace, () => OpenHere(device, options));
+    }
+
+    private static LiveCapture OpenHere(string deviceName, CaptureOptions options)
+    {
+        var device = CaptureDevices.ResolveHere(deviceName);
+        int snapLength = options.SnapLength is <= 0 or > CaptureOptions.DefaultSnapLength ? CaptureOptions.DefaultSnapLength : options.SnapLength;
+        bool cooked = device.IsAny || device.LinkType != LinkType.Ethernet;
+        var linkType = cooked ? LinkType.LinuxSll2 : LinkType.Ethernet;
+        var program = options.Program
+            ?? (string.IsNullOrWhiteSpace(options.Filter)
+                ? new BpfProgram([BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)snapLength)])
+                : FilterCompiler.Compile(options.Filter, linkType, new FilterOptions { SnapLength = snapLength }));
+
+        BpfInstruction[] kernelProgram;
+        BpfProgram? userProgram = null;
+        if (!cooked)
+        {
+            kernelProgram = program.Instructions.ToArray();
+        }
+        else if (!CookedProgramRewriter.TryRewrite(program.Instructions, out kernelProgram))
+        {
+            // The program reads cooked-header bytes the kernel cannot supply: filter in user space, as libpcap does.
+            kernelProgram = [BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, uint.MaxValue)];
+            userProgram = program;
+        }
+
+        var socket = PacketSocket.Open(cooked, device.Name);
+        PacketRing? ring = null;
+        int wake = -1;
+        try
+        {
+            PacketSocket.AttachRejectAll(socket, device.Name);
+            int timeout = options.ImmediateMode ? 1 : (options.BufferTimeoutMilliseconds == 0 ? 1000 : options.BufferTimeoutMilliseconds);
+            int bufferSize = options.BufferSize == 0 ? CaptureOptions.DefaultBufferSize : options.BufferSize;
+            ring = PacketRing.Create(socket, snapLength, bufferSize, timeout, device.Name);
+            PacketSocket.Bind(socket, device.Index, device.Name);
+            if (options.Promiscuous && !device.IsAny)
+                PacketSocket.EnablePromiscuous(socket, device.Index, device.Name);
+            PacketSocket.Drain(socket);
+            PacketSocket.Attach(socket, kernelProgram, device.Name);
+
+            wake = Interop.EventFd(0, Interop.EfdCloexec | Interop.EfdNonblock);
+            if (wake < 0)
+                throw SystemErrors.FromLast("creating the stop event (eventfd)", device.Name);
+            int loopback = (int)Interop.IfNameToIndex("lo");
+            return new LiveCapture(device, socket, ring, wake, snapLength, options.Direction, loopback, program) { _userProgram = userProgram };
+        }
+        catch
+        {
+            if (wake >= 0)
+                Interop.Close(wake);
+            ring?.Dispose();
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next packet. Returns false when the capture was stopped, or when <paramref name="timeout"/>
+    /// (if given) passed first. The packet's bytes stay valid until the next call.
+    /// </summary>
+    /// <exception cref="CaptureException">The interface went down or disappeared.</exception>
+    public bool TryRead(out CapturedPacket packet, TimeSpan? timeout = null)
+    {
+        lock (_readGate)
+        {
+            long deadline = timeout is { } t ? Environment.TickCount64 + (long)t.TotalMilliseconds : long.MaxValue;
+            while (!_stopped)
+            {
+                var header = _ring.TryNext();
+                if (header != null)
+                {
+                    if (TryDeliver(header, out packet))
+                        return true;
+                    continue;
+                }
+                long remaining = deadline == long.MaxValue ? -1 : deadline - Environment.TickCount64;
+                if (remaining == 0 || (remaining < 0 && deadline != long.MaxValue))
+                    break;
+                Wait((int)Math.Min(remaining, int.MaxValue));
+            }
+            packet = default;
+            return false;
+        }
+    }
+
+    /// <summary>Calls <paramref name="handler"/> for each packet until <see cref="Stop"/>, <paramref name="cancellation"/> or <paramref name="count"/> packets.</summary>
+    /// <returns>The number of packets handled.</returns>
+    public long Run(PacketHandler handler, long count = long.MaxValue, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        using var registration = cancellation.Register(Stop);
+        long handled = 0;
+        while (handled < count && TryRead(out var packet))
+        {
+            handler(in packet);
+            handled++;
+        }
+        return handled;
+    }
+
+    /// <summary>Runs <see cref="Run"/> on a dedicated thread; the task completes when the capture stops.</summary>
+    public Task<long> RunAsync(PacketHandler handler, long count = long.MaxValue, CancellationToken cancellation = default) =>
+        Task.Factory.StartNew(() => Run(handler, count, cancellation), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Makes a blocked or future read return false. Safe from any thread, any number of times.</summary>
+    public void Stop()
+    {
+        _stopped = true;
+        // Under the gate so the descriptor cannot be closed (and its number reused) between the check and the write.
+        lock (_wakeGate)
+        {
+            if (Volatile.Read(ref _disposed) != 0)
+                return;
+            ulong one = 1;
+            Interop.Write(_wakeDescriptor, &one, sizeof(ulong));
+        }
+    }
+
+    /// <summary>The counters so far: captured by us, received by the kernel filter, dropped for lack of ring space.</summary>
+    public CaptureStatistics Statistics
+    {
+        get
+        {
+            lock (_statisticsGate)
+            {
+                if (Volatile.Read(ref _disposed) == 0)
+                {
+                    var kernel = PacketSocket.ReadStatistics(_socket);
+                    _received += kernel.Packets;
+                    _dropped += kernel.Drops;
+                }
+                return new CaptureStatistics(Interlocked.Read(ref _captured), _received, _dropped);
+            }
+        }
+    }
+
+    /// <summary>Stops, waits for a read in progress to return, then releases the ring and the socket.</summary>
+    public void Dispose()
+    {
+        Stop();
+        lock (_readGate)
+        {
+            lock (_statisticsGate)
+            {
+                lock (_wakeGate)
+                {
+                    if (Interlocked.Exchange(ref _disposed, 1) != 0)
+                        return;
+                }
+                var last = PacketSocket.ReadStatistics(_socket);
+                _received += last.Packets;
+                _dropped += last.Drops;
+                _ring.Dispose();
+                _socket.Dispose();
+                Interop.Close(_wakeDescriptor);
+            }
+        }
+    }
+
+    internal string InterfaceNameOf(int index) =>
+        index == Device.Index && !Device.IsAny ? Device.Name : _names.GetOrAdd(index, i => PacketSocket.NameOf(_socket, i));
+
+    private void Wait(int timeoutMilliseconds)
+    {
+        var descriptors = stackalloc Interop.PollFd[2];
+        descriptors[0] = new Interop.PollFd { Fd = _socket.Descriptor, Events = Interop.PollIn };
+        descriptors[1] = new Interop.PollFd { Fd = _wakeDescriptor, Events = Interop.PollIn };
+        int ready = Interop.Poll(descriptors, 2, timeoutMilliseconds);
+        if (ready < 0)
+        {
+            var errno = SystemErrors.Last();
+            if (errno == Errno.Interrupted)
+                return;
+            throw SystemErrors.From(errno, "waiting for packets (poll)", Device.Name);
+        }
+        if ((descriptors[0].ReturnedEvents & (Interop.PollErr | Interop.PollHup | Interop.PollNval)) != 0)
+        {
+            int pending = PacketSocket.PendingError(_socket);
+            if (pending == (int)Errno.NetworkDown)
+                throw new CaptureException(CaptureError.DeviceDown, $"the interface '{Device.Name}' went down", Errno.NetworkDown, Device.Name);
+            if (pending != 0)
+                throw SystemErrors.From((Errno)pending, "capturing", Device.Name);
+            if ((descriptors[0].ReturnedEvents & Interop.PollNval) != 0)
+                throw new CaptureException(CaptureError.NoSuchDevice, $"the interface '{Device.Name}' disappeared", Errno.NoSuchDevice, Device.Name);
+        }
+    }
+
+    private bool TryDeliver(TPacket3Hdr* header, out CapturedPacket packet)
+    {
+        var address = (SockAddrLl*)((byte*)header + PacketRing.AddressOffset);
+        var direction = (PacketDirection)address->PacketType;
+        if (!DirectionAccepts(direction, address->InterfaceIndex))
+        {
+            packet = default;
+            return false;
+        }
+
+        byte* frame = (byte*)header + header->MacOffset;
+        int captured = (int)header->SnapLength;
+        int wire = (int)header->Length;
+        if (_cooked)
+        {
+            frame -= CookedHeaderLength;
+            WriteCookedHeader(frame, address);
+            captured += CookedHeaderLength;
+            wire += CookedHeaderLength;
+        }
+        else if (HasVlanTag(header) && captured >= EthernetAddressesLength)
+        {
+            // The kernel took the 802.1Q tag out of the frame; put it back after the MAC addresses, as libpcap does.
+            frame -= VlanTagLength;
+            Buffer.MemoryCopy(frame + VlanTagLength, frame, EthernetAddressesLength, EthernetAddressesLength);
+            ushort tpid = header->VlanTpid != 0 || (header->Status & Interop.TpStatusVlanTpidValid) != 0
+                ? header->VlanTpid : Interop.EthP8021Q;
+            BinaryPrimitives.WriteUInt16BigEndian(new Span<byte>(frame + EthernetAddressesLength, 2), tpid);
+            BinaryPrimitives.WriteUInt16BigEndian(new Span<byte>(frame + EthernetAddressesLength + 2, 2), (ushort)header->VlanTci);
+            captured += VlanTagLength;
+            wire += VlanTagLength;
+        }
+        if (captured > SnapLength)
+            captured = SnapLength;
+        if (_userProgram is not null)
+        {
+            uint verdict = BpfInterpreter.Run(_userProgram, new ReadOnlySpan<byte>(frame, captured), (uint)wire);
+            if (verdict == 0)
+            {
+                packet = default;
+                return false;
+            }
+            captured = (int)Math.Min((uint)captured, verdict);
+        }
+
+        Interlocked.Increment(ref _captured);
+        long nanoseconds = header->Seconds * 1_000_000_000L + header->Nanoseconds;
+        packet = new CapturedPacket(this, new ReadOnlySpan<byte>(frame, captured), wire, nanoseconds, address->InterfaceIndex, direction);
+        return true;
+    }
+
+    private static bool HasVlanTag(TPacket3Hdr* header) =>
+        header->VlanTci != 0 || (header->Status & Interop.TpStatusVlanValid) != 0;
+
+    // libpcap's linux_check_direction: loopback's outgoing copy is dropped (it comes back as incoming), then -Q.
+    private bool DirectionAccepts(PacketDirection direction, int interfaceIndex)
+    {
+        if (direction == PacketDirection.Outgoing)
+            return interfaceIndex != _loopbackIndex && _direction != CaptureDirection.In;
+        return _direction != CaptureDirection.Out;
+    }
+
+    private static void WriteCookedHeader(byte* header, SockAddrLl* address)
+    {
+        var span = new Span<byte>(header, CookedHeaderLength);
+        // sll_protocol is already in network byte order.
+        BinaryPrimitives.WriteUInt16LittleEndian(span, address->Protocol);
+        BinaryPrimitives.WriteUInt16BigEndian(span[2..], 0);
+        BinaryPrimitives.WriteInt32BigEndian(span[4..], address->InterfaceIndex);
+        BinaryPrimitives.WriteUInt16BigEndian(span[8..], address->HardwareType);
+        span[10] = address->PacketType;
+        span[11] = address->AddressLength;
+        new ReadOnlySpan<byte>(address->Address, 8).CopyTo(span[12..]);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+using Pcap.Testing;
+
+namespace Pcap.Live.Tests.Support;
+
+/// <summary>The built <c>pcapcore</c> executable run as a child process, optionally inside a namespace or as another user.</summary>
+internal sealed class PcapcoreProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    private PcapcoreProcess(Process process) => _process = process;
+
+    /// <summary>The executable next to the test assembly (the test project references Pcap.Cli).</summary>
+    public static string ExecutablePath
+    {
+        get
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, "pcapcore");
+            if (!File.Exists(path))
+                throw new InvalidOperationException($"{path} is missing: build the solution (dotnet build PcapCore.sln -c Release) first");
+            return path;
+        }
+    }
+
+    /// <summary>Starts <c>[prefix...] pcapcore args</c>.</summary>
+    public static PcapcoreProcess Start(IEnumerable<string> prefix, params string[] arguments)
+    {
+        var command = prefix.Concat([ExecutablePath]).Concat(arguments).ToList();
+        var start = new ProcessStartInfo(command[0] == ExecutablePath ? ExecutablePath : ExternalTool.Require(command[0]))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Skip(1))
+            start.ArgumentList.Add(argument);
+        start.Environment["LC_ALL"] = "C";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start pcapcore");
+        var wrapper = new PcapcoreProcess(process);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (wrapper._stdout) wrapper._stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (wrapper._stderr) wrapper._stderr.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return wrapper;
+    }
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Standard output so far.</summary>
+    public string StandardOutput { get { lock (_stdout) return _stdout.ToString(); } }
+
+    /// <summary>Standard error so far.</summary>
+    public string StandardError { get { lock (_stderr) return _stderr.ToString(); } }
+
+    /// <summary>Waits until <paramref name="condition"/> holds on stdout+stderr, or fails after <paramref name="timeout"/>.</summary>
+    public void WaitFor(Func<string, bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition(StandardOutput + StandardError))
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited && !condition(StandardOutput + StandardError))
+                throw new TimeoutException($"pcapcore never printed {what}. stdout: {StandardOutput} stderr: {StandardError}");
+            Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>Sends a signal (INT, TERM, KILL).</summary>
+    public void Signal(string name) => Signals.Send(Id, name);
+
+    /// <summary>Waits for exit and returns the exit code.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+            throw new TimeoutException($"pcapcore did not exit within {timeout.TotalSeconds} s. stdout: {StandardOutput} stderr: {StandardError}");
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Kills the process if it still runs.</summary>
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}

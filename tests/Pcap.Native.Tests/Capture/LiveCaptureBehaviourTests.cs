@@ -1,0 +1,76 @@
+using Pcap.Filter.Bpf;
+using Pcap.Testing.Namespaces;
+
+namespace Pcap.Native.Tests.Capture;
+
+/// <summary>Reading allocates nothing per packet, and stopping or disposing from another thread ends a blocked read.</summary>
+public sealed class LiveCaptureBehaviourTests
+{
+    private static LiveCapture OpenLoopback(NetworkNamespace ns) =>
+        LiveCapture.Open("lo", new CaptureOptions { NetworkNamespace = ns.Name, ImmediateMode = true });
+
+    [Fact]
+    public void Reading_packets_from_the_ring_allocates_nothing()
+    {
+        using var ns = NetworkNamespace.Create("z");
+        using var capture = OpenLoopback(ns);
+        ns.Exec("ping", "-c", "20", "-i", "0.01", "-W", "1", "127.0.0.1");
+        Thread.Sleep(200);
+        Assert.True(capture.TryRead(out _, TimeSpan.FromSeconds(5)), "no packet arrived"); // first read: warm-up
+
+        long checksum = 0;
+        int read = 0;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        while (read < 30 && capture.TryRead(out var packet, TimeSpan.Zero))
+        {
+            checksum += packet.Data.Length + packet.WireLength + packet.InterfaceIndex + (int)packet.Direction;
+            read++;
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(read >= 20, $"only {read} packets were waiting in the ring");
+        Assert.True(checksum > 0);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public async Task Stop_from_another_thread_ends_a_blocked_read()
+    {
+        using var ns = NetworkNamespace.Create("z");
+        using var capture = OpenLoopback(ns);
+        var reader = Task.Run(() => capture.TryRead(out _));
+        Thread.Sleep(200);
+        Assert.False(reader.IsCompleted);
+        capture.Stop();
+        bool result = await reader.WaitAsync(TimeSpan.FromSeconds(5)); // throws TimeoutException if TryRead kept blocking
+        Assert.False(result);
+        Assert.True(capture.IsStopped);
+    }
+
+    [Fact]
+    public async Task Dispose_from_another_thread_ends_RunAsync_and_is_idempotent()
+    {
+        using var ns = NetworkNamespace.Create("z");
+        var capture = OpenLoopback(ns);
+        long seen = 0;
+        var run = capture.RunAsync((in CapturedPacket _) => Interlocked.Increment(ref seen));
+        ns.Exec("ping", "-c", "2", "-i", "0.2", "-W", "1", "127.0.0.1");
+        capture.Dispose();
+        long handled = await run.WaitAsync(TimeSpan.FromSeconds(5)); // throws TimeoutException if Run kept going
+        Assert.Equal(handled, Interlocked.Read(ref seen));
+        Assert.True(seen >= 4, $"saw {seen} packets of 2 echo requests and replies");
+        capture.Dispose();
+        Assert.False(capture.TryRead(out _));
+    }
+
+    [Fact]
+    public void The_kernel_refusing_a_program_is_reported_as_a_filter_error()
+    {
+        using var ns = NetworkNamespace.Create("z");
+        // A jump past the end: the kernel's checker refuses it.
+        var invalid = new BpfProgram([BpfInstruction.Jump(BpfOpcodes.Jmp | BpfOpcodes.Ja, 5, 0, 0), BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, 1)]);
+        var error = Assert.Throws<CaptureException>(() =>
+            LiveCapture.Open("lo", new CaptureOptions { NetworkNamespace = ns.Name, Program = invalid }));
+        Assert.Equal(CaptureError.FilterRejected, error.Error);
+        Assert.StartsWith("the kernel refused the filter program for 'lo' (2 instructions)", error.Message, StringComparison.Ordinal);
+    }
+}
