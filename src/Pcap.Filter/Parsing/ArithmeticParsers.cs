@@ -8,7 +8,9 @@ namespace Pcap.Filter.Parsing;
 
 /// <summary>
 /// Superpower parsers for the arithmetic side of relations, with libpcap's precedence (lowest first):
-/// <c>|</c>, <c>^</c>, <c>&amp;</c>, shifts, <c>+ -</c>, <c>* / %</c>, unary minus; all binary operators associate left.
+/// <c>|</c>, <c>&amp;</c>, shifts, <c>+ -</c>, <c>* /</c>, unary minus; these associate left.
+/// libpcap's grammar gives <c>%</c> and <c>^</c> no precedence, so yacc always shifts on them: they take the operand
+/// just before them on the left and the whole rest of the arithmetic on the right (<c>a * b % c + d</c> is <c>a * (b % (c + d))</c>).
 /// </summary>
 internal static class ArithmeticParsers
 {
@@ -55,9 +57,22 @@ internal static class ArithmeticParsers
         from close in Token.EqualTo(FilterTokenKind.RightParen).Named("')'")
         select inner;
 
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Primary =
+    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Atom =
         Constant.Or(Length).Or(Accessor).Or(Negation).Or(Parenthesized)
             .Named("a number, 'len' or an accessor such as 'ip[0]'");
+
+    private static readonly TokenListParser<FilterTokenKind, (Token<FilterTokenKind> Operator, ArithmeticNode Right)?> UnprecedencedTail =
+        (from op in Token.EqualTo(FilterTokenKind.Percent).Or(Token.EqualTo(FilterTokenKind.Caret))
+         from right in Parse.Ref(() => Expression!)
+         select ((Token<FilterTokenKind>, ArithmeticNode)?)(op, right))
+        .OptionalOrDefault();
+
+    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Primary =
+        from left in Atom
+        from tail in UnprecedencedTail
+        select tail is { } t
+            ? new BinaryNode(Operation(t.Operator.Kind), left, t.Right, left.Position, EndOf(t.Right) - left.Position)
+            : left;
 
     private static TokenListParser<FilterTokenKind, ArithmeticNode> Level(
         TokenListParser<FilterTokenKind, ArithmeticNode> operand, params FilterTokenKind[] operators)
@@ -68,7 +83,7 @@ internal static class ArithmeticParsers
     }
 
     private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Multiplicative =
-        Level(Primary, FilterTokenKind.Star, FilterTokenKind.Slash, FilterTokenKind.Percent);
+        Level(Primary, FilterTokenKind.Star, FilterTokenKind.Slash);
 
     private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Additive =
         Level(Multiplicative, FilterTokenKind.Plus, FilterTokenKind.Minus);
@@ -78,10 +93,8 @@ internal static class ArithmeticParsers
 
     private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> BitAnd = Level(Shift, FilterTokenKind.Ampersand);
 
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> BitXor = Level(BitAnd, FilterTokenKind.Caret);
-
     /// <summary>A whole arithmetic expression.</summary>
-    public static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Expression = Level(BitXor, FilterTokenKind.Pipe);
+    public static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Expression = Level(BitAnd, FilterTokenKind.Pipe);
 
     private static ProtoQualifier ProtocolOf(Token<FilterTokenKind> t)
     {

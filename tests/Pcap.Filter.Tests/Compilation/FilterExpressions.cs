@@ -32,6 +32,9 @@ internal static class FilterExpressions
         "ether proto \\stp", "ether proto \\ipx", "ether proto 0x42", "ether proto 100", "link proto 0x806",
         "iso proto \\isis", "iso proto 0x83", "isis proto 16", "proto \\icmp",
         "less 100", "greater 1000", "len < 60", "len >= 100", "len = 64", "len != 1500", "len <= 0x100", "len > 010",
+        // Regression: '%' and '^' have no precedence in libpcap's grammar (yacc shifts), found by the conformance suite.
+        "ip[0] % 2 - 1 = 0", "ether[23:2] * 0x3f ^ 0x96 >= 16623", "-(link[9:4] << len ^ 0x96) >= 0x12",
+        "(len / 3) % 042 | 0xa8 <= 040", "- ip[1] % 3 * 2 = 1", "(link[12:2] << 1 ^ (igmp[4:4] ^ 1)) = 0", "ip[0] ^ 1 % 3 + 2 = 7",
         "ip[0] & 0xf != 5", "ip[6:2] & 0x1fff = 0", "ip[2:2] > 576", "ip[9] = 6", "ip[16:4] = 0x0a000001",
         "tcp[0:2] = 80", "tcp[13] & 2 != 0", "tcp[tcpflags] & tcp-syn != 0", "tcp[tcpflags] & (tcp-syn|tcp-ack) = tcp-syn",
         "tcp[tcpflags] & (tcp-fin|tcp-rst) != 0", "udp[0:2] = 53", "icmp[icmptype] = icmp-echo", "icmp[0] = 8",
