@@ -1,3 +1,4 @@
+using Pcap.Testing;
 using Pcap.Filter;
 using Pcap.Filter.Bpf;
 using Pcap.Testing.Packets;

@@ -14,7 +14,7 @@ public sealed class LibPcapDifferentialTests
     private static readonly FilterOptions Unoptimized = new() { Optimize = false };
 
     // pcap_open_dead takes a DLT_ value; only LINKTYPE_RAW (101) differs from its DLT_RAW (12 on Linux).
-    internal static int DltOf(LinkType linkType) => linkType == LinkType.Raw ? 12 : (int)linkType;
+    internal static int DltOf(LinkType linkType) => LibPcapLinkType.DataLinkTypeOf(linkType);
 
     internal static string? Difference(string expression, LinkType linkType) => Difference(expression, linkType, out _);
 
