@@ -70,8 +70,8 @@ internal static class OptimizationLoop
         {
             for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
             {
-                OrPullup.Run(state, block);
-                AndPullup.Run(state, block);
+                ChainPullup.Run(state, block, orChain: true);
+                ChainPullup.Run(state, block, orChain: false);
             }
         }
     }

@@ -3,14 +3,14 @@ using Pcap.Filter.Compilation.ControlFlow;
 namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
-/// In a chain of "or" tests (false exits chained, true exits shared), pulls a later test of the same
-/// value up above a test of a different value, so that jump threading can then merge the equal tests
-/// (libpcap's <c>or_pullup</c>).
+/// In a chain of tests that share one exit and chain through the other ("or": false exits chained, true
+/// exits shared; "and": the mirror), pulls a later test of the same value up above a test of a different
+/// value, so that jump threading can then merge the equal tests (libpcap's <c>or_pullup</c> and <c>and_pullup</c>).
 /// </summary>
-internal static class OrPullup
+internal static class ChainPullup
 {
-    /// <summary>Tries one pull-up below <paramref name="block"/>.</summary>
-    public static void Run(OptimizerState state, BasicBlock block)
+    /// <summary>Tries one pull-up below <paramref name="block"/> in an "or" chain (<paramref name="orChain"/>) or an "and" chain.</summary>
+    public static void Run(OptimizerState state, BasicBlock block, bool orChain)
     {
         Edge? edge = block.InEdges;
         if (edge is null)
@@ -22,39 +22,44 @@ internal static class OrPullup
                 return;
         }
 
+        // An "or" chain continues on false and shares its true exit; an "and" chain the other way round.
+        bool chainOnTrue = !orChain;
+        BasicBlock? SharedExit(BasicBlock b) => orChain ? b.JumpTrue : b.JumpFalse;
+
         JumpSlot different = JumpSlot.Into(block.InEdges!.Predecessor, block);
         bool atTop = true;
         while (true)
         {
             if (different.Target is not { } candidate)
                 return;
-            if (candidate.JumpTrue != block.JumpTrue)
+            if (SharedExit(candidate) != SharedExit(block))
                 return;
             if (!BitSet.Contains(candidate.Dominators, block.Id))
                 return;
             if (candidate.Values[Atoms.A] != value)
                 break;
-            different = new JumpSlot(candidate, OnTrue: false);
+            different = new JumpSlot(candidate, chainOnTrue);
             atTop = false;
         }
 
-        JumpSlot same = new(different.Target!, OnTrue: false);
+        JumpSlot same = new(different.Target!, chainOnTrue);
         while (true)
         {
             if (same.Target is not { } candidate)
                 return;
-            if (candidate.JumpTrue != block.JumpTrue)
+            if (SharedExit(candidate) != SharedExit(block))
                 return;
             if (!BitSet.Contains(candidate.Dominators, block.Id))
                 return;
             if (candidate.Values[Atoms.A] == value)
                 break;
-            same = new JumpSlot(candidate, OnTrue: false);
+            same = new JumpSlot(candidate, chainOnTrue);
         }
 
         BasicBlock pull = same.Target!;
-        same.Target = pull.JumpFalse;
-        pull.JumpFalse = different.Target;
+        var pullChain = new JumpSlot(pull, chainOnTrue);
+        same.Target = pullChain.Target;
+        pullChain.Target = different.Target;
 
         // At the top every predecessor must now enter the pulled block; inside the chain there is one.
         if (atTop)
