@@ -8,7 +8,14 @@ fail() { echo "eng/test.sh: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "run as root: the live tests create network namespaces and AF_PACKET sockets"
 command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH"
 
-have_libpcap() { ldconfig -p | grep -q 'libpcap\.so\.0\.8'; }
+# ldconfig lives in /sbin, which a non-login root shell may not have on PATH.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+# Look at the files, then the loader cache; grep without -q so pipefail never sees a SIGPIPE.
+have_libpcap() {
+  compgen -G '/usr/lib/*/libpcap.so.0.8' >/dev/null || compgen -G '/lib/*/libpcap.so.0.8' >/dev/null ||
+    [ -e /usr/lib/libpcap.so.0.8 ] || [ -e /usr/lib64/libpcap.so.0.8 ] ||
+    { ldconfig -p 2>/dev/null | grep 'libpcap\.so\.0\.8' >/dev/null; }
+}
 missing() {
   local packages=()
   command -v tcpdump >/dev/null || packages+=(tcpdump)
@@ -29,7 +36,7 @@ if [ -n "$need" ]; then
 fi
 still=$(missing)
 [ -z "$still" ] || fail "still missing after install: $still"
-echo "eng/test.sh: $(tcpdump --version 2>&1 | head -n 2 | tr '\n' ' ')"
+echo "eng/test.sh: $(tcpdump --version 2>&1 | sed -n '1,2p' | tr '\n' ' ')"
 
 dotnet build PcapCore.sln -c Release -nologo -v quiet
 dotnet test PcapCore.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"
