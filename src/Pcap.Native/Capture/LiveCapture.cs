@@ -97,7 +97,7 @@ public sealed unsafe class LiveCapture : IDisposable
         var program = options.Program
             ?? (string.IsNullOrWhiteSpace(options.Filter)
                 ? new BpfProgram([BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)snapLength)])
-                : FilterCompiler.Compile(options.Filter, linkType, new FilterOptions { SnapLength = snapLength }));
+                : FilterCompiler.Compile(options.Filter, linkType, new FilterOptions { SnapLength = snapLength, LinuxVlanAncillaryLoads = true }));
 
         BpfInstruction[] kernelProgram;
         BpfProgram? userProgram = null;

@@ -53,6 +53,11 @@ internal static class ProgramLinearizer
                 continue;
             layout.Code[at] = (ushort)statement.Code;
             layout.K[at] = statement.K;
+            if (statement.JumpTrue is not null && statement.JumpFalse is not null)
+            {
+                layout.Jt[at] = InBlockReach(block, statement, statement.JumpTrue);
+                layout.Jf[at] = InBlockReach(block, statement, statement.JumpFalse);
+            }
             at++;
         }
 
@@ -98,6 +103,26 @@ internal static class ProgramLinearizer
             layout.Jf[at] = (byte)reach;
         }
         return true;
+    }
+
+    // libpcap's convert_code_r: the target's index counts deleted statements too (its offset[] table holds the first
+    // "live count" statements, deleted ones included) while the jump's own index counts only live ones, so a statement
+    // deleted before the jump moves the target one further; byte arithmetic wraps as libpcap's u_char does.
+    private static byte InBlockReach(BasicBlock block, BlockStatement jump, BlockStatement target)
+    {
+        int live = block.LiveStatementCount;
+        int targetIndex = 0, jumpIndex = 0, index = 0, liveIndex = 0;
+        foreach (BlockStatement statement in block.Statements)
+        {
+            if (index < live && statement == target)
+                targetIndex = index;
+            if (statement == jump)
+                jumpIndex = liveIndex;
+            index++;
+            if (!statement.IsNop)
+                liveIndex++;
+        }
+        return unchecked((byte)(targetIndex - jumpIndex - 1));
     }
 
     // Every retry is one instruction longer at most; buffers are kept with room to grow instead of reallocated,
