@@ -29,7 +29,10 @@ internal static class SeedWalkthrough
 
         SeedTopology? topology = null;
         EventHandler onExit = (_, _) => topology?.Dispose();
+        // A crash on another thread skips this method's finally: remove the namespaces before the process goes.
+        UnhandledExceptionEventHandler onCrash = (_, _) => topology?.Dispose();
         AppDomain.CurrentDomain.ProcessExit += onExit;
+        AppDomain.CurrentDomain.UnhandledException += onCrash;
         var clock = Stopwatch.StartNew();
         try
         {
@@ -64,10 +67,17 @@ internal static class SeedWalkthrough
             errors.WriteLine($"pcapcore lab: {e.Message}");
             return 1;
         }
+        catch (Exception e)
+        {
+            // Caught, not left unhandled: an unhandled exception ends the process without running the finally below.
+            errors.WriteLine($"pcapcore lab: unexpected {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
         finally
         {
             topology?.Dispose();
             AppDomain.CurrentDomain.ProcessExit -= onExit;
+            AppDomain.CurrentDomain.UnhandledException -= onCrash;
         }
     }
 

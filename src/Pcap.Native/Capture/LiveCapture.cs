@@ -179,9 +179,16 @@ public sealed unsafe class LiveCapture : IDisposable
         ArgumentNullException.ThrowIfNull(handler);
         using var registration = cancellation.Register(Stop);
         long handled = 0;
-        while (handled < count && TryRead(out var packet))
+        while (handled < count)
         {
-            handler(in packet);
+            // The gate is held through the handler too: Dispose on another thread waits instead of unmapping the ring
+            // under a packet being read (a use after unmap kills the process before any cleanup can run).
+            lock (_readGate)
+            {
+                if (!TryRead(out var packet))
+                    break;
+                handler(in packet);
+            }
             handled++;
         }
         return handled;
@@ -224,7 +231,10 @@ public sealed unsafe class LiveCapture : IDisposable
         }
     }
 
-    /// <summary>Stops, waits for a read in progress to return, then releases the ring and the socket.</summary>
+    /// <summary>
+    /// Stops, waits for a read in progress and for a <see cref="Run"/> handler still running to return, then releases the
+    /// ring and the socket. A packet returned by <see cref="TryRead"/> must not be used after Dispose.
+    /// </summary>
     public void Dispose()
     {
         Stop();
