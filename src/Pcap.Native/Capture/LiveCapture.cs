@@ -258,7 +258,25 @@ public sealed unsafe class LiveCapture : IDisposable
     }
 
     internal string InterfaceNameOf(int index) =>
-        index == Device.Index && !Device.IsAny ? Device.Name : _names.GetOrAdd(index, i => PacketSocket.NameOf(_socket, i));
+        FindInterfaceName((uint)index) ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The name of interface <paramref name="index"/> as the capture's own network namespace knows it (what
+    /// <c>if_indextoname</c> gives tcpdump running there), or null when there is no such interface. Looked up once per index.
+    /// </summary>
+    public string? FindInterfaceName(uint index)
+    {
+        if (index == (uint)Device.Index && !Device.IsAny)
+            return Device.Name;
+        if (_names.TryGetValue((int)index, out var known))
+            return known;
+        lock (_statisticsGate) // keeps the socket open while it is asked
+        {
+            if (Volatile.Read(ref _disposed) != 0 || PacketSocket.NameOf(_socket, (int)index) is not { } name)
+                return null;
+            return _names.GetOrAdd((int)index, name);
+        }
+    }
 
     private void Wait(int timeoutMilliseconds)
     {
