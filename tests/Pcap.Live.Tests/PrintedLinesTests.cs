@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Pcap.Live.Tests.Support;
 using Pcap.Testing.Namespaces;
 
@@ -10,7 +8,7 @@ namespace Pcap.Live.Tests;
 /// VLAN-tagged frames the kernel moved the tag of into metadata (<c>vlan 100 and icmp</c>, the program compiled by
 /// PcapCore itself), and the direction qualifiers on <c>-i any</c>.
 /// </summary>
-public sealed partial class PrintedLinesTests
+public sealed class PrintedLinesTests
 {
     private static void Ping(NetworkNamespace from, string address) =>
         from.Exec("ping", "-c", "3", "-i", "0.2", "-W", "1", address);
@@ -21,15 +19,7 @@ public sealed partial class PrintedLinesTests
     public void Vlan_100_and_icmp_prints_what_tcpdump_prints(string flag)
     {
         using var topology = VethTopology.Create();
-        byte[] leftMac = MacOf(topology.Left), rightMac = MacOf(topology.Right);
-        byte[] leftIp = [10, 200, 0, 1], rightIp = [10, 200, 0, 2];
-        var frames = new List<byte[]>();
-        for (ushort sequence = 1; sequence <= 3; sequence++)
-        {
-            frames.Add(RawFrameSender.IcmpEcho(rightMac, leftMac, 100, leftIp, rightIp, sequence));
-            frames.Add(RawFrameSender.IcmpEcho(rightMac, leftMac, 200, leftIp, rightIp, (ushort)(sequence + 10)));
-            frames.Add(RawFrameSender.IcmpEcho(rightMac, leftMac, null, [10, 200, 9, 9], rightIp, (ushort)(sequence + 20)));
-        }
+        var frames = RawFrameSender.VlanMix(topology);
         var (tcpdump, pcapcore) = PrintedCapture.Both(topology.Right.Name, ["-i", "eth0", "-n", "-t", flag, "vlan 100 and icmp"],
             () => RawFrameSender.Send(topology.Left.Name, "eth0", frames));
         PrintedCapture.AssertSameLines($"vlan 100 and icmp {flag}", tcpdump, pcapcore, 3);
@@ -54,10 +44,4 @@ public sealed partial class PrintedLinesTests
         string marker = expression.StartsWith("inbound", StringComparison.Ordinal) && !expression.Contains("outbound", StringComparison.Ordinal) ? " In " : " Out ";
         Assert.All(pcapcore.Where(l => l.Contains("ICMP", StringComparison.Ordinal)), l => Assert.Contains(marker, l, StringComparison.Ordinal));
     }
-
-    [GeneratedRegex(@"link/ether ([0-9a-f:]{17})")]
-    private static partial Regex EtherAddress();
-
-    private static byte[] MacOf(NetworkNamespace ns) =>
-        Convert.FromHexString(EtherAddress().Match(ns.Ip("link", "show", "eth0")).Groups[1].Value.Replace(":", "", StringComparison.Ordinal));
 }

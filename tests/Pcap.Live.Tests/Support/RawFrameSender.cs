@@ -25,6 +25,31 @@ internal static unsafe partial class RawFrameSender
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial uint if_nametoindex(string name);
 
+    /// <summary>
+    /// The VLAN test traffic from the left end of <paramref name="topology"/> to the right: three ICMP echo requests
+    /// each tagged VLAN 100, tagged VLAN 200, and untagged from another address. <c>vlan 100 and icmp</c> matches 3.
+    /// </summary>
+    public static List<byte[]> VlanMix(Pcap.Testing.Namespaces.VethTopology topology)
+    {
+        byte[] leftMac = MacOf(topology.Left), rightMac = MacOf(topology.Right);
+        byte[] leftIp = [10, 200, 0, 1], rightIp = [10, 200, 0, 2];
+        var frames = new List<byte[]>();
+        for (ushort sequence = 1; sequence <= 3; sequence++)
+        {
+            frames.Add(IcmpEcho(rightMac, leftMac, 100, leftIp, rightIp, sequence));
+            frames.Add(IcmpEcho(rightMac, leftMac, 200, leftIp, rightIp, (ushort)(sequence + 10)));
+            frames.Add(IcmpEcho(rightMac, leftMac, null, [10, 200, 9, 9], rightIp, (ushort)(sequence + 20)));
+        }
+        return frames;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"link/ether ([0-9a-f:]{17})")]
+    private static partial System.Text.RegularExpressions.Regex EtherAddress();
+
+    /// <summary>The MAC address of <c>eth0</c> in <paramref name="ns"/>.</summary>
+    public static byte[] MacOf(Pcap.Testing.Namespaces.NetworkNamespace ns) =>
+        Convert.FromHexString(EtherAddress().Match(ns.Ip("link", "show", "eth0")).Groups[1].Value.Replace(":", "", StringComparison.Ordinal));
+
     /// <summary>Sends each frame out of <paramref name="device"/> in namespace <paramref name="ns"/>.</summary>
     public static void Send(string ns, string device, IEnumerable<byte[]> frames)
     {
