@@ -1,4 +1,5 @@
 using Pcap.Filter.Bpf;
+using Pcap.Filter.Compilation.Optimization;
 
 namespace Pcap.Filter.Compilation.ControlFlow;
 
@@ -107,11 +108,11 @@ internal static class ProgramLinearizer
 
     // libpcap's convert_code_r: the target's index counts deleted statements too (its offset[] table holds the first
     // "live count" statements, deleted ones included) while the jump's own index counts only live ones, so a statement
-    // deleted before the jump moves the target one further; byte arithmetic wraps as libpcap's u_char does.
+    // deleted before the jump moves the target one further, and a target outside that table is libpcap's compile error.
     private static byte InBlockReach(BasicBlock block, BlockStatement jump, BlockStatement target)
     {
         int live = block.LiveStatementCount;
-        int targetIndex = 0, jumpIndex = 0, index = 0, liveIndex = 0;
+        int targetIndex = -1, jumpIndex = 0, index = 0, liveIndex = 0;
         foreach (BlockStatement statement in block.Statements)
         {
             if (index < live && statement == target)
@@ -122,6 +123,10 @@ internal static class ProgramLinearizer
             if (!statement.IsNop)
                 liveIndex++;
         }
+        if (targetIndex < 0)
+            throw new OptimizerFailure($"no destination found for block-local relative jump: off={jumpIndex}");
+        if (targetIndex - jumpIndex - 1 >= 256)
+            throw new OptimizerFailure($"out-of-range jump for block-local relative jump: off={jumpIndex}");
         return unchecked((byte)(targetIndex - jumpIndex - 1));
     }
 
