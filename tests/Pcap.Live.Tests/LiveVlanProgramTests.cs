@@ -127,4 +127,20 @@ public sealed class LiveVlanProgramTests
         Assert.False(FilterCompiler.TryCompile(expression, LinkType.Ethernet, out _, out var ours, new FilterOptions { LinuxVlanAncillaryLoads = true }));
         Assert.Equal(error, ours.Message);
     }
+
+    [Theory]
+    [InlineData("eth0", "-d", "vlan 100 and icmp")]
+    [InlineData("eth0", "-dd", "vlan and ip host 10.1.2.3")]
+    [InlineData("eth0", "-ddd", "not vlan 7")]
+    [InlineData("any", "-d", "inbound and icmp")]
+    public void Pcapcore_dash_i_dump_prints_tcpdumps_live_program(string device, string format, string expression)
+    {
+        using var ns = NetworkNamespace.Create("v");
+        ns.Ip("link", "add", "eth0", "type", "veth", "peer", "name", "peer0");
+        ns.Ip("link", "set", "eth0", "up");
+        string expected = ns.Exec("tcpdump", "-i", device, format, expression).StandardOutput;
+        using var run = PcapcoreProcess.Start(["ip", "netns", "exec", ns.Name], "-i", device, format, expression);
+        Assert.Equal(0, run.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Equal(expected, run.StandardOutput);
+    }
 }
