@@ -17,6 +17,11 @@ internal static class SeedWalkthrough
     /// <summary>Runs everything; cleans up on success, failure, Ctrl-C and SIGTERM. Returns the exit status.</summary>
     public static int Run(TextWriter output, TextWriter errors)
     {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            errors.WriteLine("pcapcore lab: you need root: the lab creates network namespaces, links and firewall rules (run it with sudo)");
+            return 1;
+        }
         using var cancellation = new CancellationTokenSource();
         void Cancel(PosixSignalContext context)
         {
