@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace Pcap.Live.Tests.Support;
 
@@ -18,9 +17,6 @@ internal static unsafe partial class RawFrameSender
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int close(int descriptor);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int setns(SafeFileHandle file, int type);
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial uint if_nametoindex(string name);
@@ -53,45 +49,30 @@ internal static unsafe partial class RawFrameSender
     /// <summary>Sends each frame out of <paramref name="device"/> in namespace <paramref name="ns"/>.</summary>
     public static void Send(string ns, string device, IEnumerable<byte[]> frames)
     {
-        Exception? failure = null;
-        var thread = new Thread(() =>
+        NamespaceThread.Run(ns, () =>
         {
+            int s = socket(17, 3, 0);
+            if (s < 0)
+                throw new InvalidOperationException($"AF_PACKET socket failed: errno {Marshal.GetLastPInvokeError()}");
             try
             {
-                using (var file = File.OpenHandle($"/run/netns/{ns}"))
-                    if (setns(file, 0x40000000) != 0)
-                        throw new InvalidOperationException($"setns({ns}) failed: errno {Marshal.GetLastPInvokeError()}");
-                int s = socket(17, 3, 0);
-                if (s < 0)
-                    throw new InvalidOperationException($"AF_PACKET socket failed: errno {Marshal.GetLastPInvokeError()}");
-                try
+                var address = stackalloc byte[20];
+                new Span<byte>(address, 20).Clear();
+                BinaryPrimitives.WriteUInt16LittleEndian(new Span<byte>(address, 2), 17);
+                BinaryPrimitives.WriteInt32LittleEndian(new Span<byte>(address + 4, 4), (int)if_nametoindex(device));
+                foreach (var frame in frames)
                 {
-                    var address = stackalloc byte[20];
-                    new Span<byte>(address, 20).Clear();
-                    BinaryPrimitives.WriteUInt16LittleEndian(new Span<byte>(address, 2), 17);
-                    BinaryPrimitives.WriteInt32LittleEndian(new Span<byte>(address + 4, 4), (int)if_nametoindex(device));
-                    foreach (var frame in frames)
-                    {
-                        fixed (byte* bytes = frame)
-                            if (sendto(s, bytes, (nuint)frame.Length, 0, address, 20) != frame.Length)
-                                throw new InvalidOperationException($"sendto failed: errno {Marshal.GetLastPInvokeError()}");
-                        Thread.Sleep(50);
-                    }
-                }
-                finally
-                {
-                    close(s);
+                    fixed (byte* bytes = frame)
+                        if (sendto(s, bytes, (nuint)frame.Length, 0, address, 20) != frame.Length)
+                            throw new InvalidOperationException($"sendto failed: errno {Marshal.GetLastPInvokeError()}");
+                    Thread.Sleep(50);
                 }
             }
-            catch (Exception e)
+            finally
             {
-                failure = e;
+                close(s);
             }
         });
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-            throw failure;
     }
 
     /// <summary>An ICMP echo request in IPv4 in Ethernet, optionally with one 802.1Q tag.</summary>
