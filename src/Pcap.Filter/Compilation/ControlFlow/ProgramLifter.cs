@@ -12,7 +12,8 @@ internal static class ProgramLifter
     /// <summary>
     /// Lifts <paramref name="program"/> into a graph. Returns null when the program has jumps between statements
     /// of one block (a backward <c>ja</c>, or a jump into the middle of a block): libpcap emits those only for
-    /// <c>protochain</c> and <c>geneve</c>, and turns its optimizer off for them. Throws
+    /// <c>protochain</c> and <c>geneve</c>, and turns its optimizer off for them. The one in-block jump libpcap does
+    /// optimize, the live VLAN id test, is kept inside its block as a statement with targets. Throws
     /// <see cref="ArgumentException"/> when the program is not block-structured at all.
     /// </summary>
     public static ControlFlowGraph? Lift(ReadOnlySpan<BpfInstruction> program)
@@ -118,7 +119,7 @@ internal static class ProgramLifter
     private static bool IsEmbeddedSkip(ReadOnlySpan<BpfInstruction> program, int i)
     {
         var jump = program[i];
-        if (i == 0 || jump.Class != BpfOpcodes.Jmp || IsAlways(jump) || jump.Jt != 0 || jump.Jf < 2
+        if (i == 0 || i + 1 >= program.Length || jump.Class != BpfOpcodes.Jmp || IsAlways(jump) || jump.Jt != 0 || jump.Jf < 2
             || !IsAncillaryLoad(program[i - 1], BpfAncillary.VlanTagPresent) || !IsAncillaryLoad(program[i + 1], BpfAncillary.VlanTag))
             return false;
         int skipAt = i + jump.Jf;
