@@ -71,7 +71,7 @@ fi
 rm -f "$BIG"
 
 echo "== BenchmarkDotNet (${JOB[*]})"
-(cd "$WORK" && dotnet "$BENCH" --filter '*' "${JOB[@]}" --exporters json --artifacts "$WORK/bdn")
+(cd benchmarks/Pcap.Benchmarks && dotnet "$BENCH" --filter '*' "${JOB[@]}" --exporters json --artifacts "$WORK/bdn")
 
 echo "== report"
 mkdir -p "$(dirname "$OUTPUT")"
