@@ -29,7 +29,7 @@ internal static class MarkdownReport
         text.AppendLine($"Written by `{context.Command}` ({context.Mode} job) on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; every number below comes from that one run.");
         text.AppendLine("Ratios are reference time / PcapCore time: above 1× PcapCore is faster. Allocations are managed bytes per operation (BenchmarkDotNet `[MemoryDiagnoser]`);");
         text.AppendLine("libpcap's own `malloc`s are not counted; libpcap is called through P/Invoke, whose transition (a few ns) is in its times.");
-        text.AppendLine("The machine is shared (other builds may run at the same time), so absolute times carry noise; ratios come from interleaved runs. Reproduce with `./benchmarks/run.sh --full` (numbers) or `--short` (a smoke run: one iteration, indicative only).");
+        text.AppendLine("The machine is shared (other builds may run at the same time), so absolute times carry noise; each ratio compares cases measured minutes apart in the same run. Reproduce with `./benchmarks/run.sh --full` (numbers) or `--short` (a smoke run: one iteration, indicative only).");
         text.AppendLine();
         AppendMachine(text, host, context);
         AppendHeadline(text, results, wholeProcess, context);
