@@ -25,6 +25,9 @@ if ! command -v hyperfine >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get
   apt-get install -y -qq hyperfine >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq hyperfine >/dev/null; } || true
 fi
 
+# Results stay in BenchmarkDotNet.Artifacts/ (git-ignored) so that the report can be written again; the capture goes.
+RESULTS=$PWD/BenchmarkDotNet.Artifacts/run-${MODE#--}
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pcapcore-bench-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 echo "== build (Release)"
@@ -46,7 +49,7 @@ fi
 echo "   same output: $IDENTICAL"
 if command -v hyperfine >/dev/null; then
   TIMER="$(hyperfine --version), $RUNS runs each after 1 warm-up"
-  hyperfine --warmup 1 --runs "$RUNS" --export-json "$WORK/whole.json" \
+  hyperfine --warmup 1 --runs "$RUNS" --export-json "$RESULTS/whole.json" \
     --command-name "pcapcore -r big.pcap -n > /dev/null" "$PCAPCORE -r $BIG -n > /dev/null 2>&1" \
     --command-name "tcpdump -r big.pcap -n > /dev/null" "tcpdump -r $BIG -n > /dev/null 2>&1"
 else
@@ -58,7 +61,7 @@ else
     local times=()
     for _ in $(seq "$RUNS"); do
       local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N)
-      times+=("$(echo "$end - $start" | bc -l)")
+      times+=("$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f", e - s }')")
     done
     printf '%s\n' "${times[@]}" | sort -g | awk -v name="$name" '{ t[NR] = $1; s += $1; q += $1 * $1 }
       END { m = s / NR; sd = NR > 1 ? sqrt((q - NR * m * m) / (NR - 1)) : 0; med = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2;
@@ -66,14 +69,17 @@ else
             for (i = 1; i <= NR; i++) printf "%s%f", (i > 1 ? "," : ""), t[i]; printf "]}" }'
   }
   { echo '{"results":['; time_runs "pcapcore -r big.pcap -n > /dev/null" "$PCAPCORE" -r "$BIG" -n; echo ','
-    time_runs "tcpdump -r big.pcap -n > /dev/null" tcpdump -r "$BIG" -n; echo ']}'; } > "$WORK/whole.json"
+    time_runs "tcpdump -r big.pcap -n > /dev/null" tcpdump -r "$BIG" -n; echo ']}'; } > "$RESULTS/whole.json"
 fi
 rm -f "$BIG"
 
 echo "== BenchmarkDotNet (${JOB[*]})"
-(cd benchmarks/Pcap.Benchmarks && dotnet "$BENCH" --filter '*' "${JOB[@]}" --exporters json --artifacts "$WORK/bdn")
+(cd benchmarks/Pcap.Benchmarks && dotnet "$BENCH" --filter '*' "${JOB[@]}" --exporters json --artifacts "$RESULTS/bdn")
 
 echo "== report"
 mkdir -p "$(dirname "$OUTPUT")"
-dotnet "$BENCH" --report "$WORK/bdn/results" "$OUTPUT" --mode "${MODE#--}" --command "./benchmarks/run.sh $MODE" \
-  --whole-process "$WORK/whole.json" --packets "$PACKETS" --seed "$SEED" --identical "$IDENTICAL" --timer "$TIMER"
+REPORT=(--report "$RESULTS/bdn/results" "$OUTPUT" --mode "${MODE#--}" --command "./benchmarks/run.sh $MODE"
+  --whole-process "$RESULTS/whole.json" --packets "$PACKETS" --seed "$SEED" --identical "$IDENTICAL" --timer "$TIMER")
+printf '%q ' dotnet "$BENCH" "${REPORT[@]}" > "$RESULTS/report-command.sh"
+dotnet "$BENCH" "${REPORT[@]}"
+echo "(write the report again from these results: bash $RESULTS/report-command.sh)"
