@@ -64,7 +64,7 @@ internal static class ReadFileCommand
             failingPath = path;
             try
             {
-                Pump(reader, filter, options.Count, sink);
+                Pump(reader, filter is null ? null : BpfJit.Compile(filter), options.Count, sink);
             }
             finally
             {
@@ -86,12 +86,12 @@ internal static class ReadFileCommand
         }
     }
 
-    private static void Pump(CaptureReader reader, BpfProgram? filter, long? count, IPacketSink? sink)
+    private static void Pump(CaptureReader reader, BpfFilterFunction? filter, long? count, IPacketSink? sink)
     {
         long remaining = count ?? long.MaxValue;
         while (remaining > 0 && reader.TryReadPacket(out var packet))
         {
-            if (filter is not null && BpfInterpreter.Run(filter, packet.Data, packet.WireLength) == 0)
+            if (filter is not null && filter(packet.Data, packet.WireLength) == 0)
                 continue;
             sink?.Write(packet);
             remaining--;

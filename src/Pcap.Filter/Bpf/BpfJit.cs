@@ -29,6 +29,8 @@ public static class BpfJit
     private static readonly MethodInfo ReverseHalf =
         typeof(BinaryPrimitives).GetMethod(nameof(BinaryPrimitives.ReverseEndianness), [typeof(ushort)])!;
 
+    private static readonly object ClosureTarget = new();
+
     /// <summary>Whether <see cref="Compile(BpfProgram)"/> generates code here, rather than falling back to the interpreter.</summary>
     public static bool GeneratesCode => RuntimeFeature.IsDynamicCodeSupported;
 
@@ -49,10 +51,12 @@ public static class BpfJit
             var instructions = program.ToArray();
             return (packet, wireLength) => BpfInterpreter.Run(instructions, packet, wireLength);
         }
-        var method = new DynamicMethod("bpf_filter", typeof(uint), [typeof(ReadOnlySpan<byte>), typeof(uint)],
+        // The unused first parameter lets the delegate be closed over a target: calls then skip the shuffle thunk
+        // that delegates to static methods go through.
+        var method = new DynamicMethod("bpf_filter", typeof(uint), [typeof(object), typeof(ReadOnlySpan<byte>), typeof(uint)],
             typeof(BpfJit).Module, skipVisibility: true);
         new Emitter(method.GetILGenerator(), program).Emit();
-        return method.CreateDelegate<BpfFilterFunction>();
+        return method.CreateDelegate<BpfFilterFunction>(ClosureTarget);
     }
 
     /// <summary>Emits the IL of one program: one label per instruction, A, X and each used scratch word in locals.</summary>
@@ -83,10 +87,10 @@ public static class BpfJit
         public void Emit()
         {
             // Locals start zeroed (A, X, scratch memory, the backward-jump count), as in the interpreter.
-            _il.Emit(OpCodes.Ldarga_S, (byte)0);
+            _il.Emit(OpCodes.Ldarga_S, (byte)1);
             _il.Emit(OpCodes.Call, SpanLength);
             _il.Emit(OpCodes.Stloc, _length);
-            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldarg_1);
             _il.Emit(OpCodes.Call, SpanReference);
             _il.Emit(OpCodes.Stloc, _bytes);
             for (var pc = 0; pc < _program.Length; pc++)
@@ -129,8 +133,8 @@ public static class BpfJit
                     Store(_x);
                     return;
 
-                case Ld | W | Len: _il.Emit(OpCodes.Ldarg_1); Store(_a); return;
-                case Ldx | W | Len: _il.Emit(OpCodes.Ldarg_1); Store(_x); return;
+                case Ld | W | Len: _il.Emit(OpCodes.Ldarg_2); Store(_a); return;
+                case Ldx | W | Len: _il.Emit(OpCodes.Ldarg_2); Store(_x); return;
                 case Ld | Imm: Constant(k); Store(_a); return;
                 case Ldx | Imm: Constant(k); Store(_x); return;
 

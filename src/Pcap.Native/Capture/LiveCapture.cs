@@ -33,7 +33,7 @@ public sealed unsafe class LiveCapture : IDisposable
     private readonly Lock _readGate = new();
     private readonly Lock _statisticsGate = new();
     private readonly Lock _wakeGate = new();
-    private BpfProgram? _userProgram;
+    private BpfFilterFunction? _userFilter;
     private long _captured;
     private long _received;
     private long _dropped;
@@ -67,7 +67,7 @@ public sealed unsafe class LiveCapture : IDisposable
     public BpfProgram Program { get; }
 
     /// <summary>True when the filter runs in user space because it reads cooked-header fields the kernel cannot supply.</summary>
-    public bool FiltersInUserSpace => _userProgram is not null;
+    public bool FiltersInUserSpace => _userFilter is not null;
 
     /// <summary>True once <see cref="Stop"/> or <see cref="Dispose"/> was called.</summary>
     public bool IsStopped => _stopped;
@@ -131,7 +131,7 @@ public sealed unsafe class LiveCapture : IDisposable
             if (wake < 0)
                 throw SystemErrors.FromLast("creating the stop event (eventfd)", device.Name);
             int loopback = (int)Interop.IfNameToIndex("lo");
-            return new LiveCapture(device, socket, ring, wake, snapLength, options.Direction, loopback, program) { _userProgram = userProgram };
+            return new LiveCapture(device, socket, ring, wake, snapLength, options.Direction, loopback, program) { _userFilter = userProgram is null ? null : BpfJit.Compile(userProgram) };
         }
         catch
         {
@@ -337,9 +337,9 @@ public sealed unsafe class LiveCapture : IDisposable
         }
         if (captured > SnapLength)
             captured = SnapLength;
-        if (_userProgram is not null)
+        if (_userFilter is not null)
         {
-            uint verdict = BpfInterpreter.Run(_userProgram, new ReadOnlySpan<byte>(frame, captured), (uint)wire);
+            uint verdict = _userFilter(new ReadOnlySpan<byte>(frame, captured), (uint)wire);
             if (verdict == 0)
             {
                 packet = default;
