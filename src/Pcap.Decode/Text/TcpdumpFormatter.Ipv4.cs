@@ -8,14 +8,23 @@ public sealed partial class TcpdumpFormatter
     /// <summary>What a transport printer needs to know about the IP datagram around it.</summary>
     private readonly ref struct IpContext
     {
-        public IpContext(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, bool isIpv6, bool fragmented, ReadOnlySpan<byte> ipHeader)
+        public IpContext(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, bool isIpv6, bool fragmented, ReadOnlySpan<byte> ipHeader,
+            bool endpointAddresses = true, ReadOnlySpan<byte> checksumDestination = default)
         {
             Source = source;
             Destination = destination;
             IsIpv6 = isIpv6;
             Fragmented = fragmented;
             IpHeader = ipHeader;
+            EndpointAddresses = endpointAddresses;
+            ChecksumDestination = checksumDestination.IsEmpty ? destination : checksumDestination;
         }
+
+        /// <summary>False after IPv6 extension headers: tcpdump then prints only the ports of TCP and UDP.</summary>
+        public bool EndpointAddresses { get; }
+
+        /// <summary>The destination of the checksum pseudo-header (an IPv6 routing header's final hop).</summary>
+        public ReadOnlySpan<byte> ChecksumDestination { get; }
 
         public ReadOnlySpan<byte> Source { get; }
         public ReadOnlySpan<byte> Destination { get; }
@@ -353,6 +362,12 @@ public sealed partial class TcpdumpFormatter
                 break;
             case 17:
                 WriteUdp(ref writer, payload, length, in context);
+                break;
+            case 1 when context.IsIpv6:
+                writer.Append("[ICMP requires IPv4] (invalid)");
+                break;
+            case 58 when !context.IsIpv6:
+                writer.Append("[ICMPv6 requires IPv6] (invalid)");
                 break;
             case 1 when !context.IsIpv6:
                 WriteIcmp(ref writer, payload, length, in context, moreFragments);

@@ -28,8 +28,8 @@ public sealed partial class TcpdumpFormatter
             return;
         }
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
-        // Without a hop-by-hop jumbo option a zero payload length means no payload, as tcpdump reads it.
-        var total = payloadLength + Ipv6Header.Length;
+        // A zero payload length may announce a jumbogram: tcpdump walks the headers over what was captured to find the option.
+        var total = payloadLength != 0 ? payloadLength + Ipv6Header.Length : length + Ipv6Header.Length;
         if (payloadLength != 0 && length < total)
         {
             writer.Append("truncated-ip6 - ");
@@ -65,17 +65,7 @@ public sealed partial class TcpdumpFormatter
         }
         if (bytes.Length > total)
             bytes = bytes[..total];
-        var source = bytes.Slice(8, 16);
-        var destination = bytes.Slice(24, 16);
-        if (nextHeader is not (6 or 17 or 33 or 132))
-        {
-            WriteIpv6Address(ref writer, source);
-            writer.Append(" > ");
-            WriteIpv6Address(ref writer, destination);
-            writer.Append(": ");
-        }
-        var context = new IpContext(source, destination, isIpv6: true, fragmented: false, bytes[..Ipv6Header.Length]);
-        WriteTransport(ref writer, nextHeader, bytes[Ipv6Header.Length..], total - Ipv6Header.Length, in context, moreFragments: false);
+        WriteIpv6Chain(ref writer, bytes, total, length, (uint)payloadLength);
     }
 
     private void WriteIcmpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context)
