@@ -137,6 +137,10 @@ public sealed partial class TcpdumpFormatter
                 line.Append(" seq ");
                 line.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
                 break;
+            case 9:
+                if (!TryWriteRouterAdvertisement(ref line, bytes))
+                    return false;
+                break;
             case 14:
                 if (bytes.Length < 20)
                     return false;
@@ -176,6 +180,65 @@ public sealed partial class TcpdumpFormatter
         line.AppendDecimal((uint)length);
         writer.Append(line.Written);
         _ = start;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>router advertisement lifetime L N: {addr pref}...</c>; tcpdump formats it into a 164-byte buffer, so long lists are cut
+    /// at 163 characters. False when an announced entry was not captured.
+    /// </summary>
+    private bool TryWriteRouterAdvertisement(ref LineWriter line, ReadOnlySpan<byte> bytes)
+    {
+        const int BufferText = 163;
+        if (bytes.Length < 8)
+            return false;
+        int count = bytes[4];
+        var size = bytes[5];
+        if (size == 2 && bytes.Length < 8 + count * 8)
+            return false;
+        Span<char> buffer = stackalloc char[BufferText + 64];
+        var text = new LineWriter(buffer);
+        text.Append("router advertisement lifetime ");
+        uint lifetime = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
+        if (lifetime < 60)
+        {
+            text.AppendDecimal(lifetime);
+        }
+        else if (lifetime < 3600)
+        {
+            text.AppendDecimal(lifetime / 60);
+            text.Append(':');
+            text.AppendPadded(lifetime % 60, 2);
+        }
+        else
+        {
+            text.AppendDecimal(lifetime / 3600);
+            text.Append(':');
+            text.AppendPadded(lifetime % 3600 / 60, 2);
+            text.Append(':');
+            text.AppendPadded(lifetime % 60, 2);
+        }
+        text.Append(' ');
+        text.AppendDecimal((uint)count);
+        text.Append(':');
+        if (size != 2)
+        {
+            text.Append(" [size ");
+            text.AppendDecimal(size);
+            text.Append(']');
+        }
+        else
+        {
+            for (var i = 0; i < count && text.Length < BufferText; i++)
+            {
+                text.Append(" {");
+                WriteIpv4Address(ref text, bytes.Slice(8 + i * 8, 4));
+                text.Append(' ');
+                text.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[(12 + i * 8)..]));
+                text.Append('}');
+            }
+        }
+        line.Append(text.Written[..Math.Min(text.Length, BufferText)]);
         return true;
     }
 

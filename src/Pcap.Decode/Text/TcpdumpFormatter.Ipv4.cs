@@ -243,7 +243,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>IPv4 options as <c>-v</c> lists them.</summary>
-    private static OptionsOutcome WriteIpv4Options(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength)
+    private OptionsOutcome WriteIpv4Options(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength)
     {
         var offset = Ipv4Header.MinimumLength;
         var remaining = headerLength - Ipv4Header.MinimumLength;
@@ -303,6 +303,10 @@ public sealed partial class TcpdumpFormatter
                 return OptionsOutcome.OptionCut;
             if (code == 0)
                 return OptionsOutcome.Complete;
+            if (code is 7 or 131 or 137 && !WriteIpv4Route(ref writer, bytes[offset..], optionLength))
+                return OptionsOutcome.OptionCut;
+            if (code == 68 && !WriteIpv4Timestamps(ref writer, bytes[offset..], optionLength))
+                return OptionsOutcome.OptionCut;
             if (code == 148)
             {
                 if (optionLength < 4)
@@ -327,6 +331,115 @@ public sealed partial class TcpdumpFormatter
         return OptionsOutcome.Complete;
     }
 
+    /// <summary>Record-route and source-route options: the addresses, a comma after each one the pointer has passed.</summary>
+    private bool WriteIpv4Route(ref LineWriter writer, ReadOnlySpan<byte> option, int length)
+    {
+        if (length < 3)
+        {
+            writer.Append(" [bad length ");
+            writer.AppendDecimal((uint)length);
+            writer.Append(']');
+            return true;
+        }
+        if (((length + 1) & 3) != 0)
+        {
+            writer.Append(" [bad length ");
+            writer.AppendDecimal((uint)length);
+            writer.Append(']');
+        }
+        var pointer = option[2] - 1;
+        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > length + 1)
+        {
+            writer.Append(" [bad ptr ");
+            writer.AppendDecimal(option[2]);
+            writer.Append(']');
+        }
+        for (var at = 3; at < length; at += 4)
+        {
+            if (option.Length < at + 4)
+                return false;
+            writer.Append(' ');
+            WriteIpv4Address(ref writer, option.Slice(at, 4));
+            if (pointer > at)
+                writer.Append(',');
+        }
+        return true;
+    }
+
+    /// <summary>The timestamp option: <c> TS{TSONLY ^ t@ ...}</c>, with addresses for the TS+ADDR and PRESPEC kinds.</summary>
+    private bool WriteIpv4Timestamps(ref LineWriter writer, ReadOnlySpan<byte> option, int length)
+    {
+        if (length < 4)
+        {
+            writer.Append("[bad length ");
+            writer.AppendDecimal((uint)length);
+            writer.Append(']');
+            return true;
+        }
+        writer.Append(" TS{");
+        var kind = option[3] & 0x0f;
+        var hopLength = kind != 0 ? 8 : 4;
+        if (((length - 4) & (hopLength - 1)) != 0)
+        {
+            writer.Append("[bad length ");
+            writer.AppendDecimal((uint)length);
+            writer.Append(']');
+        }
+        var pointer = option[2] - 1;
+        var at = 0;
+        if (pointer < 4 || ((pointer - 4) & (hopLength - 1)) != 0 || pointer > length + 1)
+        {
+            writer.Append("[bad ptr ");
+            writer.AppendDecimal(option[2]);
+            writer.Append(']');
+        }
+        var known = true;
+        switch (kind)
+        {
+            case 0:
+                writer.Append("TSONLY");
+                break;
+            case 1:
+                writer.Append("TS+ADDR");
+                break;
+            case 3:
+                writer.Append("PRESPEC");
+                break;
+            default:
+                writer.Append("[bad ts type ");
+                writer.AppendDecimal((uint)kind);
+                writer.Append(']');
+                known = false;
+                break;
+        }
+        if (known)
+        {
+            for (at = 4; at < length; at += hopLength)
+            {
+                if (option.Length < at + hopLength)
+                    return false;
+                writer.Append(pointer == at ? " ^ " : " ");
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(option[(at + hopLength - 4)..]));
+                writer.Append('@');
+                if (hopLength == 8)
+                    WriteIpv4Address(ref writer, option.Slice(at, 4));
+            }
+        }
+        if (pointer == at)
+            writer.Append(" ^ ");
+        if (option[3] >> 4 != 0)
+        {
+            writer.Append(" [");
+            writer.AppendDecimal((uint)(option[3] >> 4));
+            writer.Append(" hops not recorded]} ");
+        }
+        else
+        {
+            writer.Append('}');
+        }
+        return true;
+    }
+
     private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address)
     {
         var name = _hostNames?.Find(address);
@@ -336,7 +449,7 @@ public sealed partial class TcpdumpFormatter
             writer.AppendIpv4(address);
     }
 
-    private void WriteIpv6Address(ref LineWriter writer, ReadOnlySpan<byte> address)
+    private void WriteIpv6Address(ref LineWriter writer, scoped ReadOnlySpan<byte> address)
     {
         var name = _hostNames?.Find(address);
         if (name is not null)

@@ -254,8 +254,6 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(", seq ");
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
                 break;
-            case 133:
-                break;
             case 135:
             case 136:
                 if (bytes.Length < 24)
@@ -283,6 +281,13 @@ public sealed partial class TcpdumpFormatter
                     }
                     writer.Append(']');
                 }
+                if (_options.Verbose > 0 && !WriteDiscoveryOptions(ref writer, bytes, 24, length - 24))
+                    return;
+                break;
+            case >= 130 and <= 134:
+            case >= 137 and <= 147 and not (138 or 139 or 140):
+                if (!WriteIcmpv6Discovery(ref writer, type, bytes, length))
+                    return;
                 break;
             default:
                 WriteLengthSuffix(ref writer, length);
@@ -295,11 +300,11 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's <c>print_unknown_data</c>: a hex and ASCII dump of what was captured of <paramref name="length"/> bytes.</summary>
-    private static void WriteUnknownData(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    private static void WriteUnknownData(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, string indent = "\n\t")
     {
         if (bytes.Length > length)
-            bytes = bytes[..length];
-        WriteHexOnly(ref writer, bytes);
+            bytes = bytes[..Math.Max(length, 0)];
+        WriteHexOnly(ref writer, bytes, indent);
     }
 
     private static readonly (byte Bit, string Name)[] NeighborAdvertisementFlags = [(0x80, "router"), (0x40, "solicited"), (0x20, "override")];
