@@ -162,29 +162,16 @@ public sealed partial class TcpdumpFormatter
                         WriteIpv6Address(ref writer, quoted.Slice(8, 16));
                         break;
                     case 4:
-                        if (quoted.Length < 44 || quoted[0] >> 4 != 6)
+                        if (!TryFindQuotedPorts(quoted, out var protocol, out var port))
                         {
                             // tcpdump's upper-layer lookup fails softly: a bounds test, not a long jump.
                             WriteTruncated(ref writer, "icmp6");
                             return;
                         }
-                        var protocol = quoted[6];
-                        var port = BinaryPrimitives.ReadUInt16BigEndian(quoted[42..]);
                         writer.Append(", ");
                         WriteIpv6Address(ref writer, quoted.Slice(24, 16));
-                        if (protocol is 6 or 17)
-                        {
-                            writer.Append(protocol == 6 ? " tcp port " : " udp port ");
-                            WritePort(ref writer, port, protocol == 6);
-                        }
-                        else
-                        {
-                            writer.Append(" protocol ");
-                            writer.AppendDecimal(protocol);
-                            writer.Append(" port ");
-                            writer.AppendDecimal(port);
-                            writer.Append(" unreachable");
-                        }
+                        writer.Append(protocol == 6 ? " tcp port " : " udp port ");
+                        WritePort(ref writer, port, protocol == 6);
                         break;
                     default:
                         if (_options.Verbose <= 1)
@@ -297,6 +284,59 @@ public sealed partial class TcpdumpFormatter
         }
         if (_options.Verbose == 0)
             WriteLengthSuffix(ref writer, length);
+    }
+
+    /// <summary>
+    /// tcpdump's search for the TCP or UDP header of a quoted IPv6 packet, through hop-by-hop, destination, routing, first
+    /// fragment and AH headers; false when it is another protocol or was not captured.
+    /// </summary>
+    private static bool TryFindQuotedPorts(ReadOnlySpan<byte> quoted, out byte protocol, out ushort destinationPort)
+    {
+        protocol = 0;
+        destinationPort = 0;
+        if (quoted.Length < 7)
+            return false;
+        var next = quoted[6];
+        var offset = 0;
+        var advance = Ipv6Header.Length;
+        while (offset < quoted.Length)
+        {
+            offset += advance;
+            var rest = offset < quoted.Length ? quoted[offset..] : default;
+            switch (next)
+            {
+                case 6:
+                case 17:
+                    if (rest.Length < 4)
+                        return false;
+                    protocol = next;
+                    destinationPort = BinaryPrimitives.ReadUInt16BigEndian(rest[2..]);
+                    return true;
+                case 0:
+                case 43:
+                case 60:
+                    if (rest.Length < 2)
+                        return false;
+                    next = rest[0];
+                    advance = (rest[1] + 1) * 8;
+                    break;
+                case 44:
+                    if (rest.Length < 4 || (BinaryPrimitives.ReadUInt16BigEndian(rest[2..]) & 0xfff8) != 0)
+                        return false;
+                    next = rest[0];
+                    advance = 8;
+                    break;
+                case 51:
+                    if (rest.Length < 2)
+                        return false;
+                    next = rest[0];
+                    advance = (rest[1] + 2) * 4;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return false;
     }
 
     /// <summary>tcpdump's <c>print_unknown_data</c>: a hex and ASCII dump of what was captured of <paramref name="length"/> bytes.</summary>

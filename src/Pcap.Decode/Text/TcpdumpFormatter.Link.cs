@@ -44,7 +44,7 @@ public sealed partial class TcpdumpFormatter
             WriteLinkType(ref writer, type, originalLength, firstType);
         if (type <= EthernetHeader.MaxLengthValue)
         {
-            length = type;
+            length = Math.Min(type, Math.Max(length, 0));
             if (payload.Length > length)
                 payload = payload[..length];
             return headerLength + WriteLlc(ref writer, payload, length);
@@ -74,7 +74,8 @@ public sealed partial class TcpdumpFormatter
         if (first)
         {
             writer.Append(", length ");
-            writer.AppendDecimal((uint)frameLength);
+            // An 802.3 frame's length is its length field, unless the frame is shorter.
+            writer.AppendDecimal((uint)(type <= EthernetHeader.MaxLengthValue ? Math.Min(type, Math.Max(frameLength - EthernetHeader.Length, 0)) : frameLength));
             writer.Append(": ");
         }
         else
@@ -349,7 +350,7 @@ public sealed partial class TcpdumpFormatter
             {
                 if (!VlanTag.TryRead(payload, out var tag, out _) || length < VlanTag.Length)
                 {
-                    writer.Append("[|vlan]");
+                    WriteTruncated(ref writer, "vlan");
                     return consumed + Math.Min(payload.Length, Math.Max(length, 0));
                 }
                 if (_options.LinkHeader)
@@ -395,7 +396,8 @@ public sealed partial class TcpdumpFormatter
     {
         if (!NullHeader.TryRead(packet, networkOrder, out var header, out _))
         {
-            WriteTruncated(ref writer, networkOrder ? "loop" : "null");
+            // tcpdump prints both loopback encapsulations with its "null" printer.
+            WriteTruncated(ref writer, "null");
             return packet.Length;
         }
         var family = header.Family;
