@@ -30,7 +30,7 @@ public sealed partial class ConformanceCorpusGapTests(ITestOutputHelper output)
         ];
 
     /// <summary>What tcpdump prints for random bytes it decodes as an out-of-scope protocol (LLC SAPs, OSI, IPX).</summary>
-    private static readonly string[] OutOfScopeText = ["SSAP", "DSAP", "NLPID", "IPX"];
+    private static readonly string[] OutOfScopeText = ["SSAP", "DSAP", "NLPID", "IPX", "LLC"];
 
     [Fact]
     public void In_scope_packets_of_the_conformance_generator_print_as_tcpdump_prints_them()
