@@ -9,8 +9,8 @@ public sealed partial class TcpdumpFormatter
         // tcpdump builds the whole text before printing, so a read past the capture prints only the marker.
         if (!TryWriteIcmpText(ref writer, bytes, length))
         {
-            // Time exceeded and timestamp reply are plain bounds tests in tcpdump; the other reads long-jump out.
-            WriteTruncated(ref writer, "icmp", abandoned: !(bytes.Length >= 2 && bytes[0] is 11 or 14));
+            // Router advertisement, time exceeded and timestamp reply are plain bounds tests in tcpdump; the other reads long-jump out.
+            WriteTruncated(ref writer, "icmp", abandoned: !(bytes.Length >= 2 && bytes[0] is 9 or 11 or 14));
             return;
         }
         var type = bytes[0];

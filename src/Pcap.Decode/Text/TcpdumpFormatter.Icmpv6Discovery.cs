@@ -139,7 +139,7 @@ public sealed partial class TcpdumpFormatter
 
     private bool WriteMulticastListenerQueryV2(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
-        if (bytes.Length < 24)
+        if (bytes.Length < 6)
         {
             WriteTruncated(ref writer, "icmp6", abandoned: true);
             return false;
@@ -152,11 +152,16 @@ public sealed partial class TcpdumpFormatter
             writer.AppendDecimal((uint)delay);
             writer.Append(']');
         }
+        if (bytes.Length < 24)
+        {
+            WriteTruncated(ref writer, "icmp6", abandoned: true);
+            return false;
+        }
         writer.Append(" [gaddr ");
         WriteIpv6Address(ref writer, bytes.Slice(8, 16));
         if (_options.Verbose > 0)
         {
-            if (bytes.Length < 26)
+            if (bytes.Length < 25)
             {
                 WriteTruncated(ref writer, "icmp6", abandoned: true);
                 return false;
@@ -167,6 +172,11 @@ public sealed partial class TcpdumpFormatter
             {
                 writer.Append(" robustness=");
                 writer.AppendDecimal((uint)(bytes[24] & 0x07));
+            }
+            if (bytes.Length < 26)
+            {
+                WriteTruncated(ref writer, "icmp6", abandoned: true);
+                return false;
             }
             var interval = bytes[25] < 128 ? bytes[25] : ((bytes[25] & 0x0f) | 0x10) << (((bytes[25] & 0x70) >> 4) + 3);
             writer.Append(" qqi=");

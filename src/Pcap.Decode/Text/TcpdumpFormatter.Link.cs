@@ -398,7 +398,8 @@ public sealed partial class TcpdumpFormatter
         {
             // tcpdump prints both loopback encapsulations with its "null" printer.
             WriteTruncated(ref writer, "null");
-            return packet.Length;
+            // No header was read, so -x dumps every captured byte.
+            return 0;
         }
         var family = header.Family;
         if (_options.LinkHeader)

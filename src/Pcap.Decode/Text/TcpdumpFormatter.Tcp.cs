@@ -113,6 +113,17 @@ public sealed partial class TcpdumpFormatter
             return;
         writer.Append(", length ");
         writer.AppendDecimal((uint)dataLength);
+        if (dataLength > 0 && bytes.Length < headerLength)
+        {
+            // tcpdump needs the whole header captured before it looks at the payload.
+            writer.Append(" [remaining caplen(");
+            writer.AppendDecimal((uint)bytes.Length);
+            writer.Append(") < header length(");
+            writer.AppendDecimal((uint)headerLength);
+            writer.Append(")]");
+            WriteTruncated(ref writer, "tcp", abandoned: true);
+            return;
+        }
         if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)
             WriteResetData(ref writer, bytes.Length > headerLength ? bytes[headerLength..] : default, dataLength);
     }
@@ -296,6 +307,38 @@ public sealed partial class TcpdumpFormatter
                     writer.AppendHex(timeout);
                     writer.Append(' ');
                     writer.AppendDecimal((timeout & 1) != 0 ? (uint)(timeout >> 1) * 60 : (uint)(timeout >> 1));
+                    break;
+                case 253:
+                case 254:
+                    // RFC 6994 experiments: a 16-bit magic number, TCP Fast Open's (0xf989) with its cookie.
+                    dataLength = optionLength - 2;
+                    if (2 > remaining) return TcpOptionsBad(ref writer, first);
+                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (dataLength < 2) return TcpOptionsBad(ref writer, first);
+                    var magic = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
+                    writer.Append('-');
+                    if (magic != 0xf989)
+                    {
+                        writer.AppendHex(magic, 4);
+                        break;
+                    }
+                    writer.Append("tfo");
+                    var cookieLength = dataLength - 2;
+                    if (cookieLength == 0)
+                    {
+                        writer.Append(" cookiereq");
+                    }
+                    else if (cookieLength % 2 != 0 || cookieLength < 4 || cookieLength > 16)
+                    {
+                        writer.Append(" invalid");
+                    }
+                    else
+                    {
+                        if (offset + dataLength > bytes.Length) return TcpOptionsTruncated(ref writer, first, abandoned: true);
+                        writer.Append(" cookie ");
+                        for (var i = 2; i < dataLength; i++)
+                            writer.AppendHexByte(bytes[offset + i]);
+                    }
                     break;
                 default:
                     if (kind is not (19 or 20 or 27 or 29 or 30 or 34 or 253 or 254))

@@ -12,9 +12,12 @@ public sealed class FormatterAllocationTests
     [InlineData(276, "-n -e")]
     [InlineData(113, "-n -X")]
     [InlineData(101, "-n -tttt -q")]
+    [InlineData(101, "-n -v")]
+    [InlineData(0, "-n -v -x")]
+    [InlineData(108, "-e -XX")]
     public void Steady_state_formatting_allocates_nothing(int linkType, string flags)
     {
-        var factory = new MixedPacketFactory(linkType, seed: 31);
+        var factory = new MixedPacketFactory(linkType, seed: 31, extended: true);
         var frames = Enumerable.Range(0, 2000).Select(_ => factory.Next()).ToArray();
         var formatter = new TcpdumpFormatter(TcpdumpOracle.OptionsFor(flags.Split(' ')));
         var destination = new char[TcpdumpFormatter.MaximumLength(65536)];
