@@ -212,6 +212,7 @@ public sealed partial class TcpdumpFormatter
             }
             remaining--;
             var dataLength = 0;
+            bool stop;
             writer.Append(kind switch
             {
                 0 => "eol",
@@ -242,15 +243,13 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 2:
                     dataLength = 2;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]));
                     break;
                 case 3:
                     dataLength = 1;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 1 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 1, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(bytes[offset]);
                     break;
@@ -266,11 +265,9 @@ public sealed partial class TcpdumpFormatter
                     writer.Append(' ');
                     for (var i = 0; i < dataLength; i += 8)
                     {
-                        if (i + 4 > remaining) return TcpOptionsBad(ref writer, first);
-                        if (offset + i + 4 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        if (!TcpOptionFits(ref writer, first, i + 4, remaining, bytes.Length - offset, out stop)) return stop;
                         var start = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i)..]);
-                        if (i + 8 > remaining) return TcpOptionsBad(ref writer, first);
-                        if (offset + i + 8 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        if (!TcpOptionFits(ref writer, first, i + 8, remaining, bytes.Length - offset, out stop)) return stop;
                         var end = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i + 4)..]);
                         var origin = reverse ? baseSequence : baseAcknowledgement;
                         writer.Append('{');
@@ -282,8 +279,7 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 8:
                     dataLength = 8;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 8 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 8, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(" val ");
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     writer.Append(" ecr ");
@@ -293,15 +289,13 @@ public sealed partial class TcpdumpFormatter
                 case 12:
                 case 13:
                     dataLength = 4;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 4 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 4, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     break;
                 case 28:
                     dataLength = 2;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     var timeout = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
                     writer.Append(" 0x");
                     writer.AppendHex(timeout);
@@ -312,8 +306,7 @@ public sealed partial class TcpdumpFormatter
                 case 254:
                     // RFC 6994 experiments: a 16-bit magic number, TCP Fast Open's (0xf989) with its cookie.
                     dataLength = optionLength - 2;
-                    if (2 > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     if (dataLength < 2) return TcpOptionsBad(ref writer, first);
                     var magic = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
                     writer.Append('-');
@@ -348,8 +341,7 @@ public sealed partial class TcpdumpFormatter
                         writer.Append(" 0x");
                     for (var i = 0; i < dataLength; i++)
                     {
-                        if (i + 1 > remaining) return TcpOptionsBad(ref writer, first);
-                        if (offset + i + 1 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        if (!TcpOptionFits(ref writer, first, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
                         writer.AppendHexByte(bytes[offset + i]);
                     }
                     break;
@@ -368,6 +360,26 @@ public sealed partial class TcpdumpFormatter
                 break;
         }
         writer.Append(']');
+        return true;
+    }
+
+    /// <summary>
+    /// tcpdump's <c>LENCHECK</c>: <paramref name="needed"/> option bytes must lie inside the header (else "[bad opt]") and inside
+    /// the capture (else a truncation); <paramref name="stop"/> is what the option printer then returns.
+    /// </summary>
+    private bool TcpOptionFits(ref LineWriter writer, bool first, int needed, int remaining, int available, out bool stop)
+    {
+        if (needed > remaining)
+        {
+            stop = TcpOptionsBad(ref writer, first);
+            return false;
+        }
+        if (needed > available)
+        {
+            stop = TcpOptionsTruncated(ref writer, first);
+            return false;
+        }
+        stop = true;
         return true;
     }
 
