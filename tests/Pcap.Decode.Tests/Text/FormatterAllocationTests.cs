@@ -25,13 +25,19 @@ public sealed class FormatterAllocationTests
         // The first pass learns the TCP conversations and reads the interface table; the second must not allocate.
         foreach (var (data, wire) in frames)
             formatter.TryFormat(linkType, 1_700_000_000_000_000_000L, data, wire, destination, out _);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var (data, wire) in frames)
+        // A per-packet allocation shows in every pass; the runtime's own one-off work (tiering, stubs) in at most one, so the
+        // quietest of three passes must be exactly zero.
+        var allocated = long.MaxValue;
+        for (var pass = 0; pass < 3; pass++)
         {
-            formatter.TryFormat(linkType, 1_700_000_000_000_000_000L, data, wire, destination, out var written);
-            total += written;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var (data, wire) in frames)
+            {
+                formatter.TryFormat(linkType, 1_700_000_000_000_000_000L, data, wire, destination, out var written);
+                total += written;
+            }
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(total > 0);
         Assert.Equal(0, allocated);
     }
