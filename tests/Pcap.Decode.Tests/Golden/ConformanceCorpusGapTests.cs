@@ -78,13 +78,13 @@ public sealed partial class ConformanceCorpusGapTests(ITestOutputHelper output)
     /// <summary>The protocol a differing packet is charged to, and whether issue 5's scope covers it.</summary>
     private static (string Category, bool InScope) Categorize(string description, string expected)
     {
-        // A datagram quoted inside an ICMP error is not in the description; tcpdump's text shows its ports.
+        // Ports seen in tcpdump's text (also those of a datagram quoted inside an ICMP error, which the description omits).
         foreach (Match quoted in QuotedPorts().Matches(expected))
         {
             foreach (var group in new[] { quoted.Groups[1], quoted.Groups[2] })
             {
                 if (ApplicationPorts.Contains(int.Parse(group.Value, System.Globalization.CultureInfo.InvariantCulture)))
-                    return ($"quoted port {group.Value}", false);
+                    return ($"application port {group.Value}", false);
             }
         }
         foreach (var word in OutOfScopeWords)
