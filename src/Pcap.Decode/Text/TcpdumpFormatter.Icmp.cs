@@ -10,7 +10,9 @@ public sealed partial class TcpdumpFormatter
         if (!TryWriteIcmpText(ref writer, bytes, length))
         {
             // Router advertisement, time exceeded and timestamp reply are plain bounds tests in tcpdump; the other reads long-jump out.
-            WriteTruncated(ref writer, "icmp", abandoned: !(bytes.Length >= 2 && bytes[0] is 9 or 11 or 14));
+            // A port unreachable first bounds-tests the quoted protocol byte (offset 17) before reading on.
+            var boundsTest = bytes.Length >= 2 && (bytes[0] is 9 or 11 or 14 || bytes[0] == 3 && bytes[1] == 3 && bytes.Length < 18);
+            WriteTruncated(ref writer, "icmp", abandoned: !boundsTest);
             return;
         }
         var type = bytes[0];

@@ -47,7 +47,7 @@ public sealed partial class TcpdumpFormatter
             length = Math.Min(type, Math.Max(length, 0));
             if (payload.Length > length)
                 payload = payload[..length];
-            return headerLength + WriteLlc(ref writer, payload, length);
+            return headerLength + Math.Abs(WriteLlc(ref writer, payload, length, ethernet.Source, ethernet.Destination));
         }
         if (!WriteEtherTypePayload(ref writer, type, payload, length))
         {
@@ -78,8 +78,9 @@ public sealed partial class TcpdumpFormatter
             writer.AppendDecimal((uint)(type <= EthernetHeader.MaxLengthValue ? Math.Min(type, Math.Max(frameLength - EthernetHeader.Length, 0)) : frameLength));
             writer.Append(": ");
         }
-        else
+        else if (type > EthernetHeader.MaxLengthValue)
         {
+            // tcpdump prints an inner 802.3 length with no separator before the LLC text.
             writer.Append(", ");
         }
     }
@@ -175,65 +176,6 @@ public sealed partial class TcpdumpFormatter
             return;
         WriteHexAndAscii(ref writer, bytes);
     }
-
-    private int WriteLlc(ref LineWriter writer, ReadOnlySpan<byte> payload, int length)
-    {
-        if (!LlcHeader.TryRead(payload, out var llc, out _) || length < 3)
-        {
-            WriteTruncated(ref writer, "llc");
-            return Math.Min(payload.Length, length);
-        }
-        writer.Append("LLC, dsap ");
-        WriteSapName(ref writer, (byte)(llc.Dsap & 0xfe));
-        writer.Append(" (0x");
-        writer.AppendHex((uint)(llc.Dsap & 0xfe), 2);
-        writer.Append((llc.Dsap & 1) != 0 ? ") Group" : ") Individual");
-        writer.Append(", ssap ");
-        WriteSapName(ref writer, (byte)(llc.Ssap & 0xfe));
-        writer.Append(" (0x");
-        writer.AppendHex((uint)(llc.Ssap & 0xfe), 2);
-        writer.Append((llc.Ssap & 1) != 0 ? ") Response" : ") Command");
-        writer.Append(", ctrl 0x");
-        var control = llc.Control;
-        if ((control & 3) != 3 && payload.Length >= 4)
-            writer.AppendHex(BinaryPrimitives.ReadUInt16LittleEndian(payload[2..]), 4);
-        else
-            writer.AppendHex(control, 2);
-        writer.Append(": ");
-        WriteDefault(ref writer, llc.Payload);
-        return 3;
-    }
-
-    private static void WriteSapName(ref LineWriter writer, byte sap) => writer.Append(sap switch
-    {
-        0x00 => "Null",
-        0x02 => "Llc Sub Layer",
-        0x03 => "Llc Sub Layer",
-        0x04 => "SNA Path Control",
-        0x06 => "IP",
-        0x08 => "SNA",
-        0x0c => "SNA",
-        0x0e => "PROWAY NM",
-        0x18 => "Texas Instruments",
-        0x42 => "STP",
-        0x4e => "EIA RS-511",
-        0x5e => "ISI IP",
-        0x7e => "ISO8208",
-        0x80 => "XNS",
-        0x86 => "Nestar",
-        0x8e => "PROWAY ASLM",
-        0x98 => "ARP",
-        0xaa => "SNAP",
-        0xbc => "Banyan Vines",
-        0xe0 => "IPX",
-        0xf0 => "NetBeui",
-        0xf4 => "LanManager",
-        0xf8 => "IMPL",
-        0xfc => "Discovery",
-        0xfe => "OSI",
-        0xff => "Global",
-        _ => "Unknown",
-    });
 
     private int WriteLinuxSll(ref LineWriter writer, ReadOnlySpan<byte> packet, int length)
     {
@@ -342,7 +284,10 @@ public sealed partial class TcpdumpFormatter
             if (protocol <= EthernetHeader.MaxLengthValue)
             {
                 if (protocol == 4)
-                    return consumed + WriteLlc(ref writer, payload, length);
+                {
+                    // Unlike Ethernet, tcpdump's cooked printers do not count an LLC header whose payload it could not print.
+                    return consumed + Math.Max(WriteLlc(ref writer, payload, length, default, default), 0);
+                }
                 WriteDefault(ref writer, payload);
                 return consumed;
             }

@@ -25,7 +25,7 @@ public sealed partial class ConformanceCorpusGapTests(ITestOutputHelper output)
 
     private static readonly string[] OutOfScopeWords =
         [
-            "mpls", "pppoe", "sctp", "igmp", "pim", "vrrp", "ah ", "esp", "geneve", "llc ", "snap ", "raw 802.3", "ethertype", "tunnel", "proto ",
+            "mpls", "pppoe", "sctp", "igmp", "pim", "vrrp", "ah ", "esp", "geneve", "llc stp", "llc ipx", "llc netbeui", "llc iso", "llc control", "llc random", "snap atalk", "snap aarp", "raw 802.3", "ethertype", "tunnel", "proto ",
             "af 7 ", "sll 0x0001", "sll2 0x0001", "icmp6 type 138 ", "icmp6 type 139 ", "icmp6 type 140 ", "icmp6 type 155 ",
         ];
 

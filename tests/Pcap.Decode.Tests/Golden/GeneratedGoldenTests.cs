@@ -69,7 +69,7 @@ public sealed class GeneratedGoldenTests(ITestOutputHelper output)
             "icmp", "icmp router", "udp", "tcp", "ip other", "icmp6", "icmp6 router solicitation", "icmp6 router advertisement",
             "icmp6 neighbor solicitation", "icmp6 neighbor advertisement", "icmp6 redirect", "icmp6 mld", "icmp6 mobile", "udp6", "tcp6",
         ];
-        string[] etherTypeOnly = ["arp", "other ethertype"];
+        string[] etherTypeOnly = ["arp", "other ethertype", "llc"];
         var missing = new List<string>();
         foreach (var linkType in LinkTypes)
         {

@@ -61,6 +61,11 @@ internal sealed class MixedPacketFactory
 
     private (byte[] Packet, ushort EtherType) NextNetworkPacket()
     {
+        if (_extended && _linkType is 1 or 113 or 276 && _random.Next(100) < 6)
+        {
+            Family = "llc";
+            return (NextLlc(), LlcMarker);
+        }
         var pick = _random.Next(100);
         if (pick < 15 && _linkType is not (101 or 0 or 108))
         {
@@ -90,8 +95,46 @@ internal sealed class MixedPacketFactory
         _ => Bytes(6),
     };
 
+    /// <summary>Stands for "802.2 LLC follows" where an EtherType would go (an 802.3 length, or SLL protocol 4).</summary>
+    private const ushort LlcMarker = 0;
+
+    /// <summary>
+    /// An 802.2 LLC frame: SNAP carrying IPv4, ARP, IPv6 or an unknown type, or SAPs tcpdump has no printer for with
+    /// unnumbered, supervisory or information control fields (not XID/TEST, whose bodies are printed apart).
+    /// </summary>
+    private byte[] NextLlc()
+    {
+        if (_random.Next(2) == 0)
+        {
+            var (inner, type) = _random.Next(5) switch
+            {
+                0 => (NextIpv4(), (ushort)0x0800),
+                1 => (NextArp(), (ushort)0x0806),
+                2 => (NextIpv6(), (ushort)0x86dd),
+                3 => (Bytes(_random.Next(0, 30)), (ushort)0x88b5),
+                _ => (Bytes(_random.Next(0, 30)), (ushort)_random.Next(0x0600, 0x0700)),
+            };
+            Family = "llc";
+            var oui = _random.Next(6) == 0 ? new byte[] { 0x12, 0x34, 0x56 } : new byte[3];
+            return Concat([0xaa, 0xaa, 0x03], oui, UInt16(type), inner);
+        }
+        byte[] saps = [0x10, 0x20, 0x80, 0x7c, 0x98, 0x04];
+        var dsap = (byte)(saps[_random.Next(saps.Length)] | _random.Next(2));
+        var ssap = (byte)(_random.Next(3) == 0 ? dsap & 0xfe : saps[_random.Next(saps.Length)] | _random.Next(2));
+        ssap = (byte)((ssap & 0xfe) | _random.Next(2));
+        byte[] control = _random.Next(3) switch
+        {
+            0 => [new byte[] { 0x03, 0x13, 0x63, 0x73, 0x43, 0x0f, 0x6f, 0x87, 0xef, 0xcb }[_random.Next(10)]],
+            1 => [(byte)(0x01 | _random.Next(3) << 2), (byte)_random.Next(256)],
+            _ => [(byte)(_random.Next(128) << 1), (byte)_random.Next(256)],
+        };
+        return Concat([dsap, ssap], control, Bytes(_random.Next(0, 40)));
+    }
+
     private byte[] WrapEthernet(byte[] payload, ushort etherType)
     {
+        if (etherType == LlcMarker)
+            etherType = (ushort)(_random.Next(10) switch { 0 => _random.Next(0, payload.Length + 1), 1 => payload.Length + _random.Next(1, 20), _ => payload.Length });
         var tags = _random.Next(100) switch { < 10 => 1, < 13 => 2, _ => 0 };
         var frame = new List<byte>();
         frame.AddRange(Mac());
@@ -110,6 +153,8 @@ internal sealed class MixedPacketFactory
 
     private byte[] WrapSll(byte[] payload, ushort etherType)
     {
+        if (etherType == LlcMarker)
+            etherType = 4;
         var frame = new List<byte>();
         AddUInt16(frame, (ushort)_random.Next(5));
         AddUInt16(frame, 1);
@@ -124,6 +169,8 @@ internal sealed class MixedPacketFactory
 
     private byte[] WrapSll2(byte[] payload, ushort etherType)
     {
+        if (etherType == LlcMarker)
+            etherType = 4;
         var frame = new List<byte>();
         AddUInt16(frame, etherType);
         AddUInt16(frame, 0);
