@@ -39,7 +39,7 @@ public static class FilterCompiler
         try
         {
             var tree = FilterParser.Parse(expression);
-            var root = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
+            var root = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads).Generate(tree);
             // Checked before laying the program out: the layout recursion is bounded only for programs of this size.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
