@@ -148,9 +148,7 @@ public sealed partial class TcpdumpFormatter
         var delay = code < 32768 ? code : ((code & 0x0fff) | 0x1000) << (((code & 0x7000) >> 12) + 3);
         if (_options.Verbose > 0)
         {
-            writer.Append(" [max resp delay=");
-            writer.AppendDecimal((uint)delay);
-            writer.Append(']');
+            WriteNote(ref writer, " [max resp delay=", (uint)delay);
         }
         if (bytes.Length < 24)
         {
@@ -224,9 +222,7 @@ public sealed partial class TcpdumpFormatter
     {
         if (length < 8)
         {
-            writer.Append(" [invalid len ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(']');
+            WriteNote(ref writer, " [invalid len ", (uint)length);
             return true;
         }
         if (bytes.Length < 8)
@@ -260,9 +256,7 @@ public sealed partial class TcpdumpFormatter
             var name = recordType switch { 1 => "is_in", 2 => "is_ex", 3 => "to_in", 4 => "to_ex", 5 => "allow", 6 => "block", _ => null };
             if (name is null)
             {
-                writer.Append(" [v2-report-#");
-                writer.AppendDecimal(recordType);
-                writer.Append(']');
+                WriteNote(ref writer, " [v2-report-#", recordType);
             }
             else
             {
@@ -271,9 +265,7 @@ public sealed partial class TcpdumpFormatter
             int sources = BinaryPrimitives.ReadUInt16BigEndian(bytes[(group + 2)..]);
             if (length < group + 20 + sources * 16)
             {
-                writer.Append(" [invalid number of sources ");
-                writer.AppendDecimal((uint)sources);
-                writer.Append(']');
+                WriteNote(ref writer, " [invalid number of sources ", (uint)sources);
                 return true;
             }
             if (_options.Verbose == 1)

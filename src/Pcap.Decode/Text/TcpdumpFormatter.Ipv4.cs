@@ -286,17 +286,13 @@ public sealed partial class TcpdumpFormatter
                 optionLength = bytes[offset + 1];
                 if (optionLength < 2)
                 {
-                    writer.Append(" [bad length ");
-                    writer.AppendDecimal((uint)optionLength);
-                    writer.Append(']');
+                    WriteNote(ref writer, " [bad length ", (uint)optionLength);
                     return OptionsOutcome.Complete;
                 }
             }
             if (optionLength > remaining)
             {
-                writer.Append(" [bad length ");
-                writer.AppendDecimal((uint)optionLength);
-                writer.Append(']');
+                WriteNote(ref writer, " [bad length ", (uint)optionLength);
                 return OptionsOutcome.Complete;
             }
             if (offset + optionLength > bytes.Length)
@@ -311,9 +307,7 @@ public sealed partial class TcpdumpFormatter
             {
                 if (optionLength < 4)
                 {
-                    writer.Append(" [bad length ");
-                    writer.AppendDecimal((uint)optionLength);
-                    writer.Append(']');
+                    WriteNote(ref writer, " [bad length ", (uint)optionLength);
                 }
                 else
                 {
@@ -336,23 +330,17 @@ public sealed partial class TcpdumpFormatter
     {
         if (length < 3)
         {
-            writer.Append(" [bad length ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(']');
+            WriteNote(ref writer, " [bad length ", (uint)length);
             return true;
         }
         if (((length + 1) & 3) != 0)
         {
-            writer.Append(" [bad length ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(']');
+            WriteNote(ref writer, " [bad length ", (uint)length);
         }
         var pointer = option[2] - 1;
         if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > length + 1)
         {
-            writer.Append(" [bad ptr ");
-            writer.AppendDecimal(option[2]);
-            writer.Append(']');
+            WriteNote(ref writer, " [bad ptr ", option[2]);
         }
         for (var at = 3; at < length; at += 4)
         {
@@ -371,9 +359,7 @@ public sealed partial class TcpdumpFormatter
     {
         if (length < 4)
         {
-            writer.Append("[bad length ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(']');
+            WriteNote(ref writer, "[bad length ", (uint)length);
             return true;
         }
         writer.Append(" TS{");
@@ -381,17 +367,13 @@ public sealed partial class TcpdumpFormatter
         var hopLength = kind != 0 ? 8 : 4;
         if (((length - 4) & (hopLength - 1)) != 0)
         {
-            writer.Append("[bad length ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(']');
+            WriteNote(ref writer, "[bad length ", (uint)length);
         }
         var pointer = option[2] - 1;
         var at = 0;
         if (pointer < 4 || ((pointer - 4) & (hopLength - 1)) != 0 || pointer > length + 1)
         {
-            writer.Append("[bad ptr ");
-            writer.AppendDecimal(option[2]);
-            writer.Append(']');
+            WriteNote(ref writer, "[bad ptr ", option[2]);
         }
         var known = true;
         switch (kind)
@@ -406,9 +388,7 @@ public sealed partial class TcpdumpFormatter
                 writer.Append("PRESPEC");
                 break;
             default:
-                writer.Append("[bad ts type ");
-                writer.AppendDecimal((uint)kind);
-                writer.Append(']');
+                WriteNote(ref writer, "[bad ts type ", (uint)kind);
                 known = false;
                 break;
         }

@@ -102,9 +102,7 @@ public sealed partial class TcpdumpFormatter
         var name = Icmpv6TypeName(type);
         if (name is null)
         {
-            writer.Append("unknown icmp6 type (");
-            writer.AppendDecimal(type);
-            writer.Append(')');
+            WriteNote(ref writer, "unknown icmp6 type (", type, ')');
         }
         else
         {
@@ -208,9 +206,7 @@ public sealed partial class TcpdumpFormatter
                 }
                 else
                 {
-                    writer.Append(", unknown code (");
-                    writer.AppendDecimal(code);
-                    writer.Append(')');
+                    WriteNote(ref writer, ", unknown code (", code, ')');
                 }
                 break;
             case 4:

@@ -186,9 +186,7 @@ public sealed partial class TcpdumpFormatter
                     }
                     if (options[i + 1] != 2)
                     {
-                        writer.Append("(rtalert: invalid len ");
-                        writer.AppendDecimal(options[i + 1]);
-                        writer.Append(')');
+                        WriteNote(ref writer, "(rtalert: invalid len ", options[i + 1], ')');
                         return false;
                     }
                     if (verbose)
@@ -206,9 +204,7 @@ public sealed partial class TcpdumpFormatter
                     }
                     if (options[i + 1] != 4)
                     {
-                        writer.Append("(jumbo: invalid len ");
-                        writer.AppendDecimal(options[i + 1]);
-                        writer.Append(')');
+                        WriteNote(ref writer, "(jumbo: invalid len ", options[i + 1], ')');
                         return false;
                     }
                     var jumbo = BinaryPrimitives.ReadUInt32BigEndian(options[(i + 2)..]);
@@ -256,9 +252,7 @@ public sealed partial class TcpdumpFormatter
                     }
                     if (options[i + 1] < 16)
                     {
-                        writer.Append("(homeaddr: invalid len ");
-                        writer.AppendDecimal(options[i + 1]);
-                        writer.Append(')');
+                        WriteNote(ref writer, "(homeaddr: invalid len ", options[i + 1], ')');
                         return false;
                     }
                     if (verbose)
@@ -273,9 +267,7 @@ public sealed partial class TcpdumpFormatter
                     {
                         writer.Append("(opt_type 0x");
                         writer.AppendHex(type, 2);
-                        writer.Append(": len=");
-                        writer.AppendDecimal(options[i + 1]);
-                        writer.Append(')');
+                        WriteNote(ref writer, ": len=", options[i + 1], ')');
                     }
                     break;
             }
@@ -406,9 +398,7 @@ public sealed partial class TcpdumpFormatter
                 WriteTruncated(ref writer, "rt6", abandoned: true);
                 return -1;
             }
-            writer.Append(", [");
-            writer.AppendDecimal((uint)i);
-            writer.Append(']');
+            WriteNote(ref writer, ", [", (uint)i);
             WriteIpv6Address(ref writer, header.Slice(at, 16));
         }
         writer.Append(") ");

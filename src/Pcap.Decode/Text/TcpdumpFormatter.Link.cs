@@ -383,9 +383,7 @@ public sealed partial class TcpdumpFormatter
         {
             writer.Append("AF ");
             writer.Append(name ?? "Unknown");
-            writer.Append(" (");
-            writer.AppendDecimal(family);
-            writer.Append(')');
+            WriteNote(ref writer, " (", family, ')');
         }
         else if (name is null)
         {

@@ -45,9 +45,7 @@ public sealed partial class TcpdumpFormatter
             {
                 writer.Append(" [bad hdr length ");
                 writer.AppendDecimal((uint)headerLength);
-                writer.Append(" - too long, > ");
-                writer.AppendDecimal((uint)length);
-                writer.Append(']');
+                WriteNote(ref writer, " - too long, > ", (uint)length);
             }
             return;
         }
@@ -64,9 +62,7 @@ public sealed partial class TcpdumpFormatter
         {
             writer.Append(" [bad hdr length ");
             writer.AppendDecimal((uint)headerLength);
-            writer.Append(" - too long, > ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(']');
+            WriteNote(ref writer, " - too long, > ", (uint)length);
             return;
         }
         if (_options.Verbose > 0 && !context.Fragmented && bytes.Length >= length)
@@ -351,9 +347,7 @@ public sealed partial class TcpdumpFormatter
             var expected = dataLength + (kind is 0 or 1 ? 1 : 2);
             if (expected != optionLength)
             {
-                writer.Append("[len ");
-                writer.AppendDecimal((uint)optionLength);
-                writer.Append(']');
+                WriteNote(ref writer, "[len ", (uint)optionLength);
             }
             first = false;
             if (kind == 0)
