@@ -249,19 +249,7 @@ public sealed partial class TcpdumpFormatter
                 if (type == 136 && _options.Verbose > 0)
                 {
                     writer.Append(", Flags [");
-                    var flags = bytes[4];
-                    if ((flags & 0xe0) == 0)
-                        writer.Append("none");
-                    var separator = false;
-                    foreach (var (bit, flagName) in NeighborAdvertisementFlags)
-                    {
-                        if ((flags & bit) == 0)
-                            continue;
-                        if (separator)
-                            writer.Append(", ");
-                        writer.Append(flagName);
-                        separator = true;
-                    }
+                    WriteFlagNames(ref writer, bytes[4], NeighborAdvertisementFlags);
                     writer.Append(']');
                 }
                 if (_options.Verbose > 0 && !WriteDiscoveryOptions(ref writer, bytes, 24, length - 24))
@@ -343,7 +331,7 @@ public sealed partial class TcpdumpFormatter
         WriteHexOnly(ref writer, bytes, indent);
     }
 
-    private static readonly (byte Bit, string Name)[] NeighborAdvertisementFlags = [(0x80, "router"), (0x40, "solicited"), (0x20, "override")];
+    private static readonly (uint Bit, string Name)[] NeighborAdvertisementFlags = [(0x80, "router"), (0x40, "solicited"), (0x20, "override")];
 
     private static string? Icmpv6TypeName(byte type) => type switch
     {
