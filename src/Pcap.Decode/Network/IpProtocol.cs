@@ -47,7 +47,6 @@ public readonly record struct IpProtocol(byte Value)
         54 => "NARP",
         58 => "ICMPv6",
         59 => "none",
-        60 => "Destination Options",
         78 => "ICMP",
         88 => "EIGRP",
         89 => "OSPF",

@@ -21,9 +21,7 @@ public sealed partial class TcpdumpFormatter
             var hardwareName = ArpHardwareName(arp.HardwareType);
             if (hardwareName is null)
             {
-                writer.Append("Unknown Hardware (");
-                writer.AppendDecimal(arp.HardwareType);
-                writer.Append(')');
+                WriteNote(ref writer, "Unknown Hardware (", arp.HardwareType, ')');
             }
             else
             {
@@ -43,9 +41,7 @@ public sealed partial class TcpdumpFormatter
             {
                 writer.Append(protocolName);
             }
-            writer.Append(" (len ");
-            writer.AppendDecimal(arp.ProtocolLength);
-            writer.Append(')');
+            WriteNote(ref writer, " (len ", arp.ProtocolLength, ')');
             if (!verbose)
             {
                 WriteLengthSuffix(ref writer, length);

@@ -45,13 +45,14 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's <c>-x</c> layout: offset then groups of four hex digits, eight groups a line.</summary>
-    private static void WriteHexOnly(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    private static void WriteHexOnly(ref LineWriter writer, ReadOnlySpan<byte> bytes, string indent = "\n\t")
     {
         for (var i = 0; i < bytes.Length; i += 2)
         {
             if (i % 16 == 0)
             {
-                writer.Append("\n\t0x");
+                writer.Append(indent);
+                writer.Append("0x");
                 writer.AppendHex((uint)i, 4);
                 writer.Append(": ");
             }

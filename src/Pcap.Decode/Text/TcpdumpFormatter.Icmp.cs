@@ -9,8 +9,10 @@ public sealed partial class TcpdumpFormatter
         // tcpdump builds the whole text before printing, so a read past the capture prints only the marker.
         if (!TryWriteIcmpText(ref writer, bytes, length))
         {
-            // Time exceeded and timestamp reply are plain bounds tests in tcpdump; the other reads long-jump out.
-            WriteTruncated(ref writer, "icmp", abandoned: !(bytes.Length >= 2 && bytes[0] is 11 or 14));
+            // Router advertisement, time exceeded and timestamp reply are plain bounds tests in tcpdump; the other reads long-jump out.
+            // A port unreachable first bounds-tests the quoted protocol byte (offset 17) before reading on.
+            var boundsTest = bytes.Length >= 2 && (bytes[0] is 9 or 11 or 14 || bytes[0] == 3 && bytes[1] == 3 && bytes.Length < 18);
+            WriteTruncated(ref writer, "icmp", abandoned: !boundsTest);
             return;
         }
         var type = bytes[0];
@@ -50,6 +52,9 @@ public sealed partial class TcpdumpFormatter
                 return;
             }
             WriteIpv4(ref writer, quoted[..Math.Min(quoted.Length, quotedLength)], quotedLength);
+            // Past 136 bytes an error may carry RFC 4884 extensions: tcpdump first needs the 141-byte extension layout captured.
+            if (type is 3 or 11 or 12 && length > 136 && bytes.Length < 141)
+                WriteTruncated(ref writer, "icmp");
         }
     }
 
@@ -137,6 +142,10 @@ public sealed partial class TcpdumpFormatter
                 line.Append(" seq ");
                 line.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
                 break;
+            case 9:
+                if (!TryWriteRouterAdvertisement(ref line, bytes))
+                    return false;
+                break;
             case 14:
                 if (bytes.Length < 20)
                     return false;
@@ -176,6 +185,65 @@ public sealed partial class TcpdumpFormatter
         line.AppendDecimal((uint)length);
         writer.Append(line.Written);
         _ = start;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>router advertisement lifetime L N: {addr pref}...</c>; tcpdump formats it into a 164-byte buffer, so long lists are cut
+    /// at 163 characters. False when an announced entry was not captured.
+    /// </summary>
+    private bool TryWriteRouterAdvertisement(ref LineWriter line, ReadOnlySpan<byte> bytes)
+    {
+        const int BufferText = 163;
+        if (bytes.Length < 8)
+            return false;
+        int count = bytes[4];
+        var size = bytes[5];
+        if (size == 2 && bytes.Length < 8 + count * 8)
+            return false;
+        Span<char> buffer = stackalloc char[BufferText + 64];
+        var text = new LineWriter(buffer);
+        text.Append("router advertisement lifetime ");
+        uint lifetime = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
+        if (lifetime < 60)
+        {
+            text.AppendDecimal(lifetime);
+        }
+        else if (lifetime < 3600)
+        {
+            text.AppendDecimal(lifetime / 60);
+            text.Append(':');
+            text.AppendPadded(lifetime % 60, 2);
+        }
+        else
+        {
+            text.AppendDecimal(lifetime / 3600);
+            text.Append(':');
+            text.AppendPadded(lifetime % 3600 / 60, 2);
+            text.Append(':');
+            text.AppendPadded(lifetime % 60, 2);
+        }
+        text.Append(' ');
+        text.AppendDecimal((uint)count);
+        text.Append(':');
+        if (size != 2)
+        {
+            text.Append(" [size ");
+            text.AppendDecimal(size);
+            text.Append(']');
+        }
+        else
+        {
+            for (var i = 0; i < count && text.Length < BufferText; i++)
+            {
+                text.Append(" {");
+                WriteIpv4Address(ref text, bytes.Slice(8 + i * 8, 4));
+                text.Append(' ');
+                text.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[(12 + i * 8)..]));
+                text.Append('}');
+            }
+        }
+        line.Append(text.Written[..Math.Min(text.Length, BufferText)]);
         return true;
     }
 

@@ -8,14 +8,23 @@ public sealed partial class TcpdumpFormatter
     /// <summary>What a transport printer needs to know about the IP datagram around it.</summary>
     private readonly ref struct IpContext
     {
-        public IpContext(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, bool isIpv6, bool fragmented, ReadOnlySpan<byte> ipHeader)
+        public IpContext(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, bool isIpv6, bool fragmented, ReadOnlySpan<byte> ipHeader,
+            bool endpointAddresses = true, ReadOnlySpan<byte> checksumDestination = default)
         {
             Source = source;
             Destination = destination;
             IsIpv6 = isIpv6;
             Fragmented = fragmented;
             IpHeader = ipHeader;
+            EndpointAddresses = endpointAddresses;
+            ChecksumDestination = checksumDestination.IsEmpty ? destination : checksumDestination;
         }
+
+        /// <summary>False after IPv6 extension headers: tcpdump then prints only the ports of TCP and UDP.</summary>
+        public bool EndpointAddresses { get; }
+
+        /// <summary>The destination of the checksum pseudo-header (an IPv6 routing header's final hop).</summary>
+        public ReadOnlySpan<byte> ChecksumDestination { get; }
 
         public ReadOnlySpan<byte> Source { get; }
         public ReadOnlySpan<byte> Destination { get; }
@@ -234,7 +243,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>IPv4 options as <c>-v</c> lists them.</summary>
-    private static OptionsOutcome WriteIpv4Options(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength)
+    private OptionsOutcome WriteIpv4Options(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength)
     {
         var offset = Ipv4Header.MinimumLength;
         var remaining = headerLength - Ipv4Header.MinimumLength;
@@ -277,30 +286,28 @@ public sealed partial class TcpdumpFormatter
                 optionLength = bytes[offset + 1];
                 if (optionLength < 2)
                 {
-                    writer.Append(" [bad length ");
-                    writer.AppendDecimal((uint)optionLength);
-                    writer.Append(']');
+                    WriteNote(ref writer, " [bad length ", (uint)optionLength);
                     return OptionsOutcome.Complete;
                 }
             }
             if (optionLength > remaining)
             {
-                writer.Append(" [bad length ");
-                writer.AppendDecimal((uint)optionLength);
-                writer.Append(']');
+                WriteNote(ref writer, " [bad length ", (uint)optionLength);
                 return OptionsOutcome.Complete;
             }
             if (offset + optionLength > bytes.Length)
                 return OptionsOutcome.OptionCut;
             if (code == 0)
                 return OptionsOutcome.Complete;
+            if (code is 7 or 131 or 137 && !WriteIpv4Route(ref writer, bytes[offset..], optionLength))
+                return OptionsOutcome.OptionCut;
+            if (code == 68 && !WriteIpv4Timestamps(ref writer, bytes[offset..], optionLength))
+                return OptionsOutcome.OptionCut;
             if (code == 148)
             {
                 if (optionLength < 4)
                 {
-                    writer.Append(" [bad length ");
-                    writer.AppendDecimal((uint)optionLength);
-                    writer.Append(']');
+                    WriteNote(ref writer, " [bad length ", (uint)optionLength);
                 }
                 else
                 {
@@ -318,6 +325,101 @@ public sealed partial class TcpdumpFormatter
         return OptionsOutcome.Complete;
     }
 
+    /// <summary>Record-route and source-route options: the addresses, a comma after each one the pointer has passed.</summary>
+    private bool WriteIpv4Route(ref LineWriter writer, ReadOnlySpan<byte> option, int length)
+    {
+        if (length < 3)
+        {
+            WriteNote(ref writer, " [bad length ", (uint)length);
+            return true;
+        }
+        if (((length + 1) & 3) != 0)
+        {
+            WriteNote(ref writer, " [bad length ", (uint)length);
+        }
+        var pointer = option[2] - 1;
+        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > length + 1)
+        {
+            WriteNote(ref writer, " [bad ptr ", option[2]);
+        }
+        for (var at = 3; at < length; at += 4)
+        {
+            if (option.Length < at + 4)
+                return false;
+            writer.Append(' ');
+            WriteIpv4Address(ref writer, option.Slice(at, 4));
+            if (pointer > at)
+                writer.Append(',');
+        }
+        return true;
+    }
+
+    /// <summary>The timestamp option: <c> TS{TSONLY ^ t@ ...}</c>, with addresses for the TS+ADDR and PRESPEC kinds.</summary>
+    private bool WriteIpv4Timestamps(ref LineWriter writer, ReadOnlySpan<byte> option, int length)
+    {
+        if (length < 4)
+        {
+            WriteNote(ref writer, "[bad length ", (uint)length);
+            return true;
+        }
+        writer.Append(" TS{");
+        var kind = option[3] & 0x0f;
+        var hopLength = kind != 0 ? 8 : 4;
+        if (((length - 4) & (hopLength - 1)) != 0)
+        {
+            WriteNote(ref writer, "[bad length ", (uint)length);
+        }
+        var pointer = option[2] - 1;
+        var at = 0;
+        if (pointer < 4 || ((pointer - 4) & (hopLength - 1)) != 0 || pointer > length + 1)
+        {
+            WriteNote(ref writer, "[bad ptr ", option[2]);
+        }
+        var known = true;
+        switch (kind)
+        {
+            case 0:
+                writer.Append("TSONLY");
+                break;
+            case 1:
+                writer.Append("TS+ADDR");
+                break;
+            case 3:
+                writer.Append("PRESPEC");
+                break;
+            default:
+                WriteNote(ref writer, "[bad ts type ", (uint)kind);
+                known = false;
+                break;
+        }
+        if (known)
+        {
+            for (at = 4; at < length; at += hopLength)
+            {
+                if (option.Length < at + hopLength)
+                    return false;
+                writer.Append(pointer == at ? " ^ " : " ");
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(option[(at + hopLength - 4)..]));
+                writer.Append('@');
+                if (hopLength == 8)
+                    WriteIpv4Address(ref writer, option.Slice(at, 4));
+            }
+        }
+        if (pointer == at)
+            writer.Append(" ^ ");
+        if (option[3] >> 4 != 0)
+        {
+            writer.Append(" [");
+            writer.AppendDecimal((uint)(option[3] >> 4));
+            writer.Append(" hops not recorded]} ");
+        }
+        else
+        {
+            writer.Append('}');
+        }
+        return true;
+    }
+
     private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address)
     {
         var name = _hostNames?.Find(address);
@@ -327,7 +429,7 @@ public sealed partial class TcpdumpFormatter
             writer.AppendIpv4(address);
     }
 
-    private void WriteIpv6Address(ref LineWriter writer, ReadOnlySpan<byte> address)
+    private void WriteIpv6Address(ref LineWriter writer, scoped ReadOnlySpan<byte> address)
     {
         var name = _hostNames?.Find(address);
         if (name is not null)
@@ -353,6 +455,12 @@ public sealed partial class TcpdumpFormatter
                 break;
             case 17:
                 WriteUdp(ref writer, payload, length, in context);
+                break;
+            case 1 when context.IsIpv6:
+                writer.Append("[ICMP requires IPv4] (invalid)");
+                break;
+            case 58 when !context.IsIpv6:
+                writer.Append("[ICMPv6 requires IPv6] (invalid)");
                 break;
             case 1 when !context.IsIpv6:
                 WriteIcmp(ref writer, payload, length, in context, moreFragments);

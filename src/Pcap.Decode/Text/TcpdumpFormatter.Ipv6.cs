@@ -28,8 +28,8 @@ public sealed partial class TcpdumpFormatter
             return;
         }
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
-        // Without a hop-by-hop jumbo option a zero payload length means no payload, as tcpdump reads it.
-        var total = payloadLength + Ipv6Header.Length;
+        // A zero payload length may announce a jumbogram: tcpdump walks the headers over what was captured to find the option.
+        var total = payloadLength != 0 ? payloadLength + Ipv6Header.Length : length + Ipv6Header.Length;
         if (payloadLength != 0 && length < total)
         {
             writer.Append("truncated-ip6 - ");
@@ -65,17 +65,7 @@ public sealed partial class TcpdumpFormatter
         }
         if (bytes.Length > total)
             bytes = bytes[..total];
-        var source = bytes.Slice(8, 16);
-        var destination = bytes.Slice(24, 16);
-        if (nextHeader is not (6 or 17 or 33 or 132))
-        {
-            WriteIpv6Address(ref writer, source);
-            writer.Append(" > ");
-            WriteIpv6Address(ref writer, destination);
-            writer.Append(": ");
-        }
-        var context = new IpContext(source, destination, isIpv6: true, fragmented: false, bytes[..Ipv6Header.Length]);
-        WriteTransport(ref writer, nextHeader, bytes[Ipv6Header.Length..], total - Ipv6Header.Length, in context, moreFragments: false);
+        WriteIpv6Chain(ref writer, bytes, total, length, (uint)payloadLength);
     }
 
     private void WriteIcmpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context)
@@ -112,9 +102,7 @@ public sealed partial class TcpdumpFormatter
         var name = Icmpv6TypeName(type);
         if (name is null)
         {
-            writer.Append("unknown icmp6 type (");
-            writer.AppendDecimal(type);
-            writer.Append(')');
+            WriteNote(ref writer, "unknown icmp6 type (", type, ')');
         }
         else
         {
@@ -172,29 +160,16 @@ public sealed partial class TcpdumpFormatter
                         WriteIpv6Address(ref writer, quoted.Slice(8, 16));
                         break;
                     case 4:
-                        if (quoted.Length < 44 || quoted[0] >> 4 != 6)
+                        if (!TryFindQuotedPorts(quoted, out var protocol, out var port))
                         {
                             // tcpdump's upper-layer lookup fails softly: a bounds test, not a long jump.
                             WriteTruncated(ref writer, "icmp6");
                             return;
                         }
-                        var protocol = quoted[6];
-                        var port = BinaryPrimitives.ReadUInt16BigEndian(quoted[42..]);
                         writer.Append(", ");
                         WriteIpv6Address(ref writer, quoted.Slice(24, 16));
-                        if (protocol is 6 or 17)
-                        {
-                            writer.Append(protocol == 6 ? " tcp port " : " udp port ");
-                            WritePort(ref writer, port, protocol == 6);
-                        }
-                        else
-                        {
-                            writer.Append(" protocol ");
-                            writer.AppendDecimal(protocol);
-                            writer.Append(" port ");
-                            writer.AppendDecimal(port);
-                            writer.Append(" unreachable");
-                        }
+                        writer.Append(protocol == 6 ? " tcp port " : " udp port ");
+                        WritePort(ref writer, port, protocol == 6);
                         break;
                     default:
                         if (_options.Verbose <= 1)
@@ -231,9 +206,7 @@ public sealed partial class TcpdumpFormatter
                 }
                 else
                 {
-                    writer.Append(", unknown code (");
-                    writer.AppendDecimal(code);
-                    writer.Append(')');
+                    WriteNote(ref writer, ", unknown code (", code, ')');
                 }
                 break;
             case 4:
@@ -264,8 +237,6 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(", seq ");
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
                 break;
-            case 133:
-                break;
             case 135:
             case 136:
                 if (bytes.Length < 24)
@@ -278,21 +249,16 @@ public sealed partial class TcpdumpFormatter
                 if (type == 136 && _options.Verbose > 0)
                 {
                     writer.Append(", Flags [");
-                    var flags = bytes[4];
-                    if ((flags & 0xe0) == 0)
-                        writer.Append("none");
-                    var separator = false;
-                    foreach (var (bit, flagName) in NeighborAdvertisementFlags)
-                    {
-                        if ((flags & bit) == 0)
-                            continue;
-                        if (separator)
-                            writer.Append(", ");
-                        writer.Append(flagName);
-                        separator = true;
-                    }
+                    WriteFlagNames(ref writer, bytes[4], NeighborAdvertisementFlags);
                     writer.Append(']');
                 }
+                if (_options.Verbose > 0 && !WriteDiscoveryOptions(ref writer, bytes, 24, length - 24))
+                    return;
+                break;
+            case >= 130 and <= 134:
+            case >= 137 and <= 147 and not (138 or 139 or 140):
+                if (!WriteIcmpv6Discovery(ref writer, type, bytes, length))
+                    return;
                 break;
             default:
                 WriteLengthSuffix(ref writer, length);
@@ -304,15 +270,68 @@ public sealed partial class TcpdumpFormatter
             WriteLengthSuffix(ref writer, length);
     }
 
-    /// <summary>tcpdump's <c>print_unknown_data</c>: a hex and ASCII dump of what was captured of <paramref name="length"/> bytes.</summary>
-    private static void WriteUnknownData(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    /// <summary>
+    /// tcpdump's search for the TCP or UDP header of a quoted IPv6 packet, through hop-by-hop, destination, routing, first
+    /// fragment and AH headers; false when it is another protocol or was not captured.
+    /// </summary>
+    private static bool TryFindQuotedPorts(ReadOnlySpan<byte> quoted, out byte protocol, out ushort destinationPort)
     {
-        if (bytes.Length > length)
-            bytes = bytes[..length];
-        WriteHexOnly(ref writer, bytes);
+        protocol = 0;
+        destinationPort = 0;
+        if (quoted.Length < 7)
+            return false;
+        var next = quoted[6];
+        var offset = 0;
+        var advance = Ipv6Header.Length;
+        while (offset < quoted.Length)
+        {
+            offset += advance;
+            var rest = offset < quoted.Length ? quoted[offset..] : default;
+            switch (next)
+            {
+                case 6:
+                case 17:
+                    if (rest.Length < 4)
+                        return false;
+                    protocol = next;
+                    destinationPort = BinaryPrimitives.ReadUInt16BigEndian(rest[2..]);
+                    return true;
+                case 0:
+                case 43:
+                case 60:
+                    if (rest.Length < 2)
+                        return false;
+                    next = rest[0];
+                    advance = (rest[1] + 1) * 8;
+                    break;
+                case 44:
+                    if (rest.Length < 4 || (BinaryPrimitives.ReadUInt16BigEndian(rest[2..]) & 0xfff8) != 0)
+                        return false;
+                    next = rest[0];
+                    advance = 8;
+                    break;
+                case 51:
+                    if (rest.Length < 2)
+                        return false;
+                    next = rest[0];
+                    advance = (rest[1] + 2) * 4;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return false;
     }
 
-    private static readonly (byte Bit, string Name)[] NeighborAdvertisementFlags = [(0x80, "router"), (0x40, "solicited"), (0x20, "override")];
+    /// <summary>tcpdump's <c>print_unknown_data</c>: a hex and ASCII dump of what was captured of <paramref name="length"/> bytes.</summary>
+    private static void WriteUnknownData(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, string indent = "\n\t")
+    {
+        if (bytes.Length > length)
+            bytes = bytes[..Math.Max(length, 0)];
+        WriteHexOnly(ref writer, bytes, indent);
+    }
+
+    private static readonly (uint Bit, string Name)[] NeighborAdvertisementFlags = [(0x80, "router"), (0x40, "solicited"), (0x20, "override")];
 
     private static string? Icmpv6TypeName(byte type) => type switch
     {

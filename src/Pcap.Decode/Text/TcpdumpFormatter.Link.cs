@@ -44,10 +44,10 @@ public sealed partial class TcpdumpFormatter
             WriteLinkType(ref writer, type, originalLength, firstType);
         if (type <= EthernetHeader.MaxLengthValue)
         {
-            length = type;
+            length = Math.Min(type, Math.Max(length, 0));
             if (payload.Length > length)
                 payload = payload[..length];
-            return headerLength + WriteLlc(ref writer, payload, length);
+            return headerLength + Math.Abs(WriteLlc(ref writer, payload, length, ethernet.Source, ethernet.Destination));
         }
         if (!WriteEtherTypePayload(ref writer, type, payload, length))
         {
@@ -74,11 +74,13 @@ public sealed partial class TcpdumpFormatter
         if (first)
         {
             writer.Append(", length ");
-            writer.AppendDecimal((uint)frameLength);
+            // An 802.3 frame's length is its length field, unless the frame is shorter.
+            writer.AppendDecimal((uint)(type <= EthernetHeader.MaxLengthValue ? Math.Min(type, Math.Max(frameLength - EthernetHeader.Length, 0)) : frameLength));
             writer.Append(": ");
         }
-        else
+        else if (type > EthernetHeader.MaxLengthValue)
         {
+            // tcpdump prints an inner 802.3 length with no separator before the LLC text.
             writer.Append(", ");
         }
     }
@@ -174,65 +176,6 @@ public sealed partial class TcpdumpFormatter
             return;
         WriteHexAndAscii(ref writer, bytes);
     }
-
-    private int WriteLlc(ref LineWriter writer, ReadOnlySpan<byte> payload, int length)
-    {
-        if (!LlcHeader.TryRead(payload, out var llc, out _) || length < 3)
-        {
-            WriteTruncated(ref writer, "llc");
-            return Math.Min(payload.Length, length);
-        }
-        writer.Append("LLC, dsap ");
-        WriteSapName(ref writer, (byte)(llc.Dsap & 0xfe));
-        writer.Append(" (0x");
-        writer.AppendHex((uint)(llc.Dsap & 0xfe), 2);
-        writer.Append((llc.Dsap & 1) != 0 ? ") Group" : ") Individual");
-        writer.Append(", ssap ");
-        WriteSapName(ref writer, (byte)(llc.Ssap & 0xfe));
-        writer.Append(" (0x");
-        writer.AppendHex((uint)(llc.Ssap & 0xfe), 2);
-        writer.Append((llc.Ssap & 1) != 0 ? ") Response" : ") Command");
-        writer.Append(", ctrl 0x");
-        var control = llc.Control;
-        if ((control & 3) != 3 && payload.Length >= 4)
-            writer.AppendHex(BinaryPrimitives.ReadUInt16LittleEndian(payload[2..]), 4);
-        else
-            writer.AppendHex(control, 2);
-        writer.Append(": ");
-        WriteDefault(ref writer, llc.Payload);
-        return 3;
-    }
-
-    private static void WriteSapName(ref LineWriter writer, byte sap) => writer.Append(sap switch
-    {
-        0x00 => "Null",
-        0x02 => "Llc Sub Layer",
-        0x03 => "Llc Sub Layer",
-        0x04 => "SNA Path Control",
-        0x06 => "IP",
-        0x08 => "SNA",
-        0x0c => "SNA",
-        0x0e => "PROWAY NM",
-        0x18 => "Texas Instruments",
-        0x42 => "STP",
-        0x4e => "EIA RS-511",
-        0x5e => "ISI IP",
-        0x7e => "ISO8208",
-        0x80 => "XNS",
-        0x86 => "Nestar",
-        0x8e => "PROWAY ASLM",
-        0x98 => "ARP",
-        0xaa => "SNAP",
-        0xbc => "Banyan Vines",
-        0xe0 => "IPX",
-        0xf0 => "NetBeui",
-        0xf4 => "LanManager",
-        0xf8 => "IMPL",
-        0xfc => "Discovery",
-        0xfe => "OSI",
-        0xff => "Global",
-        _ => "Unknown",
-    });
 
     private int WriteLinuxSll(ref LineWriter writer, ReadOnlySpan<byte> packet, int length)
     {
@@ -341,7 +284,10 @@ public sealed partial class TcpdumpFormatter
             if (protocol <= EthernetHeader.MaxLengthValue)
             {
                 if (protocol == 4)
-                    return consumed + WriteLlc(ref writer, payload, length);
+                {
+                    // Unlike Ethernet, tcpdump's cooked printers do not count an LLC header whose payload it could not print.
+                    return consumed + Math.Max(WriteLlc(ref writer, payload, length, default, default), 0);
+                }
                 WriteDefault(ref writer, payload);
                 return consumed;
             }
@@ -349,7 +295,7 @@ public sealed partial class TcpdumpFormatter
             {
                 if (!VlanTag.TryRead(payload, out var tag, out _) || length < VlanTag.Length)
                 {
-                    writer.Append("[|vlan]");
+                    WriteTruncated(ref writer, "vlan");
                     return consumed + Math.Min(payload.Length, Math.Max(length, 0));
                 }
                 if (_options.LinkHeader)
@@ -395,8 +341,10 @@ public sealed partial class TcpdumpFormatter
     {
         if (!NullHeader.TryRead(packet, networkOrder, out var header, out _))
         {
-            WriteTruncated(ref writer, networkOrder ? "loop" : "null");
-            return packet.Length;
+            // tcpdump prints both loopback encapsulations with its "null" printer.
+            WriteTruncated(ref writer, "null");
+            // No header was read, so -x dumps every captured byte.
+            return 0;
         }
         var family = header.Family;
         if (_options.LinkHeader)
@@ -435,9 +383,7 @@ public sealed partial class TcpdumpFormatter
         {
             writer.Append("AF ");
             writer.Append(name ?? "Unknown");
-            writer.Append(" (");
-            writer.AppendDecimal(family);
-            writer.Append(')');
+            WriteNote(ref writer, " (", family, ')');
         }
         else if (name is null)
         {

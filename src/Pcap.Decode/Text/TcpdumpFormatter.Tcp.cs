@@ -45,9 +45,7 @@ public sealed partial class TcpdumpFormatter
             {
                 writer.Append(" [bad hdr length ");
                 writer.AppendDecimal((uint)headerLength);
-                writer.Append(" - too long, > ");
-                writer.AppendDecimal((uint)length);
-                writer.Append(']');
+                WriteNote(ref writer, " - too long, > ", (uint)length);
             }
             return;
         }
@@ -64,9 +62,7 @@ public sealed partial class TcpdumpFormatter
         {
             writer.Append(" [bad hdr length ");
             writer.AppendDecimal((uint)headerLength);
-            writer.Append(" - too long, > ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(']');
+            WriteNote(ref writer, " - too long, > ", (uint)length);
             return;
         }
         if (_options.Verbose > 0 && !context.Fragmented && bytes.Length >= length)
@@ -113,6 +109,17 @@ public sealed partial class TcpdumpFormatter
             return;
         writer.Append(", length ");
         writer.AppendDecimal((uint)dataLength);
+        if (dataLength > 0 && bytes.Length < headerLength)
+        {
+            // tcpdump needs the whole header captured before it looks at the payload.
+            writer.Append(" [remaining caplen(");
+            writer.AppendDecimal((uint)bytes.Length);
+            writer.Append(") < header length(");
+            writer.AppendDecimal((uint)headerLength);
+            writer.Append(")]");
+            WriteTruncated(ref writer, "tcp", abandoned: true);
+            return;
+        }
         if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)
             WriteResetData(ref writer, bytes.Length > headerLength ? bytes[headerLength..] : default, dataLength);
     }
@@ -201,6 +208,7 @@ public sealed partial class TcpdumpFormatter
             }
             remaining--;
             var dataLength = 0;
+            bool stop;
             writer.Append(kind switch
             {
                 0 => "eol",
@@ -231,15 +239,13 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 2:
                     dataLength = 2;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]));
                     break;
                 case 3:
                     dataLength = 1;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 1 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 1, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(bytes[offset]);
                     break;
@@ -255,11 +261,9 @@ public sealed partial class TcpdumpFormatter
                     writer.Append(' ');
                     for (var i = 0; i < dataLength; i += 8)
                     {
-                        if (i + 4 > remaining) return TcpOptionsBad(ref writer, first);
-                        if (offset + i + 4 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        if (!TcpOptionFits(ref writer, first, i + 4, remaining, bytes.Length - offset, out stop)) return stop;
                         var start = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i)..]);
-                        if (i + 8 > remaining) return TcpOptionsBad(ref writer, first);
-                        if (offset + i + 8 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        if (!TcpOptionFits(ref writer, first, i + 8, remaining, bytes.Length - offset, out stop)) return stop;
                         var end = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i + 4)..]);
                         var origin = reverse ? baseSequence : baseAcknowledgement;
                         writer.Append('{');
@@ -271,8 +275,7 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 8:
                     dataLength = 8;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 8 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 8, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(" val ");
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     writer.Append(" ecr ");
@@ -282,20 +285,49 @@ public sealed partial class TcpdumpFormatter
                 case 12:
                 case 13:
                     dataLength = 4;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 4 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 4, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     break;
                 case 28:
                     dataLength = 2;
-                    if (dataLength > remaining) return TcpOptionsBad(ref writer, first);
-                    if (offset + 2 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     var timeout = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
                     writer.Append(" 0x");
                     writer.AppendHex(timeout);
                     writer.Append(' ');
                     writer.AppendDecimal((timeout & 1) != 0 ? (uint)(timeout >> 1) * 60 : (uint)(timeout >> 1));
+                    break;
+                case 253:
+                case 254:
+                    // RFC 6994 experiments: a 16-bit magic number, TCP Fast Open's (0xf989) with its cookie.
+                    dataLength = optionLength - 2;
+                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (dataLength < 2) return TcpOptionsBad(ref writer, first);
+                    var magic = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
+                    writer.Append('-');
+                    if (magic != 0xf989)
+                    {
+                        writer.AppendHex(magic, 4);
+                        break;
+                    }
+                    writer.Append("tfo");
+                    var cookieLength = dataLength - 2;
+                    if (cookieLength == 0)
+                    {
+                        writer.Append(" cookiereq");
+                    }
+                    else if (cookieLength % 2 != 0 || cookieLength < 4 || cookieLength > 16)
+                    {
+                        writer.Append(" invalid");
+                    }
+                    else
+                    {
+                        if (offset + dataLength > bytes.Length) return TcpOptionsTruncated(ref writer, first, abandoned: true);
+                        writer.Append(" cookie ");
+                        for (var i = 2; i < dataLength; i++)
+                            writer.AppendHexByte(bytes[offset + i]);
+                    }
                     break;
                 default:
                     if (kind is not (19 or 20 or 27 or 29 or 30 or 34 or 253 or 254))
@@ -305,8 +337,7 @@ public sealed partial class TcpdumpFormatter
                         writer.Append(" 0x");
                     for (var i = 0; i < dataLength; i++)
                     {
-                        if (i + 1 > remaining) return TcpOptionsBad(ref writer, first);
-                        if (offset + i + 1 > bytes.Length) return TcpOptionsTruncated(ref writer, first);
+                        if (!TcpOptionFits(ref writer, first, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
                         writer.AppendHexByte(bytes[offset + i]);
                     }
                     break;
@@ -316,15 +347,33 @@ public sealed partial class TcpdumpFormatter
             var expected = dataLength + (kind is 0 or 1 ? 1 : 2);
             if (expected != optionLength)
             {
-                writer.Append("[len ");
-                writer.AppendDecimal((uint)optionLength);
-                writer.Append(']');
+                WriteNote(ref writer, "[len ", (uint)optionLength);
             }
             first = false;
             if (kind == 0)
                 break;
         }
         writer.Append(']');
+        return true;
+    }
+
+    /// <summary>
+    /// tcpdump's <c>LENCHECK</c>: <paramref name="needed"/> option bytes must lie inside the header (else "[bad opt]") and inside
+    /// the capture (else a truncation); <paramref name="stop"/> is what the option printer then returns.
+    /// </summary>
+    private bool TcpOptionFits(ref LineWriter writer, bool first, int needed, int remaining, int available, out bool stop)
+    {
+        if (needed > remaining)
+        {
+            stop = TcpOptionsBad(ref writer, first);
+            return false;
+        }
+        if (needed > available)
+        {
+            stop = TcpOptionsTruncated(ref writer, first);
+            return false;
+        }
+        stop = true;
         return true;
     }
 

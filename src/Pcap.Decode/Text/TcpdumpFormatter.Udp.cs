@@ -99,7 +99,7 @@ public sealed partial class TcpdumpFormatter
     private static uint PseudoHeaderSum(in IpContext context, byte protocol, int length)
     {
         var sum = Checksum.Sum(context.Source);
-        sum = Checksum.Sum(context.Destination, sum);
+        sum = Checksum.Sum(context.ChecksumDestination, sum);
         sum += protocol + (uint)(length & 0xffff) + (uint)(length >> 16);
         while (sum > 0xffff)
             sum = (sum & 0xffff) + (sum >> 16);
@@ -109,6 +109,16 @@ public sealed partial class TcpdumpFormatter
     /// <summary><c>src.port &gt; dst.port: </c>, or without ports when they were not captured.</summary>
     private void WriteEndpoints(ref LineWriter writer, in IpContext context, int sourcePort, int destinationPort, bool tcp)
     {
+        if (!context.EndpointAddresses)
+        {
+            if (sourcePort < 0)
+                return;
+            WritePort(ref writer, (ushort)sourcePort, tcp);
+            writer.Append(" > ");
+            WritePort(ref writer, (ushort)destinationPort, tcp);
+            writer.Append(": ");
+            return;
+        }
         WriteIpAddress(ref writer, context.Source);
         if (sourcePort >= 0)
         {

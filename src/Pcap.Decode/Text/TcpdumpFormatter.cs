@@ -141,6 +141,14 @@ public sealed partial class TcpdumpFormatter
         }
     }
 
+    /// <summary>tcpdump's bracketed notes such as <c> [bad length N]</c>: the text, the number, the closing bracket.</summary>
+    private static void WriteNote(ref LineWriter writer, string text, ulong value, char close = ']')
+    {
+        writer.Append(text);
+        writer.AppendDecimal(value);
+        writer.Append(close);
+    }
+
     /// <summary>tcpdump's truncation marker: a space then <c>[|protocol]</c>.</summary>
     /// <param name="writer">Where the marker goes.</param>
     /// <param name="protocol">tcpdump's name for the printer that ran out of bytes.</param>

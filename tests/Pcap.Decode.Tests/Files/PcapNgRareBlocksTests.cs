@@ -1,3 +1,4 @@
+using Pcap.Testing;
 using System.Buffers.Binary;
 using Pcap.Decode.Files;
 

@@ -1,3 +1,4 @@
+using Pcap.Testing;
 using Pcap.Decode.Files;
 
 namespace Pcap.Decode.Tests.Files;

@@ -23,7 +23,7 @@ public sealed class FormatterFuzzTests
         var random = new Random(20261124);
         var seeds = LinkTypes.ToDictionary(l => l, l =>
         {
-            var factory = new MixedPacketFactory(l, seed: 77 + l);
+            var factory = new MixedPacketFactory(l, seed: 77 + l, extended: true);
             return Enumerable.Range(0, 400).Select(_ => factory.Next().Data).ToArray();
         });
         var formatters = LinkTypes.SelectMany(_ => OptionSets).Select(o => new TcpdumpFormatter(o)).ToArray();

@@ -48,7 +48,8 @@ public sealed class TransportHeaderTests
     {
         EthernetHeader.TryRead(Fixtures.Icmpv6Echo, out var ethernet, out _);
         Ipv6Header.TryRead(ethernet.Payload, out var ip6, out _);
-        Assert.True(Icmpv6Header.TryRead(ip6.Payload, out var icmp6, out _));
+        Assert.True(IcmpHeader.TryRead(ip6.Payload, out var icmp6, out _, ipv6: true));
+        Assert.True(icmp6.IsIpv6);
         Assert.Equal(128, icmp6.Type);
         Assert.Equal(7, icmp6.Identifier);
         Assert.Equal(1, icmp6.SequenceNumber);

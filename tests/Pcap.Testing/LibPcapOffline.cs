@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace Pcap.Decode.Tests.Files;
+namespace Pcap.Testing;
 
 /// <summary>
 /// The second oracle for files: libpcap's own savefile reader (<c>pcap_open_offline_with_tstamp_precision</c> and
 /// <c>pcap_next_ex</c> through P/Invoke), which reports the wire length that tcpdump's text does not show.
 /// </summary>
-internal static unsafe partial class LibPcapOffline
+public static unsafe partial class LibPcapOffline
 {
     private const string Library = "libpcap.so.0.8";
 
@@ -43,10 +43,11 @@ internal static unsafe partial class LibPcapOffline
     /// <summary>Reads every packet of <paramref name="path"/> with nanosecond timestamps, plus the file's link type and snapshot length.</summary>
     public static (int LinkType, int SnapLength, List<Packet> Packets) Read(string path)
     {
-        _ = Pcap.Testing.LibPcap.Version; // fails with an install hint when libpcap is missing
+        _ = LibPcap.Version; // fails with an install hint when libpcap is missing
         byte* error = stackalloc byte[256];
         nint pcap = OpenOffline(path, 1 /* PCAP_TSTAMP_PRECISION_NANO */, error);
-        Assert.True(pcap != 0, $"libpcap cannot open {path}: {Marshal.PtrToStringUTF8((nint)error)}");
+        if (pcap == 0)
+            throw new InvalidOperationException($"libpcap cannot open {path}: {Marshal.PtrToStringUTF8((nint)error)}");
         try
         {
             var packets = new List<Packet>();
@@ -57,7 +58,8 @@ internal static unsafe partial class LibPcapOffline
                 int status = NextEx(pcap, &header, &data);
                 if (status == -2)
                     break;
-                Assert.True(status == 1, $"libpcap pcap_next_ex on {path}: {Marshal.PtrToStringUTF8(GetError(pcap))}");
+                if (status != 1)
+                    throw new InvalidOperationException($"libpcap pcap_next_ex on {path}: {Marshal.PtrToStringUTF8(GetError(pcap))}");
                 packets.Add(new Packet(header->Seconds * 1_000_000_000L + header->Fraction,
                     new ReadOnlySpan<byte>(data, (int)header->CapturedLength).ToArray(), header->WireLength));
             }
