@@ -127,14 +127,15 @@ internal sealed partial class CodeGenerator
     }
 
     /// <summary>
-    /// Stores 0 into every Geneve offset word at the start of the program. After <c>geneve</c>, every primitive reads
-    /// its offsets from scratch memory, also on paths where the packet is not Geneve (<c>geneve or ip</c>,
-    /// <c>not geneve and tcp</c>): libpcap reads uninitialized memory there, which the kernel refuses. Where libpcap's
-    /// answer is defined (the Geneve branch was taken) the words are overwritten first, so its answers are kept.
+    /// Stores 0 into every Geneve offset word at the start of the program when some path would read one unwritten.
+    /// After <c>geneve</c>, every primitive reads its offsets from scratch memory, also on paths where the packet is
+    /// not Geneve (<c>geneve or ip</c>, <c>not geneve and tcp</c>): libpcap reads uninitialized memory there, which the
+    /// kernel refuses. Where libpcap's answer is defined (the Geneve branch was taken) the words are overwritten
+    /// first, so its answers are kept; programs that never read an unwritten word stay exactly libpcap's.
     /// </summary>
     private CodeBlock WithGeneveRegistersZeroed(CodeBlock head)
     {
-        if (_geneveRegisters.Count == 0)
+        if (_geneveRegisters.Count == 0 || !ScratchMemoryCheck.ReadsUnwrittenWord(head))
             return head;
         var s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, 0);
         foreach (int register in _geneveRegisters.Distinct())
