@@ -60,7 +60,18 @@ internal static class BooleanParsers
     private static int End(Token<K> t) => t.Span.Position.Absolute + t.Span.Length;
     private static int End(FilterNode n) => n.Position + n.Length;
 
-    private static TokenListParser<K, Token<K>> Expect(K kind, string expected) => Token.EqualTo(kind).Named(expected);
+    // One token of a kind; a failure expects the given text (built once, not per failure).
+    private static TokenListParser<K, Token<K>> Expect(K kind, string expected)
+    {
+        string[] expectations = [expected];
+        return input =>
+        {
+            var next = input.ConsumeToken();
+            return next.HasValue && next.Value.Kind == kind
+                ? next
+                : TokenListParserResult.Empty<K, Token<K>>(input, expectations);
+        };
+    }
 
     private static TokenListParserResult<K, T> Fail<T>(TokenList<K> input, string expected) =>
         TokenListParserResult.Empty<K, T>(input, [expected]);
@@ -95,7 +106,13 @@ internal static class BooleanParsers
 
     // ---- expression: term ((and | or) (identifier | term))*
 
-    private static readonly TokenListParser<K, Token<K>> LogicalOperator = Token.EqualTo(K.And).Or(Token.EqualTo(K.Or));
+    private static readonly string[] LogicalOperatorExpected = ["'and'", "'or'"];
+
+    private static readonly TokenListParser<K, Token<K>> LogicalOperator = input =>
+    {
+        var next = input.ConsumeToken();
+        return next.HasValue && next.Value.Kind is K.And or K.Or ? next : TokenListParserResult.Empty<K, Token<K>>(input, LogicalOperatorExpected);
+    };
 
     private static readonly TokenListParser<K, (Token<K> Operator, QualifiedOperand Right)> LogicalTail =
         from op in LogicalOperator
@@ -220,14 +237,25 @@ internal static class BooleanParsers
 
     // ---- relation: arithmetic relop arithmetic
 
-    private static readonly TokenListParser<K, (ushort Code, bool Reversed)> RelationalOperator =
-        Token.EqualTo(K.Greater).Value(((ushort)BpfOpcodes.Jgt, false))
-            .Or(Token.EqualTo(K.GreaterOrEqual).Value(((ushort)BpfOpcodes.Jge, false)))
-            .Or(Token.EqualTo(K.Equal).Value(((ushort)BpfOpcodes.Jeq, false)))
-            .Or(Token.EqualTo(K.LessOrEqual).Value(((ushort)BpfOpcodes.Jgt, true)))
-            .Or(Token.EqualTo(K.Less).Value(((ushort)BpfOpcodes.Jge, true)))
-            .Or(Token.EqualTo(K.NotEqual).Value(((ushort)BpfOpcodes.Jeq, true)))
-            .Named("a comparison such as '=', '!=', '<', '>'");
+    private static readonly string[] ComparisonExpected = ["a comparison such as '=', '!=', '<', '>'"];
+
+    private static readonly TokenListParser<K, (ushort Code, bool Reversed)> RelationalOperator = input =>
+    {
+        var next = input.ConsumeToken();
+        (ushort Code, bool Reversed)? op = next.HasValue ? next.Value.Kind switch
+        {
+            K.Greater => (BpfOpcodes.Jgt, false),
+            K.GreaterOrEqual => (BpfOpcodes.Jge, false),
+            K.Equal => (BpfOpcodes.Jeq, false),
+            K.LessOrEqual => (BpfOpcodes.Jgt, true),
+            K.Less => (BpfOpcodes.Jge, true),
+            K.NotEqual => (BpfOpcodes.Jeq, true),
+            _ => null,
+        } : null;
+        return op is { } found
+            ? Success(found, input, next.Remainder)
+            : TokenListParserResult.Empty<K, (ushort, bool)>(input, ComparisonExpected);
+    };
 
     private static readonly TokenListParser<K, RelationNode> Relation =
         from left in ArithmeticParsers.Expression
@@ -437,23 +465,18 @@ internal static class BooleanParsers
             return new NotNode(node, Start(not), End(node) - Start(not));
         });
 
+    // Inside a group every operand is an identifier with the group's qualifiers: 'host (a or b and c)'.
     private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> IdentifierGroup =
         from open in Token.EqualTo(K.LeftParen)
-        from first in Parse.Ref(() => Identifier!)
-        from rest in (from op in LogicalOperator from right in Parse.Ref(() => Identifier!) select (op, right)).Many()
-        from close in Expect(K.RightParen, "')', 'and' or 'or'")
-        select (Func<Qualifiers, FilterNode>)(q =>
+        from operands in Parse.Chain(LogicalOperator, Parse.Ref(() => Identifier!), (op, left, right) => (Func<Qualifiers, FilterNode>)(q =>
         {
-            var node = first(q);
-            foreach (var (op, right) in rest)
-            {
-                var r = right(q);
-                node = op.Kind == K.And
-                    ? new AndNode(node, r, node.Position, End(r) - node.Position)
-                    : new OrNode(node, r, node.Position, End(r) - node.Position);
-            }
-            return node;
-        });
+            var (l, r) = (left(q), right(q));
+            return op.Kind == K.And
+                ? new AndNode(l, r, l.Position, End(r) - l.Position)
+                : new OrNode(l, r, l.Position, End(r) - l.Position);
+        }))
+        from close in Expect(K.RightParen, "')', 'and' or 'or'")
+        select operands;
 
     private static readonly TokenListParser<K, Token<K>> PrefixLength =
         Token.EqualTo(K.Slash).IgnoreThen(Expect(K.Number, "a prefix length"));
