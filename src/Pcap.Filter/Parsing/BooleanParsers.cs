@@ -23,14 +23,16 @@ internal static class BooleanParsers
     // Nesting depth of the parse on this thread (refused past MaxDepth before the stack runs out) and the text length.
     [ThreadStatic] private static int t_depth;
     [ThreadStatic] private static int t_textLength;
+    [ThreadStatic] private static Token<K>[]? t_tokens;
 
     /// <summary>The length of the expression being parsed on this thread: the position of "the end".</summary>
     internal static int TextLength => t_textLength;
 
     /// <summary>Prepares this thread for parsing an expression of <paramref name="textLength"/> characters.</summary>
-    internal static void Begin(int textLength)
+    internal static void Begin(Token<K>[] tokens, int textLength)
     {
         t_depth = 0;
+        t_tokens = tokens;
         t_textLength = textLength;
     }
 
@@ -114,31 +116,17 @@ internal static class BooleanParsers
         return next.HasValue && next.Value.Kind is K.And or K.Or ? next : TokenListParserResult.Empty<K, Token<K>>(input, LogicalOperatorExpected);
     };
 
-    private static readonly TokenListParser<K, (Token<K> Operator, QualifiedOperand Right)> LogicalTail =
-        from op in LogicalOperator
-        from right in Parse.Ref(() => IdentifierOrTerm!)
-        select (op, right);
+    // Right after 'and'/'or' an operand may be a bare identifier that inherits qualifiers; first in an expression it may not.
+    private static readonly TokenListParser<K, OperandChain> Operand = input =>
+    {
+        bool afterLogicalOperator = input.Position > 0 && t_tokens![input.Position - 1].Kind is K.And or K.Or;
+        var operand = afterLogicalOperator ? IdentifierOrTerm!(input) : Term!(input);
+        return Then(operand, input, o => new OperandChain(o));
+    };
 
-    /// <summary>
-    /// A whole boolean expression. The first operand must be a term and later ones may be bare identifiers, which
-    /// <c>Parse.Chain</c> (one operand parser for all) cannot say; the left fold below is what it would do.
-    /// </summary>
+    /// <summary>A whole boolean expression: operands joined by equal-precedence, left-associative and/or.</summary>
     private static readonly TokenListParser<K, QualifiedOperand> Expression = Nested(
-        from first in Parse.Ref(() => Term!)
-        from rest in LogicalTail.Many()
-        select (QualifiedOperand)(inherited =>
-        {
-            var (node, carried) = first(inherited);
-            foreach (var (op, right) in rest)
-            {
-                var (r, rq) = right(carried);
-                node = op.Kind == K.And
-                    ? new AndNode(node, r, node.Position, End(r) - node.Position)
-                    : new OrNode(node, r, node.Position, End(r) - node.Position);
-                carried = rq;
-            }
-            return (node, carried);
-        }));
+        Parse.Chain(LogicalOperator, Operand, OperandChain.Append).Select(chain => (QualifiedOperand)chain.Fold));
 
     /// <summary>The whole input: an expression and nothing after it.</summary>
     public static readonly TokenListParser<K, QualifiedOperand> Filter = input =>
@@ -468,15 +456,9 @@ internal static class BooleanParsers
     // Inside a group every operand is an identifier with the group's qualifiers: 'host (a or b and c)'.
     private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> IdentifierGroup =
         from open in Token.EqualTo(K.LeftParen)
-        from operands in Parse.Chain(LogicalOperator, Parse.Ref(() => Identifier!), (op, left, right) => (Func<Qualifiers, FilterNode>)(q =>
-        {
-            var (l, r) = (left(q), right(q));
-            return op.Kind == K.And
-                ? new AndNode(l, r, l.Position, End(r) - l.Position)
-                : new OrNode(l, r, l.Position, End(r) - l.Position);
-        }))
+        from operands in Parse.Chain(LogicalOperator, Parse.Ref(() => Identifier!).Select(i => new OperandChain(AsOperand(i))), OperandChain.Append)
         from close in Expect(K.RightParen, "')', 'and' or 'or'")
-        select operands;
+        select (Func<Qualifiers, FilterNode>)(q => operands.Fold(q).Node);
 
     private static readonly TokenListParser<K, Token<K>> PrefixLength =
         Token.EqualTo(K.Slash).IgnoreThen(Expect(K.Number, "a prefix length"));

@@ -25,7 +25,7 @@ internal static class FilterParser
         if (tokens.IsAtEnd)
             return null;
         CheckNesting(tokens);
-        BooleanParsers.Begin(text.Length);
+        BooleanParsers.Begin(tokens.ToArray(), text.Length);
         var result = BooleanParsers.Filter(tokens);
         if (!result.HasValue)
             throw Unexpected(result, text.Length);
