@@ -36,6 +36,9 @@ internal static class BooleanParsers
         t_textLength = textLength;
     }
 
+    /// <summary>Lets go of this thread's token array once the expression is parsed.</summary>
+    internal static void End() => t_tokens = null;
+
     // ---- tokens
 
     private static Token<K>? Peek(TokenList<K> input, int ahead = 0)

@@ -26,10 +26,17 @@ internal static class FilterParser
             return null;
         CheckNesting(tokens);
         BooleanParsers.Begin(tokens.ToArray(), text.Length);
-        var result = BooleanParsers.Filter(tokens);
-        if (!result.HasValue)
-            throw Unexpected(result, text.Length);
-        return result.Value(Qualifiers.None).Node;
+        try
+        {
+            var result = BooleanParsers.Filter(tokens);
+            if (!result.HasValue)
+                throw Unexpected(result, text.Length);
+            return result.Value(Qualifiers.None).Node;
+        }
+        finally
+        {
+            BooleanParsers.End();
+        }
     }
 
     private static FilterSyntaxException Unexpected(TokenListParserResult<FilterTokenKind, QualifiedOperand> failure, int textLength)
