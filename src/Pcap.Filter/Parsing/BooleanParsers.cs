@@ -264,13 +264,6 @@ internal static class BooleanParsers
         from n in Expect(K.Number, "a number")
         select Unqualified(Special(kind, keyword, n, ProtoQualifier.Default, ArithmeticParsers.NumberValue(n), true));
 
-    private static readonly Dictionary<SpecialKind, TokenListParser<K, QualifiedOperand>> NumberedSpecials = new()
-    {
-        [SpecialKind.Less] = NumberedSpecial(SpecialKind.Less),
-        [SpecialKind.Greater] = NumberedSpecial(SpecialKind.Greater),
-        [SpecialKind.IfIndex] = NumberedSpecial(SpecialKind.IfIndex),
-    };
-
     private static readonly TokenListParser<K, (char Operator, Token<K> Token)> ByteOperator = input =>
     {
         var op = Peek(input);
@@ -311,20 +304,26 @@ internal static class BooleanParsers
             Unqualified(new SpecialNode(kind, ProtoQualifier.Default, n.Value, true, null, '\0', 0, Start(keyword), n.End - Start(keyword))));
     };
 
-    private static readonly Dictionary<SpecialKind, TokenListParser<K, QualifiedOperand>> EncapsulationSpecials = new()
-    {
-        [SpecialKind.Vlan] = EncapsulationSpecial(SpecialKind.Vlan),
-        [SpecialKind.Mpls] = EncapsulationSpecial(SpecialKind.Mpls),
-        [SpecialKind.Pppoes] = EncapsulationSpecial(SpecialKind.Pppoes),
-        [SpecialKind.Geneve] = EncapsulationSpecial(SpecialKind.Geneve),
-    };
-
     private static readonly TokenListParser<K, QualifiedOperand> Llc =
         from keyword in Token.EqualTo(K.Keyword)
         from type in Token.EqualTo(K.Name).Or(Token.EqualToValue(K.Keyword, "rnr")).OptionalOrDefault()
         select Unqualified(type.HasValue
             ? new SpecialNode(SpecialKind.Llc, ProtoQualifier.Default, 0, false, type.ToStringValue(), '\0', 0, Start(keyword), End(type) - Start(keyword))
             : Special(SpecialKind.Llc, keyword, keyword, ProtoQualifier.Default));
+
+    // Keyword primitives read by a parser of their own: 'less 60', 'byte 3 = 1', 'vlan 5', 'llc i'.
+    private static readonly Dictionary<KeywordRole, TokenListParser<K, QualifiedOperand>> KeywordPrimitives = new()
+    {
+        [KeywordRole.Less] = NumberedSpecial(SpecialKind.Less),
+        [KeywordRole.Greater] = NumberedSpecial(SpecialKind.Greater),
+        [KeywordRole.IfIndex] = NumberedSpecial(SpecialKind.IfIndex),
+        [KeywordRole.Byte] = ByteCompare,
+        [KeywordRole.Vlan] = EncapsulationSpecial(SpecialKind.Vlan),
+        [KeywordRole.Mpls] = EncapsulationSpecial(SpecialKind.Mpls),
+        [KeywordRole.Pppoes] = EncapsulationSpecial(SpecialKind.Pppoes),
+        [KeywordRole.Geneve] = EncapsulationSpecial(SpecialKind.Geneve),
+        [KeywordRole.Llc] = Llc,
+    };
 
     private static TokenListParserResult<K, QualifiedOperand> KeywordTerm(TokenList<K> input, Token<K> t)
     {
@@ -352,29 +351,13 @@ internal static class BooleanParsers
                     input, afterKeyword);
             case KeywordRole.Len:
                 return Then(Relation(input), input, r => Unqualified(r));
-            case KeywordRole.Less:
-                return NumberedSpecials[SpecialKind.Less](input);
-            case KeywordRole.Greater:
-                return NumberedSpecials[SpecialKind.Greater](input);
-            case KeywordRole.IfIndex:
-                return NumberedSpecials[SpecialKind.IfIndex](input);
-            case KeywordRole.Byte:
-                return ByteCompare(input);
             case KeywordRole.Inbound or KeywordRole.Outbound or KeywordRole.Pppoed:
             {
                 var kind = k.Role switch { KeywordRole.Inbound => SpecialKind.Inbound, KeywordRole.Outbound => SpecialKind.Outbound, _ => SpecialKind.Pppoed };
                 return Success(Unqualified(Special(kind, t, t, ProtoQualifier.Default)), input, afterKeyword);
             }
-            case KeywordRole.Vlan:
-                return EncapsulationSpecials[SpecialKind.Vlan](input);
-            case KeywordRole.Mpls:
-                return EncapsulationSpecials[SpecialKind.Mpls](input);
-            case KeywordRole.Pppoes:
-                return EncapsulationSpecials[SpecialKind.Pppoes](input);
-            case KeywordRole.Geneve:
-                return EncapsulationSpecials[SpecialKind.Geneve](input);
-            case KeywordRole.Llc:
-                return Llc(input);
+            case var role when KeywordPrimitives.TryGetValue(role, out var primitive):
+                return primitive(input);
             default:
                 throw new FilterSyntaxException(
                     $"unsupported keyword '{t.ToStringValue()}' at {Start(t)}: it does not apply to the supported link types", Start(t), t.Span.Length);
