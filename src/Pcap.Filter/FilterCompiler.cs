@@ -63,7 +63,7 @@ public static class FilterCompiler
                     expression, 0, expression.Length);
                 return false;
             }
-            program = new BpfProgram(instructions);
+            program = new BpfProgram(UnknownAncillaryLoads.MovePastThePacket(instructions));
             return true;
         }
         catch (FilterSyntaxException e)

@@ -47,8 +47,13 @@ internal static class BpfLoopGuard
     /// Runs <paramref name="program"/> step by step: a normal <c>ret</c>, an abort (a load past the captured bytes or a
     /// division by zero, where bpf_filter returns 0 at once), or no end within <see cref="StepLimit"/> steps.
     /// </summary>
-    public static Ending Trace(ReadOnlySpan<BpfInstruction> program, ReadOnlySpan<byte> packet, uint wireLength)
+    public static Ending Trace(ReadOnlySpan<BpfInstruction> program, ReadOnlySpan<byte> packet, uint wireLength) =>
+        Trace(program, packet, wireLength, out _);
+
+    /// <summary>As <see cref="Trace(ReadOnlySpan{BpfInstruction}, ReadOnlySpan{byte}, uint)"/>, also counting the backward jumps taken (loop turns).</summary>
+    public static Ending Trace(ReadOnlySpan<BpfInstruction> program, ReadOnlySpan<byte> packet, uint wireLength, out int backwardJumps)
     {
+        backwardJumps = 0;
         uint a = 0, x = 0;
         Span<uint> memory = stackalloc uint[BpfOpcodes.MemoryWords];
         memory.Clear();
@@ -133,6 +138,8 @@ internal static class BpfLoopGuard
                     int op = code & 0xf0;
                     if (op == BpfOpcodes.Ja)
                     {
+                        if ((int)k < 0)
+                            backwardJumps++;
                         pc += 1 + (int)k;
                         break;
                     }

@@ -21,6 +21,18 @@ internal sealed partial class CodeGenerator
         _ => null,
     };
 
+    // 'src and dst' (both) or 'src or dst' (either, the default) from the one-direction form of a primitive.
+    private static CodeBlock BothDirections(DirectionQualifier dir, Func<DirectionQualifier, CodeBlock> oneDirection)
+    {
+        var b0 = oneDirection(DirectionQualifier.Src);
+        var b1 = oneDirection(DirectionQualifier.Dst);
+        if (dir == DirectionQualifier.And)
+            BlockLogic.And(b0, b1);
+        else
+            BlockLogic.Or(b0, b1);
+        return b1;
+    }
+
     private CodeBlock HostOp(uint addr, uint mask, DirectionQualifier dir, uint proto, uint srcOff, uint dstOff)
     {
         uint offset;
@@ -28,20 +40,8 @@ internal sealed partial class CodeGenerator
         {
             case DirectionQualifier.Src: offset = srcOff; break;
             case DirectionQualifier.Dst: offset = dstOff; break;
-            case DirectionQualifier.And:
-            {
-                var b0 = HostOp(addr, mask, DirectionQualifier.Src, proto, srcOff, dstOff);
-                var b1 = HostOp(addr, mask, DirectionQualifier.Dst, proto, srcOff, dstOff);
-                BlockLogic.And(b0, b1);
-                return b1;
-            }
-            case DirectionQualifier.Default or DirectionQualifier.Or:
-            {
-                var b0 = HostOp(addr, mask, DirectionQualifier.Src, proto, srcOff, dstOff);
-                var b1 = HostOp(addr, mask, DirectionQualifier.Dst, proto, srcOff, dstOff);
-                BlockLogic.Or(b0, b1);
-                return b1;
-            }
+            case DirectionQualifier.And or DirectionQualifier.Default or DirectionQualifier.Or:
+                return BothDirections(dir, d => HostOp(addr, mask, d, proto, srcOff, dstOff));
             default:
                 throw Error(MacOnlyDirection(dir, "addresses other than 802.11 MAC addresses")!);
         }
@@ -51,27 +51,15 @@ internal sealed partial class CodeGenerator
         return c;
     }
 
-    private CodeBlock HostOp6(ReadOnlySpan<byte> addr, ReadOnlySpan<byte> mask, DirectionQualifier dir, uint proto, uint srcOff, uint dstOff)
+    private CodeBlock HostOp6(byte[] addr, byte[] mask, DirectionQualifier dir, uint proto, uint srcOff, uint dstOff)
     {
         uint offset;
         switch (dir)
         {
             case DirectionQualifier.Src: offset = srcOff; break;
             case DirectionQualifier.Dst: offset = dstOff; break;
-            case DirectionQualifier.And:
-            {
-                var b0 = HostOp6(addr, mask, DirectionQualifier.Src, proto, srcOff, dstOff);
-                var b1 = HostOp6(addr, mask, DirectionQualifier.Dst, proto, srcOff, dstOff);
-                BlockLogic.And(b0, b1);
-                return b1;
-            }
-            case DirectionQualifier.Default or DirectionQualifier.Or:
-            {
-                var b0 = HostOp6(addr, mask, DirectionQualifier.Src, proto, srcOff, dstOff);
-                var b1 = HostOp6(addr, mask, DirectionQualifier.Dst, proto, srcOff, dstOff);
-                BlockLogic.Or(b0, b1);
-                return b1;
-            }
+            case DirectionQualifier.And or DirectionQualifier.Default or DirectionQualifier.Or:
+                return BothDirections(dir, d => HostOp6(addr, mask, d, proto, srcOff, dstOff));
             default:
                 throw Error(MacOnlyDirection(dir, "addresses other than 802.11 MAC addresses")!);
         }
@@ -88,26 +76,14 @@ internal sealed partial class CodeGenerator
         return r;
     }
 
-    private CodeBlock EthernetHostOp(ReadOnlySpan<byte> mac, DirectionQualifier dir)
+    private CodeBlock EthernetHostOp(byte[] mac, DirectionQualifier dir)
     {
         switch (dir)
         {
             case DirectionQualifier.Src: return CompareBytes(OffsetBase.LinkHeader, 6, mac);
             case DirectionQualifier.Dst: return CompareBytes(OffsetBase.LinkHeader, 0, mac);
-            case DirectionQualifier.And:
-            {
-                var b0 = EthernetHostOp(mac, DirectionQualifier.Src);
-                var b1 = EthernetHostOp(mac, DirectionQualifier.Dst);
-                BlockLogic.And(b0, b1);
-                return b1;
-            }
-            case DirectionQualifier.Default or DirectionQualifier.Or:
-            {
-                var b0 = EthernetHostOp(mac, DirectionQualifier.Src);
-                var b1 = EthernetHostOp(mac, DirectionQualifier.Dst);
-                BlockLogic.Or(b0, b1);
-                return b1;
-            }
+            case DirectionQualifier.And or DirectionQualifier.Default or DirectionQualifier.Or:
+                return BothDirections(dir, d => EthernetHostOp(mac, d));
             default:
                 throw Error("802.11 address qualifiers are only supported on 802.11 with 802.11 headers");
         }
@@ -163,7 +139,7 @@ internal sealed partial class CodeGenerator
         string typeName = type == AddressQualifier.Net ? "net" : "host";
         return proto switch
         {
-            ProtoQualifier.Default or ProtoQualifier.Ipv6 => HostOp6(addr, mask, dir, EtherTypeIpv6, 8, 24),
+            ProtoQualifier.Default or ProtoQualifier.Ipv6 => HostOp6(addr.ToArray(), mask.ToArray(), dir, EtherTypeIpv6, 8, 24),
             ProtoQualifier.Link => throw Error($"link-layer modifier applied to ip6 {typeName}"),
             _ => throw Error($"'{ProtoName(proto)}' modifier applied to ip6 {typeName}"),
         };
@@ -176,20 +152,8 @@ internal sealed partial class CodeGenerator
         {
             case DirectionQualifier.Dst: offsetShort = 1; offsetLong = 7; break;
             case DirectionQualifier.Src: offsetShort = 3; offsetLong = 15; break;
-            case DirectionQualifier.And:
-            {
-                var b0 = DecnetHostOp(addr, DirectionQualifier.Src);
-                var b1 = DecnetHostOp(addr, DirectionQualifier.Dst);
-                BlockLogic.And(b0, b1);
-                return b1;
-            }
-            case DirectionQualifier.Default or DirectionQualifier.Or:
-            {
-                var b0 = DecnetHostOp(addr, DirectionQualifier.Src);
-                var b1 = DecnetHostOp(addr, DirectionQualifier.Dst);
-                BlockLogic.Or(b0, b1);
-                return b1;
-            }
+            case DirectionQualifier.And or DirectionQualifier.Default or DirectionQualifier.Or:
+                return BothDirections(dir, d => DecnetHostOp(addr, d));
             default:
                 throw Error(MacOnlyDirection(dir, "addresses other than 802.11 MAC addresses")!);
         }

@@ -120,6 +120,20 @@ internal sealed partial class CodeGenerator
         }
     }
 
+    /// <summary>
+    /// How many headers <c>protochain</c> steps over: IPv6 extension headers (hop-by-hop 0, destination options 60,
+    /// routing 43, fragment 44) and AH (51). libpcap walks the chain in a loop with a backward <c>ja</c>, which the
+    /// kernel refuses; we unroll the walk this many times, forward jumps only (28 instructions per IPv6 step and 15 per
+    /// IPv4 step: a bare <c>protochain N</c>, IPv4 and IPv6, takes about 700 instructions, so five of them still fit
+    /// a 4,096-instruction program). On a chain of up to this many such headers the answer is libpcap's. After the
+    /// last step the header that follows is still compared with the protocol, but a chain going on beyond it is not
+    /// followed further: there the primitive is false (libpcap would keep walking).
+    /// </summary>
+    internal const int ProtochainHeaderLimit = 16;
+
+    private const uint IpProtoHopByHop = 0, IpProtoRouting = 43, IpProtoNoNextHeader = 59, IpProtoDestinationOptions = 60;
+
+    // protochain: libpcap's walk of the header chain, unrolled (see ProtochainHeaderLimit), same loads, same answers.
     private CodeBlock ProtoChain(uint v, ProtoQualifier proto)
     {
         // libpcap takes the scratch register before looking at the qualifier, even when it then recurses.
@@ -148,6 +162,12 @@ internal sealed partial class CodeGenerator
             s.Add(st);
             return st;
         }
+        const ushort Jeq = BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K;
+        const ushort Ja = BpfOpcodes.Jmp | BpfOpcodes.Ja;
+        // A 'ja' inside a statement list carries its reach in K: remembered here, resolved once every index is known.
+        var unconditional = new List<(CodeStatement Jump, CodeStatement Target)>();
+        var end = new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 0);
+
         CodeBlock linkTest;
         if (proto == ProtoQualifier.Ip)
         {
@@ -161,67 +181,63 @@ internal sealed partial class CodeGenerator
             Add(BpfOpcodes.Ld | BpfOpcodes.Abs | BpfOpcodes.B, nl + 6);
             Add(BpfOpcodes.Ldx | BpfOpcodes.Imm, 40);
         }
-        const ushort Jeq = BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K;
-        const ushort Ja = BpfOpcodes.Jmp | BpfOpcodes.Ja;
-        int again = s.Count;
-        var fix5 = Add(Jeq, v);
-        var fix2 = Add(Jeq, 59);
-        fix5.JumpFalse = fix2;
-        CodeStatement? fix3 = null;
-        if (proto == ProtoQualifier.Ipv6)
+        // Each step: A is a next-header value, X the offset (from the network header) of the header it names.
+        CodeStatement? skipToNextStep = null;
+        for (int step = 0; step < ProtochainHeaderLimit; step++)
         {
-            var hop = Add(Jeq, 0);
-            fix2.JumpFalse = hop;
-            var dst = Add(Jeq, 60);
-            hop.JumpFalse = dst;
-            var rt = Add(Jeq, 43);
-            dst.JumpFalse = rt;
-            var frag = Add(Jeq, 44);
-            rt.JumpFalse = frag;
-            fix3 = frag;
-            var advance = Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
+            var found = Add(Jeq, v);
+            if (skipToNextStep is not null)
+                unconditional.Add((skipToNextStep, found));
+            var none = Add(Jeq, IpProtoNoNextHeader);
+            var extensionTests = new List<CodeStatement>();
+            if (proto == ProtoQualifier.Ipv6)
+                foreach (uint header in (ReadOnlySpan<uint>)[IpProtoHopByHop, IpProtoDestinationOptions, IpProtoRouting, IpProtoFragment])
+                    extensionTests.Add(Add(Jeq, header));
+            var ah = Add(Jeq, IpProtoAh);
+            var exit = Add(Ja);
+            unconditional.Add((exit, end));
+            found.JumpTrue = none.JumpTrue = ah.JumpFalse = exit;
+            if (proto == ProtoQualifier.Ipv6)
+            {
+                // Extension header: next header at +0, length at +1 in 8-byte units not counting the first 8.
+                var extension = Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
+                Add(BpfOpcodes.St, (uint)reg2);
+                Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl + 1);
+                Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 1);
+                Add(BpfOpcodes.Alu | BpfOpcodes.Mul | BpfOpcodes.K, 8);
+                Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X);
+                Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
+                Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
+                skipToNextStep = Add(Ja);
+                foreach (var test in extensionTests)
+                    test.JumpTrue = extension;
+                extensionTests[^1].JumpFalse = ah;
+            }
+            // AH, as libpcap does it: X becomes the AH length ((len + 2) * 4) instead of moving forward by it.
+            ah.JumpTrue = Add(BpfOpcodes.Misc | BpfOpcodes.Txa);
+            Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
             Add(BpfOpcodes.St, (uint)reg2);
-            Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl + 1);
+            Add(BpfOpcodes.Misc | BpfOpcodes.Txa);
             Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 1);
-            Add(BpfOpcodes.Alu | BpfOpcodes.Mul | BpfOpcodes.K, 8);
-            Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X, 0);
             Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
-            var back = Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
-            int i = s.Count;
-            var ja = Add(Ja, unchecked((uint)(again - i - 1)));
-            back.JumpFalse = ja;
-            hop.JumpTrue = dst.JumpTrue = rt.JumpTrue = frag.JumpTrue = advance;
+            Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
+            Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2);
+            Add(BpfOpcodes.Alu | BpfOpcodes.Mul | BpfOpcodes.K, 4);
+            Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
+            Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
         }
-        else
+        s.Add(end);
+        if (skipToNextStep is not null)
+            unconditional.Add((skipToNextStep, end));
+        var index = new Dictionary<CodeStatement, int>(ReferenceEqualityComparer.Instance);
+        for (int k = 0; k < s.Count; k++)
         {
-            var nop = Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 0);
-            fix2.JumpFalse = nop;
+            index[s[k]] = k;
+            if (k + 1 < s.Count)
+                s[k].Next = s[k + 1];
         }
-        var ahcheck = Add(Jeq, IpProtoAh);
-        if (fix3 is not null)
-            fix3.JumpFalse = ahcheck;
-        var fix4 = ahcheck;
-        var txa1 = Add(BpfOpcodes.Misc | BpfOpcodes.Txa);
-        ahcheck.JumpTrue = txa1;
-        Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
-        var st2 = Add(BpfOpcodes.St, (uint)reg2);
-        var txa2 = Add(BpfOpcodes.Misc | BpfOpcodes.Txa);
-        st2.JumpTrue = txa2;
-        Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 1);
-        Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
-        Add(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, nl);
-        Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2);
-        Add(BpfOpcodes.Alu | BpfOpcodes.Mul | BpfOpcodes.K, 4);
-        Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
-        Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
-        int j = s.Count;
-        Add(Ja, unchecked((uint)(again - j - 1)));
-        var end = Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 0);
-        fix2.JumpTrue = end;
-        fix4.JumpFalse = end;
-        fix5.JumpTrue = end;
-        for (int k = 0; k < s.Count - 1; k++)
-            s[k].Next = s[k + 1];
+        foreach (var (jump, target) in unconditional)
+            jump.K = (uint)(index[target] - index[jump] - 1);
         var b2 = Jump(BpfOpcodes.Jeq, v, s[0]);
         FreeRegister(reg2);
         BlockLogic.And(linkTest, b2);

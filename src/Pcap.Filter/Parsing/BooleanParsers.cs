@@ -1,0 +1,529 @@
+using Pcap.Filter.Ast;
+using Pcap.Filter.Bpf;
+using Superpower;
+using Superpower.Model;
+using Superpower.Parsers;
+using K = Pcap.Filter.Parsing.FilterTokenKind;
+
+namespace Pcap.Filter.Parsing;
+
+/// <summary>
+/// Superpower parsers for libpcap's boolean grammar: <c>and</c>/<c>or</c> share one precedence and associate left,
+/// <c>not</c> binds tightest, a primitive is a qualified identifier, a keyword primitive or a relation, and an
+/// identifier without qualifiers after <c>and</c>/<c>or</c> inherits those of the primitive before it
+/// (<c>host a or b</c>, <c>tcp port 80 or 443</c>). Operands are read first and given their inherited qualifiers when
+/// the chain is folded (<see cref="QualifiedOperand"/>). Stateless apart from per-thread bookkeeping: thread-safe.
+/// </summary>
+internal static class BooleanParsers
+{
+    private const int MaxDepth = 200;
+    private const string PrimitiveExpected = "a primitive such as 'host', 'port', 'tcp'";
+    private const string IdentifierExpected = "an address, a name or a number";
+
+    // Nesting depth of the parse on this thread (refused past MaxDepth before the stack runs out) and the text length.
+    [ThreadStatic] private static int t_depth;
+    [ThreadStatic] private static int t_textLength;
+    [ThreadStatic] private static Token<K>[]? t_tokens;
+
+    /// <summary>The length of the expression being parsed on this thread: the position of "the end".</summary>
+    internal static int TextLength => t_textLength;
+
+    /// <summary>Prepares this thread for parsing an expression of <paramref name="textLength"/> characters.</summary>
+    internal static void Begin(Token<K>[] tokens, int textLength)
+    {
+        t_depth = 0;
+        t_tokens = tokens;
+        t_textLength = textLength;
+    }
+
+    /// <summary>Lets go of this thread's token array once the expression is parsed.</summary>
+    internal static void End() => t_tokens = null;
+
+    // ---- tokens
+
+    private static Token<K>? Peek(TokenList<K> input, int ahead = 0)
+    {
+        for (var rest = input; ; ahead--)
+        {
+            var next = rest.ConsumeToken();
+            if (!next.HasValue)
+                return null;
+            if (ahead == 0)
+                return next.Value;
+            rest = next.Remainder;
+        }
+    }
+
+    private static bool Is(TokenList<K> input, K kind, int ahead = 0) => Peek(input, ahead) is { } t && t.Kind == kind;
+
+    private static KeywordRole? RoleOf(Token<K> t) =>
+        t.Kind == K.Keyword && FilterKeywords.TryGet(t.ToStringValue(), out var k) ? k.Role : null;
+
+    private static bool IsKeyword(TokenList<K> input, KeywordRole role, int ahead = 0) => Peek(input, ahead) is { } t && RoleOf(t) == role;
+
+    private static int Start(Token<K> t) => t.Span.Position.Absolute;
+    private static int End(Token<K> t) => t.Span.Position.Absolute + t.Span.Length;
+    private static int End(FilterNode n) => n.Position + n.Length;
+
+    // One token of a kind; a failure expects the given text (built once, not per failure).
+    private static TokenListParser<K, Token<K>> Expect(K kind, string expected)
+    {
+        string[] expectations = [expected];
+        return input =>
+        {
+            var next = input.ConsumeToken();
+            return next.HasValue && next.Value.Kind == kind
+                ? next
+                : TokenListParserResult.Empty<K, Token<K>>(input, expectations);
+        };
+    }
+
+    private static TokenListParserResult<K, T> Fail<T>(TokenList<K> input, string expected) =>
+        TokenListParserResult.Empty<K, T>(input, [expected]);
+
+    private static TokenListParserResult<K, T> Success<T>(T value, TokenList<K> input, TokenList<K> remainder) =>
+        TokenListParserResult.Value(value, input, remainder);
+
+    private static TokenListParserResult<K, TOut> Then<TIn, TOut>(TokenListParserResult<K, TIn> result, TokenList<K> input, Func<TIn, TOut> map) =>
+        result.HasValue ? Success(map(result.Value), input, result.Remainder) : TokenListParserResult.CastEmpty<K, TIn, TOut>(result);
+
+    // Every recursive rule counts one level, as deep expressions would otherwise overflow the stack.
+    private static TokenListParser<K, T> Nested<T>(TokenListParser<K, T> rule) => input =>
+    {
+        if (++t_depth > MaxDepth)
+        {
+            var t = Peek(input);
+            int at = t is { } token ? Start(token) : t_textLength;
+            t_depth--;
+            throw new FilterSyntaxException($"expression nested more than {MaxDepth} levels deep at {at}", at, t?.Span.Length ?? 0);
+        }
+        try
+        {
+            return rule(input);
+        }
+        finally
+        {
+            t_depth--;
+        }
+    };
+
+    private static QualifiedOperand Unqualified(FilterNode node) => _ => (node, Qualifiers.None);
+
+    // ---- expression: term ((and | or) (identifier | term))*
+
+    private static readonly string[] LogicalOperatorExpected = ["'and'", "'or'"];
+
+    private static readonly TokenListParser<K, Token<K>> LogicalOperator = input =>
+    {
+        var next = input.ConsumeToken();
+        return next.HasValue && next.Value.Kind is K.And or K.Or ? next : TokenListParserResult.Empty<K, Token<K>>(input, LogicalOperatorExpected);
+    };
+
+    // Right after 'and'/'or' an operand may be a bare identifier that inherits qualifiers; first in an expression it may not.
+    private static readonly TokenListParser<K, OperandChain> Operand = input =>
+    {
+        bool afterLogicalOperator = input.Position > 0 && t_tokens![input.Position - 1].Kind is K.And or K.Or;
+        var operand = afterLogicalOperator ? IdentifierOrTerm!(input) : Term!(input);
+        return Then(operand, input, o => new OperandChain(o));
+    };
+
+    /// <summary>A whole boolean expression: operands joined by equal-precedence, left-associative and/or.</summary>
+    private static readonly TokenListParser<K, QualifiedOperand> Expression = Nested(
+        Parse.Chain(LogicalOperator, Operand, OperandChain.Append).Select(chain => (QualifiedOperand)chain.Fold));
+
+    /// <summary>The whole input: an expression and nothing after it.</summary>
+    public static readonly TokenListParser<K, QualifiedOperand> Filter = input =>
+    {
+        var result = Expression(input);
+        if (result.HasValue && !result.Remainder.IsAtEnd)
+            return Fail<QualifiedOperand>(result.Remainder, "'and', 'or' or the end of the expression");
+        return result;
+    };
+
+    // ---- after 'and'/'or': a bare identifier (inheriting qualifiers) or a term
+
+    private static bool StartsIdentifier(Token<K>? t) => t?.Kind is K.Name or K.HostAddress or K.Ipv6Address
+        or K.MacAddress or K.Number or K.LeftParen or K.Not;
+
+    // Past any '(' and 'not', an identifier starts with an address, a name or a number; a keyword means a term.
+    private static bool CouldBeIdentifier(TokenList<K> input)
+    {
+        for (var t = Peek(input); t is not null; input = input.ConsumeToken().Remainder, t = Peek(input))
+        {
+            if (t.Value.Kind is K.LeftParen or K.Not)
+                continue;
+            return t.Value.Kind is K.Name or K.HostAddress or K.Ipv6Address or K.MacAddress or K.Number;
+        }
+        return false;
+    }
+
+    private static readonly TokenListParser<K, QualifiedOperand> IdentifierOrTerm = input =>
+    {
+        var first = Peek(input);
+        if (!StartsIdentifier(first) || !CouldBeIdentifier(input))
+            return Term!(input);
+        var identifier = ParseAttempt<Func<Qualifiers, FilterNode>>.Run(Identifier!, input);
+        if (identifier.HasValue && (identifier.Result.Remainder.IsAtEnd || Peek(identifier.Result.Remainder)?.Kind is K.And or K.Or or K.RightParen))
+            return Then(identifier.Result, input, AsOperand);
+        if (first!.Value.Kind is K.Name or K.HostAddress or K.Ipv6Address or K.MacAddress)
+            return identifier.HasValue ? Then(identifier.Result, input, AsOperand) : identifier.Failure<QualifiedOperand>();
+        var term = ParseAttempt<QualifiedOperand>.Run(Term!, input);
+        if (term.HasValue)
+            return term.Result;
+        // Report the reading that got further: that is where the expression really goes wrong.
+        return !identifier.HasValue && identifier.FailurePosition > term.FailurePosition
+            ? identifier.Failure<QualifiedOperand>()
+            : term.Failure<QualifiedOperand>();
+    };
+
+    private static QualifiedOperand AsOperand(Func<Qualifiers, FilterNode> identifier) => inherited => (identifier(inherited), inherited);
+
+    // ---- term: not term | ( expression ) | relation | keyword primitive
+
+    private static readonly TokenListParser<K, QualifiedOperand> NotTerm =
+        from not in Token.EqualTo(K.Not)
+        from inner in Parse.Ref(() => Term!)
+        select (QualifiedOperand)(inherited =>
+        {
+            var (node, carried) = inner(inherited);
+            return (new NotNode(node, Start(not), End(node) - Start(not)), carried);
+        });
+
+    private static readonly TokenListParser<K, QualifiedOperand> Term = Nested(input =>
+    {
+        var t = Peek(input);
+        return t?.Kind switch
+        {
+            K.Not => NotTerm(input),
+            K.LeftParen => ParenthesizedOrRelation(input),
+            K.Number or K.Minus => Then(Relation!(input), input, r => Unqualified(r)),
+            K.Keyword => KeywordTerm(input, t.Value),
+            _ => Fail<QualifiedOperand>(input, PrimitiveExpected),
+        };
+    });
+
+    private static readonly TokenListParser<K, QualifiedOperand> Parenthesized =
+        from open in Token.EqualTo(K.LeftParen)
+        from inner in Parse.Ref(() => Expression)
+        from close in Expect(K.RightParen, "')'")
+        select (QualifiedOperand)(inherited => (inner(inherited).Node, inherited));
+
+    private static bool IsArithmeticContinuation(Token<K>? t) => t?.Kind is K.Plus or K.Minus or K.Star or K.Slash
+        or K.Percent or K.Ampersand or K.Pipe or K.Caret or K.ShiftLeft or K.ShiftRight or K.Greater or K.GreaterOrEqual
+        or K.Less or K.LessOrEqual or K.Equal or K.NotEqual;
+
+    // '(' opens a boolean group or an arithmetic operand ("(ip[0] + 1) > 2"): the group wins unless arithmetic follows.
+    private static TokenListParserResult<K, QualifiedOperand> ParenthesizedOrRelation(TokenList<K> input)
+    {
+        var group = ParseAttempt<QualifiedOperand>.Run(Parenthesized, input);
+        if (group.HasValue && !IsArithmeticContinuation(Peek(group.Result.Remainder)))
+            return group.Result;
+        var relation = ParseAttempt<RelationNode>.Run(Relation, input);
+        if (relation.HasValue)
+            return Then(relation.Result, input, r => Unqualified(r));
+        return !group.HasValue && group.FailurePosition >= relation.FailurePosition
+            ? group.Failure<QualifiedOperand>()
+            : relation.Failure<QualifiedOperand>();
+    }
+
+    // ---- relation: arithmetic relop arithmetic
+
+    private static readonly string[] ComparisonExpected = ["a comparison such as '=', '!=', '<', '>'"];
+
+    private static readonly TokenListParser<K, (ushort Code, bool Reversed)> RelationalOperator = input =>
+    {
+        var next = input.ConsumeToken();
+        (ushort Code, bool Reversed)? op = next.HasValue ? next.Value.Kind switch
+        {
+            K.Greater => (BpfOpcodes.Jgt, false),
+            K.GreaterOrEqual => (BpfOpcodes.Jge, false),
+            K.Equal => (BpfOpcodes.Jeq, false),
+            K.LessOrEqual => (BpfOpcodes.Jgt, true),
+            K.Less => (BpfOpcodes.Jge, true),
+            K.NotEqual => (BpfOpcodes.Jeq, true),
+            _ => null,
+        } : null;
+        return op is { } found
+            ? Success(found, input, next.Remainder)
+            : TokenListParserResult.Empty<K, (ushort, bool)>(input, ComparisonExpected);
+    };
+
+    private static readonly TokenListParser<K, RelationNode> Relation =
+        from left in ArithmeticParsers.Expression
+        from op in RelationalOperator
+        from right in ArithmeticParsers.Expression
+        select new RelationNode(left, op.Code, op.Reversed, right, left.Position, End(right) - left.Position);
+
+    // ---- keyword primitives
+
+    private static SpecialNode Special(SpecialKind kind, Token<K> first, Token<K> last, ProtoQualifier proto, uint value = 0, bool hasValue = false) =>
+        new(kind, proto, value, hasValue, null, '\0', 0, Start(first), End(last) - Start(first));
+
+    private static TokenListParser<K, QualifiedOperand> NumberedSpecial(SpecialKind kind) =>
+        from keyword in Token.EqualTo(K.Keyword)
+        from n in Expect(K.Number, "a number")
+        select Unqualified(Special(kind, keyword, n, ProtoQualifier.Default, ArithmeticParsers.NumberValue(n), true));
+
+    private static readonly TokenListParser<K, (char Operator, Token<K> Token)> ByteOperator = input =>
+    {
+        var op = Peek(input);
+        char c = op?.Kind switch
+        {
+            K.Equal => '=', K.Less => '<', K.Greater => '>', K.Ampersand => '&', K.Pipe => '|', _ => '\0',
+        };
+        // libpcap's byte primitive takes '=' but not '=='.
+        if (c == '\0' || op!.Value.ToStringValue() == "==")
+            return Fail<(char, Token<K>)>(input, "one of '=', '<', '>', '&', '|'");
+        return Success((c, op.Value), input, input.ConsumeToken().Remainder);
+    };
+
+    private static readonly TokenListParser<K, QualifiedOperand> ByteCompare =
+        from keyword in Token.EqualTo(K.Keyword)
+        from index in Expect(K.Number, "a byte offset")
+        from op in ByteOperator
+        from value in Expect(K.Number, "a number")
+        select Unqualified(new SpecialNode(SpecialKind.ByteCompare, ProtoQualifier.Default, ArithmeticParsers.NumberValue(index), true, null,
+            op.Operator, ArithmeticParsers.NumberValue(value), Start(keyword), End(value) - Start(keyword)));
+
+    // vlan 5, vlan (5), vlan ((5)): libpcap allows a parenthesized number.
+    private static readonly TokenListParser<K, (uint Value, int End)> ParenthesizedNumber = Nested(input =>
+        Is(input, K.LeftParen)
+            ? (from open in Token.EqualTo(K.LeftParen)
+               from inner in Parse.Ref(() => ParenthesizedNumber!)
+               from close in Expect(K.RightParen, "')'")
+               select (inner.Value, End(close)))(input)
+            : Expect(K.Number, "a number").Select(n => (ArithmeticParsers.NumberValue(n), End(n)))(input));
+
+    private static TokenListParser<K, QualifiedOperand> EncapsulationSpecial(SpecialKind kind) => input =>
+    {
+        var keyword = Peek(input)!.Value;
+        var afterKeyword = input.ConsumeToken().Remainder;
+        if (!Is(afterKeyword, K.Number) && !Is(afterKeyword, K.LeftParen))
+            return Success(Unqualified(Special(kind, keyword, keyword, ProtoQualifier.Default)), input, afterKeyword);
+        return Then(ParenthesizedNumber(afterKeyword), input, n =>
+            Unqualified(new SpecialNode(kind, ProtoQualifier.Default, n.Value, true, null, '\0', 0, Start(keyword), n.End - Start(keyword))));
+    };
+
+    private static readonly TokenListParser<K, QualifiedOperand> Llc =
+        from keyword in Token.EqualTo(K.Keyword)
+        from type in Token.EqualTo(K.Name).Or(Token.EqualToValue(K.Keyword, "rnr")).OptionalOrDefault()
+        select Unqualified(type.HasValue
+            ? new SpecialNode(SpecialKind.Llc, ProtoQualifier.Default, 0, false, type.ToStringValue(), '\0', 0, Start(keyword), End(type) - Start(keyword))
+            : Special(SpecialKind.Llc, keyword, keyword, ProtoQualifier.Default));
+
+    // Keyword primitives read by a parser of their own: 'less 60', 'byte 3 = 1', 'vlan 5', 'llc i'.
+    private static readonly Dictionary<KeywordRole, TokenListParser<K, QualifiedOperand>> KeywordPrimitives = new()
+    {
+        [KeywordRole.Less] = NumberedSpecial(SpecialKind.Less),
+        [KeywordRole.Greater] = NumberedSpecial(SpecialKind.Greater),
+        [KeywordRole.IfIndex] = NumberedSpecial(SpecialKind.IfIndex),
+        [KeywordRole.Byte] = ByteCompare,
+        [KeywordRole.Vlan] = EncapsulationSpecial(SpecialKind.Vlan),
+        [KeywordRole.Mpls] = EncapsulationSpecial(SpecialKind.Mpls),
+        [KeywordRole.Pppoes] = EncapsulationSpecial(SpecialKind.Pppoes),
+        [KeywordRole.Geneve] = EncapsulationSpecial(SpecialKind.Geneve),
+        [KeywordRole.Llc] = Llc,
+    };
+
+    private static TokenListParserResult<K, QualifiedOperand> KeywordTerm(TokenList<K> input, Token<K> t)
+    {
+        FilterKeywords.TryGet(t.ToStringValue(), out var k);
+        var afterKeyword = input.ConsumeToken().Remainder;
+        switch (k.Role)
+        {
+            case KeywordRole.Protocol:
+                if (Is(input, K.LeftBracket, 1))
+                    return Then(Relation(input), input, r => Unqualified(r));
+                if (IsKeyword(input, KeywordRole.Broadcast, 1) || IsKeyword(input, KeywordRole.Multicast, 1))
+                {
+                    var b = Peek(input, 1)!.Value;
+                    var kind = b.ToStringValue() == "broadcast" ? SpecialKind.Broadcast : SpecialKind.Multicast;
+                    return Success(Unqualified(Special(kind, t, b, (ProtoQualifier)k.Value)), input, afterKeyword.ConsumeToken().Remainder);
+                }
+                if (IsKeyword(input, KeywordRole.Direction, 1) || IsKeyword(input, KeywordRole.AddressType, 1) || IsKeyword(input, KeywordRole.Proto, 1)
+                    || IsKeyword(input, KeywordRole.Protochain, 1) || IsKeyword(input, KeywordRole.Gateway, 1))
+                    return QualifiedIdentifier(input);
+                return Success(Unqualified(new ProtocolNode((ProtoQualifier)k.Value, Start(t), t.Span.Length)), input, afterKeyword);
+            case KeywordRole.Direction or KeywordRole.AddressType or KeywordRole.Proto or KeywordRole.Protochain or KeywordRole.Gateway:
+                return QualifiedIdentifier(input);
+            case KeywordRole.Broadcast or KeywordRole.Multicast:
+                return Success(Unqualified(Special(k.Role == KeywordRole.Broadcast ? SpecialKind.Broadcast : SpecialKind.Multicast, t, t, ProtoQualifier.Default)),
+                    input, afterKeyword);
+            case KeywordRole.Len:
+                return Then(Relation(input), input, r => Unqualified(r));
+            case KeywordRole.Inbound or KeywordRole.Outbound or KeywordRole.Pppoed:
+            {
+                var kind = k.Role switch { KeywordRole.Inbound => SpecialKind.Inbound, KeywordRole.Outbound => SpecialKind.Outbound, _ => SpecialKind.Pppoed };
+                return Success(Unqualified(Special(kind, t, t, ProtoQualifier.Default)), input, afterKeyword);
+            }
+            case var role when KeywordPrimitives.TryGetValue(role, out var primitive):
+                return primitive(input);
+            default:
+                throw new FilterSyntaxException(
+                    $"unsupported keyword '{t.ToStringValue()}' at {Start(t)}: it does not apply to the supported link types", Start(t), t.Span.Length);
+        }
+    }
+
+    // ---- qualified identifier: [proto] [dir] [type | proto | protochain | gateway] identifier
+
+    private static TokenListParserResult<K, QualifiedOperand> QualifiedIdentifier(TokenList<K> input)
+    {
+        var rest = input;
+        Token<K> Next()
+        {
+            var next = rest.ConsumeToken();
+            rest = next.Remainder;
+            return next.Value;
+        }
+        var proto = ProtoQualifier.Default;
+        var dir = DirectionQualifier.Default;
+        var addr = AddressQualifier.Default;
+        if (Peek(rest) is { } first && RoleOf(first) == KeywordRole.Protocol)
+        {
+            FilterKeywords.TryGet(Next().ToStringValue(), out var pk);
+            proto = (ProtoQualifier)pk.Value;
+        }
+        bool any = false;
+        if (IsKeyword(rest, KeywordRole.Direction))
+        {
+            FilterKeywords.TryGet(Next().ToStringValue(), out var dk);
+            dir = (DirectionQualifier)dk.Value;
+            any = true;
+            // 'src or dst' and 'src and dst' (either order) are one direction qualifier.
+            if ((dir is DirectionQualifier.Src or DirectionQualifier.Dst) && (Is(rest, K.And) || Is(rest, K.Or))
+                && IsKeyword(rest, KeywordRole.Direction, 1))
+            {
+                var other = Peek(rest, 1)!.Value.ToStringValue();
+                if ((dir == DirectionQualifier.Src && other == "dst") || (dir == DirectionQualifier.Dst && other == "src"))
+                {
+                    dir = Next().Kind == K.And ? DirectionQualifier.And : DirectionQualifier.Or;
+                    Next();
+                }
+            }
+        }
+        if (IsKeyword(rest, KeywordRole.AddressType))
+        {
+            FilterKeywords.TryGet(Next().ToStringValue(), out var ak);
+            addr = (AddressQualifier)ak.Value;
+            any = true;
+        }
+        else if (!any && Peek(rest) is { } t && RoleOf(t) is KeywordRole.Proto or KeywordRole.Protochain or KeywordRole.Gateway)
+        {
+            addr = RoleOf(Next()) switch
+            {
+                KeywordRole.Proto => AddressQualifier.Proto,
+                KeywordRole.Protochain => AddressQualifier.Protochain,
+                _ => AddressQualifier.Gateway,
+            };
+            any = true;
+        }
+        if (!any)
+            return Fail<QualifiedOperand>(rest, "a qualifier such as 'host', 'net', 'port', 'src', 'dst' or 'proto'");
+        var q = new Qualifiers(proto, dir, addr);
+        var identifier = Identifier(rest);
+        if (!identifier.HasValue)
+            return TokenListParserResult.CastEmpty<K, Func<Qualifiers, FilterNode>, QualifiedOperand>(identifier);
+        // The qualifiers are known here, so a misapplied one is refused where it is read.
+        var node = identifier.Value(q);
+        return Success<QualifiedOperand>(_ => (node, q), input, identifier.Remainder);
+    }
+
+    // ---- identifier: not id | ( id ((and | or) id)* ) | number | name | address [/len | mask m]
+
+    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> NotIdentifier =
+        from not in Token.EqualTo(K.Not)
+        from inner in Parse.Ref(() => Identifier!)
+        select (Func<Qualifiers, FilterNode>)(q =>
+        {
+            var node = inner(q);
+            return new NotNode(node, Start(not), End(node) - Start(not));
+        });
+
+    // Inside a group every operand is an identifier with the group's qualifiers: 'host (a or b and c)'.
+    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> IdentifierGroup =
+        from open in Token.EqualTo(K.LeftParen)
+        from operands in Parse.Chain(LogicalOperator, Parse.Ref(() => Identifier!).Select(i => new OperandChain(AsOperand(i))), OperandChain.Append)
+        from close in Expect(K.RightParen, "')', 'and' or 'or'")
+        select (Func<Qualifiers, FilterNode>)(q => operands.Fold(q).Node);
+
+    private static readonly TokenListParser<K, Token<K>> PrefixLength =
+        Token.EqualTo(K.Slash).IgnoreThen(Expect(K.Number, "a prefix length"));
+
+    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> Ipv4Identifier =
+        from address in Token.EqualTo(K.HostAddress)
+        from suffix in PrefixLength.Select(length => (Length: (Token<K>?)length, Mask: (Token<K>?)null))
+            .Or(Token.EqualToValue(K.Keyword, "mask").IgnoreThen(Expect(K.HostAddress, "a netmask such as 255.255.0.0"))
+                .Select(mask => (Length: (Token<K>?)null, Mask: (Token<K>?)mask)))
+            .OptionalOrDefault()
+        select Ipv4Node(address, suffix.Length, suffix.Mask);
+
+    private static Func<Qualifiers, FilterNode> Ipv4Node(Token<K> address, Token<K>? length, Token<K>? mask)
+    {
+        string text = address.ToStringValue();
+        if (length is { } len)
+        {
+            var node = new IdentifierNode(default, IdentifierKind.Ipv4WithPrefix, text, ArithmeticParsers.NumberValue(len), null, Start(address), End(len) - Start(address));
+            return q => node with { Qualifiers = q };
+        }
+        if (mask is { } m)
+        {
+            var node = new IdentifierNode(default, IdentifierKind.Ipv4WithMask, text, 0, m.ToStringValue(), Start(address), End(m) - Start(address));
+            return q => node with { Qualifiers = q };
+        }
+        return q =>
+        {
+            string? misuse = q.Address switch
+            {
+                AddressQualifier.Port => "'port' modifier applied to IP address",
+                AddressQualifier.Portrange => "'portrange' modifier applied to IP address",
+                AddressQualifier.Proto => "'proto' modifier applied to IP address",
+                AddressQualifier.Protochain => "'protochain' modifier applied to IP address",
+                _ => null,
+            };
+            if (misuse is not null)
+                throw new FilterSyntaxException($"{misuse} at {Start(address)}", Start(address), address.Span.Length);
+            return new IdentifierNode(q, IdentifierKind.Ipv4, text, 0, null, Start(address), address.Span.Length);
+        };
+    }
+
+    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> Ipv6Identifier =
+        from address in Token.EqualTo(K.Ipv6Address)
+        from length in PrefixLength.Select(l => (Token<K>?)l).OptionalOrDefault()
+        select (Func<Qualifiers, FilterNode>)(q => length is { } len
+            ? new IdentifierNode(q, IdentifierKind.Ipv6WithPrefix, address.ToStringValue(), ArithmeticParsers.NumberValue(len), null, Start(address), End(len) - Start(address))
+            : new IdentifierNode(q, IdentifierKind.Ipv6, address.ToStringValue(), 128, null, Start(address), address.Span.Length));
+
+    private static Func<Qualifiers, FilterNode> Simple(Token<K> t, IdentifierKind kind, string text, uint number = 0) =>
+        q => new IdentifierNode(q, kind, text, number, null, Start(t), t.Span.Length);
+
+    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> Identifier = Nested(input =>
+    {
+        var t = Peek(input);
+        var after = input.ConsumeToken().Remainder;
+        switch (t?.Kind)
+        {
+            case K.Not:
+                return NotIdentifier(input);
+            case K.LeftParen:
+                return IdentifierGroup(input);
+            case K.Number:
+            {
+                uint value = ArithmeticParsers.NumberValue(t.Value);
+                return Success(Simple(t.Value, IdentifierKind.Number, t.Value.ToStringValue(), value), input, after);
+            }
+            case K.Name:
+            {
+                string text = t.Value.ToStringValue();
+                return Success(Simple(t.Value, IdentifierKind.Name, text.StartsWith('\\') ? text[1..] : text), input, after);
+            }
+            case K.MacAddress:
+                return Success(Simple(t.Value, IdentifierKind.Mac, t.Value.ToStringValue()), input, after);
+            case K.HostAddress:
+                return Ipv4Identifier(input);
+            case K.Ipv6Address:
+                return Ipv6Identifier(input);
+            default:
+                return Fail<Func<Qualifiers, FilterNode>>(input, IdentifierExpected);
+        }
+    });
+}
