@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Pcap.Filter.Ast;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation;
 using Pcap.Filter.Compilation.Optimization;
@@ -16,6 +17,9 @@ public static class FilterCompiler
     private const int UnoptimizedBudget = 4 * BpfProgram.MaxInstructions;
     private const int LargeLayoutInstructions = 2000;
     private const int LargeStackBytes = 64 * 1024 * 1024;
+    // Sets: the exact optimizer still runs up to this unoptimized length (about 60 hosts), and polishes tree programs up to this size.
+    private const int ExactBudget = 2000;
+    private const int PolishedBudget = 600;
 
     /// <summary>Compiles <paramref name="expression"/> for packets of <paramref name="linkType"/>.</summary>
     /// <exception cref="FilterException">The expression is malformed or libpcap would refuse it.</exception>
@@ -39,7 +43,10 @@ public static class FilterCompiler
         try
         {
             var tree = FilterParser.Parse(expression);
-            var root = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
+            var generator = new CodeGenerator(linkType, options.SnapLength) { GroupSets = options.Optimize };
+            var root = generator.Generate(tree);
+            if (generator.Sets.Count > 0)
+                return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
             // Checked before laying the program out: the layout recursion is bounded only for programs of this size.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
@@ -73,6 +80,54 @@ public static class FilterCompiler
             error = new FilterException(e.Message, expression, position, length);
             return false;
         }
+    }
+
+    // Large sets bypass libpcap's quadratic optimizer: known-outcome threading and membership trees, linear in the
+    // set size. While the exact pipeline is still cheap it runs too: it decides "rejects all packets" as libpcap does,
+    // and the shorter program wins, so a set never compiles longer than libpcap would compile it.
+    private static bool TryCompileSets(FilterNode tree, LinkType linkType, FilterOptions options, CodeBlock root,
+        IReadOnlyList<ValueSet> sets, string expression,
+        [NotNullWhen(true)] out BpfProgram? program, [NotNullWhen(false)] out FilterException? error)
+    {
+        program = null;
+        error = null;
+        KnownOutcomeThreading.Run(root);
+        MembershipLowering.Run(root, sets);
+        bool accepts = false;
+        foreach (var block in BlockOrder.Topological(root))
+            accepts |= block.JumpTrue is null && block.K != 0;
+        BpfInstruction[]? best = accepts ? LayOut(root, Linearizer.MinimumLength(root)) : null;
+        if (best is not null && best.Length <= PolishedBudget && LibpcapOptimizer.Optimize(best) is { Program: { } polished }
+            && polished.Length < best.Length)
+            best = polished;
+
+        var exactRoot = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
+        int exactLength = Linearizer.MinimumLength(exactRoot);
+        if (exactLength <= ExactBudget)
+        {
+            var exact = LibpcapOptimizer.Optimize(LayOut(exactRoot, exactLength));
+            if (exact.Program is null)
+            {
+                error = new FilterException(exact.Error!, expression, 0, expression.Length);
+                return false;
+            }
+            if (best is null || exact.Program.Length <= best.Length)
+                best = exact.Program;
+        }
+        if (best is null)
+        {
+            error = new FilterException(LibpcapOptimizationResult.RejectsAllPacketsMessage, expression, 0, expression.Length);
+            return false;
+        }
+        if (best.Length > BpfProgram.MaxInstructions)
+        {
+            error = new FilterException(
+                $"the expression needs {best.Length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
+                expression, 0, expression.Length);
+            return false;
+        }
+        program = new BpfProgram(best);
+        return true;
     }
 
     // The layout walks the block graph recursively; long programs get a thread with a stack deep enough for it.

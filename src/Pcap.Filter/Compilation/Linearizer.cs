@@ -104,6 +104,13 @@ internal sealed class Linearizer
             return true;
         }
 
+        if (p.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja))
+        {
+            // An unconditional relay: ja reaches any distance, so it never needs a stub.
+            _program[dst] = new BpfInstruction(p.Code, 0, 0, (uint)(p.JumpTrue.Offset - (p.Offset + slen) - 1));
+            return true;
+        }
+
         int extra = 0;
         byte bt, bf;
         int offT = p.JumpTrue.Offset - (p.Offset + slen) - 1;
