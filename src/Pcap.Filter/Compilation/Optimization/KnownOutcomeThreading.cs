@@ -9,8 +9,8 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// </summary>
 internal static class KnownOutcomeThreading
 {
-    // A fact about a packet field: the load (opcode, offset) is (or is not) equal to Value. Packet bytes never change.
-    private readonly record struct Fact(ushort Load, uint Offset, bool Equal, uint Value);
+    // A fact about a packet field: the load (opcode, offset), masked, is (or is not) equal to Value. Packet bytes never change.
+    private readonly record struct Fact(ushort Load, uint Offset, uint Mask, bool Equal, uint Value);
 
     /// <summary>Redirects edges of the graph at <paramref name="root"/> in place.</summary>
     public static void Run(CodeBlock root)
@@ -44,15 +44,20 @@ internal static class KnownOutcomeThreading
         sets.Add(facts);
     }
 
-    // The comparison a block makes if it is exactly "load a packet field, jeq #k"; null otherwise.
+    // The comparison a block makes if it is exactly "load a packet field [, and #mask], jeq #k"; null otherwise.
     private static Fact? Test(CodeBlock block)
     {
-        if (block.Code != (BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K) || block.Statements is not { } s)
+        if (block.Code != (BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K) || block.Statements is not { } load)
             return null;
-        while (s.Next is not null)
-            s = s.Next;
-        return BpfOpcodes.ClassOf(s.Code) == BpfOpcodes.Ld && (s.Code & 0xe0) == BpfOpcodes.Abs
-            ? new Fact(s.Code, s.K, true, block.K) : null;
+        uint mask = uint.MaxValue;
+        if (load.Next is { } and)
+        {
+            if (and.Next is not null || and.Code != (BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K))
+                return null;
+            mask = and.K;
+        }
+        return BpfOpcodes.ClassOf(load.Code) == BpfOpcodes.Ld && (load.Code & 0xe0) == BpfOpcodes.Abs
+            ? new Fact(load.Code, load.K, mask, true, block.K) : null;
     }
 
     private static CodeBlock Thread(CodeBlock target, List<Fact> known)
@@ -60,7 +65,7 @@ internal static class KnownOutcomeThreading
         for (int hops = 0; hops < 64; hops++)
         {
             bool? outcome = Constant(target);
-            if (outcome is null && target.Statements is { Next: null } && Test(target) is { } test)
+            if (outcome is null && Test(target) is { } test)
                 outcome = Decide(known, test);
             if (outcome is null)
                 return target;
@@ -82,7 +87,7 @@ internal static class KnownOutcomeThreading
     {
         foreach (var f in known)
         {
-            if (f.Load != test.Load || f.Offset != test.Offset)
+            if (f.Load != test.Load || f.Offset != test.Offset || f.Mask != test.Mask)
                 continue;
             if (f.Equal)
                 return f.Value == test.Value;
@@ -131,7 +136,7 @@ internal static class KnownOutcomeThreading
     {
         foreach (var f in facts)
         {
-            if (f.Load != wanted.Load || f.Offset != wanted.Offset)
+            if (f.Load != wanted.Load || f.Offset != wanted.Offset || f.Mask != wanted.Mask)
                 continue;
             if (f == wanted || (f.Equal && !wanted.Equal && f.Value != wanted.Value))
                 return true;

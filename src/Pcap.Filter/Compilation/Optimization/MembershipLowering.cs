@@ -20,14 +20,14 @@ internal static class MembershipLowering
             var members = new HashSet<CodeBlock>(set.ValueBlocks, ReferenceEqualityComparer.Instance);
             // Level: the most value blocks of this set on any path before the block; equal levels never meet on a path.
             var level = new Dictionary<CodeBlock, int>(ReferenceEqualityComparer.Instance);
-            var groups = new Dictionary<(int Level, CodeBlock Hit), List<CodeBlock>>();
-            var groupOrder = new List<(int, CodeBlock)>();
+            var groups = new Dictionary<int, List<CodeBlock>>();
+            var groupOrder = new List<int>();
             foreach (var block in order)
             {
                 int here = level.GetValueOrDefault(block);
                 if (members.Contains(block))
                 {
-                    var key = (here, block.JumpTrue!);
+                    int key = here;
                     if (!groups.TryGetValue(key, out var list))
                     {
                         groups[key] = list = [];
@@ -47,23 +47,28 @@ internal static class MembershipLowering
 
     private static void Lower(List<CodeBlock> group, uint[] values, int scratch)
     {
+        bool sameHit = group.TrueForAll(b => b.JumpTrue == group[0].JumpTrue);
         bool share = group.Count > 1 && scratch >= 0
-            && group.TrueForAll(b => KnownOutcomeThreading.OverwritesAccumulatorFirst(b.JumpFalse!) && LoadsBeforeReading(b));
+            && group.TrueForAll(b => KnownOutcomeThreading.OverwritesAccumulatorFirst(b.JumpFalse!) && LoadsBeforeReading(b)
+                && (sameHit || KnownOutcomeThreading.OverwritesAccumulatorFirst(b.JumpTrue!)));
         if (!share)
         {
             foreach (var block in group)
                 Become(block, MembershipTree.Build(values, block.JumpTrue!, block.JumpFalse!));
             return;
         }
-        // The dispatch chain: "ld M[scratch]; jeq #1; jeq #2; ..." back to each member's own failure path.
-        CodeBlock dispatch = group[^1].JumpFalse!;
-        for (int j = group.Count - 2; j >= 0; j--)
-            dispatch = new CodeBlock(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K, (uint)j) { JumpTrue = group[j].JumpFalse, JumpFalse = dispatch };
-        dispatch.Statements = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)scratch);
-        var tree = MembershipTree.Build(values, group[0].JumpTrue!, dispatch);
+        var hit = sameHit ? group[0].JumpTrue! : Dispatch(group.ConvertAll(b => b.JumpTrue!), scratch);
+        var miss = Dispatch(group.ConvertAll(b => b.JumpFalse!), scratch);
+        var tree = MembershipTree.Build(values, hit, miss);
+        bool dispatches = hit != group[0].JumpTrue || miss != group[^1].JumpFalse;
         for (int j = 0; j < group.Count; j++)
         {
             var block = group[j];
+            if (!dispatches)
+            {
+                Become(block, tree);
+                continue;
+            }
             var mark = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, (uint)j)
             {
                 Next = new CodeStatement(BpfOpcodes.St, (uint)scratch) { Next = block.Statements },
@@ -71,6 +76,23 @@ internal static class MembershipLowering
             block.Statements = mark;
             Become(block, tree);
         }
+    }
+
+    // "ld M[scratch]; jeq #0; jeq #1; ..." to the target of the member whose number was stored on the way in.
+    private static CodeBlock Dispatch(List<CodeBlock> targets, int scratch)
+    {
+        CodeBlock dispatch = targets[^1];
+        bool tests = false;
+        for (int j = targets.Count - 2; j >= 0; j--)
+        {
+            if (!tests && targets[j] == dispatch)
+                continue;
+            dispatch = new CodeBlock(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K, (uint)j) { JumpTrue = targets[j], JumpFalse = dispatch };
+            tests = true;
+        }
+        if (tests)
+            dispatch.Statements = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)scratch);
+        return dispatch;
     }
 
     private static void Become(CodeBlock block, CodeBlock treeRoot)

@@ -4,13 +4,13 @@ namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
 /// A sorted comparison tree over a set of values held in A: <c>jge</c> splits down to short chains of <c>jeq</c>
-/// leaves, so a test costs about log2(n) + <see cref="LeafSize"/> comparisons and about 1.25 n instructions.
+/// leaves, so a test costs about log2(n) + <see cref="LeafSize"/> comparisons and about 1.125 n instructions.
 /// Subtrees small enough to lie within a conditional jump's 255-instruction reach get their own <c>ja</c> relays
 /// to the hit and miss targets, so distant targets cost one stub per subtree instead of one per leaf.
 /// </summary>
 internal static class MembershipTree
 {
-    private const int LeafSize = 4;
+    private const int LeafSize = 8;
     private const int RelaySpan = 64;
 
     /// <summary>Builds the tree; its root is a detached block whose branch the caller copies into its own block.</summary>
