@@ -65,9 +65,7 @@ public static class FilterCompiler
             }
             if (instructions is null || instructions.Length > BpfProgram.MaxInstructions)
             {
-                error = new FilterException(
-                    $"the expression needs {instructions?.Length ?? length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
-                    expression, 0, expression.Length);
+                error = TooLong(instructions?.Length ?? length, expression);
                 return false;
             }
             program = new BpfProgram(instructions);
@@ -118,14 +116,16 @@ public static class FilterCompiler
         }
         if (best.Length > BpfProgram.MaxInstructions)
         {
-            error = new FilterException(
-                $"the expression needs {best.Length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
-                expression, 0, expression.Length);
+            error = TooLong(best.Length, expression);
             return false;
         }
         program = new BpfProgram(best);
         return true;
     }
+
+    private static FilterException TooLong(int length, string expression) =>
+        new($"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
+            expression, 0, expression.Length);
 
     // The layout walks the block graph recursively; long programs get a thread with a stack deep enough for it.
     private static BpfInstruction[] LayOut(CodeBlock root, int length)

@@ -98,11 +98,13 @@ internal static class KnownOutcomeThreading
     }
 
     /// <summary>True when <paramref name="block"/> returns a constant or loads A before reading it.</summary>
-    public static bool OverwritesAccumulatorFirst(CodeBlock block)
+    public static bool OverwritesAccumulatorFirst(CodeBlock block) =>
+        block.JumpTrue is null ? block.Code == (BpfOpcodes.Ret | BpfOpcodes.K) : LoadsAccumulatorFirst(block.Statements);
+
+    /// <summary>True when the statements load A before anything reads it (X loads in between are fine).</summary>
+    public static bool LoadsAccumulatorFirst(CodeStatement? statements)
     {
-        if (block.JumpTrue is null)
-            return block.Code == (BpfOpcodes.Ret | BpfOpcodes.K);
-        for (var s = block.Statements; s is not null; s = s.Next)
+        for (var s = statements; s is not null; s = s.Next)
         {
             ushort kind = BpfOpcodes.ClassOf(s.Code);
             if (kind == BpfOpcodes.Ld)

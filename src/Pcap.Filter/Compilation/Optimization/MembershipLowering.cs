@@ -48,8 +48,10 @@ internal static class MembershipLowering
     private static void Lower(List<CodeBlock> group, uint[] values, int scratch)
     {
         bool sameHit = group.TrueForAll(b => b.JumpTrue == group[0].JumpTrue);
+        // Prepending "ld #j; st M[k]" is safe only if the block's own statements load A before they read it.
         bool share = group.Count > 1 && scratch >= 0
-            && group.TrueForAll(b => KnownOutcomeThreading.OverwritesAccumulatorFirst(b.JumpFalse!) && LoadsBeforeReading(b)
+            && group.TrueForAll(b => KnownOutcomeThreading.OverwritesAccumulatorFirst(b.JumpFalse!)
+                && KnownOutcomeThreading.LoadsAccumulatorFirst(b.Statements)
                 && (sameHit || KnownOutcomeThreading.OverwritesAccumulatorFirst(b.JumpTrue!)));
         if (!share)
         {
@@ -101,20 +103,6 @@ internal static class MembershipLowering
         block.K = treeRoot.K;
         block.JumpTrue = treeRoot.JumpTrue;
         block.JumpFalse = treeRoot.JumpFalse;
-    }
-
-    // Prepending "ld #j; st M[k]" is safe only if the block's own statements load A before they read it.
-    private static bool LoadsBeforeReading(CodeBlock block)
-    {
-        for (var s = block.Statements; s is not null; s = s.Next)
-        {
-            ushort kind = BpfOpcodes.ClassOf(s.Code);
-            if (kind == BpfOpcodes.Ld)
-                return true;
-            if (kind != BpfOpcodes.Ldx)
-                return false;
-        }
-        return false;
     }
 
     // A scratch memory word no statement of the program touches; -1 when all sixteen are in use.
