@@ -15,8 +15,6 @@ public static class FilterCompiler
 {
     // The most unoptimized instructions handed to the optimizer; beyond this, compile time and memory grow too fast.
     private const int UnoptimizedBudget = 4 * BpfProgram.MaxInstructions;
-    private const int LargeLayoutInstructions = 2000;
-    private const int LargeStackBytes = 64 * 1024 * 1024;
     // Sets: the exact optimizer still runs up to this unoptimized length (about 60 hosts). It never runs on tree
     // programs: libpcap's optimizer mishandles their scratch-word dispatch (found by the set differential test).
     private const int ExactBudget = 2000;
@@ -47,11 +45,11 @@ public static class FilterCompiler
             var root = generator.Generate(tree);
             if (generator.Sets.Count > 0)
                 return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
-            // Checked before laying the program out: the layout recursion is bounded only for programs of this size.
+            // Checked before laying the program out: beyond this the exact optimizer's time and memory grow too fast.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
             int length = Linearizer.MinimumLength(root);
-            var instructions = length <= budget ? LayOut(root, length) : null;
+            var instructions = length <= budget ? Linearizer.Linearize(root) : null;
             if (instructions is not null && options.Optimize)
             {
                 // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
@@ -94,13 +92,13 @@ public static class FilterCompiler
         bool accepts = false;
         foreach (var block in BlockOrder.Topological(root))
             accepts |= block.JumpTrue is null && block.K != 0;
-        BpfInstruction[]? best = accepts ? LayOut(root, Linearizer.MinimumLength(root)) : null;
+        BpfInstruction[]? best = accepts ? Linearizer.Linearize(root) : null;
 
         var exactRoot = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
         int exactLength = Linearizer.MinimumLength(exactRoot);
         if (exactLength <= ExactBudget)
         {
-            var exact = LibpcapOptimizer.Optimize(LayOut(exactRoot, exactLength));
+            var exact = LibpcapOptimizer.Optimize(Linearizer.Linearize(exactRoot));
             if (exact.Program is null)
             {
                 error = new FilterException(exact.Error!, expression, 0, expression.Length);
@@ -126,16 +124,4 @@ public static class FilterCompiler
     private static FilterException TooLong(int length, string expression) =>
         new($"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
             expression, 0, expression.Length);
-
-    // The layout walks the block graph recursively; long programs get a thread with a stack deep enough for it.
-    private static BpfInstruction[] LayOut(CodeBlock root, int length)
-    {
-        if (length <= LargeLayoutInstructions)
-            return Linearizer.Linearize(root);
-        BpfInstruction[]? result = null;
-        var worker = new Thread(() => result = Linearizer.Linearize(root), LargeStackBytes);
-        worker.Start();
-        worker.Join();
-        return result!;
-    }
 }
