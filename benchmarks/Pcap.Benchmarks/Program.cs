@@ -1,9 +1,31 @@
 using BenchmarkDotNet.Running;
+using Pcap.Benchmarks.Reporting;
+using Pcap.Benchmarks.WholeProcess;
 
 namespace Pcap.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher: --filter, --job, ...).</summary>
+/// <summary>
+/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher: --filter, --job, ...), or one of the
+/// two helpers of benchmarks/run.sh: <c>--generate-capture PATH COUNT SEED</c> and <c>--report RESULTS OUTPUT.md [--key value]...</c>.
+/// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static int Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "--generate-capture" when args.Length == 4:
+                CaptureGenerator.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture),
+                    int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+                return 0;
+            case "--generate-capture":
+                Console.Error.WriteLine("usage: --generate-capture PATH COUNT SEED");
+                return 2;
+            case "--report":
+                return ReportCommand.Run(args[1..]);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
 }

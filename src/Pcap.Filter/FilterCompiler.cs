@@ -41,7 +41,7 @@ public static class FilterCompiler
         try
         {
             var tree = FilterParser.Parse(expression);
-            var generator = new CodeGenerator(linkType, options.SnapLength) { GroupSets = options.Optimize };
+            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize };
             var root = generator.Generate(tree);
             if (generator.Sets.Count > 0)
                 return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
@@ -94,7 +94,7 @@ public static class FilterCompiler
             accepts |= block.JumpTrue is null && block.K != 0;
         BpfInstruction[]? best = accepts ? Linearizer.Linearize(root) : null;
 
-        var exactRoot = new CodeGenerator(linkType, options.SnapLength).Generate(tree);
+        var exactRoot = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads).Generate(tree);
         int exactLength = Linearizer.MinimumLength(exactRoot);
         if (exactLength <= ExactBudget)
         {

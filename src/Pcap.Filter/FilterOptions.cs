@@ -11,4 +11,13 @@ public sealed record FilterOptions
 
     /// <summary>Run the optimizer (tcpdump's default; <c>-O</c> turns it off).</summary>
     public bool Optimize { get; init; } = true;
+
+    /// <summary>
+    /// Compile <c>vlan</c> for a live Linux socket, as libpcap does when it opens one (its BPF_SPECIAL_VLAN_HANDLING):
+    /// the kernel takes the outermost 802.1Q tag out of the frame into packet metadata, so the outermost <c>vlan [id]</c>
+    /// first tests the BPF ancillary loads <c>vlan_avail</c> and <c>vlan_tci</c> and only then the frame, and later
+    /// offsets are computed at run time. Only for Ethernet programs attached to a live AF_PACKET socket; the default
+    /// (false) gives <c>pcap_open_dead</c>'s program, the right one for capture files.
+    /// </summary>
+    public bool LinuxVlanAncillaryLoads { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Pcap.Live.Tests.Support;
 using Pcap.Native;
 using Pcap.Testing.Namespaces;
@@ -9,7 +8,7 @@ namespace Pcap.Live.Tests;
 /// PcapCore and tcpdump capture the same traffic on the same interface at the same time, in namespaces the test
 /// builds; the frames (bytes and wire lengths) must be identical.
 /// </summary>
-public sealed partial class DifferentialCaptureTests
+public sealed class DifferentialCaptureTests
 {
     private static void Ping(NetworkNamespace from, string address, int count = 3) =>
         from.Exec("ping", "-c", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", "0.2", "-W", "1", address);
@@ -130,15 +129,7 @@ public sealed partial class DifferentialCaptureTests
     public void Vlan_tags_the_kernel_moved_into_metadata_are_filtered_and_reinserted_like_tcpdump()
     {
         using var topology = VethTopology.Create();
-        byte[] leftMac = MacOf(topology.Left), rightMac = MacOf(topology.Right);
-        byte[] leftIp = [10, 200, 0, 1], rightIp = [10, 200, 0, 2];
-        var frames = new List<byte[]>();
-        for (ushort sequence = 1; sequence <= 3; sequence++)
-        {
-            frames.Add(RawFrameSender.IcmpEcho(rightMac, leftMac, 100, leftIp, rightIp, sequence));
-            frames.Add(RawFrameSender.IcmpEcho(rightMac, leftMac, 200, leftIp, rightIp, (ushort)(sequence + 10)));
-            frames.Add(RawFrameSender.IcmpEcho(rightMac, leftMac, null, [10, 200, 9, 9], rightIp, (ushort)(sequence + 20)));
-        }
+        var frames = RawFrameSender.VlanMix(topology);
         var (expected, actual, _, _) = CaptureBoth(topology.Right, "eth0", "vlan 100 and icmp",
             () => RawFrameSender.Send(topology.Left.Name, "eth0", frames));
         AssertSameFrames(expected, actual);
@@ -146,10 +137,4 @@ public sealed partial class DifferentialCaptureTests
         Assert.All(actual, r => Assert.Equal(frames[0].Length, r.Data.Length));
         Assert.All(actual, r => Assert.Equal([0x81, 0x00, 0x00, 100], r.Data[12..16]));
     }
-
-    [GeneratedRegex(@"link/ether ([0-9a-f:]{17})")]
-    private static partial Regex EtherAddress();
-
-    private static byte[] MacOf(NetworkNamespace ns) =>
-        Convert.FromHexString(EtherAddress().Match(ns.Ip("link", "show", "eth0")).Groups[1].Value.Replace(":", "", StringComparison.Ordinal));
 }

@@ -1,13 +1,13 @@
 using Pcap.Cli.Lab;
 using Pcap.Live.Tests.Support;
-using Pcap.Testing.Namespaces;
 
 namespace Pcap.Live.Tests;
 
 /// <summary>
 /// The seed article's three scenarios on the lab's own topology, each watched with the article's three commands
-/// (<c>-i docker0 arp or icmp</c> on the host, <c>-i eth0 arp or icmp</c> in the container, <c>-i any icmp</c> on the
-/// host) by tcpdump and PcapCore at the same time: the frames must be identical.
+/// (<c>-i docker0 arp or icmp</c> on the host, <c>-i eth0 -e arp or icmp</c> in the container, <c>-i any -net icmp</c>
+/// on the host) by tcpdump and by the <c>pcapcore</c> command at the same time: they must print the same lines
+/// (<c>-t</c> leaves the timestamps out; <c>-n</c> keeps DNS out of a namespace that has none).
 /// </summary>
 [Collection("lab")]
 public sealed class SeedScenarioTests
@@ -16,25 +16,21 @@ public sealed class SeedScenarioTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Every_seed_command_captures_what_tcpdump_captures(int scenario)
+    public void Every_seed_command_prints_what_tcpdump_prints(int scenario)
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var topology = SeedTopology.Build(cancellation.Token);
         var commands = new[]
         {
-            (Namespace: topology.Host, Device: "docker0", Expression: "arp or icmp"),
-            (Namespace: topology.Container, Device: "eth0", Expression: "arp or icmp"),
-            (Namespace: topology.Host, Device: "any", Expression: "icmp"),
+            (Namespace: topology.Host, Arguments: new[] { "-i", "docker0", "-n", "-t", "arp or icmp" }, Lines: 6),
+            (Namespace: topology.Container, Arguments: new[] { "-i", "eth0", "-n", "-t", "-e", "arp or icmp" }, Lines: 6),
+            (Namespace: topology.Host, Arguments: new[] { "-i", "any", "-net", "icmp" }, Lines: 8),
         };
-        var sessions = new List<(TcpdumpSession Tcpdump, CaptureRecorder Ours, string Name)>();
+        var sessions = new List<(PrintedCapture Tcpdump, PrintedCapture Ours, string Name, int Lines)>();
         try
         {
-            foreach (var (ns, device, expression) in commands)
-            {
-                var attached = NetworkNamespace.Attach(ns); // the lab's namespace: SeedTopology deletes it
-                var program = LivePrograms.FromTcpdump(attached, device, expression);
-                sessions.Add((TcpdumpSession.Start(attached, device, expression), CaptureRecorder.Start(ns, device, program), $"{ns} -i {device} {expression}"));
-            }
+            foreach (var (ns, arguments, lines) in commands)
+                sessions.Add((PrintedCapture.Start(ns, "tcpdump", arguments), PrintedCapture.Start(ns, "pcapcore", arguments), $"{ns}: {string.Join(' ', arguments)}", lines));
             topology.FlushNeighbours(cancellation.Token);
             switch (scenario)
             {
@@ -43,19 +39,12 @@ public sealed class SeedScenarioTests
                 default: SeedTopology.Ping(topology.Container, SeedTopology.InternetAddress, 2, cancellation.Token); break;
             }
             Thread.Sleep(500);
-            foreach (var (tcpdump, ours, name) in sessions)
-            {
-                var (actual, _, _) = ours.Stop();
-                var expected = tcpdump.StopAndRead();
-                Assert.True(expected.Count >= 4, $"{name}: tcpdump saw only {expected.Count} frames");
-                Assert.True(expected.Count == actual.Count, $"{name}: tcpdump {expected.Count} frames, pcapcore {actual.Count}");
-                for (int i = 0; i < expected.Count; i++)
-                    Assert.True(expected[i].Data.AsSpan().SequenceEqual(actual[i].Data), $"{name}: frame {i} differs from tcpdump's");
-            }
+            foreach (var (tcpdump, ours, name, lines) in sessions)
+                PrintedCapture.AssertSameLines(name, tcpdump.StopAndReadLines(), ours.StopAndReadLines(), lines);
         }
         finally
         {
-            foreach (var (tcpdump, ours, _) in sessions)
+            foreach (var (tcpdump, ours, _, _) in sessions)
             {
                 ours.Dispose();
                 tcpdump.Dispose();

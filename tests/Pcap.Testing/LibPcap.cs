@@ -26,6 +26,12 @@ public static unsafe partial class LibPcap
     [LibraryImport(Library, EntryPoint = "pcap_open_dead")]
     private static partial nint PcapOpenDead(int linkType, int snapLength);
 
+    [LibraryImport(Library, EntryPoint = "pcap_create", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint PcapCreate(string device, byte* errorBuffer);
+
+    [LibraryImport(Library, EntryPoint = "pcap_activate")]
+    private static partial int PcapActivate(nint pcap);
+
     [LibraryImport(Library, EntryPoint = "pcap_close")]
     private static partial void PcapClose(nint pcap);
 
@@ -100,6 +106,45 @@ public static unsafe partial class LibPcap
                 PcapClose(pcap);
             }
         }
+    }
+
+    /// <summary>
+    /// Compiles each expression on a live handle (<c>pcap_create</c> + <c>pcap_activate</c>) for <paramref name="device"/>
+    /// in the calling thread's network namespace: the programs a live capture attaches (null with libpcap's error text
+    /// where it refuses). Needs root.
+    /// </summary>
+    public static List<(BpfInstruction[]? Program, string? Error)> CompileLive(string device, IReadOnlyList<string> expressions, bool optimize = true)
+    {
+        _ = Version;
+        var results = new List<(BpfInstruction[]?, string?)>(expressions.Count);
+        byte* error = stackalloc byte[256];
+        nint pcap = PcapCreate(device, error);
+        if (pcap == 0)
+            throw new InvalidOperationException($"pcap_create({device}) failed: {Marshal.PtrToStringUTF8((nint)error)}");
+        try
+        {
+            if (PcapActivate(pcap) != 0)
+                throw new InvalidOperationException($"pcap_activate({device}) failed: {Marshal.PtrToStringUTF8(PcapGetError(pcap))}");
+            lock (CompileLock)
+            {
+                foreach (var expression in expressions)
+                {
+                    BpfProgramNative program = default;
+                    if (PcapCompile(pcap, &program, expression, optimize ? 1 : 0, NetmaskUnknown) != 0)
+                    {
+                        results.Add((null, Marshal.PtrToStringUTF8(PcapGetError(pcap)) ?? "unknown error"));
+                        continue;
+                    }
+                    results.Add((new ReadOnlySpan<BpfInstruction>(program.Instructions, (int)program.Length).ToArray(), null));
+                    PcapFreeCode(&program);
+                }
+            }
+        }
+        finally
+        {
+            PcapClose(pcap);
+        }
+        return results;
     }
 
     /// <summary>Runs <paramref name="program"/> on a packet with libpcap's <c>bpf_filter</c>.</summary>

@@ -67,9 +67,9 @@ public class DecodingBenchmarks
         return total;
     }
 
-    /// <summary>PacketDotNet: parse and ToString() (its text rendering).</summary>
+    /// <summary>PacketDotNet: parse and ToString() (its text rendering), the counterpart of decode+format.</summary>
     [Benchmark(OperationsPerInvoke = 8)]
-    public int PacketDotNet_decode_and_ToString()
+    public int PacketDotNet_decode_and_format()
     {
         var total = 0;
         foreach (var frame in _frames)

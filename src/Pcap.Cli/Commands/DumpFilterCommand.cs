@@ -1,6 +1,7 @@
 using Pcap.Cli.CommandLine;
 using Pcap.Filter;
 using Pcap.Filter.Bpf;
+using Pcap.Native;
 
 namespace Pcap.Cli.Commands;
 
@@ -18,6 +19,22 @@ internal static class DumpFilterCommand
     public static int Run(CliOptions options, TextWriter output, TextWriter error)
     {
         var linkType = ParseLinkType(options.LinkTypeName);
+        // -i DEVICE without -y: like tcpdump, the program a live capture on that device would attach (SLL2 on any,
+        // the kernel's VLAN metadata for vlan).
+        bool live = options.Interface is not null && options.LinkTypeName is null;
+        if (live)
+        {
+            try
+            {
+                var device = CaptureDevices.Resolve(options.Interface!);
+                linkType = device.IsAny || device.LinkType != LinkType.Ethernet ? LinkType.LinuxSll2 : LinkType.Ethernet;
+            }
+            catch (CaptureException e)
+            {
+                error.WriteLine($"pcapcore: {e.Message}");
+                return 1;
+            }
+        }
         string expression = options.Expression ?? "";
         if (options.FilterFile is not null)
         {
@@ -28,6 +45,7 @@ internal static class DumpFilterCommand
         var compileOptions = new FilterOptions
         {
             Optimize = !options.NoOptimize,
+            LinuxVlanAncillaryLoads = live,
             SnapLength = options.SnapLength is > 0 ? options.SnapLength.Value : FilterOptions.Default.SnapLength,
         };
         if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var failure, compileOptions))

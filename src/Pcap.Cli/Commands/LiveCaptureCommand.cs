@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using Pcap.Cli.CommandLine;
-using Pcap.Cli.Lab;
-using Pcap.Decode.Files;
+using Pcap.Cli.Output;
 using Pcap.Filter;
 using Pcap.Native;
 
@@ -57,55 +56,68 @@ internal static class LiveCaptureCommand
         };
 
         using var capture = LiveCapture.Open(device, captureOptions);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(capture));
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(capture));
-        using var writer = options.WriteFile is { } path ? OpenWriter(path, capture, options) : null;
+        bool interrupted = false;
+        void Interrupt(PosixSignalContext context)
+        {
+            context.Cancel = true; // keep running so the file is flushed and statistics printed
+            interrupted = true;
+            capture.Stop();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        using var sink = OpenSink(options, capture);
 
-        if (writer is null)
-            Console.Error.WriteLine("pcapcore: verbose output suppressed, use -v[v]... for full protocol decode");
-        Console.Error.WriteLine($"pcapcore: listening on {capture.Device.Name}, link-type {LinkTypeName(capture.LinkType)}, snapshot length {capture.SnapLength} bytes");
+        // tcpdump's banner: the cooked-v2 warning on any, then "verbose output suppressed" or the program name.
+        if (capture.LinkType == LinkType.LinuxSll2)
+            Console.Error.WriteLine("pcapcore: data link type LINUX_SLL2");
+        Console.Error.Write(options.WriteFile is null && options.Verbose == 0
+            ? "pcapcore: verbose output suppressed, use -v[v]... for full protocol decode\n"
+            : "pcapcore: ");
+        Console.Error.WriteLine($"listening on {capture.Device.Name}, link-type {LinkTypeName(capture.LinkType)}, snapshot length {capture.SnapLength} bytes");
 
         long limit = options.Count ?? long.MaxValue;
         long seen = 0;
-        var output = Console.Out;
         while (seen < limit && capture.TryRead(out var packet))
         {
             seen++;
-            if (writer is not null)
-            {
-                writer.WritePacket(packet.TimestampNanoseconds, packet.Data, (uint)packet.WireLength);
-                if (options.PacketBuffered)
-                    writer.Flush();
-            }
-            else
-            {
-                output.WriteLine(PacketLine.Format(packet, options.LinkHeader));
-                if (options.LineBuffered)
-                    output.Flush();
-            }
+            sink.Write(packet.AsFileRecord());
         }
-        writer?.Flush();
-        output.Flush();
+        sink.Flush();
+        if (interrupted && options.WriteFile is null)
+        {
+            // As tcpdump: a signal may have cut a line short, so one newline on stdout before the statistics.
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write("\n"u8);
+        }
 
         var statistics = capture.Statistics;
-        Console.Error.WriteLine();
         Console.Error.WriteLine(Plural(statistics.Captured, "captured"));
         Console.Error.WriteLine(Plural(statistics.ReceivedByFilter, "received by filter"));
         Console.Error.WriteLine(Plural(statistics.DroppedByKernel, "dropped by kernel"));
         return 0;
     }
 
-    private static Action<PosixSignalContext> StopOn(LiveCapture capture) => context =>
+    // tcpdump's text (interface names on -i any from the capture's own namespace), or the -w file.
+    private static IPacketSink OpenSink(CliOptions options, LiveCapture capture)
     {
-        context.Cancel = true; // keep running so the file is flushed and statistics printed
-        capture.Stop();
-    };
-
-    private static PcapWriter OpenWriter(string path, LiveCapture capture, CliOptions options)
-    {
+        if (options.WriteFile is null)
+        {
+            var format = PrintingSink.OptionsFor(options) with { InterfaceNames = capture.FindInterfaceName };
+            return new PrintingSink(new BufferedStream(Console.OpenStandardOutput(), 1 << 16), format, options.LineBuffered);
+        }
         // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
-        Stream stream = path == "-" ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16) : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        return new PcapWriter(stream, (uint)capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision);
+        Stream stream = options.WriteFile == "-"
+            ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16)
+            : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        try
+        {
+            return new CaptureFileSink(stream, (uint)capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     private static string DefaultDevice()

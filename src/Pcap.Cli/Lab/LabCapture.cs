@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Pcap.Decode.Text;
 using Pcap.Filter;
 using Pcap.Native;
 
@@ -12,14 +13,16 @@ internal sealed class LabCapture : IDisposable
     private readonly List<string> _lines = [];
     private readonly List<(string Interface, PacketDirection Direction, byte IcmpType, ushort Sequence)> _icmp = [];
 
-    private LabCapture(string title, string where, LiveCapture capture, bool linkHeader)
+    private LabCapture(string title, string where, LiveCapture capture, FormatOptions format)
     {
         Title = title;
         Where = where;
         _capture = capture;
+        // tcpdump's own printer; on -i any the interface names come from the capture's namespace, not this machine's.
+        var formatter = new TcpdumpFormatter(format with { InterfaceNames = capture.FindInterfaceName });
         _loop = capture.RunAsync((in CapturedPacket packet) =>
         {
-            string line = PacketLine.Format(packet, linkHeader);
+            string line = formatter.Format((int)packet.LinkType, packet.TimestampNanoseconds, packet.Data, packet.WireLength).ToString();
             var icmp = IcmpOf(packet);
             lock (_lines)
             {
@@ -36,12 +39,21 @@ internal sealed class LabCapture : IDisposable
     /// <summary>The namespace it runs in, in the article's words ("on the host", "in the container").</summary>
     public string Where { get; }
 
-    /// <summary>Opens the capture in <paramref name="ns"/>; the filter runs in that namespace's kernel.</summary>
-    public static LabCapture Start(string ns, string where, string device, string filter, bool linkHeader)
+    /// <summary>
+    /// Opens the capture in <paramref name="ns"/> (the filter runs in that namespace's kernel) and prints like
+    /// <c>tcpdump -i DEVICE FLAGS FILTER</c>, where <paramref name="flags"/> are tcpdump's printing flags
+    /// (<c>-n</c>, <c>-e</c>, <c>-t</c>, or the article's <c>-net</c>).
+    /// </summary>
+    public static LabCapture Start(string ns, string where, string device, string flags, string filter)
     {
-        string flags = linkHeader ? "-n -e" : "-n";
+        var format = new FormatOptions
+        {
+            NoResolve = flags.Contains('n', StringComparison.Ordinal),
+            LinkHeader = flags.Contains('e', StringComparison.Ordinal),
+            Timestamps = flags.Contains('t', StringComparison.Ordinal) ? TimestampStyle.None : TimestampStyle.TimeOfDay,
+        };
         var capture = LiveCapture.Open(device, new CaptureOptions { NetworkNamespace = ns, Filter = filter, ImmediateMode = true });
-        return new LabCapture($"pcapcore -i {device} {flags} {filter}", where, capture, linkHeader);
+        return new LabCapture($"pcapcore -i {device} {flags} {filter}", where, capture, format);
     }
 
     /// <summary>Stops and returns the printed lines and the ICMP echo sightings (interface, direction, type, sequence).</summary>

@@ -37,7 +37,7 @@ internal static class LabTools
         using var process = Process.Start(start) ?? throw new LabToolException($"could not start {tool}");
         var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        using (cancellation.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } }))
+        using (cancellation.Register(() => KillQuietly(process)))
         {
             if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
             {
@@ -49,5 +49,18 @@ internal static class LabTools
         if (check && process.ExitCode != 0)
             throw new LabToolException($"'{tool} {string.Join(' ', start.ArgumentList)}' failed: {error.Result.Trim()}");
         return output.Result;
+    }
+
+    // Runs inside the Ctrl-C handler's Cancel(): an exception there would escape on the signal thread and end the
+    // process before the namespaces are removed, so a child that is already gone is simply ignored.
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+        }
     }
 }

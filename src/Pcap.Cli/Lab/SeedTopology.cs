@@ -154,6 +154,18 @@ internal sealed partial class SeedTopology : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         foreach (var ns in Namespaces)
-            LabTools.Run("ip", ["netns", "del", ns], check: false);
+        {
+            // A second Ctrl-C at a terminal reaches our 'ip' children too: try again while the name is still there.
+            for (int attempt = 0; attempt < 3 && File.Exists($"/run/netns/{ns}"); attempt++)
+            {
+                try
+                {
+                    LabTools.Run("ip", ["netns", "del", ns], check: false);
+                }
+                catch (LabTools.LabToolException)
+                {
+                }
+            }
+        }
     }
 }

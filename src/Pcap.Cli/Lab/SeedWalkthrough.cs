@@ -17,6 +17,11 @@ internal static class SeedWalkthrough
     /// <summary>Runs everything; cleans up on success, failure, Ctrl-C and SIGTERM. Returns the exit status.</summary>
     public static int Run(TextWriter output, TextWriter errors)
     {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            errors.WriteLine("pcapcore lab: you need root: the lab creates network namespaces, links and firewall rules (run it with sudo)");
+            return 1;
+        }
         using var cancellation = new CancellationTokenSource();
         void Cancel(PosixSignalContext context)
         {
@@ -29,7 +34,10 @@ internal static class SeedWalkthrough
 
         SeedTopology? topology = null;
         EventHandler onExit = (_, _) => topology?.Dispose();
+        // A crash on another thread skips this method's finally: remove the namespaces before the process goes.
+        UnhandledExceptionEventHandler onCrash = (_, _) => topology?.Dispose();
         AppDomain.CurrentDomain.ProcessExit += onExit;
+        AppDomain.CurrentDomain.UnhandledException += onCrash;
         var clock = Stopwatch.StartNew();
         try
         {
@@ -64,10 +72,17 @@ internal static class SeedWalkthrough
             errors.WriteLine($"pcapcore lab: {e.Message}");
             return 1;
         }
+        catch (Exception e)
+        {
+            // Caught, not left unhandled: an unhandled exception ends the process without running the finally below.
+            errors.WriteLine($"pcapcore lab: unexpected {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
         finally
         {
             topology?.Dispose();
             AppDomain.CurrentDomain.ProcessExit -= onExit;
+            AppDomain.CurrentDomain.UnhandledException -= onCrash;
         }
     }
 
@@ -99,11 +114,12 @@ internal static class SeedWalkthrough
         var captures = new List<LabCapture>();
         try
         {
-            captures.Add(LabCapture.Start(topology.Host, "on the host", "docker0", "arp or icmp", linkHeader: false));
-            captures.Add(LabCapture.Start(topology.Container, "in the container", "eth0", "arp or icmp", linkHeader: true));
-            captures.Add(LabCapture.Start(topology.Host, "on the host", "any", "icmp", linkHeader: false));
+            // The article's three commands (with -n: the namespaces have no DNS), and the uplink when SNAT is at work.
+            captures.Add(LabCapture.Start(topology.Host, "on the host", "docker0", "-n", "arp or icmp"));
+            captures.Add(LabCapture.Start(topology.Container, "in the container", "eth0", "-n -e", "arp or icmp"));
+            captures.Add(LabCapture.Start(topology.Host, "on the host", "any", "-net", "icmp"));
             if (scenario.WatchUplink)
-                captures.Add(LabCapture.Start(topology.Host, "on the host (uplink)", "eth0", "icmp", linkHeader: false));
+                captures.Add(LabCapture.Start(topology.Host, "on the host (uplink)", "eth0", "-n", "icmp"));
 
             SeedTopology.Ping(scenario.From, scenario.Target, 2, cancellation);
             Thread.Sleep(300); // let the last replies reach every socket
@@ -136,8 +152,21 @@ internal static class SeedWalkthrough
         var sightings = icmp.Where(e => e.IcmpType == 8 && e.Sequence == first).ToList();
         if (sightings.Count == 0)
             return;
-        string where = string.Join(", ", sightings.Select(s => $"{s.Interface} ({PacketLine.DirectionMarker(s.Direction).Trim()})"));
+        string where = string.Join(", ", sightings.Select(s => $"{s.Interface} ({DirectionMarker(s.Direction)})"));
         output.WriteLine($"  Why more than once? -i any opens one socket for every interface, and the kernel hands it a copy each time");
         output.WriteLine($"  the packet crosses one: echo request seq {first} was seen {sightings.Count} times: {where}.");
+        output.WriteLine("  Each line starts with the interface the copy was taken on (its ifindex in the cooked header, named");
+        output.WriteLine("  as the host namespace knows it) and the direction marker; -e adds the ifindex and the source MAC.");
     }
+
+    // tcpdump's marker for sll_pkttype on -i any lines.
+    private static string DirectionMarker(PacketDirection direction) => direction switch
+    {
+        PacketDirection.Host => "In",
+        PacketDirection.Broadcast => "B",
+        PacketDirection.Multicast => "M",
+        PacketDirection.OtherHost => "P",
+        PacketDirection.Outgoing => "Out",
+        _ => "?",
+    };
 }

@@ -21,6 +21,11 @@ public sealed record FormatOptions
     public int HexAscii { get; init; }
     /// <summary>Time zone for the time-of-day styles; null means the machine's local zone, as tcpdump uses.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
+    /// <summary>
+    /// Interface index to name for LINUX_SLL2 lines (null result: tcpdump's "?"). Null means this machine's /sys/class/net;
+    /// a live capture in another network namespace passes its own lookup so the names are that namespace's.
+    /// </summary>
+    public Func<uint, string?>? InterfaceNames { get; init; }
 }
 
 /// <summary>tcpdump's time stamp styles: none of <c>-t</c> up to <c>-ttttt</c>.</summary>

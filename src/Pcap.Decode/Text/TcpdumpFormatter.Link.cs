@@ -257,7 +257,7 @@ public sealed partial class TcpdumpFormatter
             WriteTruncated(ref writer, "sll2", abandoned: true);
             return packet.Length;
         }
-        var name = _interfaceNames.Find(sll.InterfaceIndex);
+        var name = _options.InterfaceNames is { } lookup ? lookup(sll.InterfaceIndex) : _interfaceNames.Find(sll.InterfaceIndex);
         writer.Append(name ?? "?");
         for (var i = (name ?? "?").Length; i < 5; i++)
             writer.Append(' ');

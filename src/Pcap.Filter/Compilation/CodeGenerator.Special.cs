@@ -115,31 +115,6 @@ internal sealed partial class CodeGenerator
         return b;
     }
 
-    private CodeBlock Vlan(uint id, bool hasId)
-    {
-        if (_link != DataLink.Ethernet)
-            throw Error($"no VLAN support for {LinkDescription}");
-        var b0 = LinkTypeTest(EtherType8021Q);
-        var b1 = LinkTypeTest(EtherType8021AD);
-        BlockLogic.Or(b0, b1);
-        b0 = b1;
-        b1 = LinkTypeTest(EtherType8021QinQ);
-        BlockLogic.Or(b0, b1);
-        b0 = b1;
-        if (hasId)
-        {
-            if (id > 0x0fff)
-                throw Error($"VLAN tag {id} greater than maximum {0x0fff}");
-            b1 = CompareMasked(OffsetBase.LinkPayload, 0, BpfOpcodes.H, id, 0x0fff);
-            BlockLogic.And(b0, b1);
-            b0 = b1;
-        }
-        _offLinkPayload.ConstantPart += 4;
-        _offLinkType.ConstantPart += 4;
-        _vlanStackDepth++;
-        return b0;
-    }
-
     private CodeBlock Mpls(uint label, bool hasLabel)
     {
         CodeBlock b0;

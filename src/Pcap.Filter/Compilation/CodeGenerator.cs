@@ -14,6 +14,7 @@ internal sealed partial class CodeGenerator
 {
     private readonly LinkType _outermost;
     private readonly uint _snapLength;
+    private readonly bool _linuxVlanAncillaryLoads;
     private DataLink _link;
     private AbsoluteOffset _offLinkHeader = new();
     private AbsoluteOffset _offPreviousLinkHeader = new();
@@ -30,10 +31,11 @@ internal sealed partial class CodeGenerator
 
     private enum DataLink { Ethernet, LinuxSll, LinuxSll2, Raw, Ipv4, Ipv6, Null, Loop, Ppp }
 
-    public CodeGenerator(LinkType linkType, int snapLength)
+    public CodeGenerator(LinkType linkType, int snapLength, bool linuxVlanAncillaryLoads = false)
     {
         _outermost = linkType;
         _snapLength = (uint)snapLength;
+        _linuxVlanAncillaryLoads = linuxVlanAncillaryLoads;
         (_link, _offLinkType.ConstantPart, _offLinkPayload.ConstantPart, _offNetwork, _offNetworkNoSnap) = linkType switch
         {
             LinkType.Ethernet => (DataLink.Ethernet, 12u, 14u, 0u, 3u),
@@ -56,6 +58,7 @@ internal sealed partial class CodeGenerator
         if (root is null)
             return new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength);
         var b = Generate(root, 0);
+        ZeroVlanOffsetRegisters(b.Head);
         BlockLogic.Backpatch(b, new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength));
         b.Sense = !b.Sense;
         BlockLogic.Backpatch(b, new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, 0));

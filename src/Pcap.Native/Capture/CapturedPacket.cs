@@ -44,4 +44,11 @@ public readonly ref struct CapturedPacket
 
     /// <summary>The link type of <see cref="Data"/>.</summary>
     public LinkType LinkType => _owner.LinkType;
+
+    /// <summary>
+    /// The same bytes as a capture-file record, the shape Pcap.Decode's writers and tcpdump formatter take (no copy;
+    /// valid as long as this packet). Interface name and direction are live-only and stay here.
+    /// </summary>
+    public Pcap.Decode.Files.CapturedPacket AsFileRecord() =>
+        new(Data, (uint)WireLength, TimestampNanoseconds, 0, (uint)LinkType);
 }

@@ -97,7 +97,7 @@ public sealed unsafe class LiveCapture : IDisposable
         var program = options.Program
             ?? (string.IsNullOrWhiteSpace(options.Filter)
                 ? new BpfProgram([BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)snapLength)])
-                : FilterCompiler.Compile(options.Filter, linkType, new FilterOptions { SnapLength = snapLength }));
+                : FilterCompiler.Compile(options.Filter, linkType, new FilterOptions { SnapLength = snapLength, LinuxVlanAncillaryLoads = true }));
 
         BpfInstruction[] kernelProgram;
         BpfProgram? userProgram = null;
@@ -179,9 +179,16 @@ public sealed unsafe class LiveCapture : IDisposable
         ArgumentNullException.ThrowIfNull(handler);
         using var registration = cancellation.Register(Stop);
         long handled = 0;
-        while (handled < count && TryRead(out var packet))
+        while (handled < count)
         {
-            handler(in packet);
+            // The gate is held through the handler too: Dispose on another thread waits instead of unmapping the ring
+            // under a packet being read (a use after unmap kills the process before any cleanup can run).
+            lock (_readGate)
+            {
+                if (!TryRead(out var packet))
+                    break;
+                handler(in packet);
+            }
             handled++;
         }
         return handled;
@@ -224,7 +231,10 @@ public sealed unsafe class LiveCapture : IDisposable
         }
     }
 
-    /// <summary>Stops, waits for a read in progress to return, then releases the ring and the socket.</summary>
+    /// <summary>
+    /// Stops, waits for a read in progress and for a <see cref="Run"/> handler still running to return, then releases the
+    /// ring and the socket. A packet returned by <see cref="TryRead"/> must not be used after Dispose.
+    /// </summary>
     public void Dispose()
     {
         Stop();
@@ -248,7 +258,25 @@ public sealed unsafe class LiveCapture : IDisposable
     }
 
     internal string InterfaceNameOf(int index) =>
-        index == Device.Index && !Device.IsAny ? Device.Name : _names.GetOrAdd(index, i => PacketSocket.NameOf(_socket, i));
+        FindInterfaceName((uint)index) ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The name of interface <paramref name="index"/> as the capture's own network namespace knows it (what
+    /// <c>if_indextoname</c> gives tcpdump running there), or null when there is no such interface. Looked up once per index.
+    /// </summary>
+    public string? FindInterfaceName(uint index)
+    {
+        if (index == (uint)Device.Index && !Device.IsAny)
+            return Device.Name;
+        if (_names.TryGetValue((int)index, out var known))
+            return known;
+        lock (_statisticsGate) // keeps the socket open while it is asked
+        {
+            if (Volatile.Read(ref _disposed) != 0 || PacketSocket.NameOf(_socket, (int)index) is not { } name)
+                return null;
+            return _names.GetOrAdd((int)index, name);
+        }
+    }
 
     private void Wait(int timeoutMilliseconds)
     {

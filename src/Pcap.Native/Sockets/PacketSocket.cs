@@ -108,10 +108,10 @@ internal static unsafe class PacketSocket
     }
 
     /// <summary>The name of interface <paramref name="index"/> in the socket's namespace (SIOCGIFNAME), or its number when it is gone.</summary>
-    public static string NameOf(SafePacketSocketHandle socket, int index)
+    public static string? NameOf(SafePacketSocketHandle socket, int index)
     {
         var request = new IfReq { Integer = index };
-        return Interop.Ioctl(socket, Interop.SiocGIfName, &request) == 0 ? request.NameText : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Interop.Ioctl(socket, Interop.SiocGIfName, &request) == 0 ? request.NameText : null;
     }
 
     /// <summary>The MTU of <paramref name="device"/>, or 0 when unknown.</summary>

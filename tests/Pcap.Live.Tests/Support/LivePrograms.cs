@@ -11,9 +11,15 @@ namespace Pcap.Live.Tests.Support;
 internal static class LivePrograms
 {
     /// <summary>The program tcpdump would attach for <paramref name="expression"/> on <paramref name="device"/>.</summary>
-    public static BpfProgram FromTcpdump(NetworkNamespace ns, string device, string expression, int snapLength = 262144)
+    /// <param name="ns">The namespace the device is in.</param>
+    /// <param name="device">The live device.</param>
+    /// <param name="expression">The filter.</param>
+    /// <param name="snapLength">tcpdump's <c>-s</c>.</param>
+    /// <param name="optimize">False: tcpdump's <c>-O</c>, libpcap's optimizer off.</param>
+    public static BpfProgram FromTcpdump(NetworkNamespace ns, string device, string expression, int snapLength = 262144, bool optimize = true)
     {
-        var output = ns.Exec("tcpdump", "-i", device, "-s", snapLength.ToString(CultureInfo.InvariantCulture), "-ddd", expression).StandardOutput;
+        string[] arguments = ["-i", device, "-s", snapLength.ToString(CultureInfo.InvariantCulture), .. optimize ? Array.Empty<string>() : ["-O"], "-ddd", expression];
+        var output = ns.Exec("tcpdump", arguments).StandardOutput;
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         int count = int.Parse(lines[0], CultureInfo.InvariantCulture);
         var instructions = lines.Skip(1).Take(count).Select(line =>

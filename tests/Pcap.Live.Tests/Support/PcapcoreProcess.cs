@@ -4,7 +4,7 @@ using Pcap.Testing;
 
 namespace Pcap.Live.Tests.Support;
 
-/// <summary>The built <c>pcapcore</c> executable run as a child process, optionally inside a namespace or as another user.</summary>
+/// <summary>The built <c>pcapcore</c> executable (or an oracle tool beside it) run as a child process, optionally inside a namespace or as another user.</summary>
 internal sealed class PcapcoreProcess : IDisposable
 {
     private readonly Process _process;
@@ -26,10 +26,17 @@ internal sealed class PcapcoreProcess : IDisposable
     }
 
     /// <summary>Starts <c>[prefix...] pcapcore args</c>.</summary>
-    public static PcapcoreProcess Start(IEnumerable<string> prefix, params string[] arguments)
+    public static PcapcoreProcess Start(IEnumerable<string> prefix, params string[] arguments) =>
+        StartExecutable(ExecutablePath, prefix, arguments);
+
+    /// <summary>Starts <c>[prefix...] TOOL args</c> for an oracle tool such as tcpdump, to run beside pcapcore.</summary>
+    public static PcapcoreProcess StartTool(string tool, IEnumerable<string> prefix, params string[] arguments) =>
+        StartExecutable(ExternalTool.Require(tool), prefix, arguments);
+
+    private static PcapcoreProcess StartExecutable(string executable, IEnumerable<string> prefix, string[] arguments)
     {
-        var command = prefix.Concat([ExecutablePath]).Concat(arguments).ToList();
-        var start = new ProcessStartInfo(command[0] == ExecutablePath ? ExecutablePath : ExternalTool.Require(command[0]))
+        var command = prefix.Concat([executable]).Concat(arguments).ToList();
+        var start = new ProcessStartInfo(command[0] == executable ? executable : ExternalTool.Require(command[0]))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -38,7 +45,8 @@ internal sealed class PcapcoreProcess : IDisposable
         foreach (var argument in command.Skip(1))
             start.ArgumentList.Add(argument);
         start.Environment["LC_ALL"] = "C";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start pcapcore");
+        start.Environment["TZ"] = "UTC";
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
         var wrapper = new PcapcoreProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (wrapper._stdout) wrapper._stdout.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (wrapper._stderr) wrapper._stderr.AppendLine(e.Data); };

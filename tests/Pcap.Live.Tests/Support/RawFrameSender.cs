@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace Pcap.Live.Tests.Support;
 
@@ -19,54 +18,61 @@ internal static unsafe partial class RawFrameSender
     [LibraryImport("libc", SetLastError = true)]
     private static partial int close(int descriptor);
 
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int setns(SafeFileHandle file, int type);
-
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial uint if_nametoindex(string name);
+
+    /// <summary>
+    /// The VLAN test traffic from the left end of <paramref name="topology"/> to the right: three ICMP echo requests
+    /// each tagged VLAN 100, tagged VLAN 200, and untagged from another address. <c>vlan 100 and icmp</c> matches 3.
+    /// </summary>
+    public static List<byte[]> VlanMix(Pcap.Testing.Namespaces.VethTopology topology)
+    {
+        byte[] leftMac = MacOf(topology.Left), rightMac = MacOf(topology.Right);
+        byte[] leftIp = [10, 200, 0, 1], rightIp = [10, 200, 0, 2];
+        var frames = new List<byte[]>();
+        for (ushort sequence = 1; sequence <= 3; sequence++)
+        {
+            frames.Add(IcmpEcho(rightMac, leftMac, 100, leftIp, rightIp, sequence));
+            frames.Add(IcmpEcho(rightMac, leftMac, 200, leftIp, rightIp, (ushort)(sequence + 10)));
+            frames.Add(IcmpEcho(rightMac, leftMac, null, [10, 200, 9, 9], rightIp, (ushort)(sequence + 20)));
+        }
+        return frames;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"link/ether ([0-9a-f:]{17})")]
+    private static partial System.Text.RegularExpressions.Regex EtherAddress();
+
+    /// <summary>The MAC address of <c>eth0</c> in <paramref name="ns"/>.</summary>
+    public static byte[] MacOf(Pcap.Testing.Namespaces.NetworkNamespace ns) =>
+        Convert.FromHexString(EtherAddress().Match(ns.Ip("link", "show", "eth0")).Groups[1].Value.Replace(":", "", StringComparison.Ordinal));
 
     /// <summary>Sends each frame out of <paramref name="device"/> in namespace <paramref name="ns"/>.</summary>
     public static void Send(string ns, string device, IEnumerable<byte[]> frames)
     {
-        Exception? failure = null;
-        var thread = new Thread(() =>
+        NamespaceThread.Run(ns, () =>
         {
+            int s = socket(17, 3, 0);
+            if (s < 0)
+                throw new InvalidOperationException($"AF_PACKET socket failed: errno {Marshal.GetLastPInvokeError()}");
             try
             {
-                using (var file = File.OpenHandle($"/run/netns/{ns}"))
-                    if (setns(file, 0x40000000) != 0)
-                        throw new InvalidOperationException($"setns({ns}) failed: errno {Marshal.GetLastPInvokeError()}");
-                int s = socket(17, 3, 0);
-                if (s < 0)
-                    throw new InvalidOperationException($"AF_PACKET socket failed: errno {Marshal.GetLastPInvokeError()}");
-                try
+                var address = stackalloc byte[20];
+                new Span<byte>(address, 20).Clear();
+                BinaryPrimitives.WriteUInt16LittleEndian(new Span<byte>(address, 2), 17);
+                BinaryPrimitives.WriteInt32LittleEndian(new Span<byte>(address + 4, 4), (int)if_nametoindex(device));
+                foreach (var frame in frames)
                 {
-                    var address = stackalloc byte[20];
-                    new Span<byte>(address, 20).Clear();
-                    BinaryPrimitives.WriteUInt16LittleEndian(new Span<byte>(address, 2), 17);
-                    BinaryPrimitives.WriteInt32LittleEndian(new Span<byte>(address + 4, 4), (int)if_nametoindex(device));
-                    foreach (var frame in frames)
-                    {
-                        fixed (byte* bytes = frame)
-                            if (sendto(s, bytes, (nuint)frame.Length, 0, address, 20) != frame.Length)
-                                throw new InvalidOperationException($"sendto failed: errno {Marshal.GetLastPInvokeError()}");
-                        Thread.Sleep(50);
-                    }
-                }
-                finally
-                {
-                    close(s);
+                    fixed (byte* bytes = frame)
+                        if (sendto(s, bytes, (nuint)frame.Length, 0, address, 20) != frame.Length)
+                            throw new InvalidOperationException($"sendto failed: errno {Marshal.GetLastPInvokeError()}");
+                    Thread.Sleep(50);
                 }
             }
-            catch (Exception e)
+            finally
             {
-                failure = e;
+                close(s);
             }
         });
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-            throw failure;
     }
 
     /// <summary>An ICMP echo request in IPv4 in Ethernet, optionally with one 802.1Q tag.</summary>

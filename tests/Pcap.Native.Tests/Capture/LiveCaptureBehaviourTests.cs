@@ -67,6 +67,30 @@ public sealed class LiveCaptureBehaviourTests
     }
 
     [Fact]
+    public async Task Dispose_waits_for_a_handler_still_reading_its_packet()
+    {
+        // The lab disposes its captures when Ctrl-C arrives mid-scenario; unmapping the ring under a running handler
+        // crashed the process (SIGSEGV) before it could remove its namespaces.
+        using var ns = NetworkNamespace.Create("z");
+        var capture = OpenLoopback(ns);
+        using var inHandler = new ManualResetEventSlim();
+        long bytesSeen = 0;
+        var run = capture.RunAsync((in CapturedPacket packet) =>
+        {
+            inHandler.Set();
+            Thread.Sleep(300);
+            foreach (byte b in packet.Data) // touches the ring after Dispose was called
+                bytesSeen += b == 0 ? 0 : 1;
+        });
+        ns.Exec("ping", "-c", "1", "-W", "1", "127.0.0.1");
+        Assert.True(inHandler.Wait(TimeSpan.FromSeconds(5)), "no packet reached the handler");
+        capture.Dispose();
+        long handled = await run.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, handled);
+        Assert.True(bytesSeen > 0);
+    }
+
+    [Fact]
     public void The_kernel_refusing_a_program_is_reported_as_a_filter_error()
     {
         using var ns = NetworkNamespace.Create("z");

@@ -23,6 +23,12 @@ internal sealed class BlockStatement
     /// <summary>The generic operand.</summary>
     public uint K { get; set; }
 
+    /// <summary>For a conditional jump between statements of one block (libpcap's live VLAN test): where "true" lands.</summary>
+    public BlockStatement? JumpTrue { get; set; }
+
+    /// <summary>For a conditional jump between statements of one block: where "false" lands.</summary>
+    public BlockStatement? JumpFalse { get; set; }
+
     /// <summary>True when the statement was deleted.</summary>
     public bool IsNop => Code == Nop;
 

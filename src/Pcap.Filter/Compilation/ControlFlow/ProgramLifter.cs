@@ -12,7 +12,8 @@ internal static class ProgramLifter
     /// <summary>
     /// Lifts <paramref name="program"/> into a graph. Returns null when the program has jumps between statements
     /// of one block (a backward <c>ja</c>, or a jump into the middle of a block): libpcap emits those only for
-    /// <c>protochain</c> and <c>geneve</c>, and turns its optimizer off for them. Throws
+    /// <c>protochain</c> and <c>geneve</c>, and turns its optimizer off for them. The one in-block jump libpcap does
+    /// optimize, the live VLAN id test, is kept inside its block as a statement with targets. Throws
     /// <see cref="ArgumentException"/> when the program is not block-structured at all.
     /// </summary>
     public static ControlFlowGraph? Lift(ReadOnlySpan<BpfInstruction> program)
@@ -44,11 +45,33 @@ internal static class ProgramLifter
             }
             int start = i;
             var statements = new List<BlockStatement>();
-            while (i < program.Length && !EndsBlock(program[i]))
+            var embedded = new List<(BlockStatement Jump, int TrueAt, int FalseAt)>();
+            var statementAt = new Dictionary<int, BlockStatement>();
+            while (i < program.Length && (!EndsBlock(program[i]) || IsEmbeddedSkip(program, i)))
             {
                 RequireScratchIndexInRange(program[i], i);
-                statements.Add(new BlockStatement(program[i].Code, program[i].K));
+                var statement = new BlockStatement(program[i].Code, program[i].K);
+                statements.Add(statement);
+                if (EndsBlock(program[i]))
+                {
+                    // The tag in metadata: jt goes on to the metadata load, whose ja skips the frame load that jf lands on.
+                    embedded.Add((statement, i + 1 + program[i].Jt, i + 1 + program[i].Jf));
+                    int end = i + program[i].Jf + (int)program[i + program[i].Jf].K;
+                    for (int j = i + 1; j <= end; j++)
+                    {
+                        var inner = new BlockStatement(program[j].Code, program[j].K);
+                        statements.Add(inner);
+                        statementAt[j] = inner;
+                    }
+                    i = end + 1;
+                    continue;
+                }
                 i++;
+            }
+            foreach (var (jump, trueAt, falseAt) in embedded)
+            {
+                jump.JumpTrue = statementAt[trueAt];
+                jump.JumpFalse = statementAt[falseAt];
             }
             if (i == program.Length)
                 throw new ArgumentException($"The instructions from {start} on do not end with a jump or return.", nameof(program));
@@ -90,6 +113,32 @@ internal static class ProgramLifter
         if (operation is not (BpfOpcodes.Jeq or BpfOpcodes.Jgt or BpfOpcodes.Jge or BpfOpcodes.Jset))
             throw new ArgumentException($"Instruction {index} has an unknown jump code 0x{instruction.Code:x}.", "program");
     }
+
+    // libpcap's live VLAN id test is the one jump inside a block it optimizes: "ldb [vlanp]; jeq #1 jt 0 jf N;
+    // ldb [vlan_tci]; ...; ja K; K frame statements". Recognized exactly, so protochain's and geneve's jumps still refuse.
+    private static bool IsEmbeddedSkip(ReadOnlySpan<BpfInstruction> program, int i)
+    {
+        var jump = program[i];
+        if (i == 0 || i + 1 >= program.Length || jump.Class != BpfOpcodes.Jmp || IsAlways(jump) || jump.Jt != 0 || jump.Jf < 2
+            || !IsAncillaryLoad(program[i - 1], BpfAncillary.VlanTagPresent) || !IsAncillaryLoad(program[i + 1], BpfAncillary.VlanTag))
+            return false;
+        int skipAt = i + jump.Jf;
+        if (skipAt >= program.Length || !IsAlways(program[skipAt]) || program[skipAt].K == 0)
+            return false;
+        long end = skipAt + (long)program[skipAt].K;
+        if (end >= program.Length)
+            return false;
+        for (int j = i + 1; j <= end; j++)
+        {
+            if (j != skipAt && EndsBlock(program[j]))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsAncillaryLoad(BpfInstruction instruction, uint field) =>
+        instruction.Class == BpfOpcodes.Ld && BpfOpcodes.ModeOf(instruction.Code) == BpfOpcodes.Abs
+        && instruction.K == BpfAncillary.Offset + field;
 
     private static bool EndsBlock(BpfInstruction instruction) =>
         instruction.Class == BpfOpcodes.Jmp || instruction.Class == BpfOpcodes.Ret;

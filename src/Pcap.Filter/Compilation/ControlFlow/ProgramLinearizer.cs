@@ -1,4 +1,5 @@
 using Pcap.Filter.Bpf;
+using Pcap.Filter.Compilation.Optimization;
 
 namespace Pcap.Filter.Compilation.ControlFlow;
 
@@ -53,6 +54,11 @@ internal static class ProgramLinearizer
                 continue;
             layout.Code[at] = (ushort)statement.Code;
             layout.K[at] = statement.K;
+            if (statement.JumpTrue is not null && statement.JumpFalse is not null)
+            {
+                layout.Jt[at] = InBlockReach(block, statement, statement.JumpTrue);
+                layout.Jf[at] = InBlockReach(block, statement, statement.JumpFalse);
+            }
             at++;
         }
 
@@ -98,6 +104,30 @@ internal static class ProgramLinearizer
             layout.Jf[at] = (byte)reach;
         }
         return true;
+    }
+
+    // libpcap's convert_code_r: the target's index counts deleted statements too (its offset[] table holds the first
+    // "live count" statements, deleted ones included) while the jump's own index counts only live ones, so a statement
+    // deleted before the jump moves the target one further, and a target outside that table is libpcap's compile error.
+    private static byte InBlockReach(BasicBlock block, BlockStatement jump, BlockStatement target)
+    {
+        int live = block.LiveStatementCount;
+        int targetIndex = -1, jumpIndex = 0, index = 0, liveIndex = 0;
+        foreach (BlockStatement statement in block.Statements)
+        {
+            if (index < live && statement == target)
+                targetIndex = index;
+            if (statement == jump)
+                jumpIndex = liveIndex;
+            index++;
+            if (!statement.IsNop)
+                liveIndex++;
+        }
+        if (targetIndex < 0)
+            throw new OptimizerFailure($"no destination found for block-local relative jump: off={jumpIndex}");
+        if (targetIndex - jumpIndex - 1 >= 256)
+            throw new OptimizerFailure($"out-of-range jump for block-local relative jump: off={jumpIndex}");
+        return unchecked((byte)(targetIndex - jumpIndex - 1));
     }
 
     // Every retry is one instruction longer at most; buffers are kept with room to grow instead of reallocated,

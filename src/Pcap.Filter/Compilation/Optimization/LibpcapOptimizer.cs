@@ -63,6 +63,13 @@ internal static class LibpcapOptimizer
         BlockStatement rootBranch = graph.Root.Branch;
         if (rootBranch.Code == (BpfOpcodes.Ret | BpfOpcodes.K) && rootBranch.K == 0)
             return LibpcapOptimizationResult.RejectsAll();
-        return LibpcapOptimizationResult.Success(ProgramLinearizer.Linearize(graph));
+        try
+        {
+            return LibpcapOptimizationResult.Success(ProgramLinearizer.Linearize(graph));
+        }
+        catch (OptimizerFailure e) // the layout's own refusals (libpcap's conv_error)
+        {
+            return LibpcapOptimizationResult.Failure(e.Message);
+        }
     }
 }
