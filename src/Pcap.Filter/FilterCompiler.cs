@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Pcap.Filter.Ast;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation;
 using Pcap.Filter.Compilation.Optimization;
@@ -14,8 +15,9 @@ public static class FilterCompiler
 {
     // The most unoptimized instructions handed to the optimizer; beyond this, compile time and memory grow too fast.
     private const int UnoptimizedBudget = 4 * BpfProgram.MaxInstructions;
-    private const int LargeLayoutInstructions = 2000;
-    private const int LargeStackBytes = 64 * 1024 * 1024;
+    // Sets: the exact optimizer still runs up to this unoptimized length (about 60 hosts). It never runs on tree
+    // programs: libpcap's optimizer mishandles their scratch-word dispatch (found by the set differential test).
+    private const int ExactBudget = 2000;
 
     /// <summary>Compiles <paramref name="expression"/> for packets of <paramref name="linkType"/>.</summary>
     /// <exception cref="FilterException">The expression is malformed or libpcap would refuse it.</exception>
@@ -39,12 +41,15 @@ public static class FilterCompiler
         try
         {
             var tree = FilterParser.Parse(expression);
-            var root = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads).Generate(tree);
-            // Checked before laying the program out: the layout recursion is bounded only for programs of this size.
+            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize };
+            var root = generator.Generate(tree);
+            if (generator.Sets.Count > 0)
+                return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
+            // Checked before laying the program out: beyond this the exact optimizer's time and memory grow too fast.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
             int length = Linearizer.MinimumLength(root);
-            var instructions = length <= budget ? LayOut(root, length) : null;
+            var instructions = length <= budget ? Linearizer.Linearize(root) : null;
             if (instructions is not null && options.Optimize)
             {
                 // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
@@ -58,9 +63,7 @@ public static class FilterCompiler
             }
             if (instructions is null || instructions.Length > BpfProgram.MaxInstructions)
             {
-                error = new FilterException(
-                    $"the expression needs {instructions?.Length ?? length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
-                    expression, 0, expression.Length);
+                error = TooLong(instructions?.Length ?? length, expression);
                 return false;
             }
             program = new BpfProgram(UnknownAncillaryLoads.MovePastThePacket(instructions));
@@ -75,15 +78,50 @@ public static class FilterCompiler
         }
     }
 
-    // The layout walks the block graph recursively; long programs get a thread with a stack deep enough for it.
-    private static BpfInstruction[] LayOut(CodeBlock root, int length)
+    // Large sets bypass libpcap's quadratic optimizer: known-outcome threading and membership trees, linear in the
+    // set size. While the exact pipeline is still cheap it runs too: it decides "rejects all packets" as libpcap does,
+    // and the shorter program wins, so a set never compiles longer than libpcap would compile it.
+    private static bool TryCompileSets(FilterNode tree, LinkType linkType, FilterOptions options, CodeBlock root,
+        IReadOnlyList<ValueSet> sets, string expression,
+        [NotNullWhen(true)] out BpfProgram? program, [NotNullWhen(false)] out FilterException? error)
     {
-        if (length <= LargeLayoutInstructions)
-            return Linearizer.Linearize(root);
-        BpfInstruction[]? result = null;
-        var worker = new Thread(() => result = Linearizer.Linearize(root), LargeStackBytes);
-        worker.Start();
-        worker.Join();
-        return result!;
+        program = null;
+        error = null;
+        KnownOutcomeThreading.Run(root);
+        MembershipLowering.Run(root, sets);
+        bool accepts = false;
+        foreach (var block in BlockOrder.Topological(root))
+            accepts |= block.JumpTrue is null && block.K != 0;
+        BpfInstruction[]? best = accepts ? Linearizer.Linearize(root) : null;
+
+        var exactRoot = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads).Generate(tree);
+        int exactLength = Linearizer.MinimumLength(exactRoot);
+        if (exactLength <= ExactBudget)
+        {
+            var exact = LibpcapOptimizer.Optimize(Linearizer.Linearize(exactRoot));
+            if (exact.Program is null)
+            {
+                error = new FilterException(exact.Error!, expression, 0, expression.Length);
+                return false;
+            }
+            if (best is null || exact.Program.Length <= best.Length)
+                best = exact.Program;
+        }
+        if (best is null)
+        {
+            error = new FilterException(LibpcapOptimizationResult.RejectsAllPacketsMessage, expression, 0, expression.Length);
+            return false;
+        }
+        if (best.Length > BpfProgram.MaxInstructions)
+        {
+            error = TooLong(best.Length, expression);
+            return false;
+        }
+        program = new BpfProgram(best);
+        return true;
     }
+
+    private static FilterException TooLong(int length, string expression) =>
+        new($"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
+            expression, 0, expression.Length);
 }

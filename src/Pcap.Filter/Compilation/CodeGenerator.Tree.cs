@@ -57,6 +57,8 @@ internal sealed partial class CodeGenerator
     // "a and b or c ..." parses into a left-leaning spine as long as the expression; walk it without recursing.
     private CodeBlock GenerateChain(FilterNode node, int depth)
     {
+        if (TryGenerateChainWithSets(node, depth, out var withSets))
+            return withSets;
         var spine = new Stack<FilterNode>();
         while (node is AndNode or OrNode)
         {

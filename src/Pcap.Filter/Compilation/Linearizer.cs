@@ -6,6 +6,7 @@ namespace Pcap.Filter.Compilation;
 /// Lays the block graph out as a linear BPF program the way libpcap's <c>icode_to_fcode</c> does: each block is
 /// placed after everything reachable from its false branch and then its true branch, filling the program from
 /// the end; a branch that cannot reach its target in 255 instructions gets a <c>ja</c> inserted after the block.
+/// Iterative, so graphs of any depth lay out on an ordinary stack.
 /// </summary>
 internal sealed class Linearizer
 {
@@ -50,25 +51,68 @@ internal sealed class Linearizer
         }
     }
 
-    private int Count(CodeBlock? p)
+    // The same sum as libpcap's recursive count_stmts, over each reachable block once.
+    private int Count(CodeBlock root)
     {
-        if (p is null || p.Mark == _mark)
-            return 0;
-        p.Mark = _mark;
-        int n = Count(p.JumpTrue) + Count(p.JumpFalse);
-        return CodeStatement.CountOf(p.Statements) + n + 1 + p.LongJumpTrue + p.LongJumpFalse;
+        var pending = new Stack<CodeBlock>();
+        pending.Push(root);
+        root.Mark = _mark;
+        int n = 0;
+        while (pending.Count > 0)
+        {
+            var p = pending.Pop();
+            n += CodeStatement.CountOf(p.Statements) + 1 + p.LongJumpTrue + p.LongJumpFalse;
+            Push(p.JumpTrue);
+            Push(p.JumpFalse);
+        }
+        return n;
+
+        void Push(CodeBlock? next)
+        {
+            if (next is null || next.Mark == _mark)
+                return;
+            next.Mark = _mark;
+            pending.Push(next);
+        }
     }
 
-    private bool Convert(CodeBlock? p)
+    // libpcap's convert_code_r without recursion: post-order, false branch first, then true branch, then the block.
+    private bool Convert(CodeBlock root)
     {
-        if (p is null || p.Mark == _mark)
-            return true;
-        p.Mark = _mark;
-        if (!Convert(p.JumpFalse))
-            return false;
-        if (!Convert(p.JumpTrue))
-            return false;
+        var stack = new Stack<(CodeBlock Block, int Step)>();
+        Visit(root);
+        while (stack.Count > 0)
+        {
+            var (p, step) = stack.Pop();
+            if (step == 0)
+            {
+                stack.Push((p, 1));
+                Visit(p.JumpFalse);
+            }
+            else if (step == 1)
+            {
+                stack.Push((p, 2));
+                Visit(p.JumpTrue);
+            }
+            else if (!Place(p))
+            {
+                return false;
+            }
+        }
+        return true;
 
+        void Visit(CodeBlock? b)
+        {
+            if (b is null || b.Mark == _mark)
+                return;
+            b.Mark = _mark;
+            stack.Push((b, 0));
+        }
+    }
+
+    // Places one block in front of everything placed so far; false when a branch needs a ja stub (then retry).
+    private bool Place(CodeBlock p)
+    {
         int slen = CodeStatement.CountOf(p.Statements);
         _tail -= slen + 1 + p.LongJumpTrue + p.LongJumpFalse;
         int dst = _tail;
@@ -101,6 +145,13 @@ internal sealed class Linearizer
         if (p.JumpTrue is null)
         {
             _program[dst] = new BpfInstruction(p.Code, 0, 0, p.K);
+            return true;
+        }
+
+        if (p.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja))
+        {
+            // An unconditional relay: ja reaches any distance, so it never needs a stub.
+            _program[dst] = new BpfInstruction(p.Code, 0, 0, (uint)(p.JumpTrue.Offset - (p.Offset + slen) - 1));
             return true;
         }
 

@@ -6,7 +6,7 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// What <see cref="LibpcapOptimizer"/> produced: the optimized program, or libpcap's reason for refusing
 /// the filter ("expression rejects all packets", or an optimizer error such as "division by zero").
 /// </summary>
-public sealed class LibpcapOptimizationResult
+internal sealed class LibpcapOptimizationResult
 {
     /// <summary>libpcap's message when the optimized filter can match nothing.</summary>
     public const string RejectsAllPacketsMessage = "expression rejects all packets";

@@ -9,7 +9,7 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// exactly the filters libpcap refuses. Input is libpcap's unoptimized program (<c>tcpdump -O -d</c>).
 /// Like libpcap, a program containing <c>protochain</c> or <c>geneve</c> code is returned unoptimized.
 /// </summary>
-public static class LibpcapOptimizer
+internal static class LibpcapOptimizer
 {
     // Deep graphs (hundreds of or-ed hosts) recurse deeply in the DFS passes, as in libpcap.
     private const int LargeGraphInstructionCount = 2000;

@@ -1,0 +1,37 @@
+using Pcap.Filter;
+using Pcap.Testing;
+using Xunit.Abstractions;
+
+namespace Pcap.Conformance.Tests;
+
+/// <summary>
+/// Program length against libpcap on the conformance corpus, per link type: no optimized program may be longer than
+/// libpcap's, and the total-length ratio is printed (today 1.000: the default pipeline is libpcap's optimizer, exactly).
+/// </summary>
+public sealed class ProgramLengthRatioTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void No_program_is_longer_than_libpcaps_and_the_ratio_per_link_type_is_reported()
+    {
+        var longer = new List<string>();
+        foreach (var linkType in ConformanceCorpus.LinkTypes)
+        {
+            long ours = 0, theirs = 0;
+            int compared = 0;
+            foreach (string expression in ConformanceCorpus.Expressions)
+            {
+                var expected = LibPcap.Compile(expression, LibPcapLinkType.DataLinkTypeOf(linkType), out _);
+                if (expected is null || !FilterCompiler.TryCompile(expression, linkType, out var program, out _))
+                    continue;
+                compared++;
+                ours += program.Length;
+                theirs += expected.Length;
+                if (program.Length > expected.Length && longer.Count < 20)
+                    longer.Add($"{linkType} '{expression}': {program.Length} instructions, libpcap {expected.Length}");
+            }
+            Assert.True(compared > 1000, $"{linkType}: only {compared} expressions compiled by both");
+            output.WriteLine($"{linkType}: {compared} programs, {ours} instructions vs libpcap {theirs}, ratio {(double)ours / theirs:F4}");
+        }
+        Assert.True(longer.Count == 0, string.Join("\n", longer));
+    }
+}
