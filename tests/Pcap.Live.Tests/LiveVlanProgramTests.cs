@@ -37,7 +37,7 @@ public sealed class LiveVlanProgramTests
 
     [Theory]
     [MemberData(nameof(Expressions))]
-    public void Live_vlan_programs_are_identical_to_libpcaps_live_programs(string expression)
+    public void Live_vlan_programs_are_identical_to_libpcaps_live_programs_or_kernel_valid_where_libpcaps_is_not(string expression)
     {
         using var ns = NetworkNamespace.Create("v");
         ns.Ip("link", "add", "eth0", "type", "veth", "peer", "name", "peer0");
@@ -48,7 +48,7 @@ public sealed class LiveVlanProgramTests
             var expected = LivePrograms.FromTcpdump(ns, "eth0", expression, optimize: optimize);
             var actual = FilterCompiler.Compile(expression, LinkType.Ethernet,
                 new FilterOptions { LinuxVlanAncillaryLoads = true, Optimize = optimize });
-            Assert.True(expected.Instructions.ToArray().SequenceEqual(actual.Instructions.ToArray()),
+            Assert.True(expected.Instructions.SequenceEqual(actual.Instructions) || IsKernelValidReplacement(actual.Instructions, expected.Instructions),
                 $"'{expression}' optimize={optimize}\nlibpcap live:\n{BpfDisassembler.Format(expected, BpfDumpFormat.Assembly)}\npcapcore:\n{BpfDisassembler.Format(actual, BpfDumpFormat.Assembly)}");
         }
     }
@@ -105,13 +105,18 @@ public sealed class LiveVlanProgramTests
                 compared++;
                 if (!ours)
                     differences.Add($"'{expressions[i]}' optimize={optimize}: pcapcore refused ({ourError!.Message})");
-                else if (!expected.AsSpan().SequenceEqual(actual!.Instructions))
+                else if (!expected.AsSpan().SequenceEqual(actual!.Instructions) && !IsKernelValidReplacement(actual.Instructions, expected))
                     differences.Add($"'{expressions[i]}' optimize={optimize}:\nlibpcap live:\n{BpfDisassembler.Format(expected, BpfDumpFormat.Assembly)}\npcapcore:\n{BpfDisassembler.Format(actual, BpfDumpFormat.Assembly)}");
             }
             Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join("\n", differences.Take(10))}");
         }
         Assert.True(compared > 1500, $"only {compared} of 3000 programs were compiled by libpcap, too few to prove anything");
     }
+
+    // Where libpcap's live program is one the kernel refuses (geneve's unwritten scratch words, protochain's backward
+    // loop), ours is a different, kernel-valid program on purpose; the conformance suite checks its answers.
+    private static bool IsKernelValidReplacement(ReadOnlySpan<BpfInstruction> ours, ReadOnlySpan<BpfInstruction> libpcap) =>
+        !BpfValidator.TryValidate(libpcap, out _) && BpfValidator.TryValidate(ours, out _);
 
     [Theory]
     [InlineData("udp[7:4] < 0x87 and vlan 0")]

@@ -11,9 +11,6 @@ internal sealed partial class CodeGenerator
     private const uint EtherTypeTransparentBridging = 0x6558;
     private bool _isGeneve;
 
-    // Scratch words that hold offsets inside a Geneve payload; code outside the Geneve branch may read them.
-    private readonly List<int> _geneveRegisters = [];
-
     private CodeBlock GeneveCheck(bool v6, uint vni, bool hasVni)
     {
         var rel = v6 ? OffsetBase.TransportIpv6 : OffsetBase.TransportIpv4;
@@ -65,7 +62,6 @@ internal sealed partial class CodeGenerator
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2));
         _offLinkType = new AbsoluteOffset { Register = AllocateRegister(), IsVariable = true, ConstantPart = 0 };
-        _geneveRegisters.Add(_offLinkType.Register);
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.St, (uint)_offLinkType.Register));
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Ind | BpfOpcodes.B, 0));
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, 0x3f));
@@ -74,7 +70,6 @@ internal sealed partial class CodeGenerator
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
         _offPreviousLinkHeader = _offLinkHeader;
         _offLinkHeader = new AbsoluteOffset { IsVariable = true, ConstantPart = 0, Register = AllocateRegister() };
-        _geneveRegisters.Add(_offLinkHeader.Register);
         _link = DataLink.Ethernet;
         _isGeneve = false;
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.St, (uint)_offLinkHeader.Register));
@@ -90,7 +85,6 @@ internal sealed partial class CodeGenerator
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 2));
         CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
         _offLinkPayload = new AbsoluteOffset { Register = AllocateRegister(), IsVariable = true, ConstantPart = 0 };
-        _geneveRegisters.Add(_offLinkPayload.Register);
         var stx = new CodeStatement(BpfOpcodes.Stx, (uint)_offLinkPayload.Register);
         CodeStatement.Append(s, stx);
         isBridged.JumpFalse = stx;
@@ -124,24 +118,5 @@ internal sealed partial class CodeGenerator
         var b0 = new CodeBlock(BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.X) { Statements = s };
         BlockLogic.Not(b0);
         return b0;
-    }
-
-    /// <summary>
-    /// Stores 0 into every Geneve offset word at the start of the program when some path would read one unwritten.
-    /// After <c>geneve</c>, every primitive reads its offsets from scratch memory, also on paths where the packet is
-    /// not Geneve (<c>geneve or ip</c>, <c>not geneve and tcp</c>): libpcap reads uninitialized memory there, which the
-    /// kernel refuses. Where libpcap's answer is defined (the Geneve branch was taken) the words are overwritten
-    /// first, so its answers are kept; programs that never read an unwritten word stay exactly libpcap's.
-    /// </summary>
-    private CodeBlock WithGeneveRegistersZeroed(CodeBlock head)
-    {
-        if (_geneveRegisters.Count == 0 || !ScratchMemoryCheck.ReadsUnwrittenWord(head))
-            return head;
-        var s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, 0);
-        foreach (int register in _geneveRegisters.Distinct())
-            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.St, (uint)register));
-        CodeStatement.Append(s, head.Statements);
-        head.Statements = s;
-        return head;
     }
 }

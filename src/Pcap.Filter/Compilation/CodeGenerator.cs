@@ -62,7 +62,7 @@ internal sealed partial class CodeGenerator
         BlockLogic.Backpatch(b, new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength));
         b.Sense = !b.Sense;
         BlockLogic.Backpatch(b, new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, 0));
-        return WithGeneveRegistersZeroed(b.Head);
+        return ScratchMemoryCheck.ZeroUnwrittenWords(b.Head);
     }
 
     private FilterSyntaxException Error(string message)

@@ -8,8 +8,28 @@ namespace Pcap.Filter.Compilation;
 /// </summary>
 internal static class ScratchMemoryCheck
 {
-    /// <summary>True when some path reaches a load of a scratch word before any store to it.</summary>
-    public static bool ReadsUnwrittenWord(CodeBlock root)
+    /// <summary>
+    /// Stores 0 at the start of the program into every scratch word some path reads before storing it, so the kernel
+    /// accepts the program. libpcap reads such words uninitialized (after <c>geneve</c>, on paths where the packet is not
+    /// Geneve; with live VLAN offsets combined with <c>geneve</c>); where its answer is defined the word was stored
+    /// first, so the answers are kept, and programs that never read an unwritten word stay exactly libpcap's.
+    /// </summary>
+    public static CodeBlock ZeroUnwrittenWords(CodeBlock root)
+    {
+        int unwritten = UnwrittenReads(root);
+        if (unwritten == 0)
+            return root;
+        var s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, 0);
+        for (int word = 0; word < BpfOpcodes.MemoryWords; word++)
+            if ((unwritten & (1 << word)) != 0)
+                CodeStatement.Append(s, new CodeStatement(BpfOpcodes.St, (uint)word));
+        CodeStatement.Append(s, root.Statements);
+        root.Statements = s;
+        return root;
+    }
+
+    /// <summary>The scratch words (a bit each) that some path loads before any store to them.</summary>
+    public static int UnwrittenReads(CodeBlock root)
     {
         var blocks = new List<CodeBlock>();
         var predecessors = new Dictionary<CodeBlock, int>(ReferenceEqualityComparer.Instance);
@@ -34,6 +54,7 @@ internal static class ScratchMemoryCheck
         // Words stored on every path into each block (all 16 until a first path arrives).
         var writtenOnEntry = new Dictionary<CodeBlock, int>(ReferenceEqualityComparer.Instance) { [root] = 0 };
         var ready = new Queue<CodeBlock>();
+        int unwritten = 0;
         ready.Enqueue(root);
         while (ready.Count > 0)
         {
@@ -42,7 +63,7 @@ internal static class ScratchMemoryCheck
             for (var s = block.Statements; s is not null; s = s.Next)
             {
                 if (s.Code is (BpfOpcodes.Ld | BpfOpcodes.Mem) or (BpfOpcodes.Ldx | BpfOpcodes.Mem) && (written & (1 << (int)(s.K & 0xf))) == 0)
-                    return true;
+                    unwritten |= 1 << (int)(s.K & 0xf);
                 if (s.Code is BpfOpcodes.St or BpfOpcodes.Stx)
                     written |= 1 << (int)(s.K & 0xf);
             }
@@ -53,7 +74,7 @@ internal static class ScratchMemoryCheck
                     ready.Enqueue(next);
             }
         }
-        return false;
+        return unwritten;
     }
 
     private static IEnumerable<CodeBlock> Successors(CodeBlock block)
