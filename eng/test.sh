@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need first (Debian, as root): the oracles tcpdump and
-# libpcap0.8, and iproute2, iptables, iputils-ping for the live tests in network namespaces.
+# libpcap0.8, and iproute2, iptables, iputils-ping (and python3) for the live tests in network namespaces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,7 @@ missing() {
   command -v ip >/dev/null || packages+=(iproute2)
   command -v iptables >/dev/null || packages+=(iptables)
   command -v ping >/dev/null || packages+=(iputils-ping)
+  command -v python3 >/dev/null || packages+=(python3) # the real-traffic golden test's TCP server and tagged-frame sender
   echo "${packages[@]}"
 }
 
