@@ -108,12 +108,7 @@ public sealed partial class TcpdumpFormatter
             }
             if (bytes.Length < headerLength)
             {
-                writer.Append(" [remaining caplen(");
-                writer.AppendDecimal((uint)bytes.Length);
-                writer.Append(") < header length(");
-                writer.AppendDecimal((uint)headerLength);
-                writer.Append(")]");
-                WriteTruncated(ref writer, "ip", abandoned: true);
+                WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, "ip");
                 return;
             }
             var context = new IpContext(source, destination, isIpv6: false, (flagsAndOffset & 0x3fff) != 0, bytes[..headerLength]);

@@ -110,24 +110,14 @@ public sealed partial class TcpdumpFormatter
         {
             writer.Append("Supervisory, ");
             writer.Append(((control >> 2) & 3) switch { 0 => "Receiver Ready", 1 => "Receiver not Ready", 2 => "Reject", _ => "?" });
-            writer.Append(", rcv seq ");
-            writer.AppendDecimal((uint)((control >> 9) & 0x7f));
-            writer.Append(", Flags [");
-            writer.Append(LlcFlags(response | (control & 0x100)));
-            writer.Append("], length ");
-            writer.AppendDecimal((uint)length);
+            WriteReceiveSequenceAndFlags(ref writer, control, response, length);
             return headerLength;
         }
         else
         {
             writer.Append("Information, send seq ");
             writer.AppendDecimal((uint)((control >> 1) & 0x7f));
-            writer.Append(", rcv seq ");
-            writer.AppendDecimal((uint)((control >> 9) & 0x7f));
-            writer.Append(", Flags [");
-            writer.Append(LlcFlags(response | (control & 0x100)));
-            writer.Append("], length ");
-            writer.AppendDecimal((uint)length);
+            WriteReceiveSequenceAndFlags(ref writer, control, response, length);
         }
         // tcpdump dumps the frame from the LLC header on when it knows no printer for what follows.
         WriteDefault(ref writer, payload[..captured]);
@@ -217,6 +207,17 @@ public sealed partial class TcpdumpFormatter
         }
         writer.Append(unknownPrefix);
         writer.AppendHex(sap, 2);
+    }
+
+    // The tail that supervisory and information frames share: receive sequence, poll/final flag, length.
+    private static void WriteReceiveSequenceAndFlags(ref LineWriter writer, int control, int response, int length)
+    {
+        writer.Append(", rcv seq ");
+        writer.AppendDecimal((uint)((control >> 9) & 0x7f));
+        writer.Append(", Flags [");
+        writer.Append(LlcFlags(response | (control & 0x100)));
+        writer.Append("], length ");
+        writer.AppendDecimal((uint)length);
     }
 
     private static string LlcFlags(int bits) => bits switch

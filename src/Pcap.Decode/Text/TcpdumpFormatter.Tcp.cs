@@ -112,12 +112,7 @@ public sealed partial class TcpdumpFormatter
         if (dataLength > 0 && bytes.Length < headerLength)
         {
             // tcpdump needs the whole header captured before it looks at the payload.
-            writer.Append(" [remaining caplen(");
-            writer.AppendDecimal((uint)bytes.Length);
-            writer.Append(") < header length(");
-            writer.AppendDecimal((uint)headerLength);
-            writer.Append(")]");
-            WriteTruncated(ref writer, "tcp", abandoned: true);
+            WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, "tcp");
             return;
         }
         if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)

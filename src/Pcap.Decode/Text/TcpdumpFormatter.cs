@@ -149,6 +149,17 @@ public sealed partial class TcpdumpFormatter
         writer.Append(close);
     }
 
+    // tcpdump's note when a header's own length field reaches past the captured bytes; the packet is abandoned there.
+    private void WriteHeaderNotCaptured(ref LineWriter writer, int captured, int headerLength, string protocol)
+    {
+        writer.Append(" [remaining caplen(");
+        writer.AppendDecimal((uint)captured);
+        writer.Append(") < header length(");
+        writer.AppendDecimal((uint)headerLength);
+        writer.Append(")]");
+        WriteTruncated(ref writer, protocol, abandoned: true);
+    }
+
     /// <summary>tcpdump's truncation marker: a space then <c>[|protocol]</c>.</summary>
     /// <param name="writer">Where the marker goes.</param>
     /// <param name="protocol">tcpdump's name for the printer that ran out of bytes.</param>
