@@ -117,7 +117,7 @@ public static class FilterCompiler
             error = TooLong(best.Length, expression);
             return false;
         }
-        program = new BpfProgram(best);
+        program = new BpfProgram(UnknownAncillaryLoads.MovePastThePacket(best));
         return true;
     }
 
