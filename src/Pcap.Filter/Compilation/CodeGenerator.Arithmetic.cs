@@ -73,33 +73,13 @@ internal sealed partial class CodeGenerator
                 throw Error("radio information not present in capture");
             case ProtoQualifier.Link:
             {
-                var s = OffsetVariablePart(_offLinkHeader);
-                if (s is not null)
-                {
-                    CodeStatement.Append(s, ToA(index));
-                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
-                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
-                }
-                else
-                    s = ToX(index);
-                CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkHeader.ConstantPart));
-                CodeStatement.Append(index.Statements, s);
+                CodeStatement.Append(index.Statements, IndexedLoad(_offLinkHeader, _offLinkHeader.ConstantPart, index, sizeCode));
                 break;
             }
             case ProtoQualifier.Ip or ProtoQualifier.Arp or ProtoQualifier.Rarp or ProtoQualifier.Atalk or ProtoQualifier.Decnet
                 or ProtoQualifier.Sca or ProtoQualifier.Lat or ProtoQualifier.Moprc or ProtoQualifier.Mopdl or ProtoQualifier.Ipv6:
             {
-                var s = OffsetVariablePart(_offLinkPayload);
-                if (s is not null)
-                {
-                    CodeStatement.Append(s, ToA(index));
-                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
-                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
-                }
-                else
-                    s = ToX(index);
-                CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork));
-                CodeStatement.Append(index.Statements, s);
+                CodeStatement.Append(index.Statements, IndexedLoad(_offLinkPayload, _offLinkPayload.ConstantPart + _offNetwork, index, sizeCode));
                 var b = ProtocolAbbreviation(proto);
                 if (index.Checks is not null)
                     BlockLogic.And(index.Checks, b);
@@ -133,17 +113,7 @@ internal sealed partial class CodeGenerator
                 b = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, 58);
                 BlockLogic.And(index.Checks, b);
                 index.Checks = b;
-                var s = OffsetVariablePart(_offLinkPayload);
-                if (s is not null)
-                {
-                    CodeStatement.Append(s, ToA(index));
-                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
-                    CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
-                }
-                else
-                    s = ToX(index);
-                CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork + 40));
-                CodeStatement.Append(index.Statements, s);
+                CodeStatement.Append(index.Statements, IndexedLoad(_offLinkPayload, _offLinkPayload.ConstantPart + _offNetwork + 40, index, sizeCode));
                 break;
             }
             default:
@@ -152,6 +122,22 @@ internal sealed partial class CodeGenerator
         index.Register = reg;
         CodeStatement.Append(index.Statements, new CodeStatement(BpfOpcodes.St, (uint)reg));
         return index;
+    }
+
+    // proto[index]: the index plus the header's run-time offset (when it has one) goes to X, then an indirect load.
+    private CodeStatement IndexedLoad(AbsoluteOffset header, uint constantOffset, ArithmeticValue index, ushort sizeCode)
+    {
+        var s = OffsetVariablePart(header);
+        if (s is not null)
+        {
+            CodeStatement.Append(s, ToA(index));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
+            CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
+        }
+        else
+            s = ToX(index);
+        CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), constantOffset));
+        return s;
     }
 
     private CodeBlock Relation(ushort code, ArithmeticValue a0, ArithmeticValue a1, bool reversed)

@@ -26,6 +26,8 @@ internal sealed partial class CodeGenerator
     private int _labelStackDepth;
     private int _vlanStackDepth;
     private readonly bool[] _registerUsed = new bool[BpfOpcodes.MemoryWords];
+    // Without any scratch word in use no path can read one unwritten, so the graph walk that checks it is skipped.
+    private bool _anyRegisterAllocated;
     private int _currentRegister;
     private FilterNode? _current;
 
@@ -62,7 +64,7 @@ internal sealed partial class CodeGenerator
         BlockLogic.Backpatch(b, new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, _snapLength));
         b.Sense = !b.Sense;
         BlockLogic.Backpatch(b, new CodeBlock(BpfOpcodes.Ret | BpfOpcodes.K, 0));
-        return ScratchMemoryCheck.ZeroUnwrittenWords(b.Head);
+        return _anyRegisterAllocated ? ScratchMemoryCheck.ZeroUnwrittenWords(b.Head) : b.Head;
     }
 
     private FilterSyntaxException Error(string message)
@@ -94,6 +96,7 @@ internal sealed partial class CodeGenerator
             else
             {
                 _registerUsed[_currentRegister] = true;
+                _anyRegisterAllocated = true;
                 return _currentRegister;
             }
         }
