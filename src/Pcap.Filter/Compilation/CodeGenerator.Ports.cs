@@ -20,17 +20,20 @@ internal sealed partial class CodeGenerator
     private CodeBlock PortAtom(uint off, uint v) => Compare(OffsetBase.TransportIpv4, off, BpfOpcodes.H, v);
     private CodeBlock PortAtom6(uint off, uint v) => Compare(OffsetBase.TransportIpv6, off, BpfOpcodes.H, v);
 
+    // The next-header test before a port test; IPv4 also needs the first fragment, where the ports are.
+    private CodeBlock TransportProtocolCheck(uint proto, bool v6)
+    {
+        if (v6)
+            return Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, proto);
+        var protocol = Compare(OffsetBase.LinkPayload, 9, BpfOpcodes.B, proto);
+        var firstFragment = NotLaterFragment();
+        BlockLogic.And(protocol, firstFragment);
+        return firstFragment;
+    }
+
     private CodeBlock PortOp(uint port, uint proto, DirectionQualifier dir, bool v6)
     {
-        CodeBlock b0;
-        if (v6)
-            b0 = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, proto);
-        else
-        {
-            var tmp0 = Compare(OffsetBase.LinkPayload, 9, BpfOpcodes.B, proto);
-            b0 = NotLaterFragment();
-            BlockLogic.And(tmp0, b0);
-        }
+        var b0 = TransportProtocolCheck(proto, v6);
         Func<uint, uint, CodeBlock> atom = v6 ? PortAtom6 : PortAtom;
         CodeBlock b1;
         switch (dir)
@@ -92,15 +95,7 @@ internal sealed partial class CodeGenerator
 
     private CodeBlock PortRangeOp(uint p1, uint p2, uint proto, DirectionQualifier dir, bool v6)
     {
-        CodeBlock b0;
-        if (v6)
-            b0 = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, proto);
-        else
-        {
-            var tmp0 = Compare(OffsetBase.LinkPayload, 9, BpfOpcodes.B, proto);
-            b0 = NotLaterFragment();
-            BlockLogic.And(tmp0, b0);
-        }
+        var b0 = TransportProtocolCheck(proto, v6);
         CodeBlock b1;
         switch (dir)
         {
