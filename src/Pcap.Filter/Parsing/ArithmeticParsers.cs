@@ -17,6 +17,15 @@ internal static class ArithmeticParsers
     private static int Start(Token<FilterTokenKind> t) => t.Span.Position.Absolute;
     private static int EndOf(FilterNode n) => n.Position + n.Length;
 
+    // Parsers used as later steps of query expressions: built once here, as a query would otherwise build them on every call.
+    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> LeftBracketToken = Token.EqualTo(FilterTokenKind.LeftBracket);
+    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> RightBracketExpected =
+        Token.EqualTo(FilterTokenKind.RightBracket).Named("']'");
+    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> RightParenExpected =
+        Token.EqualTo(FilterTokenKind.RightParen).Named("')'");
+    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> ExpressionRef = Parse.Ref(() => Expression!);
+    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> PrimaryRef = Parse.Ref(() => Primary!);
+
     private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Constant =
         Token.EqualTo(FilterTokenKind.Number)
             .Select(t => (ArithmeticNode)new ConstantNode(NumberValue(t), Start(t), t.Span.Length))
@@ -40,21 +49,21 @@ internal static class ArithmeticParsers
 
     private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Accessor =
         from proto in ProtocolKeyword
-        from open in Token.EqualTo(FilterTokenKind.LeftBracket)
-        from index in Parse.Ref(() => Expression!)
+        from open in LeftBracketToken
+        from index in ExpressionRef
         from size in AccessSize
-        from close in Token.EqualTo(FilterTokenKind.RightBracket).Named("']'")
+        from close in RightBracketExpected
         select (ArithmeticNode)new PacketAccessNode(ProtocolOf(proto), index, size ?? 1, Start(proto), Start(close) + 1 - Start(proto));
 
     private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Negation =
         from minus in Token.EqualTo(FilterTokenKind.Minus)
-        from operand in Parse.Ref(() => Primary!)
+        from operand in PrimaryRef
         select (ArithmeticNode)new NegateNode(operand, Start(minus), EndOf(operand) - Start(minus));
 
     private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Parenthesized =
         from open in Token.EqualTo(FilterTokenKind.LeftParen)
-        from inner in Parse.Ref(() => Expression!)
-        from close in Token.EqualTo(FilterTokenKind.RightParen).Named("')'")
+        from inner in ExpressionRef
+        from close in RightParenExpected
         select inner;
 
     private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Atom =
@@ -63,7 +72,7 @@ internal static class ArithmeticParsers
 
     private static readonly TokenListParser<FilterTokenKind, (Token<FilterTokenKind> Operator, ArithmeticNode Right)?> UnprecedencedTail =
         (from op in Token.EqualTo(FilterTokenKind.Percent).Or(Token.EqualTo(FilterTokenKind.Caret))
-         from right in Parse.Ref(() => Expression!)
+         from right in ExpressionRef
          select ((Token<FilterTokenKind>, ArithmeticNode)?)(op, right))
         .OptionalOrDefault();
 

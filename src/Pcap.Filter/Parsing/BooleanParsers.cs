@@ -107,6 +107,17 @@ internal static class BooleanParsers
         }
     };
 
+    // Parsers used as later steps of query expressions: built once here, as a query would otherwise build them on every call.
+    private static readonly TokenListParser<K, Token<K>> NotToken = Token.EqualTo(K.Not);
+    private static readonly TokenListParser<K, Token<K>> LeftParenToken = Token.EqualTo(K.LeftParen);
+    private static readonly TokenListParser<K, Token<K>> KeywordToken = Token.EqualTo(K.Keyword);
+    private static readonly TokenListParser<K, Token<K>> RightParenExpected = Expect(K.RightParen, "')'");
+    private static readonly TokenListParser<K, Token<K>> NumberExpected = Expect(K.Number, "a number");
+    private static readonly TokenListParser<K, Token<K>> ByteOffsetExpected = Expect(K.Number, "a byte offset");
+    private static readonly TokenListParser<K, QualifiedOperand> TermRef = Parse.Ref(() => Term!);
+    private static readonly TokenListParser<K, QualifiedOperand> ExpressionRef = Parse.Ref(() => Expression!);
+    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> IdentifierRef = Parse.Ref(() => Identifier!);
+
     private static QualifiedOperand Unqualified(FilterNode node) => _ => (node, Qualifiers.None);
 
     // ---- expression: term ((and | or) (identifier | term))*
@@ -181,8 +192,8 @@ internal static class BooleanParsers
     // ---- term: not term | ( expression ) | relation | keyword primitive
 
     private static readonly TokenListParser<K, QualifiedOperand> NotTerm =
-        from not in Token.EqualTo(K.Not)
-        from inner in Parse.Ref(() => Term!)
+        from not in NotToken
+        from inner in TermRef
         select (QualifiedOperand)(inherited =>
         {
             var (node, carried) = inner(inherited);
@@ -203,9 +214,9 @@ internal static class BooleanParsers
     });
 
     private static readonly TokenListParser<K, QualifiedOperand> Parenthesized =
-        from open in Token.EqualTo(K.LeftParen)
-        from inner in Parse.Ref(() => Expression)
-        from close in Expect(K.RightParen, "')'")
+        from open in LeftParenToken
+        from inner in ExpressionRef
+        from close in RightParenExpected
         select (QualifiedOperand)(inherited => (inner(inherited).Node, inherited));
 
     private static bool IsArithmeticContinuation(Token<K>? t) => t?.Kind is K.Plus or K.Minus or K.Star or K.Slash
@@ -260,8 +271,8 @@ internal static class BooleanParsers
         new(kind, proto, value, hasValue, null, '\0', 0, Start(first), End(last) - Start(first));
 
     private static TokenListParser<K, QualifiedOperand> NumberedSpecial(SpecialKind kind) =>
-        from keyword in Token.EqualTo(K.Keyword)
-        from n in Expect(K.Number, "a number")
+        from keyword in KeywordToken
+        from n in NumberExpected
         select Unqualified(Special(kind, keyword, n, ProtoQualifier.Default, ArithmeticParsers.NumberValue(n), true));
 
     private static readonly TokenListParser<K, (char Operator, Token<K> Token)> ByteOperator = input =>
@@ -278,21 +289,25 @@ internal static class BooleanParsers
     };
 
     private static readonly TokenListParser<K, QualifiedOperand> ByteCompare =
-        from keyword in Token.EqualTo(K.Keyword)
-        from index in Expect(K.Number, "a byte offset")
+        from keyword in KeywordToken
+        from index in ByteOffsetExpected
         from op in ByteOperator
-        from value in Expect(K.Number, "a number")
+        from value in NumberExpected
         select Unqualified(new SpecialNode(SpecialKind.ByteCompare, ProtoQualifier.Default, ArithmeticParsers.NumberValue(index), true, null,
             op.Operator, ArithmeticParsers.NumberValue(value), Start(keyword), End(value) - Start(keyword)));
 
     // vlan 5, vlan (5), vlan ((5)): libpcap allows a parenthesized number.
     private static readonly TokenListParser<K, (uint Value, int End)> ParenthesizedNumber = Nested(input =>
-        Is(input, K.LeftParen)
-            ? (from open in Token.EqualTo(K.LeftParen)
-               from inner in Parse.Ref(() => ParenthesizedNumber!)
-               from close in Expect(K.RightParen, "')'")
-               select (inner.Value, End(close)))(input)
-            : Expect(K.Number, "a number").Select(n => (ArithmeticParsers.NumberValue(n), End(n)))(input));
+        Is(input, K.LeftParen) ? NumberInParentheses!(input) : BareNumber!(input));
+
+    private static readonly TokenListParser<K, (uint Value, int End)> NumberInParentheses =
+        from open in LeftParenToken
+        from inner in Parse.Ref(() => ParenthesizedNumber)
+        from close in RightParenExpected
+        select (inner.Value, End(close));
+
+    private static readonly TokenListParser<K, (uint Value, int End)> BareNumber =
+        NumberExpected.Select(n => (ArithmeticParsers.NumberValue(n), End(n)));
 
     private static TokenListParser<K, QualifiedOperand> EncapsulationSpecial(SpecialKind kind) => input =>
     {
@@ -304,9 +319,12 @@ internal static class BooleanParsers
             Unqualified(new SpecialNode(kind, ProtoQualifier.Default, n.Value, true, null, '\0', 0, Start(keyword), n.End - Start(keyword))));
     };
 
+    private static readonly TokenListParser<K, Token<K>> LlcType =
+        Token.EqualTo(K.Name).Or(Token.EqualToValue(K.Keyword, "rnr")).OptionalOrDefault();
+
     private static readonly TokenListParser<K, QualifiedOperand> Llc =
-        from keyword in Token.EqualTo(K.Keyword)
-        from type in Token.EqualTo(K.Name).Or(Token.EqualToValue(K.Keyword, "rnr")).OptionalOrDefault()
+        from keyword in KeywordToken
+        from type in LlcType
         select Unqualified(type.HasValue
             ? new SpecialNode(SpecialKind.Llc, ProtoQualifier.Default, 0, false, type.ToStringValue(), '\0', 0, Start(keyword), End(type) - Start(keyword))
             : Special(SpecialKind.Llc, keyword, keyword, ProtoQualifier.Default));
@@ -431,30 +449,38 @@ internal static class BooleanParsers
     // ---- identifier: not id | ( id ((and | or) id)* ) | number | name | address [/len | mask m]
 
     private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> NotIdentifier =
-        from not in Token.EqualTo(K.Not)
-        from inner in Parse.Ref(() => Identifier!)
+        from not in NotToken
+        from inner in IdentifierRef
         select (Func<Qualifiers, FilterNode>)(q =>
         {
             var node = inner(q);
             return new NotNode(node, Start(not), End(node) - Start(not));
         });
 
+    private static readonly TokenListParser<K, OperandChain> IdentifierChain =
+        Parse.Chain(LogicalOperator, IdentifierRef.Select(i => new OperandChain(AsOperand(i))), OperandChain.Append);
+
+    private static readonly TokenListParser<K, Token<K>> GroupCloseExpected = Expect(K.RightParen, "')', 'and' or 'or'");
+
     // Inside a group every operand is an identifier with the group's qualifiers: 'host (a or b and c)'.
     private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> IdentifierGroup =
-        from open in Token.EqualTo(K.LeftParen)
-        from operands in Parse.Chain(LogicalOperator, Parse.Ref(() => Identifier!).Select(i => new OperandChain(AsOperand(i))), OperandChain.Append)
-        from close in Expect(K.RightParen, "')', 'and' or 'or'")
+        from open in LeftParenToken
+        from operands in IdentifierChain
+        from close in GroupCloseExpected
         select (Func<Qualifiers, FilterNode>)(q => operands.Fold(q).Node);
 
     private static readonly TokenListParser<K, Token<K>> PrefixLength =
         Token.EqualTo(K.Slash).IgnoreThen(Expect(K.Number, "a prefix length"));
 
-    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> Ipv4Identifier =
-        from address in Token.EqualTo(K.HostAddress)
-        from suffix in PrefixLength.Select(length => (Length: (Token<K>?)length, Mask: (Token<K>?)null))
+    private static readonly TokenListParser<K, (Token<K>? Length, Token<K>? Mask)> Ipv4Suffix =
+        PrefixLength.Select(length => (Length: (Token<K>?)length, Mask: (Token<K>?)null))
             .Or(Token.EqualToValue(K.Keyword, "mask").IgnoreThen(Expect(K.HostAddress, "a netmask such as 255.255.0.0"))
                 .Select(mask => (Length: (Token<K>?)null, Mask: (Token<K>?)mask)))
-            .OptionalOrDefault()
+            .OptionalOrDefault();
+
+    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> Ipv4Identifier =
+        from address in Token.EqualTo(K.HostAddress)
+        from suffix in Ipv4Suffix
         select Ipv4Node(address, suffix.Length, suffix.Mask);
 
     private static Func<Qualifiers, FilterNode> Ipv4Node(Token<K> address, Token<K>? length, Token<K>? mask)
@@ -486,9 +512,12 @@ internal static class BooleanParsers
         };
     }
 
+    private static readonly TokenListParser<K, Token<K>?> OptionalPrefixLength =
+        PrefixLength.Select(l => (Token<K>?)l).OptionalOrDefault();
+
     private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> Ipv6Identifier =
         from address in Token.EqualTo(K.Ipv6Address)
-        from length in PrefixLength.Select(l => (Token<K>?)l).OptionalOrDefault()
+        from length in OptionalPrefixLength
         select (Func<Qualifiers, FilterNode>)(q => length is { } len
             ? new IdentifierNode(q, IdentifierKind.Ipv6WithPrefix, address.ToStringValue(), ArithmeticParsers.NumberValue(len), null, Start(address), End(len) - Start(address))
             : new IdentifierNode(q, IdentifierKind.Ipv6, address.ToStringValue(), 128, null, Start(address), address.Span.Length));
