@@ -39,7 +39,7 @@ internal static class ArithmeticParsers
     private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> ProtocolKeyword =
         Token.Matching<FilterTokenKind>(
             k => k == FilterTokenKind.Keyword, "a protocol")
-            .Where(t => FilterKeywords.TryGet(t.ToStringValue(), out var k) && k.Role == KeywordRole.Protocol, "a protocol");
+            .Where(t => FilterKeywords.TryGet(t, out var k) && k.Role == KeywordRole.Protocol, "a protocol");
 
     private static readonly TokenListParser<FilterTokenKind, uint?> AccessSize =
         Token.EqualTo(FilterTokenKind.Colon)
@@ -107,7 +107,7 @@ internal static class ArithmeticParsers
 
     private static ProtoQualifier ProtocolOf(Token<FilterTokenKind> t)
     {
-        FilterKeywords.TryGet(t.ToStringValue(), out var k);
+        FilterKeywords.TryGet(t, out var k);
         return (ProtoQualifier)k.Value;
     }
 
@@ -127,7 +127,7 @@ internal static class ArithmeticParsers
 
     internal static uint NumberValue(Token<FilterTokenKind> t)
     {
-        string text = t.ToStringValue();
+        var text = FilterKeywords.TextOf(t);
         if (FilterKeywords.TryGet(text, out var k) && k.Role == KeywordRole.NamedNumber)
             return (uint)k.Value;
         if (!NumberParser.TryParse(text, out uint value, out string? error))

@@ -57,7 +57,7 @@ internal static class BooleanParsers
     private static bool Is(TokenList<K> input, K kind, int ahead = 0) => Peek(input, ahead) is { } t && t.Kind == kind;
 
     private static KeywordRole? RoleOf(Token<K> t) =>
-        t.Kind == K.Keyword && FilterKeywords.TryGet(t.ToStringValue(), out var k) ? k.Role : null;
+        t.Kind == K.Keyword && FilterKeywords.TryGet(t, out var k) ? k.Role : null;
 
     private static bool IsKeyword(TokenList<K> input, KeywordRole role, int ahead = 0) => Peek(input, ahead) is { } t && RoleOf(t) == role;
 
@@ -283,7 +283,7 @@ internal static class BooleanParsers
             K.Equal => '=', K.Less => '<', K.Greater => '>', K.Ampersand => '&', K.Pipe => '|', _ => '\0',
         };
         // libpcap's byte primitive takes '=' but not '=='.
-        if (c == '\0' || op!.Value.ToStringValue() == "==")
+        if (c == '\0' || FilterKeywords.TextOf(op!.Value) is "==")
             return Fail<(char, Token<K>)>(input, "one of '=', '<', '>', '&', '|'");
         return Success((c, op.Value), input, input.ConsumeToken().Remainder);
     };
@@ -345,7 +345,7 @@ internal static class BooleanParsers
 
     private static TokenListParserResult<K, QualifiedOperand> KeywordTerm(TokenList<K> input, Token<K> t)
     {
-        FilterKeywords.TryGet(t.ToStringValue(), out var k);
+        FilterKeywords.TryGet(t, out var k);
         var afterKeyword = input.ConsumeToken().Remainder;
         switch (k.Role)
         {
@@ -355,7 +355,7 @@ internal static class BooleanParsers
                 if (IsKeyword(input, KeywordRole.Broadcast, 1) || IsKeyword(input, KeywordRole.Multicast, 1))
                 {
                     var b = Peek(input, 1)!.Value;
-                    var kind = b.ToStringValue() == "broadcast" ? SpecialKind.Broadcast : SpecialKind.Multicast;
+                    var kind = FilterKeywords.TextOf(b) is "broadcast" ? SpecialKind.Broadcast : SpecialKind.Multicast;
                     return Success(Unqualified(Special(kind, t, b, (ProtoQualifier)k.Value)), input, afterKeyword.ConsumeToken().Remainder);
                 }
                 if (IsKeyword(input, KeywordRole.Direction, 1) || IsKeyword(input, KeywordRole.AddressType, 1) || IsKeyword(input, KeywordRole.Proto, 1)
@@ -398,21 +398,21 @@ internal static class BooleanParsers
         var addr = AddressQualifier.Default;
         if (Peek(rest) is { } first && RoleOf(first) == KeywordRole.Protocol)
         {
-            FilterKeywords.TryGet(Next().ToStringValue(), out var pk);
+            FilterKeywords.TryGet(Next(), out var pk);
             proto = (ProtoQualifier)pk.Value;
         }
         bool any = false;
         if (IsKeyword(rest, KeywordRole.Direction))
         {
-            FilterKeywords.TryGet(Next().ToStringValue(), out var dk);
+            FilterKeywords.TryGet(Next(), out var dk);
             dir = (DirectionQualifier)dk.Value;
             any = true;
             // 'src or dst' and 'src and dst' (either order) are one direction qualifier.
             if ((dir is DirectionQualifier.Src or DirectionQualifier.Dst) && (Is(rest, K.And) || Is(rest, K.Or))
                 && IsKeyword(rest, KeywordRole.Direction, 1))
             {
-                var other = Peek(rest, 1)!.Value.ToStringValue();
-                if ((dir == DirectionQualifier.Src && other == "dst") || (dir == DirectionQualifier.Dst && other == "src"))
+                var other = FilterKeywords.TextOf(Peek(rest, 1)!.Value);
+                if ((dir == DirectionQualifier.Src && other is "dst") || (dir == DirectionQualifier.Dst && other is "src"))
                 {
                     dir = Next().Kind == K.And ? DirectionQualifier.And : DirectionQualifier.Or;
                     Next();
@@ -421,7 +421,7 @@ internal static class BooleanParsers
         }
         if (IsKeyword(rest, KeywordRole.AddressType))
         {
-            FilterKeywords.TryGet(Next().ToStringValue(), out var ak);
+            FilterKeywords.TryGet(Next(), out var ak);
             addr = (AddressQualifier)ak.Value;
             any = true;
         }

@@ -1,4 +1,5 @@
 using Pcap.Filter.Ast;
+using Superpower.Model;
 
 namespace Pcap.Filter.Parsing;
 
@@ -7,9 +8,18 @@ internal static class FilterKeywords
 {
     internal readonly record struct Keyword(FilterTokenKind Kind, KeywordRole Role, int Value);
 
-    private static readonly Dictionary<string, Keyword> Words = Build();
+    // Looked up by span: the tokenizer and the parsers ask about every word without making a string of it.
+    private static readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> Words =
+        Build().GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool TryGet(string word, out Keyword keyword) => Words.TryGetValue(word, out keyword);
+    public static bool TryGet(ReadOnlySpan<char> word, out Keyword keyword) => Words.TryGetValue(word, out keyword);
+
+    /// <summary>The keyword <paramref name="token"/> spells, if any.</summary>
+    public static bool TryGet(Token<FilterTokenKind> token, out Keyword keyword) => TryGet(TextOf(token), out keyword);
+
+    /// <summary>The characters of <paramref name="token"/>, without allocating a string.</summary>
+    public static ReadOnlySpan<char> TextOf(Token<FilterTokenKind> token) =>
+        token.Span.Source.AsSpan(token.Span.Position.Absolute, token.Span.Length);
 
     private static Dictionary<string, Keyword> Build()
     {

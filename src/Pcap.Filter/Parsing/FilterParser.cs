@@ -15,17 +15,13 @@ internal static class FilterParser
     /// <summary>Parses <paramref name="text"/>; null means the empty expression (accept everything).</summary>
     public static FilterNode? Parse(string text)
     {
-        var tokenized = FilterTokenizer.Instance.TryTokenize(text);
-        if (!tokenized.HasValue)
-        {
-            int at = tokenized.ErrorPosition.HasValue ? tokenized.ErrorPosition.Absolute : 0;
-            throw new FilterSyntaxException($"{tokenized.ErrorMessage} at {at}", at, 1);
-        }
-        var tokens = tokenized.Value;
-        if (tokens.IsAtEnd)
+        if (!FilterTokenizer.TryTokenize(text, out var array, out string? error, out int at))
+            throw new FilterSyntaxException(error!, at, 1);
+        if (array.Length == 0)
             return null;
-        CheckNesting(tokens);
-        BooleanParsers.Begin(tokens.ToArray(), text.Length);
+        var tokens = new TokenList<FilterTokenKind>(array);
+        CheckNesting(array);
+        BooleanParsers.Begin(array, text.Length);
         try
         {
             var result = BooleanParsers.Filter(tokens);
@@ -62,7 +58,7 @@ internal static class FilterParser
     };
 
     // The Superpower parsers recurse on '(', '[' and unary '-': refuse deep nesting before they run.
-    private static void CheckNesting(TokenList<FilterTokenKind> tokens)
+    private static void CheckNesting(Token<FilterTokenKind>[] tokens)
     {
         int depth = 0, minusRun = 0;
         foreach (var t in tokens)

@@ -10,33 +10,50 @@ namespace Pcap.Filter.Parsing;
 /// keywords and named constants beat MAC addresses, which beat numbers, dotted addresses, IPv6 addresses and names.
 /// A backslash makes the rest of a word a name (<c>\tcp</c>).
 /// </summary>
-internal sealed class FilterTokenizer : Tokenizer<FilterTokenKind>
+internal static class FilterTokenizer
 {
-    public static readonly FilterTokenizer Instance = new();
-
-    protected override IEnumerable<Result<FilterTokenKind>> Tokenize(TextSpan span)
+    /// <summary>
+    /// The tokens of <paramref name="text"/>, or false with the illegal character's message and position. Builds the
+    /// token array directly: the one array backs the parser's <see cref="TokenList{TKind}"/> and its look-behind.
+    /// </summary>
+    public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition)
     {
-        string text = span.Source!;
-        int i = span.Position.Absolute;
+        var found = new Token<FilterTokenKind>[EstimateCount(text)];
+        int count = 0, i = 0;
+        error = null;
+        errorPosition = 0;
         while (true)
         {
             while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r')
                 i++;
             if (i >= text.Length)
-                yield break;
-            var at = At(span, text, i);
+                break;
             if (!TryMatch(text, i, out var kind, out int length))
             {
-                yield return Result.Empty<FilterTokenKind>(at, $"illegal character '{text[i]}'");
-                yield break;
+                tokens = [];
+                error = $"illegal character '{text[i]}' at {i}";
+                errorPosition = i;
+                return false;
             }
-            yield return Result.Value(kind, at.First(length), At(span, text, i + length));
+            if (count == found.Length)
+                Array.Resize(ref found, count * 2);
+            found[count++] = new Token<FilterTokenKind>(kind, new TextSpan(text, new Position(i, 1, i + 1), length));
             i += length;
         }
+        tokens = count == found.Length ? found : found[..count];
+        return true;
     }
 
-    private static TextSpan At(TextSpan whole, string text, int absolute) =>
-        new(text, new Position(absolute, 1, absolute + 1), text.Length - absolute);
+    // Almost every token but the first follows a separator or is an operator character: one array, rarely grown.
+    private static int EstimateCount(string text)
+    {
+        int count = 1;
+        foreach (char c in text)
+            if (c is ' ' or '\t' or '\n' or '\r' or '(' or ')' or '[' or ']' or ':' or '+' or '-' or '*' or '/' or '%'
+                or '&' or '|' or '^' or '!' or '<' or '>' or '=' or '\\')
+                count++;
+        return count;
+    }
 
     private static bool TryMatch(string text, int i, out FilterTokenKind kind, out int length)
     {
@@ -60,8 +77,7 @@ internal sealed class FilterTokenizer : Tokenizer<FilterTokenKind>
         if (best > 0)
         {
             length = best;
-            string word = text.Substring(i, best);
-            if (idLen == best && FilterKeywords.TryGet(word, out var keyword))
+            if (idLen == best && FilterKeywords.TryGet(text.AsSpan(i, best), out var keyword))
                 kind = keyword.Kind;
             else if (macLen == best)
                 kind = FilterTokenKind.MacAddress;

@@ -3,7 +3,7 @@ namespace Pcap.Filter.Parsing;
 /// <summary>Numbers as libpcap reads them: decimal, octal with a leading 0, hex with 0x; at most 32 bits.</summary>
 internal static class NumberParser
 {
-    public static bool TryParse(string text, out uint value, out string? error)
+    public static bool TryParse(ReadOnlySpan<char> text, out uint value, out string? error)
     {
         value = 0;
         error = null;
