@@ -164,8 +164,9 @@ internal sealed partial class CodeGenerator
         }
         const ushort Jeq = BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K;
         const ushort Ja = BpfOpcodes.Jmp | BpfOpcodes.Ja;
-        // A 'ja' inside a statement list carries its reach in K: remembered here, resolved once every index is known.
-        var unconditional = new List<(CodeStatement Jump, CodeStatement Target)>();
+        // A 'ja' inside a statement list carries its reach in K: remembered here by list index (-1: the end), resolved
+        // once every index is known.
+        var unconditional = new List<(int Jump, int Target)>();
         var end = new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 0);
 
         CodeBlock linkTest;
@@ -182,12 +183,12 @@ internal sealed partial class CodeGenerator
             Add(BpfOpcodes.Ldx | BpfOpcodes.Imm, 40);
         }
         // Each step: A is a next-header value, X the offset (from the network header) of the header it names.
-        CodeStatement? skipToNextStep = null;
+        int skipToNextStep = -1;
         for (int step = 0; step < ProtochainHeaderLimit; step++)
         {
             var found = Add(Jeq, v);
-            if (skipToNextStep is not null)
-                unconditional.Add((skipToNextStep, found));
+            if (skipToNextStep >= 0)
+                unconditional.Add((skipToNextStep, s.Count - 1));
             var none = Add(Jeq, IpProtoNoNextHeader);
             var extensionTests = new List<CodeStatement>();
             if (proto == ProtoQualifier.Ipv6)
@@ -195,7 +196,7 @@ internal sealed partial class CodeGenerator
                     extensionTests.Add(Add(Jeq, header));
             var ah = Add(Jeq, IpProtoAh);
             var exit = Add(Ja);
-            unconditional.Add((exit, end));
+            unconditional.Add((s.Count - 1, -1));
             found.JumpTrue = none.JumpTrue = ah.JumpFalse = exit;
             if (proto == ProtoQualifier.Ipv6)
             {
@@ -208,7 +209,8 @@ internal sealed partial class CodeGenerator
                 Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X);
                 Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
                 Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
-                skipToNextStep = Add(Ja);
+                Add(Ja);
+                skipToNextStep = s.Count - 1;
                 foreach (var test in extensionTests)
                     test.JumpTrue = extension;
                 extensionTests[^1].JumpFalse = ah;
@@ -227,17 +229,12 @@ internal sealed partial class CodeGenerator
             Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
         }
         s.Add(end);
-        if (skipToNextStep is not null)
-            unconditional.Add((skipToNextStep, end));
-        var index = new Dictionary<CodeStatement, int>(ReferenceEqualityComparer.Instance);
-        for (int k = 0; k < s.Count; k++)
-        {
-            index[s[k]] = k;
-            if (k + 1 < s.Count)
-                s[k].Next = s[k + 1];
-        }
+        if (skipToNextStep >= 0)
+            unconditional.Add((skipToNextStep, -1));
+        for (int k = 0; k + 1 < s.Count; k++)
+            s[k].Next = s[k + 1];
         foreach (var (jump, target) in unconditional)
-            jump.K = (uint)(index[target] - index[jump] - 1);
+            s[jump].K = (uint)((target < 0 ? s.Count - 1 : target) - jump - 1);
         var b2 = Jump(BpfOpcodes.Jeq, v, s[0]);
         FreeRegister(reg2);
         BlockLogic.And(linkTest, b2);

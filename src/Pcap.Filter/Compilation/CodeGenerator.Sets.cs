@@ -24,7 +24,7 @@ internal sealed partial class CodeGenerator
     private bool TryGenerateChainWithSets(FilterNode node, int depth, out CodeBlock result)
     {
         result = null!;
-        if (!GroupSets)
+        if (!GroupSets || !HasEnoughTerms(node))
             return false;
         var terms = new List<(Joiner Joiner, FilterNode Term)>();
         while (node is AndNode or OrNode)
@@ -66,6 +66,15 @@ internal sealed partial class CodeGenerator
         }
         result = built!;
         return true;
+    }
+
+    // A chain of fewer operands than a set needs cannot hold one: decided without building the term list.
+    private static bool HasEnoughTerms(FilterNode node)
+    {
+        int terms = 1;
+        for (; node is AndNode or OrNode && terms < MinimumSetSize; terms++)
+            node = node is AndNode a ? a.Left : ((OrNode)node).Left;
+        return terms >= MinimumSetSize;
     }
 
     private static bool HasRun(List<(Joiner Joiner, FilterNode Term)> terms)

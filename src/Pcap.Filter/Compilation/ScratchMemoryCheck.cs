@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pcap.Filter.Bpf;
 
 namespace Pcap.Filter.Compilation;
@@ -31,35 +32,44 @@ internal static class ScratchMemoryCheck
     /// <summary>The scratch words (a bit each) that some path loads before any store to them.</summary>
     public static int UnwrittenReads(CodeBlock root)
     {
-        var blocks = new List<CodeBlock>();
-        var predecessors = new Dictionary<CodeBlock, int>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<CodeBlock>();
-        pending.Push(root);
-        predecessors[root] = 0;
-        while (pending.Count > 0)
+        // Breadth-first numbering: the array is both the list of blocks and the work list. While this walk runs a
+        // block's Offset holds -(its number + 1): negative, so numbers left by set grouping (positive) never clash.
+        var blockPool = ArrayPool<CodeBlock>.Shared;
+        var blocks = blockPool.Rent(64);
+        int count = 0;
+        blocks[count++] = root;
+        root.Offset = -1;
+        for (int i = 0; i < count; i++)
         {
-            var block = pending.Pop();
-            blocks.Add(block);
-            foreach (var next in Successors(block))
-            {
-                if (predecessors.TryGetValue(next, out int count))
-                    predecessors[next] = count + 1;
-                else
-                {
-                    predecessors[next] = 1;
-                    pending.Push(next);
-                }
-            }
+            var block = blocks[i];
+            Discover(block.JumpTrue, ref blocks, ref count);
+            if (block.JumpFalse != block.JumpTrue)
+                Discover(block.JumpFalse, ref blocks, ref count);
         }
-        // Words stored on every path into each block (all 16 until a first path arrives).
-        var writtenOnEntry = new Dictionary<CodeBlock, int>(ReferenceEqualityComparer.Instance) { [root] = 0 };
-        var ready = new Queue<CodeBlock>();
-        int unwritten = 0;
-        ready.Enqueue(root);
-        while (ready.Count > 0)
+        var intPool = ArrayPool<int>.Shared;
+        var numbers = intPool.Rent(3 * count);
+        var predecessors = numbers.AsSpan(0, count);
+        var writtenOnEntry = numbers.AsSpan(count, count);
+        var ready = numbers.AsSpan(2 * count, count);
+        predecessors.Clear();
+        // Words stored on every path into each block: all 16 until a first path arrives.
+        writtenOnEntry.Fill(-1);
+        writtenOnEntry[0] = 0;
+        for (int i = 0; i < count; i++)
         {
-            var block = ready.Dequeue();
-            int written = writtenOnEntry[block];
+            var block = blocks[i];
+            if (block.JumpTrue is not null)
+                predecessors[-block.JumpTrue.Offset - 1]++;
+            if (block.JumpFalse is not null && block.JumpFalse != block.JumpTrue)
+                predecessors[-block.JumpFalse.Offset - 1]++;
+        }
+        int unwritten = 0, head = 0, tail = 0;
+        ready[tail++] = 0;
+        while (head < tail)
+        {
+            int index = ready[head++];
+            var block = blocks[index];
+            int written = writtenOnEntry[index];
             for (var s = block.Statements; s is not null; s = s.Next)
             {
                 if (s.Code is (BpfOpcodes.Ld | BpfOpcodes.Mem) or (BpfOpcodes.Ldx | BpfOpcodes.Mem) && (written & (1 << (int)(s.K & 0xf))) == 0)
@@ -67,21 +77,37 @@ internal static class ScratchMemoryCheck
                 if (s.Code is BpfOpcodes.St or BpfOpcodes.Stx)
                     written |= 1 << (int)(s.K & 0xf);
             }
-            foreach (var next in Successors(block))
-            {
-                writtenOnEntry[next] = writtenOnEntry.TryGetValue(next, out int before) ? before & written : written;
-                if (--predecessors[next] == 0)
-                    ready.Enqueue(next);
-            }
+            if (block.JumpTrue is not null)
+                Arrive(-block.JumpTrue.Offset - 1, written, predecessors, writtenOnEntry, ready, ref tail);
+            if (block.JumpFalse is not null && block.JumpFalse != block.JumpTrue)
+                Arrive(-block.JumpFalse.Offset - 1, written, predecessors, writtenOnEntry, ready, ref tail);
         }
+        for (int i = 0; i < count; i++)
+            blocks[i].Offset = 0;
+        blockPool.Return(blocks, clearArray: true);
+        intPool.Return(numbers);
         return unwritten;
     }
 
-    private static IEnumerable<CodeBlock> Successors(CodeBlock block)
+    private static void Discover(CodeBlock? next, ref CodeBlock[] blocks, ref int count)
     {
-        if (block.JumpTrue is not null)
-            yield return block.JumpTrue;
-        if (block.JumpFalse is not null && block.JumpFalse != block.JumpTrue)
-            yield return block.JumpFalse;
+        if (next is null || next.Offset < 0)
+            return;
+        if (count == blocks.Length)
+        {
+            var larger = ArrayPool<CodeBlock>.Shared.Rent(2 * count);
+            blocks.AsSpan(0, count).CopyTo(larger);
+            ArrayPool<CodeBlock>.Shared.Return(blocks, clearArray: true);
+            blocks = larger;
+        }
+        next.Offset = -(count + 1);
+        blocks[count++] = next;
+    }
+
+    private static void Arrive(int next, int written, Span<int> predecessors, Span<int> writtenOnEntry, Span<int> ready, ref int tail)
+    {
+        writtenOnEntry[next] &= written;
+        if (--predecessors[next] == 0)
+            ready[tail++] = next;
     }
 }
