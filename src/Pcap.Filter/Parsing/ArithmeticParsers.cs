@@ -17,76 +17,114 @@ internal static class ArithmeticParsers
     private static int Start(Token<FilterTokenKind> t) => t.Span.Position.Absolute;
     private static int EndOf(FilterNode n) => n.Position + n.Length;
 
-    // Parsers used as later steps of query expressions: built once here, as a query would otherwise build them on every call.
-    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> LeftBracketToken = Token.EqualTo(FilterTokenKind.LeftBracket);
+    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> LeftBracketToken = TokenParsers.Kind(FilterTokenKind.LeftBracket);
     private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> RightBracketExpected =
-        Token.EqualTo(FilterTokenKind.RightBracket).Named("']'");
+        TokenParsers.Expect(FilterTokenKind.RightBracket, "']'");
     private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> RightParenExpected =
-        Token.EqualTo(FilterTokenKind.RightParen).Named("')'");
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> ExpressionRef = Parse.Ref(() => Expression!);
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> PrimaryRef = Parse.Ref(() => Primary!);
-
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Constant =
-        Token.EqualTo(FilterTokenKind.Number)
-            .Select(t => (ArithmeticNode)new ConstantNode(NumberValue(t), Start(t), t.Span.Length))
-            .Named("a number");
-
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Length =
-        Token.EqualToValue(FilterTokenKind.Keyword, "len").Or(Token.EqualToValue(FilterTokenKind.Keyword, "length"))
-            .Select(t => (ArithmeticNode)new PacketLengthNode(Start(t), t.Span.Length))
-            .Named("'len'");
-
-    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> ProtocolKeyword =
-        Token.Matching<FilterTokenKind>(
-            k => k == FilterTokenKind.Keyword, "a protocol")
-            .Where(t => FilterKeywords.TryGet(t, out var k) && k.Role == KeywordRole.Protocol, "a protocol");
+        TokenParsers.Expect(FilterTokenKind.RightParen, "')'");
 
     private static readonly TokenListParser<FilterTokenKind, uint?> AccessSize =
-        Token.EqualTo(FilterTokenKind.Colon)
-            .IgnoreThen(Token.EqualTo(FilterTokenKind.Number).Named("an access size of 1, 2 or 4"))
+        TokenParsers.Kind(FilterTokenKind.Colon)
+            .IgnoreThen(TokenParsers.Expect(FilterTokenKind.Number, "an access size of 1, 2 or 4"))
             .Select(t => (uint?)NumberValue(t))
             .OptionalOrDefault();
 
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Accessor =
-        from proto in ProtocolKeyword
-        from open in LeftBracketToken
-        from index in ExpressionRef
-        from size in AccessSize
-        from close in RightBracketExpected
-        select (ArithmeticNode)new PacketAccessNode(ProtocolOf(proto), index, size ?? 1, Start(proto), Start(close) + 1 - Start(proto));
+    // The sequences below are written out step by step rather than as query expressions, which allocate closures at
+    // every step of every parse; each step's failure is returned unchanged, exactly as a query's SelectMany returns it.
 
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Negation =
-        from minus in Token.EqualTo(FilterTokenKind.Minus)
-        from operand in PrimaryRef
-        select (ArithmeticNode)new NegateNode(operand, Start(minus), EndOf(operand) - Start(minus));
+    // proto '[' expression [':' size] ']', after the protocol keyword.
+    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Accessor(
+        TokenList<FilterTokenKind> input, Token<FilterTokenKind> proto, TokenList<FilterTokenKind> afterProto)
+    {
+        var open = LeftBracketToken(afterProto);
+        if (!open.HasValue)
+            return TokenListParserResult.CastEmpty<FilterTokenKind, Token<FilterTokenKind>, ArithmeticNode>(open);
+        var index = Expression(open.Remainder);
+        if (!index.HasValue)
+            return index;
+        var size = AccessSize(index.Remainder);
+        if (!size.HasValue)
+            return TokenListParserResult.CastEmpty<FilterTokenKind, uint?, ArithmeticNode>(size);
+        var close = RightBracketExpected(size.Remainder);
+        if (!close.HasValue)
+            return TokenListParserResult.CastEmpty<FilterTokenKind, Token<FilterTokenKind>, ArithmeticNode>(close);
+        var node = new PacketAccessNode(ProtocolOf(proto), index.Value, size.Value ?? 1, Start(proto), Start(close.Value) + 1 - Start(proto));
+        return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(node, input, close.Remainder);
+    }
 
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Parenthesized =
-        from open in Token.EqualTo(FilterTokenKind.LeftParen)
-        from inner in ExpressionRef
-        from close in RightParenExpected
-        select inner;
+    // '-' primary, after the minus.
+    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Negation(
+        TokenList<FilterTokenKind> input, Token<FilterTokenKind> minus, TokenList<FilterTokenKind> afterMinus)
+    {
+        var operand = Primary(afterMinus);
+        if (!operand.HasValue)
+            return operand;
+        var node = new NegateNode(operand.Value, Start(minus), EndOf(operand.Value) - Start(minus));
+        return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(node, input, operand.Remainder);
+    }
 
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Atom =
-        Constant.Or(Length).Or(Accessor).Or(Negation).Or(Parenthesized)
-            .Named("a number, 'len' or an accessor such as 'ip[0]'");
+    // '(' expression ')', after the parenthesis.
+    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Parenthesized(
+        TokenList<FilterTokenKind> input, TokenList<FilterTokenKind> afterOpen)
+    {
+        var inner = Expression(afterOpen);
+        if (!inner.HasValue)
+            return inner;
+        var close = RightParenExpected(inner.Remainder);
+        if (!close.HasValue)
+            return TokenListParserResult.CastEmpty<FilterTokenKind, Token<FilterTokenKind>, ArithmeticNode>(close);
+        return TokenListParserResult.Value(inner.Value, input, close.Remainder);
+    }
 
-    private static readonly TokenListParser<FilterTokenKind, (Token<FilterTokenKind> Operator, ArithmeticNode Right)?> UnprecedencedTail =
-        (from op in Token.EqualTo(FilterTokenKind.Percent).Or(Token.EqualTo(FilterTokenKind.Caret))
-         from right in ExpressionRef
-         select ((Token<FilterTokenKind>, ArithmeticNode)?)(op, right))
-        .OptionalOrDefault();
+    private static readonly string[] AtomExpected = ["a number, 'len' or an accessor such as 'ip[0]'"];
 
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Primary =
-        from left in Atom
-        from tail in UnprecedencedTail
-        select tail is { } t
-            ? new BinaryNode(Operation(t.Operator.Kind), left, t.Right, left.Position, EndOf(t.Right) - left.Position)
-            : left;
+    // A number, 'len', an accessor, a negation or a parenthesized expression, chosen by the first token: the result of
+    // trying them in turn (Or, then Named), since every reading but the one its first token starts fails without consuming.
+    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Atom(TokenList<FilterTokenKind> input)
+    {
+        var next = input.ConsumeToken();
+        if (next.HasValue)
+        {
+            var t = next.Value;
+            switch (t.Kind)
+            {
+                case FilterTokenKind.Number:
+                    return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(
+                        new ConstantNode(NumberValue(t), Start(t), t.Span.Length), input, next.Remainder);
+                case FilterTokenKind.Minus:
+                    return Negation(input, t, next.Remainder);
+                case FilterTokenKind.LeftParen:
+                    return Parenthesized(input, next.Remainder);
+                case FilterTokenKind.Keyword when FilterKeywords.TextOf(t) is "len" or "length":
+                    return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(
+                        new PacketLengthNode(Start(t), t.Span.Length), input, next.Remainder);
+                case FilterTokenKind.Keyword when FilterKeywords.TryGet(t, out var k) && k.Role == KeywordRole.Protocol:
+                    return Accessor(input, t, next.Remainder);
+            }
+        }
+        return TokenListParserResult.Empty<FilterTokenKind, ArithmeticNode>(input, AtomExpected);
+    }
+
+    // An atom, then optionally '%' or '^' and the whole rest of the arithmetic (these two have no precedence).
+    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Primary(TokenList<FilterTokenKind> input)
+    {
+        var left = Atom(input);
+        if (!left.HasValue)
+            return left;
+        var op = left.Remainder.ConsumeToken();
+        if (!op.HasValue || op.Value.Kind is not (FilterTokenKind.Percent or FilterTokenKind.Caret))
+            return TokenListParserResult.Value(left.Value, input, left.Remainder);
+        var right = Expression(op.Remainder);
+        if (!right.HasValue)
+            return right;
+        var node = new BinaryNode(Operation(op.Value.Kind), left.Value, right.Value, left.Value.Position, EndOf(right.Value) - left.Value.Position);
+        return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(node, input, right.Remainder);
+    }
 
     private static TokenListParser<FilterTokenKind, ArithmeticNode> Level(
         TokenListParser<FilterTokenKind, ArithmeticNode> operand, params FilterTokenKind[] operators)
     {
-        var op = operators.Select(Token.EqualTo).Aggregate((a, b) => a.Or(b));
+        var op = TokenParsers.AnyOf(operators);
         return Parse.Chain(op, operand, (o, l, r) =>
             new BinaryNode(Operation(o.Kind), l, r, l.Position, EndOf(r) - l.Position));
     }

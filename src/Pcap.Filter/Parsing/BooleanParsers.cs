@@ -65,19 +65,6 @@ internal static class BooleanParsers
     private static int End(Token<K> t) => t.Span.Position.Absolute + t.Span.Length;
     private static int End(FilterNode n) => n.Position + n.Length;
 
-    // One token of a kind; a failure expects the given text (built once, not per failure).
-    private static TokenListParser<K, Token<K>> Expect(K kind, string expected)
-    {
-        string[] expectations = [expected];
-        return input =>
-        {
-            var next = input.ConsumeToken();
-            return next.HasValue && next.Value.Kind == kind
-                ? next
-                : TokenListParserResult.Empty<K, Token<K>>(input, expectations);
-        };
-    }
-
     private static TokenListParserResult<K, T> Fail<T>(TokenList<K> input, string expected) =>
         TokenListParserResult.Empty<K, T>(input, [expected]);
 
@@ -107,15 +94,13 @@ internal static class BooleanParsers
         }
     };
 
-    // Parsers used as later steps of query expressions: built once here, as a query would otherwise build them on every call.
-    private static readonly TokenListParser<K, Token<K>> NotToken = Token.EqualTo(K.Not);
-    private static readonly TokenListParser<K, Token<K>> LeftParenToken = Token.EqualTo(K.LeftParen);
-    private static readonly TokenListParser<K, Token<K>> KeywordToken = Token.EqualTo(K.Keyword);
-    private static readonly TokenListParser<K, Token<K>> RightParenExpected = Expect(K.RightParen, "')'");
-    private static readonly TokenListParser<K, Token<K>> NumberExpected = Expect(K.Number, "a number");
-    private static readonly TokenListParser<K, Token<K>> ByteOffsetExpected = Expect(K.Number, "a byte offset");
-    private static readonly TokenListParser<K, QualifiedOperand> TermRef = Parse.Ref(() => Term!);
-    private static readonly TokenListParser<K, QualifiedOperand> ExpressionRef = Parse.Ref(() => Expression!);
+    // Parsers the rules below share, built once here: a query expression would otherwise build them on every call.
+    private static readonly TokenListParser<K, Token<K>> NotToken = TokenParsers.Kind(K.Not);
+    private static readonly TokenListParser<K, Token<K>> LeftParenToken = TokenParsers.Kind(K.LeftParen);
+    private static readonly TokenListParser<K, Token<K>> KeywordToken = TokenParsers.Kind(K.Keyword);
+    private static readonly TokenListParser<K, Token<K>> RightParenExpected = TokenParsers.Expect(K.RightParen, "')'");
+    private static readonly TokenListParser<K, Token<K>> NumberExpected = TokenParsers.Expect(K.Number, "a number");
+    private static readonly TokenListParser<K, Token<K>> ByteOffsetExpected = TokenParsers.Expect(K.Number, "a byte offset");
     private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> IdentifierRef = Parse.Ref(() => Identifier!);
 
     private static QualifiedOperand Unqualified(FilterNode node) => _ => (node, Qualifiers.None);
@@ -191,21 +176,26 @@ internal static class BooleanParsers
 
     // ---- term: not term | ( expression ) | relation | keyword primitive
 
-    private static readonly TokenListParser<K, QualifiedOperand> NotTerm =
-        from not in NotToken
-        from inner in TermRef
-        select (QualifiedOperand)(inherited =>
+    // 'not' term, after the 'not'; written out as Relation is.
+    private static TokenListParserResult<K, QualifiedOperand> NotTerm(TokenList<K> input, Token<K> not, TokenList<K> afterNot)
+    {
+        var inner = Term(afterNot);
+        if (!inner.HasValue)
+            return inner;
+        var operand = inner.Value;
+        return Success<QualifiedOperand>(inherited =>
         {
-            var (node, carried) = inner(inherited);
+            var (node, carried) = operand(inherited);
             return (new NotNode(node, Start(not), End(node) - Start(not)), carried);
-        });
+        }, input, inner.Remainder);
+    }
 
     private static readonly TokenListParser<K, QualifiedOperand> Term = Nested(input =>
     {
         var t = Peek(input);
         return t?.Kind switch
         {
-            K.Not => NotTerm(input),
+            K.Not => NotTerm(input, t.Value, input.ConsumeToken().Remainder),
             K.LeftParen => ParenthesizedOrRelation(input),
             K.Number or K.Minus => Then(Relation!(input), input, r => Unqualified(r)),
             K.Keyword => KeywordTerm(input, t.Value),
@@ -213,11 +203,21 @@ internal static class BooleanParsers
         };
     });
 
-    private static readonly TokenListParser<K, QualifiedOperand> Parenthesized =
-        from open in LeftParenToken
-        from inner in ExpressionRef
-        from close in RightParenExpected
-        select (QualifiedOperand)(inherited => (inner(inherited).Node, inherited));
+    // '(' expression ')'; written out as Relation is.
+    private static readonly TokenListParser<K, QualifiedOperand> Parenthesized = input =>
+    {
+        var open = LeftParenToken(input);
+        if (!open.HasValue)
+            return TokenListParserResult.CastEmpty<K, Token<K>, QualifiedOperand>(open);
+        var inner = Expression(open.Remainder);
+        if (!inner.HasValue)
+            return inner;
+        var close = RightParenExpected(inner.Remainder);
+        if (!close.HasValue)
+            return TokenListParserResult.CastEmpty<K, Token<K>, QualifiedOperand>(close);
+        var operand = inner.Value;
+        return Success<QualifiedOperand>(inherited => (operand(inherited).Node, inherited), input, close.Remainder);
+    };
 
     private static bool IsArithmeticContinuation(Token<K>? t) => t?.Kind is K.Plus or K.Minus or K.Star or K.Slash
         or K.Percent or K.Ampersand or K.Pipe or K.Caret or K.ShiftLeft or K.ShiftRight or K.Greater or K.GreaterOrEqual
@@ -259,11 +259,23 @@ internal static class BooleanParsers
             : TokenListParserResult.Empty<K, (ushort, bool)>(input, ComparisonExpected);
     };
 
-    private static readonly TokenListParser<K, RelationNode> Relation =
-        from left in ArithmeticParsers.Expression
-        from op in RelationalOperator
-        from right in ArithmeticParsers.Expression
-        select new RelationNode(left, op.Code, op.Reversed, right, left.Position, End(right) - left.Position);
+    // Written out step by step (each step's failure returned unchanged, as a query's SelectMany does) because a query
+    // allocates closures at every step of every parse, and relations are common.
+    private static readonly TokenListParser<K, RelationNode> Relation = input =>
+    {
+        var left = ArithmeticParsers.Expression(input);
+        if (!left.HasValue)
+            return TokenListParserResult.CastEmpty<K, ArithmeticNode, RelationNode>(left);
+        var op = RelationalOperator(left.Remainder);
+        if (!op.HasValue)
+            return TokenListParserResult.CastEmpty<K, (ushort, bool), RelationNode>(op);
+        var right = ArithmeticParsers.Expression(op.Remainder);
+        if (!right.HasValue)
+            return TokenListParserResult.CastEmpty<K, ArithmeticNode, RelationNode>(right);
+        var (code, reversed) = op.Value;
+        return Success(new RelationNode(left.Value, code, reversed, right.Value, left.Value.Position, End(right.Value) - left.Value.Position),
+            input, right.Remainder);
+    };
 
     // ---- keyword primitives
 
@@ -320,7 +332,7 @@ internal static class BooleanParsers
     };
 
     private static readonly TokenListParser<K, Token<K>> LlcType =
-        Token.EqualTo(K.Name).Or(Token.EqualToValue(K.Keyword, "rnr")).OptionalOrDefault();
+        TokenParsers.Kind(K.Name).Or(TokenParsers.Keyword("rnr")).OptionalOrDefault();
 
     private static readonly TokenListParser<K, QualifiedOperand> Llc =
         from keyword in KeywordToken
@@ -460,7 +472,7 @@ internal static class BooleanParsers
     private static readonly TokenListParser<K, OperandChain> IdentifierChain =
         Parse.Chain(LogicalOperator, IdentifierRef.Select(i => new OperandChain(AsOperand(i))), OperandChain.Append);
 
-    private static readonly TokenListParser<K, Token<K>> GroupCloseExpected = Expect(K.RightParen, "')', 'and' or 'or'");
+    private static readonly TokenListParser<K, Token<K>> GroupCloseExpected = TokenParsers.Expect(K.RightParen, "')', 'and' or 'or'");
 
     // Inside a group every operand is an identifier with the group's qualifiers: 'host (a or b and c)'.
     private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> IdentifierGroup =
@@ -470,18 +482,23 @@ internal static class BooleanParsers
         select (Func<Qualifiers, FilterNode>)(q => operands.Fold(q).Node);
 
     private static readonly TokenListParser<K, Token<K>> PrefixLength =
-        Token.EqualTo(K.Slash).IgnoreThen(Expect(K.Number, "a prefix length"));
+        TokenParsers.Kind(K.Slash).IgnoreThen(TokenParsers.Expect(K.Number, "a prefix length"));
 
     private static readonly TokenListParser<K, (Token<K>? Length, Token<K>? Mask)> Ipv4Suffix =
         PrefixLength.Select(length => (Length: (Token<K>?)length, Mask: (Token<K>?)null))
-            .Or(Token.EqualToValue(K.Keyword, "mask").IgnoreThen(Expect(K.HostAddress, "a netmask such as 255.255.0.0"))
+            .Or(TokenParsers.Keyword("mask").IgnoreThen(TokenParsers.Expect(K.HostAddress, "a netmask such as 255.255.0.0"))
                 .Select(mask => (Length: (Token<K>?)null, Mask: (Token<K>?)mask)))
             .OptionalOrDefault();
 
-    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> Ipv4Identifier =
-        from address in Token.EqualTo(K.HostAddress)
-        from suffix in Ipv4Suffix
-        select Ipv4Node(address, suffix.Length, suffix.Mask);
+    // Entered on an IPv4 address; written out as Relation is.
+    private static TokenListParserResult<K, Func<Qualifiers, FilterNode>> Ipv4Identifier(
+        TokenList<K> input, Token<K> address, TokenList<K> afterAddress)
+    {
+        var suffix = Ipv4Suffix(afterAddress);
+        if (!suffix.HasValue)
+            return TokenListParserResult.CastEmpty<K, (Token<K>?, Token<K>?), Func<Qualifiers, FilterNode>>(suffix);
+        return Success(Ipv4Node(address, suffix.Value.Length, suffix.Value.Mask), input, suffix.Remainder);
+    }
 
     private static Func<Qualifiers, FilterNode> Ipv4Node(Token<K> address, Token<K>? length, Token<K>? mask)
     {
@@ -515,12 +532,18 @@ internal static class BooleanParsers
     private static readonly TokenListParser<K, Token<K>?> OptionalPrefixLength =
         PrefixLength.Select(l => (Token<K>?)l).OptionalOrDefault();
 
-    private static readonly TokenListParser<K, Func<Qualifiers, FilterNode>> Ipv6Identifier =
-        from address in Token.EqualTo(K.Ipv6Address)
-        from length in OptionalPrefixLength
-        select (Func<Qualifiers, FilterNode>)(q => length is { } len
-            ? new IdentifierNode(q, IdentifierKind.Ipv6WithPrefix, address.ToStringValue(), ArithmeticParsers.NumberValue(len), null, Start(address), End(len) - Start(address))
-            : new IdentifierNode(q, IdentifierKind.Ipv6, address.ToStringValue(), 128, null, Start(address), address.Span.Length));
+    // Entered on an IPv6 address; written out as Relation is.
+    private static TokenListParserResult<K, Func<Qualifiers, FilterNode>> Ipv6Identifier(
+        TokenList<K> input, Token<K> address, TokenList<K> afterAddress)
+    {
+        var length = OptionalPrefixLength(afterAddress);
+        if (!length.HasValue)
+            return TokenListParserResult.CastEmpty<K, Token<K>?, Func<Qualifiers, FilterNode>>(length);
+        Func<Qualifiers, FilterNode> node = length.Value is { } len
+            ? q => new IdentifierNode(q, IdentifierKind.Ipv6WithPrefix, address.ToStringValue(), ArithmeticParsers.NumberValue(len), null, Start(address), End(len) - Start(address))
+            : q => new IdentifierNode(q, IdentifierKind.Ipv6, address.ToStringValue(), 128, null, Start(address), address.Span.Length);
+        return Success(node, input, length.Remainder);
+    }
 
     private static Func<Qualifiers, FilterNode> Simple(Token<K> t, IdentifierKind kind, string text, uint number = 0) =>
         q => new IdentifierNode(q, kind, text, number, null, Start(t), t.Span.Length);
@@ -548,9 +571,9 @@ internal static class BooleanParsers
             case K.MacAddress:
                 return Success(Simple(t.Value, IdentifierKind.Mac, t.Value.ToStringValue()), input, after);
             case K.HostAddress:
-                return Ipv4Identifier(input);
+                return Ipv4Identifier(input, t.Value, after);
             case K.Ipv6Address:
-                return Ipv6Identifier(input);
+                return Ipv6Identifier(input, t.Value, after);
             default:
                 return Fail<Func<Qualifiers, FilterNode>>(input, IdentifierExpected);
         }
