@@ -2,7 +2,6 @@ using Pcap.Filter.Ast;
 using Pcap.Filter.Bpf;
 using Superpower;
 using Superpower.Model;
-using Superpower.Parsers;
 
 namespace Pcap.Filter.Parsing;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Superpower;
 using Superpower.Model;
 
 namespace Pcap.Filter.Parsing;
