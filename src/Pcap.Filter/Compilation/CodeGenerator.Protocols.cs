@@ -155,18 +155,25 @@ internal sealed partial class CodeGenerator
         if (_offLinkPayload.IsVariable)
             throw Error("'protochain' not supported with variable length headers");
         uint nl = _offLinkPayload.ConstantPart + _offNetwork;
-        var s = new List<CodeStatement>();
+        // The statements are linked as they are made; count is the index of the next one.
+        CodeStatement? first = null, last = null;
+        int count = 0;
         CodeStatement Add(ushort code, uint k = 0)
         {
             var st = new CodeStatement(code, k);
-            s.Add(st);
+            if (last is null)
+                first = st;
+            else
+                last.Next = st;
+            last = st;
+            count++;
             return st;
         }
         const ushort Jeq = BpfOpcodes.Jmp | BpfOpcodes.Jeq | BpfOpcodes.K;
         const ushort Ja = BpfOpcodes.Jmp | BpfOpcodes.Ja;
-        // A 'ja' inside a statement list carries its reach in K: remembered here by list index (-1: the end), resolved
-        // once every index is known.
-        var unconditional = new List<(int Jump, int Target)>();
+        // A 'ja' inside a statement list carries its reach in K: remembered here with its index and its target's index
+        // (-1: the end), resolved once every index is known.
+        var unconditional = new List<(CodeStatement Jump, int At, int Target)>(2 * ProtochainHeaderLimit + 1);
         var end = new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.K, 0);
 
         CodeBlock linkTest;
@@ -183,20 +190,21 @@ internal sealed partial class CodeGenerator
             Add(BpfOpcodes.Ldx | BpfOpcodes.Imm, 40);
         }
         // Each step: A is a next-header value, X the offset (from the network header) of the header it names.
-        int skipToNextStep = -1;
+        (CodeStatement Jump, int At)? skipToNextStep = null;
+        ReadOnlySpan<uint> extensionHeaders = [IpProtoHopByHop, IpProtoDestinationOptions, IpProtoRouting, IpProtoFragment];
+        var extensionTests = new CodeStatement[extensionHeaders.Length];
         for (int step = 0; step < ProtochainHeaderLimit; step++)
         {
             var found = Add(Jeq, v);
-            if (skipToNextStep >= 0)
-                unconditional.Add((skipToNextStep, s.Count - 1));
+            if (skipToNextStep is { } skip)
+                unconditional.Add((skip.Jump, skip.At, count - 1));
             var none = Add(Jeq, IpProtoNoNextHeader);
-            var extensionTests = new List<CodeStatement>();
             if (proto == ProtoQualifier.Ipv6)
-                foreach (uint header in (ReadOnlySpan<uint>)[IpProtoHopByHop, IpProtoDestinationOptions, IpProtoRouting, IpProtoFragment])
-                    extensionTests.Add(Add(Jeq, header));
+                for (int h = 0; h < extensionHeaders.Length; h++)
+                    extensionTests[h] = Add(Jeq, extensionHeaders[h]);
             var ah = Add(Jeq, IpProtoAh);
             var exit = Add(Ja);
-            unconditional.Add((s.Count - 1, -1));
+            unconditional.Add((exit, count - 1, -1));
             found.JumpTrue = none.JumpTrue = ah.JumpFalse = exit;
             if (proto == ProtoQualifier.Ipv6)
             {
@@ -209,8 +217,7 @@ internal sealed partial class CodeGenerator
                 Add(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X);
                 Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
                 Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
-                Add(Ja);
-                skipToNextStep = s.Count - 1;
+                skipToNextStep = (Add(Ja), count - 1);
                 foreach (var test in extensionTests)
                     test.JumpTrue = extension;
                 extensionTests[^1].JumpFalse = ah;
@@ -228,14 +235,13 @@ internal sealed partial class CodeGenerator
             Add(BpfOpcodes.Misc | BpfOpcodes.Tax);
             Add(BpfOpcodes.Ld | BpfOpcodes.Mem, (uint)reg2);
         }
-        s.Add(end);
-        if (skipToNextStep >= 0)
-            unconditional.Add((skipToNextStep, -1));
-        for (int k = 0; k + 1 < s.Count; k++)
-            s[k].Next = s[k + 1];
-        foreach (var (jump, target) in unconditional)
-            s[jump].K = (uint)((target < 0 ? s.Count - 1 : target) - jump - 1);
-        var b2 = Jump(BpfOpcodes.Jeq, v, s[0]);
+        last!.Next = end;
+        int endAt = count;
+        if (skipToNextStep is { } lastSkip)
+            unconditional.Add((lastSkip.Jump, lastSkip.At, -1));
+        foreach (var (jump, at, target) in unconditional)
+            jump.K = (uint)((target < 0 ? endAt : target) - at - 1);
+        var b2 = Jump(BpfOpcodes.Jeq, v, first);
         FreeRegister(reg2);
         BlockLogic.And(linkTest, b2);
         return b2;

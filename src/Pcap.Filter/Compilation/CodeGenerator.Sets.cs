@@ -10,13 +10,14 @@ internal sealed partial class CodeGenerator
     /// <summary>The fewest distinct primitives in a run that make it a set.</summary>
     public const int MinimumSetSize = 16;
 
-    private readonly List<ValueSet> _sets = [];
+    // Made when the first set is found: most expressions have none.
+    private List<ValueSet>? _sets;
 
     /// <summary>When true, long runs of same-shaped primitives become <see cref="ValueSet"/>s (never for <c>-O</c>).</summary>
     public bool GroupSets { get; init; }
 
     /// <summary>The sets found while generating; empty when the program is exactly libpcap's.</summary>
-    public IReadOnlyList<ValueSet> Sets => _sets;
+    public IReadOnlyList<ValueSet> Sets => (IReadOnlyList<ValueSet>?)_sets ?? [];
 
     private enum Joiner { First, And, Or }
 
@@ -118,7 +119,7 @@ internal sealed partial class CodeGenerator
     private bool TryGenerateSet(List<(Joiner Joiner, FilterNode Term)> terms, int start, int end, out CodeBlock region)
     {
         region = null!;
-        var registers = (bool[])_registerUsed.Clone();
+        int registers = _registersInUse;
         int currentRegister = _currentRegister;
         var template = GenerateDetached(Primitive(terms[start].Term)!);
         var templateBlocks = Walk(template.Head);
@@ -150,7 +151,7 @@ internal sealed partial class CodeGenerator
             if (i == 0 || values[i] != values[i - 1])
                 values[distinct++] = values[i];
         values.RemoveRange(distinct, values.Count - distinct);
-        _sets.Add(new ValueSet(valueBlocks, values.ToArray()));
+        (_sets ??= []).Add(new ValueSet(valueBlocks, values.ToArray()));
         if (terms[start].Term is NotNode)
             BlockLogic.Not(template);
         region = template;
@@ -159,9 +160,9 @@ internal sealed partial class CodeGenerator
 
     private CodeBlock GenerateDetached(IdentifierNode id) => Generate(id, 0);
 
-    private bool Abandon(bool[] registers, int currentRegister)
+    private bool Abandon(int registers, int currentRegister)
     {
-        Array.Copy(registers, _registerUsed, registers.Length);
+        _registersInUse = registers;
         _currentRegister = currentRegister;
         return false;
     }

@@ -25,7 +25,8 @@ internal sealed partial class CodeGenerator
     private bool _offLinkTypeUnset;
     private int _labelStackDepth;
     private int _vlanStackDepth;
-    private readonly bool[] _registerUsed = new bool[BpfOpcodes.MemoryWords];
+    // Scratch words in use, a bit each.
+    private int _registersInUse;
     // Without any scratch word in use no path can read one unwritten, so the graph walk that checks it is skipped.
     private bool _anyRegisterAllocated;
     private int _currentRegister;
@@ -91,11 +92,11 @@ internal sealed partial class CodeGenerator
     {
         for (int n = BpfOpcodes.MemoryWords; --n >= 0;)
         {
-            if (_registerUsed[_currentRegister])
+            if ((_registersInUse & (1 << _currentRegister)) != 0)
                 _currentRegister = (_currentRegister + 1) % BpfOpcodes.MemoryWords;
             else
             {
-                _registerUsed[_currentRegister] = true;
+                _registersInUse |= 1 << _currentRegister;
                 _anyRegisterAllocated = true;
                 return _currentRegister;
             }
@@ -103,7 +104,7 @@ internal sealed partial class CodeGenerator
         throw Error("too many registers needed to evaluate expression");
     }
 
-    private void FreeRegister(int n) => _registerUsed[n] = false;
+    private void FreeRegister(int n) => _registersInUse &= ~(1 << n);
 
     // Loads and comparisons.
 
