@@ -361,18 +361,22 @@ internal static class BooleanParsers
         switch (k.Role)
         {
             case KeywordRole.Protocol:
-                if (Is(input, K.LeftBracket, 1))
+            {
+                // What follows the protocol decides the primitive: read it, and its keyword role, once.
+                var next = afterKeyword.ConsumeToken();
+                if (next.HasValue && next.Value.Kind == K.LeftBracket)
                     return Then(Relation(input), input, r => Unqualified(r));
-                if (IsKeyword(input, KeywordRole.Broadcast, 1) || IsKeyword(input, KeywordRole.Multicast, 1))
+                var nextRole = next.HasValue ? RoleOf(next.Value) : null;
+                if (nextRole is KeywordRole.Broadcast or KeywordRole.Multicast)
                 {
-                    var b = Peek(input, 1)!.Value;
-                    var kind = FilterKeywords.TextOf(b) is "broadcast" ? SpecialKind.Broadcast : SpecialKind.Multicast;
-                    return Success(Unqualified(Special(kind, t, b, (ProtoQualifier)k.Value)), input, afterKeyword.ConsumeToken().Remainder);
+                    var b = next.Value;
+                    var kind = nextRole == KeywordRole.Broadcast ? SpecialKind.Broadcast : SpecialKind.Multicast;
+                    return Success(Unqualified(Special(kind, t, b, (ProtoQualifier)k.Value)), input, next.Remainder);
                 }
-                if (IsKeyword(input, KeywordRole.Direction, 1) || IsKeyword(input, KeywordRole.AddressType, 1) || IsKeyword(input, KeywordRole.Proto, 1)
-                    || IsKeyword(input, KeywordRole.Protochain, 1) || IsKeyword(input, KeywordRole.Gateway, 1))
+                if (nextRole is KeywordRole.Direction or KeywordRole.AddressType or KeywordRole.Proto or KeywordRole.Protochain or KeywordRole.Gateway)
                     return QualifiedIdentifier(input);
                 return Success(Unqualified(new ProtocolNode((ProtoQualifier)k.Value, Start(t), t.Span.Length)), input, afterKeyword);
+            }
             case KeywordRole.Direction or KeywordRole.AddressType or KeywordRole.Proto or KeywordRole.Protochain or KeywordRole.Gateway:
                 return QualifiedIdentifier(input);
             case KeywordRole.Broadcast or KeywordRole.Multicast:
