@@ -68,10 +68,12 @@ internal static class FilterTokenizer
         }
 
         int idLen = NameLength(text, i);
-        int numLen = NumberLength(text, i);
-        int hidLen = DottedLength(text, i);
-        int macLen = MacLength(text, i);
-        int v6Len = Ipv6Length(text, i);
+        // Numbers and addresses start with a hex digit or ':'; a word starting with any other letter is a name or keyword.
+        bool addressLike = IsHex(c) || c == ':';
+        int numLen = addressLike ? NumberLength(text, i) : 0;
+        int hidLen = addressLike ? DottedLength(text, i) : 0;
+        int macLen = addressLike ? MacLength(text, i) : 0;
+        int v6Len = addressLike ? Ipv6Length(text, i) : 0;
         int best = Math.Max(Math.Max(idLen, numLen), Math.Max(Math.Max(hidLen, macLen), v6Len));
         if (best > 0)
         {
