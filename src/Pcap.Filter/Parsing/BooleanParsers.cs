@@ -58,7 +58,15 @@ internal static class BooleanParsers
     private static KeywordRole? RoleOf(Token<K> t) =>
         t.Kind == K.Keyword && FilterKeywords.TryGet(t, out var k) ? k.Role : null;
 
-    private static bool IsKeyword(TokenList<K> input, KeywordRole role, int ahead = 0) => Peek(input, ahead) is { } t && RoleOf(t) == role;
+    // The keyword role (and value) of a token just read, if it is a keyword.
+    private static KeywordRole? KeywordOf(TokenListParserResult<K, Token<K>> token, out int value)
+    {
+        value = 0;
+        if (!token.HasValue || token.Value.Kind != K.Keyword || !FilterKeywords.TryGet(token.Value, out var k))
+            return null;
+        value = k.Value;
+        return k.Role;
+    }
 
     private static int Start(Token<K> t) => t.Span.Position.Absolute;
     private static int End(Token<K> t) => t.Span.Position.Absolute + t.Span.Length;
@@ -401,54 +409,61 @@ internal static class BooleanParsers
 
     private static TokenListParserResult<K, QualifiedOperand> QualifiedIdentifier(TokenList<K> input)
     {
+        // Each token is read, and its keyword looked up, once: 'next' is the token at 'rest', 'role' and 'value' its keyword's.
         var rest = input;
-        Token<K> Next()
+        var next = rest.ConsumeToken();
+        var role = KeywordOf(next, out int value);
+        void Advance(TokenList<K> to)
         {
-            var next = rest.ConsumeToken();
-            rest = next.Remainder;
-            return next.Value;
+            rest = to;
+            next = rest.ConsumeToken();
+            role = KeywordOf(next, out value);
         }
         var proto = ProtoQualifier.Default;
         var dir = DirectionQualifier.Default;
         var addr = AddressQualifier.Default;
-        if (Peek(rest) is { } first && RoleOf(first) == KeywordRole.Protocol)
+        if (role == KeywordRole.Protocol)
         {
-            FilterKeywords.TryGet(Next(), out var pk);
-            proto = (ProtoQualifier)pk.Value;
+            proto = (ProtoQualifier)value;
+            Advance(next.Remainder);
         }
         bool any = false;
-        if (IsKeyword(rest, KeywordRole.Direction))
+        if (role == KeywordRole.Direction)
         {
-            FilterKeywords.TryGet(Next(), out var dk);
-            dir = (DirectionQualifier)dk.Value;
+            dir = (DirectionQualifier)value;
             any = true;
+            Advance(next.Remainder);
             // 'src or dst' and 'src and dst' (either order) are one direction qualifier.
-            if ((dir is DirectionQualifier.Src or DirectionQualifier.Dst) && (Is(rest, K.And) || Is(rest, K.Or))
-                && IsKeyword(rest, KeywordRole.Direction, 1))
+            if ((dir is DirectionQualifier.Src or DirectionQualifier.Dst) && next.HasValue && next.Value.Kind is K.And or K.Or)
             {
-                var other = FilterKeywords.TextOf(Peek(rest, 1)!.Value);
-                if ((dir == DirectionQualifier.Src && other is "dst") || (dir == DirectionQualifier.Dst && other is "src"))
+                var after = next.Remainder.ConsumeToken();
+                if (KeywordOf(after, out _) == KeywordRole.Direction)
                 {
-                    dir = Next().Kind == K.And ? DirectionQualifier.And : DirectionQualifier.Or;
-                    Next();
+                    var other = FilterKeywords.TextOf(after.Value);
+                    if ((dir == DirectionQualifier.Src && other is "dst") || (dir == DirectionQualifier.Dst && other is "src"))
+                    {
+                        dir = next.Value.Kind == K.And ? DirectionQualifier.And : DirectionQualifier.Or;
+                        Advance(after.Remainder);
+                    }
                 }
             }
         }
-        if (IsKeyword(rest, KeywordRole.AddressType))
+        if (role == KeywordRole.AddressType)
         {
-            FilterKeywords.TryGet(Next(), out var ak);
-            addr = (AddressQualifier)ak.Value;
+            addr = (AddressQualifier)value;
             any = true;
+            Advance(next.Remainder);
         }
-        else if (!any && Peek(rest) is { } t && RoleOf(t) is KeywordRole.Proto or KeywordRole.Protochain or KeywordRole.Gateway)
+        else if (!any && role is KeywordRole.Proto or KeywordRole.Protochain or KeywordRole.Gateway)
         {
-            addr = RoleOf(Next()) switch
+            addr = role switch
             {
                 KeywordRole.Proto => AddressQualifier.Proto,
                 KeywordRole.Protochain => AddressQualifier.Protochain,
                 _ => AddressQualifier.Gateway,
             };
             any = true;
+            Advance(next.Remainder);
         }
         if (!any)
             return Fail<QualifiedOperand>(rest, "a qualifier such as 'host', 'net', 'port', 'src', 'dst' or 'proto'");
@@ -458,8 +473,11 @@ internal static class BooleanParsers
             return TokenListParserResult.CastEmpty<K, Func<Qualifiers, FilterNode>, QualifiedOperand>(identifier);
         // The qualifiers are known here, so a misapplied one is refused where it is read.
         var node = identifier.Value(q);
-        return Success<QualifiedOperand>(_ => (node, q), input, identifier.Remainder);
+        return Success(Qualified(node, q), input, identifier.Remainder);
     }
+
+    // Its own method so that only these two are captured: a lambda in QualifiedIdentifier would move all its locals to the heap.
+    private static QualifiedOperand Qualified(FilterNode node, Qualifiers q) => _ => (node, q);
 
     // ---- identifier: not id | ( id ((and | or) id)* ) | number | name | address [/len | mask m]
 
