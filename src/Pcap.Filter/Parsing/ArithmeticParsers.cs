@@ -13,6 +13,11 @@ namespace Pcap.Filter.Parsing;
 /// </summary>
 internal static class ArithmeticParsers
 {
+    private const int MaxDepth = 200;
+
+    // How many '%' or '^' the arithmetic being read on this thread is inside (see Primary).
+    [ThreadStatic] private static int t_unprecedentedDepth;
+
     private static int Start(Token<FilterTokenKind> t) => t.Span.Position.Absolute;
     private static int EndOf(FilterNode n) => n.Position + n.Length;
 
@@ -113,7 +118,22 @@ internal static class ArithmeticParsers
         var op = left.Remainder.ConsumeToken();
         if (!op.HasValue || op.Value.Kind is not (FilterTokenKind.Percent or FilterTokenKind.Caret))
             return TokenListParserResult.Value(left.Value, input, left.Remainder);
-        var right = Expression(op.Remainder);
+        // The rest of the arithmetic nests one level deeper per '%' or '^': refused past MaxDepth before the stack runs out.
+        if (++t_unprecedentedDepth > MaxDepth)
+        {
+            t_unprecedentedDepth = 0;
+            int at = Start(op.Value);
+            throw new FilterSyntaxException($"expression nested more than {MaxDepth} levels deep at {at}", at, op.Value.Span.Length);
+        }
+        TokenListParserResult<FilterTokenKind, ArithmeticNode> right;
+        try
+        {
+            right = Expression(op.Remainder);
+        }
+        finally
+        {
+            t_unprecedentedDepth = Math.Max(0, t_unprecedentedDepth - 1);
+        }
         if (!right.HasValue)
             return right;
         var node = new BinaryNode(Operation(op.Value.Kind), left.Value, right.Value, left.Value.Position, EndOf(right.Value) - left.Value.Position);

@@ -56,6 +56,8 @@ public sealed class FuzzTests
     [InlineData("(", ")", "host 1.2.3.4 and 9.9.9.9")]
     [InlineData("-", "", "1 = 1")]
     [InlineData("ip[", "]", "0] = 1")]
+    [InlineData("len % ", "", "1 = 1")]
+    [InlineData("1 ^ ", "", "len = 1")]
     public void DeepNestingIsRefusedWithAClearError(string open, string close, string middle)
     {
         string expression = string.Concat(Enumerable.Repeat(open, 5000)) + middle + string.Concat(Enumerable.Repeat(close, 5000));
