@@ -22,10 +22,9 @@ internal sealed partial class CodeGenerator
     };
 
     // 'src and dst' (both) or 'src or dst' (either, the default) from the one-direction form of a primitive.
-    private static CodeBlock BothDirections(DirectionQualifier dir, Func<DirectionQualifier, CodeBlock> oneDirection)
+    // The two blocks are built by the caller, source first (a delegate here would make every call allocate a closure).
+    private static CodeBlock BothDirections(DirectionQualifier dir, CodeBlock b0, CodeBlock b1)
     {
-        var b0 = oneDirection(DirectionQualifier.Src);
-        var b1 = oneDirection(DirectionQualifier.Dst);
         if (dir == DirectionQualifier.And)
             BlockLogic.And(b0, b1);
         else
@@ -41,7 +40,8 @@ internal sealed partial class CodeGenerator
             case DirectionQualifier.Src: offset = srcOff; break;
             case DirectionQualifier.Dst: offset = dstOff; break;
             case DirectionQualifier.And or DirectionQualifier.Default or DirectionQualifier.Or:
-                return BothDirections(dir, d => HostOp(addr, mask, d, proto, srcOff, dstOff));
+                return BothDirections(dir, HostOp(addr, mask, DirectionQualifier.Src, proto, srcOff, dstOff),
+                    HostOp(addr, mask, DirectionQualifier.Dst, proto, srcOff, dstOff));
             default:
                 throw Error(MacOnlyDirection(dir, "addresses other than 802.11 MAC addresses")!);
         }
@@ -59,7 +59,8 @@ internal sealed partial class CodeGenerator
             case DirectionQualifier.Src: offset = srcOff; break;
             case DirectionQualifier.Dst: offset = dstOff; break;
             case DirectionQualifier.And or DirectionQualifier.Default or DirectionQualifier.Or:
-                return BothDirections(dir, d => HostOp6(addr, mask, d, proto, srcOff, dstOff));
+                return BothDirections(dir, HostOp6(addr, mask, DirectionQualifier.Src, proto, srcOff, dstOff),
+                    HostOp6(addr, mask, DirectionQualifier.Dst, proto, srcOff, dstOff));
             default:
                 throw Error(MacOnlyDirection(dir, "addresses other than 802.11 MAC addresses")!);
         }
@@ -83,7 +84,7 @@ internal sealed partial class CodeGenerator
             case DirectionQualifier.Src: return CompareBytes(OffsetBase.LinkHeader, 6, mac);
             case DirectionQualifier.Dst: return CompareBytes(OffsetBase.LinkHeader, 0, mac);
             case DirectionQualifier.And or DirectionQualifier.Default or DirectionQualifier.Or:
-                return BothDirections(dir, d => EthernetHostOp(mac, d));
+                return BothDirections(dir, EthernetHostOp(mac, DirectionQualifier.Src), EthernetHostOp(mac, DirectionQualifier.Dst));
             default:
                 throw Error("802.11 address qualifiers are only supported on 802.11 with 802.11 headers");
         }
@@ -153,7 +154,7 @@ internal sealed partial class CodeGenerator
             case DirectionQualifier.Dst: offsetShort = 1; offsetLong = 7; break;
             case DirectionQualifier.Src: offsetShort = 3; offsetLong = 15; break;
             case DirectionQualifier.And or DirectionQualifier.Default or DirectionQualifier.Or:
-                return BothDirections(dir, d => DecnetHostOp(addr, d));
+                return BothDirections(dir, DecnetHostOp(addr, DirectionQualifier.Src), DecnetHostOp(addr, DirectionQualifier.Dst));
             default:
                 throw Error(MacOnlyDirection(dir, "addresses other than 802.11 MAC addresses")!);
         }

@@ -34,23 +34,23 @@ internal sealed partial class CodeGenerator
     private CodeBlock PortOp(uint port, uint proto, DirectionQualifier dir, bool v6)
     {
         var b0 = TransportProtocolCheck(proto, v6);
-        Func<uint, uint, CodeBlock> atom = v6 ? PortAtom6 : PortAtom;
+        CodeBlock Atom(uint offset, uint value) => v6 ? PortAtom6(offset, value) : PortAtom(offset, value);
         CodeBlock b1;
         switch (dir)
         {
-            case DirectionQualifier.Src: b1 = atom(0, port); break;
-            case DirectionQualifier.Dst: b1 = atom(2, port); break;
+            case DirectionQualifier.Src: b1 = Atom(0, port); break;
+            case DirectionQualifier.Dst: b1 = Atom(2, port); break;
             case DirectionQualifier.And:
             {
-                var tmp = atom(0, port);
-                b1 = atom(2, port);
+                var tmp = Atom(0, port);
+                b1 = Atom(2, port);
                 BlockLogic.And(tmp, b1);
                 break;
             }
             case DirectionQualifier.Default or DirectionQualifier.Or:
             {
-                var tmp = atom(0, port);
-                b1 = atom(2, port);
+                var tmp = Atom(0, port);
+                b1 = Atom(2, port);
                 BlockLogic.Or(tmp, b1);
                 break;
             }
