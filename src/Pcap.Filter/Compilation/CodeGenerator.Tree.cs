@@ -8,6 +8,10 @@ internal sealed partial class CodeGenerator
 {
     private const int MaxDepth = 400;
 
+    // Made on first use: an expression of one primitive needs neither.
+    private Stack<FilterNode>? _chainSpine;
+    private Stack<BinaryNode>? _arithmeticSpine;
+
     private CodeBlock Generate(FilterNode node, int depth)
     {
         if (depth > MaxDepth)
@@ -59,14 +63,16 @@ internal sealed partial class CodeGenerator
     {
         if (TryGenerateChainWithSets(node, depth, out var withSets))
             return withSets;
-        var spine = new Stack<FilterNode>();
+        // One stack for every chain of this compilation: a chain nested in a term works above the entries of its parent.
+        var spine = _chainSpine ??= new();
+        int bottom = spine.Count;
         while (node is AndNode or OrNode)
         {
             spine.Push(node);
             node = node is AndNode a ? a.Left : ((OrNode)node).Left;
         }
         var result = Generate(node, depth + 1);
-        while (spine.Count > 0)
+        while (spine.Count > bottom)
         {
             var parent = spine.Pop();
             if (parent is AndNode and)
@@ -119,7 +125,9 @@ internal sealed partial class CodeGenerator
     // "len + 1 + 1 ..." is a left-leaning spine of binary nodes; walk it without recursing.
     private ArithmeticValue ArithmeticChain(BinaryNode node, int depth)
     {
-        var spine = new Stack<BinaryNode>();
+        // Shared as the boolean chains' stack is.
+        var spine = _arithmeticSpine ??= new();
+        int bottom = spine.Count;
         ArithmeticNode current = node;
         while (current is BinaryNode b)
         {
@@ -127,7 +135,7 @@ internal sealed partial class CodeGenerator
             current = b.Left;
         }
         var result = Arithmetic(current, depth + 1);
-        while (spine.Count > 0)
+        while (spine.Count > bottom)
         {
             var parent = spine.Pop();
             var right = Arithmetic(parent.Right, depth + 1);

@@ -17,7 +17,7 @@ internal sealed partial class CodeGenerator
     private readonly bool _linuxVlanAncillaryLoads;
     private DataLink _link;
     private AbsoluteOffset _offLinkHeader = new();
-    private AbsoluteOffset _offPreviousLinkHeader = new();
+    private AbsoluteOffset _offPreviousLinkHeader;
     private AbsoluteOffset _offLinkPayload = new();
     private AbsoluteOffset _offLinkType = new();
     private uint _offNetwork;
