@@ -289,10 +289,18 @@ internal static class BooleanParsers
     private static SpecialNode Special(SpecialKind kind, Token<K> first, Token<K> last, ProtoQualifier proto, uint value = 0, bool hasValue = false) =>
         new(kind, proto, value, hasValue, null, '\0', 0, Start(first), End(last) - Start(first));
 
-    private static TokenListParser<K, QualifiedOperand> NumberedSpecial(SpecialKind kind) =>
-        from keyword in KeywordToken
-        from n in NumberExpected
-        select Unqualified(Special(kind, keyword, n, ProtoQualifier.Default, ArithmeticParsers.NumberValue(n), true));
+    // 'less 60', 'greater 100', 'ifindex 2'; written out as Relation is.
+    private static TokenListParser<K, QualifiedOperand> NumberedSpecial(SpecialKind kind) => input =>
+    {
+        var keyword = KeywordToken(input);
+        if (!keyword.HasValue)
+            return TokenListParserResult.CastEmpty<K, Token<K>, QualifiedOperand>(keyword);
+        var n = NumberExpected(keyword.Remainder);
+        if (!n.HasValue)
+            return TokenListParserResult.CastEmpty<K, Token<K>, QualifiedOperand>(n);
+        var node = Special(kind, keyword.Value, n.Value, ProtoQualifier.Default, ArithmeticParsers.NumberValue(n.Value), true);
+        return Success(Unqualified(node), input, n.Remainder);
+    };
 
     private static readonly TokenListParser<K, (char Operator, Token<K> Token)> ByteOperator = input =>
     {
