@@ -1,0 +1,164 @@
+using Pcap.Filter.Bpf;
+using static Pcap.Filter.Bpf.BpfOpcodes;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// The shortening passes' own view of a finished program: one node per instruction, edges only forward (a DAG whose
+/// index order is topological). A pass never deletes a node; it marks it skipped, a no-op that continues at
+/// <see cref="Next"/>, and <see cref="Emit"/> lays out only the nodes still reachable, with fresh jump offsets.
+/// </summary>
+internal sealed class ShortenGraph
+{
+    private ShortenGraph(BpfInstruction[] instructions)
+    {
+        Instructions = instructions;
+        Next = new int[instructions.Length];
+        Other = new int[instructions.Length];
+        Skipped = new bool[instructions.Length];
+    }
+
+    /// <summary>The original instruction of each node (its jump offsets are stale once edges move).</summary>
+    public BpfInstruction[] Instructions { get; }
+
+    /// <summary>A statement's successor, a conditional jump's true target, a skipped node's continuation; -1 after a return.</summary>
+    public int[] Next { get; }
+
+    /// <summary>A conditional jump's false target; -1 for every other node.</summary>
+    public int[] Other { get; }
+
+    /// <summary>Nodes that do nothing (removed statements, decided jumps, merged duplicates, <c>ja</c>).</summary>
+    public bool[] Skipped { get; }
+
+    /// <summary>The number of nodes.</summary>
+    public int Count => Instructions.Length;
+
+    /// <summary>Builds the graph of <paramref name="program"/>; null when it jumps backwards or out of range.</summary>
+    public static ShortenGraph? From(BpfInstruction[] program)
+    {
+        var graph = new ShortenGraph(program);
+        for (int i = 0; i < program.Length; i++)
+        {
+            var instruction = program[i];
+            graph.Other[i] = -1;
+            switch (ClassOf(instruction.Code))
+            {
+                case Ret:
+                    graph.Next[i] = -1;
+                    break;
+                case Jmp when instruction.Code == (Jmp | Ja):
+                    graph.Next[i] = i + 1 + (int)Math.Min(instruction.K, int.MaxValue - i - 1);
+                    graph.Skipped[i] = true;
+                    break;
+                case Jmp:
+                    graph.Next[i] = i + 1 + instruction.Jt;
+                    graph.Other[i] = i + 1 + instruction.Jf;
+                    break;
+                default:
+                    graph.Next[i] = i + 1;
+                    break;
+            }
+            if (graph.Next[i] >= program.Length || graph.Other[i] >= program.Length)
+                return null;
+        }
+        return graph;
+    }
+
+    /// <summary>Whether node <paramref name="node"/> is a conditional jump.</summary>
+    public bool IsConditional(int node) => Other[node] >= 0;
+
+    /// <summary>Whether node <paramref name="node"/> is a return.</summary>
+    public bool IsReturn(int node) => Next[node] < 0;
+
+    /// <summary>The first node that does something, starting at <paramref name="node"/> (follows skipped nodes).</summary>
+    public int Resolve(int node)
+    {
+        while (Skipped[node])
+            node = Next[node];
+        return node;
+    }
+
+    /// <summary>Marks <paramref name="node"/> as a no-op continuing at <paramref name="continuation"/> (always further on).</summary>
+    public void Skip(int node, int continuation)
+    {
+        Skipped[node] = true;
+        Next[node] = continuation;
+        Other[node] = -1;
+    }
+
+    /// <summary>Turns every conditional jump whose two targets are the same node into a no-op.</summary>
+    public void SkipJumpsWithOneTarget()
+    {
+        for (int i = Count - 1; i >= 0; i--)
+            if (!Skipped[i] && IsConditional(i) && Resolve(Next[i]) == Resolve(Other[i]))
+                Skip(i, Resolve(Next[i]));
+    }
+
+    /// <summary>Marks, in <paramref name="reachable"/>, the live nodes reachable from the entry.</summary>
+    public void MarkReachable(bool[] reachable)
+    {
+        Array.Clear(reachable);
+        reachable[Resolve(0)] = true;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!reachable[i])
+                continue;
+            if (Next[i] >= 0)
+                reachable[Resolve(Next[i])] = true;
+            if (Other[i] >= 0)
+                reachable[Resolve(Other[i])] = true;
+        }
+    }
+
+    /// <summary>
+    /// Lays out the reachable live nodes in index order, adding a <c>ja</c> after a statement whose successor is not
+    /// laid out next. Returns null when a conditional jump would reach further than 255 instructions.
+    /// </summary>
+    public BpfInstruction[]? Emit()
+    {
+        SkipJumpsWithOneTarget();
+        var reachable = new bool[Count];
+        MarkReachable(reachable);
+        var position = new int[Count];
+        var needsJump = new bool[Count];
+        int length = 0, last = -1;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!reachable[i])
+                continue;
+            // A statement needs a ja unless its successor is the next node laid out.
+            if (last >= 0 && needsJump[last])
+            {
+                if (Resolve(Next[last]) == i)
+                    needsJump[last] = false;
+                else
+                    length++;
+            }
+            position[i] = length++;
+            needsJump[i] = !IsReturn(i) && !IsConditional(i);
+            last = i;
+        }
+        if (last >= 0 && needsJump[last])
+            length++;
+        var program = new BpfInstruction[length];
+        for (int i = 0; i < Count; i++)
+        {
+            if (!reachable[i])
+                continue;
+            int at = position[i];
+            var instruction = Instructions[i];
+            if (IsConditional(i))
+            {
+                int jt = position[Resolve(Next[i])] - at - 1, jf = position[Resolve(Other[i])] - at - 1;
+                if (jt > byte.MaxValue || jf > byte.MaxValue)
+                    return null;
+                program[at] = new BpfInstruction(instruction.Code, (byte)jt, (byte)jf, instruction.K);
+                continue;
+            }
+            program[at] = instruction;
+            if (needsJump[i])
+                program[at + 1] = BpfInstruction.Statement(Jmp | Ja, (uint)(position[Resolve(Next[i])] - at - 2));
+        }
+        return program;
+    }
+}

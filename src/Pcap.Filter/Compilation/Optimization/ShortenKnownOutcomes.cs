@@ -1,0 +1,169 @@
+using Pcap.Filter.Bpf;
+using static Pcap.Filter.Bpf.BpfOpcodes;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// Known-outcome threading with value numbers and ranges, one forward walk over the DAG. It removes statements that
+/// put into a register the value already there (a reload of A or X, a store of what the word holds), turns jumps whose
+/// outcome the facts decide into no-ops (<c>A &gt; 100</c> decides <c>A &gt; 50</c>, a byte load decides <c>jgt #300</c>),
+/// and moves each jump edge past the no-ops and decided jumps it would run through. Facts come from the jumps already
+/// taken and hold on every path into a point; a failed packet load ends the run, so a value in a register was loaded.
+/// </summary>
+internal static class ShortenKnownOutcomes
+{
+    // How far one edge is threaded: keeps the pass linear.
+    private const int MaxThreadSteps = 64;
+
+    /// <summary>Runs the pass over <paramref name="graph"/>, in place.</summary>
+    public static void Run(ShortenGraph graph, ShortenValues values)
+    {
+        var states = new ShortenState?[graph.Count];
+        states[0] = ShortenState.Entry(values);
+        for (int node = 0; node < graph.Count; node++)
+        {
+            var state = states[node];
+            if (state is null)
+                continue;
+            states[node] = null;
+            if (graph.Skipped[node])
+            {
+                Push(states, graph.Next[node], state, values);
+                continue;
+            }
+            if (graph.IsReturn(node))
+                continue;
+            if (!graph.IsConditional(node))
+            {
+                var (register, value) = Effect(graph.Instructions[node], state, values);
+                if (value != ShortenValues.Unknown && state[register] == value)
+                    graph.Skip(node, graph.Next[node]);
+                else
+                    state = state.With(register, value);
+                Push(states, graph.Next[node], state, values);
+                continue;
+            }
+            var (canBeTrue, canBeFalse) = Outcomes(graph.Instructions[node].Code, graph.Instructions[node].K, state, values);
+            if (canBeTrue != canBeFalse)
+            {
+                var taken = Refine(graph.Instructions[node], state, values, canBeTrue);
+                graph.Skip(node, Thread(graph, canBeTrue ? graph.Next[node] : graph.Other[node], ref taken, values));
+                Push(states, graph.Next[node], taken, values);
+                continue;
+            }
+            var whenTrue = Refine(graph.Instructions[node], state, values, true);
+            var whenFalse = Refine(graph.Instructions[node], state, values, false);
+            graph.Next[node] = Thread(graph, graph.Next[node], ref whenTrue, values);
+            graph.Other[node] = Thread(graph, graph.Other[node], ref whenFalse, values);
+            Push(states, graph.Next[node], whenTrue, values);
+            Push(states, graph.Other[node], whenFalse, values);
+        }
+    }
+
+    private static void Push(ShortenState?[] states, int target, ShortenState state, ShortenValues values) =>
+        states[target] = states[target] is { } existing ? existing.Meet(state, target, values) : state;
+
+    // Follows an edge through nodes that do nothing on it: skipped nodes, no-op statements and decided jumps.
+    private static int Thread(ShortenGraph graph, int target, ref ShortenState state, ShortenValues values)
+    {
+        for (int step = 0; step < MaxThreadSteps; step++)
+        {
+            if (graph.Skipped[target])
+            {
+                target = graph.Next[target];
+                continue;
+            }
+            if (graph.IsReturn(target))
+                break;
+            var instruction = graph.Instructions[target];
+            if (!graph.IsConditional(target))
+            {
+                var (register, value) = Effect(instruction, state, values);
+                if (value == ShortenValues.Unknown || state[register] != value)
+                    break;
+                target = graph.Next[target];
+                continue;
+            }
+            var (canBeTrue, canBeFalse) = Outcomes(instruction.Code, instruction.K, state, values);
+            if (canBeTrue == canBeFalse)
+                break;
+            state = Refine(instruction, state, values, canBeTrue);
+            target = canBeTrue ? graph.Next[target] : graph.Other[target];
+        }
+        return target;
+    }
+
+    // The register a statement writes and the value number it writes there.
+    private static (int Register, int Value) Effect(BpfInstruction instruction, ShortenState state, ShortenValues values)
+    {
+        ushort code = instruction.Code;
+        uint k = instruction.K;
+        switch (ClassOf(code))
+        {
+            case Ld:
+                return (ShortenState.A, ModeOf(code) switch
+                {
+                    Imm => values.Constant(k),
+                    Len => values.Length(),
+                    Mem => state[ShortenState.Memory + (int)k],
+                    _ => values.Load(code, k, state[ShortenState.X]),
+                });
+            case Ldx:
+                return (ShortenState.X, ModeOf(code) switch
+                {
+                    Imm => values.Constant(k),
+                    Len => values.Length(),
+                    Mem => state[ShortenState.Memory + (int)k],
+                    _ => values.HeaderLength(k),
+                });
+            case St:
+                return (ShortenState.Memory + (int)k, state[ShortenState.A]);
+            case Stx:
+                return (ShortenState.Memory + (int)k, state[ShortenState.X]);
+            case Alu:
+                int left = Folded(state[ShortenState.A], state, values);
+                int right = SourceOf(code) == BpfOpcodes.K ? values.Constant(k) : Folded(state[ShortenState.X], state, values);
+                // Division by a run-time zero ends the run: keep the division unless X is known non-zero.
+                if (OperationOf(code) is Div or Mod && SourceOf(code) == BpfOpcodes.X && !(values.TryGetConstant(right, out uint divisor) && divisor != 0))
+                    right = state[ShortenState.X];
+                return (ShortenState.A, values.Operation(OperationOf(code), left, right));
+            default:
+                return MiscOperationOf(code) == Tax
+                    ? (ShortenState.X, state[ShortenState.A])
+                    : (ShortenState.A, state[ShortenState.X]);
+        }
+    }
+
+    // A value whose facts pin it to one constant becomes that constant, so operations on it fold.
+    private static int Folded(int value, ShortenState state, ShortenValues values) =>
+        value != ShortenValues.Unknown && state.RangeOf(value, values).TryGetSingle(out uint single) ? values.Constant(single) : value;
+
+    private static (bool CanBeTrue, bool CanBeFalse) Outcomes(ushort code, uint k, ShortenState state, ShortenValues values)
+    {
+        int a = state[ShortenState.A];
+        if (!TryOperand(code, k, state, values, out uint operand))
+        {
+            if (a != ShortenValues.Unknown && a == state[ShortenState.X])
+                return OperationOf(code) switch { Jeq or Jge => (true, false), Jgt => (false, true), _ => (true, true) };
+            return (true, true);
+        }
+        return state.RangeOf(a, values).Outcomes(OperationOf(code), operand);
+    }
+
+    private static ShortenState Refine(BpfInstruction instruction, ShortenState state, ShortenValues values, bool outcome)
+    {
+        int a = state[ShortenState.A];
+        if (a == ShortenValues.Unknown || values.TryGetConstant(a, out _) || !TryOperand(instruction.Code, instruction.K, state, values, out uint operand))
+            return state;
+        return state.Knowing(a, state.RangeOf(a, values).Refine(OperationOf(instruction.Code), operand, outcome));
+    }
+
+    private static bool TryOperand(ushort code, uint k, ShortenState state, ShortenValues values, out uint operand)
+    {
+        operand = k;
+        if (SourceOf(code) == BpfOpcodes.K)
+            return true;
+        int x = state[ShortenState.X];
+        return x != ShortenValues.Unknown && state.RangeOf(x, values).TryGetSingle(out operand);
+    }
+}

@@ -1,0 +1,44 @@
+using Pcap.Filter.Bpf;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// Shortens libpcap's optimized program without changing what it returns on any packet (truncated ones included):
+/// known-outcome threading, dead-store removal and cross-jumping over a DAG of the final instructions. The result is
+/// kept only when it is shorter and valid for the kernel; otherwise the program comes back unchanged.
+/// </summary>
+internal static class ShortenPasses
+{
+    /// <summary>
+    /// The program to attach: <paramref name="program"/> shortened when <paramref name="options"/> optimize and allow it.
+    /// </summary>
+    public static BpfInstruction[] Apply(BpfInstruction[] program, FilterOptions options) =>
+        options.Optimize && options.ShortenPastLibpcap ? Shorten(program) : program;
+
+    /// <summary>The shortest program the passes find, never longer than <paramref name="program"/>.</summary>
+    public static BpfInstruction[] Shorten(BpfInstruction[] program)
+    {
+        var best = program;
+        foreach (bool mergeTails in (ReadOnlySpan<bool>)[true, false])
+        {
+            var candidate = Run(program, mergeTails);
+            if (candidate is not null && candidate.Length < best.Length && BpfValidator.TryValidate(candidate, out _))
+                best = candidate;
+        }
+        return best;
+    }
+
+    private static BpfInstruction[]? Run(BpfInstruction[] program, bool mergeTails)
+    {
+        var graph = ShortenGraph.From(program);
+        if (graph is null)
+            return null;
+        var values = new ShortenValues();
+        ShortenKnownOutcomes.Run(graph, values);
+        ShortenDeadStores.Run(graph);
+        ShortenKnownOutcomes.Run(graph, values);
+        if (mergeTails)
+            ShortenTailMerging.Run(graph);
+        return graph.Emit();
+    }
+}
