@@ -5,8 +5,8 @@ namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
 /// Removes statements whose result no path reads (a store to a scratch word never loaded again, a <c>tax</c> before X
-/// is overwritten). Only statements that cannot end the run: a packet load or a division by X can fail and return 0,
-/// so they stay even when their value is dead. One backward walk over the DAG.
+/// is overwritten), and jumps whose two targets became one. A packet load or a division by X can fail and return 0, so
+/// a dead one stays unless every path has already loaded its bytes or it is followed by <c>ret #0</c>. One backward walk.
 /// </summary>
 internal static class ShortenDeadStores
 {
@@ -31,6 +31,12 @@ internal static class ShortenDeadStores
                 live[node] = code == (Ret | RetA) ? A : 0;
                 continue;
             }
+            if (graph.IsConditional(node) && graph.Resolve(graph.Next[node]) == graph.Resolve(graph.Other[node]))
+            {
+                graph.Skip(node, graph.Resolve(graph.Next[node]));
+                live[node] = live[graph.Next[node]];
+                continue;
+            }
             if (graph.IsConditional(node))
             {
                 live[node] = live[graph.Next[node]] | live[graph.Other[node]] | A | (SourceOf(code) == BpfOpcodes.X ? X : 0);
@@ -38,7 +44,8 @@ internal static class ShortenDeadStores
             }
             int after = live[graph.Next[node]];
             var (defines, uses, canFail) = Access(instruction);
-            if ((after & defines) == 0 && !canFail)
+            // Before ret #0 even a failing load changes nothing: failing returns 0 too.
+            if (((after & defines) == 0 && (!canFail || graph.CannotFail[node])) || graph.ReturnsZero(graph.Resolve(graph.Next[node])))
             {
                 graph.Skip(node, graph.Next[node]);
                 live[node] = after;

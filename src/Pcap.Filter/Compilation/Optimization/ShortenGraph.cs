@@ -16,7 +16,14 @@ internal sealed class ShortenGraph
         Next = new int[instructions.Length];
         Other = new int[instructions.Length];
         Skipped = new bool[instructions.Length];
+        CannotFail = new bool[instructions.Length];
     }
+
+    /// <summary>Packet loads that every path reaches with the bytes they read already known present.</summary>
+    public bool[] CannotFail { get; }
+
+    /// <summary>Whether <paramref name="node"/> is <c>ret #0</c>, the answer a failed load also gives.</summary>
+    public bool ReturnsZero(int node) => Instructions[node] is { Code: Ret | BpfOpcodes.K, K: 0 } && !Skipped[node];
 
     /// <summary>The original instruction of each node (its jump offsets are stale once edges move).</summary>
     public BpfInstruction[] Instructions { get; }

@@ -40,6 +40,11 @@ internal static class ShortenKnownOutcomes
                     graph.Skip(node, graph.Next[node]);
                 else
                     state = state.With(register, value);
+                if (LoadEnd(graph.Instructions[node], state, values) is uint end)
+                {
+                    graph.CannotFail[node] |= end <= state.KnownLength;
+                    state = state.Loaded(end);
+                }
                 Push(states, graph.Next[node], state, values);
                 continue;
             }
@@ -132,6 +137,29 @@ internal static class ShortenKnownOutcomes
                     ? (ShortenState.X, state[ShortenState.A])
                     : (ShortenState.A, state[ShortenState.X]);
         }
+    }
+
+    // Where a packet load ends (offset plus size), when it is known at compile time; null for every other statement.
+    private static uint? LoadEnd(BpfInstruction instruction, ShortenState state, ShortenValues values)
+    {
+        ushort code = instruction.Code;
+        ulong start;
+        switch (ClassOf(code), ModeOf(code))
+        {
+            case (Ld, Abs):
+                start = instruction.K;
+                break;
+            case (Ld, Ind) when values.TryGetConstant(state[ShortenState.X], out uint x):
+                start = (ulong)instruction.K + x;
+                break;
+            case (Ldx, Msh):
+                return instruction.K < int.MaxValue ? instruction.K + 1 : null;
+            default:
+                return null;
+        }
+        ulong end = start + SizeOf(code) switch { B => 1u, H => 2u, _ => 4u };
+        // Ancillary and negative offsets are not packet bytes.
+        return end < int.MaxValue ? (uint)end : null;
     }
 
     // A value whose facts pin it to one constant becomes that constant, so operations on it fold.

@@ -18,27 +18,18 @@ internal static class ShortenPasses
     /// <summary>The shortest program the passes find, never longer than <paramref name="program"/>.</summary>
     public static BpfInstruction[] Shorten(BpfInstruction[] program)
     {
-        var best = program;
-        foreach (bool mergeTails in (ReadOnlySpan<bool>)[true, false])
-        {
-            var candidate = Run(program, mergeTails);
-            if (candidate is not null && candidate.Length < best.Length && BpfValidator.TryValidate(candidate, out _))
-                best = candidate;
-        }
-        return best;
-    }
-
-    private static BpfInstruction[]? Run(BpfInstruction[] program, bool mergeTails)
-    {
         var graph = ShortenGraph.From(program);
         if (graph is null)
-            return null;
+            return program;
         var values = new ShortenValues();
         ShortenKnownOutcomes.Run(graph, values);
         ShortenDeadStores.Run(graph);
-        ShortenKnownOutcomes.Run(graph, values);
-        if (mergeTails)
-            ShortenTailMerging.Run(graph);
-        return graph.Emit();
+        var best = Better(program, graph.Emit());
+        // Cross-jumping can cost a ja per merged tail: kept only when the whole program still got shorter.
+        ShortenTailMerging.Run(graph);
+        return Better(best, graph.Emit());
     }
+
+    private static BpfInstruction[] Better(BpfInstruction[] best, BpfInstruction[]? candidate) =>
+        candidate is not null && candidate.Length < best.Length && BpfValidator.TryValidate(candidate, out _) ? candidate : best;
 }

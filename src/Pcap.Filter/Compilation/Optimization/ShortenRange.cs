@@ -86,8 +86,12 @@ internal readonly record struct ShortenRange(uint Lo, uint Hi, uint Ones, uint Z
         };
         if (refined.Values is null)
             return refined;
-        var kept = refined.Values.Where(v => refined.Admits(v) && Holds(operation, v, k) == outcome).ToArray();
-        return refined with { Values = kept };
+        int count = 0;
+        Span<uint> kept = stackalloc uint[MaxListed];
+        foreach (uint v in refined.Values)
+            if (refined.Admits(v) && Holds(operation, v, k) == outcome && count < MaxListed)
+                kept[count++] = v;
+        return refined with { Values = kept[..count].ToArray() };
     }
 
     /// <summary>The values either range allows (a superset of their union).</summary>
@@ -96,12 +100,28 @@ internal readonly record struct ShortenRange(uint Lo, uint Hi, uint Ones, uint Z
         uint[]? values = null;
         if (Values is not null && other.Values is not null)
         {
-            var union = Values.Where(Admits).Union(other.Values.Where(other.Admits)).ToArray();
-            values = union.Length <= MaxListed ? union : null;
+            Span<uint> union = stackalloc uint[2 * MaxListed];
+            int count = 0;
+            foreach (uint v in Values)
+                if (Admits(v))
+                    union[count++] = v;
+            int own = count;
+            foreach (uint v in other.Values)
+                if (other.Admits(v) && union[..own].IndexOf(v) < 0)
+                    union[count++] = v;
+            values = count <= MaxListed ? union[..count].ToArray() : null;
         }
-        uint[]? excluded = Excluded is not null && other.Excluded is not null ? Excluded.Intersect(other.Excluded).ToArray() : null;
-        return new(Math.Min(Lo, other.Lo), Math.Max(Hi, other.Hi), Ones & other.Ones, Zeros & other.Zeros,
-            values, excluded is { Length: > 0 } ? excluded : null);
+        uint[]? excluded = null;
+        if (Excluded is not null && other.Excluded is not null)
+        {
+            Span<uint> both = stackalloc uint[MaxListed];
+            int count = 0;
+            foreach (uint v in Excluded)
+                if (Array.IndexOf(other.Excluded, v) >= 0)
+                    both[count++] = v;
+            excluded = count > 0 ? both[..count].ToArray() : null;
+        }
+        return new(Math.Min(Lo, other.Lo), Math.Max(Hi, other.Hi), Ones & other.Ones, Zeros & other.Zeros, values, excluded);
     }
 
     private ShortenRange Exclude(uint k)

@@ -16,11 +16,15 @@ internal sealed class ShortenState
     private readonly int[] registers;
     private readonly (int Value, ShortenRange Range)[] facts;
 
-    private ShortenState(int[] registers, (int, ShortenRange)[] facts)
+    private ShortenState(int[] registers, (int, ShortenRange)[] facts, uint knownLength)
     {
         this.registers = registers;
         this.facts = facts;
+        KnownLength = knownLength;
     }
+
+    /// <summary>How many bytes of the packet every path here has loaded successfully: loads within them cannot fail.</summary>
+    public uint KnownLength { get; }
 
     /// <summary>The state on entry: A and X are 0 (every machine clears them), scratch memory unknown.</summary>
     public static ShortenState Entry(ShortenValues values)
@@ -28,7 +32,7 @@ internal sealed class ShortenState
         var registers = new int[RegisterCount];
         Array.Fill(registers, ShortenValues.Unknown);
         registers[A] = registers[X] = values.Constant(0);
-        return new ShortenState(registers, []);
+        return new ShortenState(registers, [], 0);
     }
 
     /// <summary>The value number in register slot <paramref name="register"/>.</summary>
@@ -39,8 +43,12 @@ internal sealed class ShortenState
     {
         var copy = (int[])registers.Clone();
         copy[register] = value;
-        return new ShortenState(copy, facts);
+        return new ShortenState(copy, facts, KnownLength);
     }
+
+    /// <summary>This state knowing that the packet holds at least <paramref name="length"/> bytes.</summary>
+    public ShortenState Loaded(uint length) =>
+        length <= KnownLength ? this : new ShortenState(registers, facts, length);
 
     /// <summary>Everything known about <paramref name="value"/> here.</summary>
     public ShortenRange RangeOf(int value, ShortenValues values)
@@ -56,10 +64,20 @@ internal sealed class ShortenState
     {
         if (value == ShortenValues.Unknown)
             return this;
-        var kept = facts.Where(f => f.Value != value);
-        if (facts.Length >= MaxFacts)
-            kept = kept.Skip(1);
-        return new ShortenState(registers, [.. kept, (value, range)]);
+        int index = Array.FindIndex(facts, f => f.Value == value);
+        (int, ShortenRange)[] updated;
+        if (index >= 0)
+            updated = (((int, ShortenRange)[])facts.Clone());
+        else
+        {
+            // Full: forget the oldest fact.
+            int drop = facts.Length >= MaxFacts ? 1 : 0;
+            updated = new (int, ShortenRange)[facts.Length - drop + 1];
+            Array.Copy(facts, drop, updated, 0, facts.Length - drop);
+            index = updated.Length - 1;
+        }
+        updated[index] = (value, range);
+        return new ShortenState(registers, updated, KnownLength);
     }
 
     /// <summary>What holds on both this path and <paramref name="other"/>, at node <paramref name="node"/>.</summary>
@@ -80,6 +98,6 @@ internal sealed class ShortenState
             foreach (var (otherValue, otherRange) in other.facts)
                 if (otherValue == value)
                     common.Add((value, range.Union(otherRange)));
-        return new ShortenState(merged, [.. common]);
+        return new ShortenState(merged, [.. common], Math.Min(KnownLength, other.KnownLength));
     }
 }
