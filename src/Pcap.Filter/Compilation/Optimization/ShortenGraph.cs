@@ -40,6 +40,17 @@ internal sealed class ShortenGraph
     /// <summary>The number of nodes.</summary>
     public int Count => Instructions.Length;
 
+    /// <summary>A copy whose edges and marks can change without touching this graph.</summary>
+    public ShortenGraph Clone()
+    {
+        var copy = new ShortenGraph(Instructions);
+        Array.Copy(Next, copy.Next, Count);
+        Array.Copy(Other, copy.Other, Count);
+        Array.Copy(Skipped, copy.Skipped, Count);
+        Array.Copy(CannotFail, copy.CannotFail, Count);
+        return copy;
+    }
+
     /// <summary>Builds the graph of <paramref name="program"/>; null when it jumps backwards or out of range.</summary>
     public static ShortenGraph? From(BpfInstruction[] program)
     {

@@ -169,14 +169,26 @@ internal static class ShortenKnownOutcomes
     private static (bool CanBeTrue, bool CanBeFalse) Outcomes(ushort code, uint k, ShortenState state, ShortenValues values)
     {
         int a = state[ShortenState.A];
-        if (!TryOperand(code, k, state, values, out uint operand))
-        {
-            if (a != ShortenValues.Unknown && a == state[ShortenState.X])
-                return OperationOf(code) switch { Jeq or Jge => (true, false), Jgt => (false, true), _ => (true, true) };
+        if (TryOperand(code, k, state, values, out uint operand))
+            return state.RangeOf(a, values).Outcomes(OperationOf(code), operand);
+        int x = state[ShortenState.X];
+        if (a != ShortenValues.Unknown && a == x)
+            return OperationOf(code) switch { Jeq or Jge => (true, false), Jgt => (false, true), _ => (true, true) };
+        if (!state.RangeOf(a, values).TryGetSingle(out uint constant))
             return (true, true);
-        }
-        return state.RangeOf(a, values).Outcomes(OperationOf(code), operand);
+        // A constant against X: ask the same question of X's range, mirrored (c > X is X < c, that is not X >= c).
+        var range = state.RangeOf(x, values);
+        return OperationOf(code) switch
+        {
+            Jeq => range.Outcomes(Jeq, constant),
+            Jset => range.Outcomes(Jset, constant),
+            Jgt => Swap(range.Outcomes(Jge, constant)),
+            Jge => Swap(range.Outcomes(Jgt, constant)),
+            _ => (true, true),
+        };
     }
+
+    private static (bool, bool) Swap((bool CanBeTrue, bool CanBeFalse) outcomes) => (outcomes.CanBeFalse, outcomes.CanBeTrue);
 
     private static ShortenState Refine(BpfInstruction instruction, ShortenState state, ShortenValues values, bool outcome)
     {

@@ -25,9 +25,12 @@ internal static class ShortenPasses
         ShortenKnownOutcomes.Run(graph, values);
         ShortenDeadStores.Run(graph);
         var best = Better(program, graph.Emit());
-        // Cross-jumping can cost a ja per merged tail: kept only when the whole program still got shorter.
-        ShortenTailMerging.Run(graph);
-        return Better(best, graph.Emit());
+        // Cross-jumping can cost a ja per merged tail: each way is kept only when the whole program got shorter.
+        var eager = graph.Clone();
+        ShortenTailMerging.Run(graph, eager: false);
+        best = Better(best, graph.Emit());
+        ShortenTailMerging.Run(eager, eager: true);
+        return Better(best, eager.Emit());
     }
 
     private static BpfInstruction[] Better(BpfInstruction[] best, BpfInstruction[]? candidate) =>
