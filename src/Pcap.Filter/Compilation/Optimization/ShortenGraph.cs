@@ -37,6 +37,9 @@ internal sealed class ShortenGraph
     /// <summary>Nodes that do nothing (removed statements, decided jumps, merged duplicates, <c>ja</c>).</summary>
     public bool[] Skipped { get; }
 
+    /// <summary>Whether a pass has skipped a node or moved an edge since the graph was built.</summary>
+    public bool Changed { get; set; }
+
     /// <summary>The number of nodes.</summary>
     public int Count => Instructions.Length;
 
@@ -100,6 +103,7 @@ internal sealed class ShortenGraph
     public void Skip(int node, int continuation)
     {
         Skipped[node] = true;
+        Changed = true;
         Next[node] = continuation;
         Other[node] = -1;
     }

@@ -33,43 +33,53 @@ internal static class ShortenKnownOutcomes
             }
             if (graph.IsReturn(node))
                 continue;
+            var instruction = graph.Instructions[node];
             if (!graph.IsConditional(node))
             {
-                var (register, value) = Effect(graph.Instructions[node], state, values);
+                var (register, value) = Effect(instruction, state, values);
                 if (value != ShortenValues.Unknown && state[register] == value)
                     graph.Skip(node, graph.Next[node]);
                 else
-                    state = state.With(register, value);
-                if (LoadEnd(graph.Instructions[node], state, values) is uint end)
+                    state[register] = value;
+                if (LoadEnd(instruction, state, values) is uint end)
                 {
                     graph.CannotFail[node] |= end <= state.KnownLength;
-                    state = state.Loaded(end);
+                    state.Loaded(end);
                 }
                 Push(states, graph.Next[node], state, values);
                 continue;
             }
-            var (canBeTrue, canBeFalse) = Outcomes(graph.Instructions[node].Code, graph.Instructions[node].K, state, values);
+            var (canBeTrue, canBeFalse) = Outcomes(instruction.Code, instruction.K, state, values);
             if (canBeTrue != canBeFalse)
             {
-                var taken = Refine(graph.Instructions[node], state, values, canBeTrue);
-                graph.Skip(node, Thread(graph, canBeTrue ? graph.Next[node] : graph.Other[node], ref taken, values));
-                Push(states, graph.Next[node], taken, values);
+                Refine(instruction, state, values, canBeTrue);
+                graph.Skip(node, Thread(graph, canBeTrue ? graph.Next[node] : graph.Other[node], state, values));
+                Push(states, graph.Next[node], state, values);
                 continue;
             }
-            var whenTrue = Refine(graph.Instructions[node], state, values, true);
-            var whenFalse = Refine(graph.Instructions[node], state, values, false);
-            graph.Next[node] = Thread(graph, graph.Next[node], ref whenTrue, values);
-            graph.Other[node] = Thread(graph, graph.Other[node], ref whenFalse, values);
-            Push(states, graph.Next[node], whenTrue, values);
+            var whenFalse = state.Clone();
+            Refine(instruction, state, values, true);
+            Refine(instruction, whenFalse, values, false);
+            int whenTrueTarget = Thread(graph, graph.Next[node], state, values);
+            int whenFalseTarget = Thread(graph, graph.Other[node], whenFalse, values);
+            graph.Changed |= whenTrueTarget != graph.Next[node] || whenFalseTarget != graph.Other[node];
+            graph.Next[node] = whenTrueTarget;
+            graph.Other[node] = whenFalseTarget;
+            Push(states, graph.Next[node], state, values);
             Push(states, graph.Other[node], whenFalse, values);
         }
     }
 
-    private static void Push(ShortenState?[] states, int target, ShortenState state, ShortenValues values) =>
-        states[target] = states[target] is { } existing ? existing.Meet(state, target, values) : state;
+    private static void Push(ShortenState?[] states, int target, ShortenState state, ShortenValues values)
+    {
+        if (states[target] is { } existing)
+            existing.MeetWith(state, target, values);
+        else
+            states[target] = state;
+    }
 
     // Follows an edge through nodes that do nothing on it: skipped nodes, no-op statements and decided jumps.
-    private static int Thread(ShortenGraph graph, int target, ref ShortenState state, ShortenValues values)
+    private static int Thread(ShortenGraph graph, int target, ShortenState state, ShortenValues values)
     {
         for (int step = 0; step < MaxThreadSteps; step++)
         {
@@ -92,7 +102,7 @@ internal static class ShortenKnownOutcomes
             var (canBeTrue, canBeFalse) = Outcomes(instruction.Code, instruction.K, state, values);
             if (canBeTrue == canBeFalse)
                 break;
-            state = Refine(instruction, state, values, canBeTrue);
+            Refine(instruction, state, values, canBeTrue);
             target = canBeTrue ? graph.Next[target] : graph.Other[target];
         }
         return target;
@@ -190,12 +200,11 @@ internal static class ShortenKnownOutcomes
 
     private static (bool, bool) Swap((bool CanBeTrue, bool CanBeFalse) outcomes) => (outcomes.CanBeFalse, outcomes.CanBeTrue);
 
-    private static ShortenState Refine(BpfInstruction instruction, ShortenState state, ShortenValues values, bool outcome)
+    private static void Refine(BpfInstruction instruction, ShortenState state, ShortenValues values, bool outcome)
     {
         int a = state[ShortenState.A];
-        if (a == ShortenValues.Unknown || values.TryGetConstant(a, out _) || !TryOperand(instruction.Code, instruction.K, state, values, out uint operand))
-            return state;
-        return state.Knowing(a, state.RangeOf(a, values).Refine(OperationOf(instruction.Code), operand, outcome));
+        if (a != ShortenValues.Unknown && !values.TryGetConstant(a, out _) && TryOperand(instruction.Code, instruction.K, state, values, out uint operand))
+            state.Know(a, state.RangeOf(a, values).Refine(OperationOf(instruction.Code), operand, outcome));
     }
 
     private static bool TryOperand(ushort code, uint k, ShortenState state, ShortenValues values, out uint operand)

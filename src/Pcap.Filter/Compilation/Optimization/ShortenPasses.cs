@@ -21,15 +21,18 @@ internal static class ShortenPasses
         var graph = ShortenGraph.From(program);
         if (graph is null)
             return program;
-        var values = new ShortenValues();
+        var values = ShortenValues.ForThisThread();
         ShortenKnownOutcomes.Run(graph, values);
         ShortenDeadStores.Run(graph);
-        var best = Better(program, graph.Emit());
+        var best = graph.Changed ? Better(program, graph.Emit()) : program;
         // Cross-jumping can cost a ja per merged tail: each way is kept only when the whole program got shorter.
+        var twins = ShortenTailMerging.FindTwins(graph);
+        if (twins is null)
+            return best;
         var eager = graph.Clone();
-        ShortenTailMerging.Run(graph, eager: false);
+        ShortenTailMerging.Merge(graph, twins, eager: false);
         best = Better(best, graph.Emit());
-        ShortenTailMerging.Run(eager, eager: true);
+        ShortenTailMerging.Merge(eager, twins, eager: true);
         return Better(best, eager.Emit());
     }
 

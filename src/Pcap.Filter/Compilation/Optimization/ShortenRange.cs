@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static Pcap.Filter.Bpf.BpfOpcodes;
 
 namespace Pcap.Filter.Compilation.Optimization;
@@ -5,55 +6,78 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// <summary>
 /// What the shortening passes know about one 32-bit value: a superset of the values it can have, as an interval, bits
 /// known set and known clear, at most a few listed values, and a few excluded ones. Deciding a jump only ever asks
-/// "can this outcome happen?", so a superset is always sound.
+/// "can this outcome happen?", so a superset is always sound. A plain value type: no allocation.
 /// </summary>
-internal readonly record struct ShortenRange(uint Lo, uint Hi, uint Ones, uint Zeros, uint[]? Values, uint[]? Excluded)
+internal struct ShortenRange
 {
     private const int MaxListed = 4;
 
+    [InlineArray(MaxListed)]
+    private struct Four
+    {
+        private uint element;
+    }
+
+    private Four values, excluded;
+    private int valueCount, excludedCount;
+    private bool listed;
+
+    /// <summary>The least value possible.</summary>
+    public uint Lo;
+
+    /// <summary>The greatest value possible.</summary>
+    public uint Hi;
+
+    /// <summary>Bits known to be set.</summary>
+    public uint Ones;
+
+    /// <summary>Bits known to be clear.</summary>
+    public uint Zeros;
+
     /// <summary>Any value.</summary>
-    public static ShortenRange Full => new(0, uint.MaxValue, 0, 0, null, null);
+    public static ShortenRange Full => new() { Hi = uint.MaxValue };
 
     /// <summary>Exactly <paramref name="value"/>.</summary>
-    public static ShortenRange Exactly(uint value) => new(value, value, value, ~value, [value], null);
+    public static ShortenRange Exactly(uint value)
+    {
+        var range = new ShortenRange { Lo = value, Hi = value, Ones = value, Zeros = ~value, listed = true, valueCount = 1 };
+        range.values[0] = value;
+        return range;
+    }
 
     /// <summary>The one value this range allows, when it allows only one.</summary>
-    public bool TryGetSingle(out uint value)
+    public readonly bool TryGetSingle(out uint value)
     {
         value = Math.Max(Lo, Ones);
         if ((Ones | Zeros) == uint.MaxValue)
             return Contains(Ones);
         if (Lo == Hi)
             return Contains(Lo);
-        if (Values is null)
+        if (!listed)
             return false;
         int count = 0;
-        foreach (uint v in Values)
-            if (Contains(v))
+        for (int i = 0; i < valueCount; i++)
+            if (Admits(values[i]))
             {
-                value = v;
+                value = values[i];
                 count++;
             }
         return count == 1;
     }
 
-    /// <summary>Whether <paramref name="value"/> may be the value (ignoring the listed values).</summary>
-    private bool Admits(uint value) =>
-        value >= Lo && value <= Hi && (value & Ones) == Ones && (value & Zeros) == 0 && (Excluded is null || Array.IndexOf(Excluded, value) < 0);
-
     /// <summary>Whether <paramref name="value"/> may be the value.</summary>
-    public bool Contains(uint value) => Admits(value) && (Values is null || Array.IndexOf(Values, value) >= 0);
+    public readonly bool Contains(uint value) => Admits(value) && (!listed || IndexOf(values, valueCount, value) >= 0);
 
     /// <summary>Whether a conditional jump <paramref name="operation"/> against <paramref name="k"/> can be true, and can be false.</summary>
-    public (bool CanBeTrue, bool CanBeFalse) Outcomes(ushort operation, uint k)
+    public readonly (bool CanBeTrue, bool CanBeFalse) Outcomes(ushort operation, uint k)
     {
-        if (Values is not null)
+        if (listed)
         {
             bool canBeTrue = false, canBeFalse = false;
-            foreach (uint v in Values)
-                if (Admits(v))
+            for (int i = 0; i < valueCount; i++)
+                if (Admits(values[i]))
                 {
-                    if (Holds(operation, v, k)) canBeTrue = true;
+                    if (Holds(operation, values[i], k)) canBeTrue = true;
                     else canBeFalse = true;
                 }
             return (canBeTrue, canBeFalse);
@@ -70,70 +94,104 @@ internal readonly record struct ShortenRange(uint Lo, uint Hi, uint Ones, uint Z
     }
 
     /// <summary>This range narrowed by knowing that the jump <paramref name="operation"/> against <paramref name="k"/> went <paramref name="outcome"/>.</summary>
-    public ShortenRange Refine(ushort operation, uint k, bool outcome)
+    public readonly ShortenRange Refine(ushort operation, uint k, bool outcome)
     {
-        var refined = (operation, outcome) switch
+        var refined = this;
+        switch (operation, outcome)
         {
-            (Jeq, true) => this with { Lo = Math.Max(Lo, k), Hi = Math.Min(Hi, k) },
-            (Jeq, false) => Exclude(k),
-            (Jgt, true) => k == uint.MaxValue ? this with { Lo = 1, Hi = 0 } : this with { Lo = Math.Max(Lo, k + 1) },
-            (Jgt, false) => this with { Hi = Math.Min(Hi, k) },
-            (Jge, true) => this with { Lo = Math.Max(Lo, k) },
-            (Jge, false) => k == 0 ? this with { Lo = 1, Hi = 0 } : this with { Hi = Math.Min(Hi, k - 1) },
-            (Jset, true) => (k & (k - 1)) == 0 ? this with { Ones = Ones | k } : this,
-            (Jset, false) => this with { Zeros = Zeros | k },
-            _ => this,
-        };
-        if (refined.Values is null)
-            return refined;
-        int count = 0;
-        Span<uint> kept = stackalloc uint[MaxListed];
-        foreach (uint v in refined.Values)
-            if (refined.Admits(v) && Holds(operation, v, k) == outcome && count < MaxListed)
-                kept[count++] = v;
-        return refined with { Values = kept[..count].ToArray() };
+            case (Jeq, true):
+                refined.Lo = Math.Max(Lo, k);
+                refined.Hi = Math.Min(Hi, k);
+                break;
+            case (Jeq, false):
+                refined.Exclude(k);
+                break;
+            case (Jgt, true):
+                if (k == uint.MaxValue) refined.MakeEmpty();
+                else refined.Lo = Math.Max(Lo, k + 1);
+                break;
+            case (Jgt, false):
+                refined.Hi = Math.Min(Hi, k);
+                break;
+            case (Jge, true):
+                refined.Lo = Math.Max(Lo, k);
+                break;
+            case (Jge, false):
+                if (k == 0) refined.MakeEmpty();
+                else refined.Hi = Math.Min(Hi, k - 1);
+                break;
+            case (Jset, true):
+                if ((k & (k - 1)) == 0) refined.Ones |= k;
+                break;
+            case (Jset, false):
+                refined.Zeros |= k;
+                break;
+        }
+        if (refined.listed)
+        {
+            int count = 0;
+            for (int i = 0; i < refined.valueCount; i++)
+                if (refined.Admits(refined.values[i]) && Holds(operation, refined.values[i], k) == outcome)
+                    refined.values[count++] = refined.values[i];
+            refined.valueCount = count;
+        }
+        return refined;
     }
 
     /// <summary>The values either range allows (a superset of their union).</summary>
-    public ShortenRange Union(ShortenRange other)
+    public readonly ShortenRange Union(in ShortenRange other)
     {
-        uint[]? values = null;
-        if (Values is not null && other.Values is not null)
+        var union = new ShortenRange
         {
-            Span<uint> union = stackalloc uint[2 * MaxListed];
-            int count = 0;
-            foreach (uint v in Values)
-                if (Admits(v))
-                    union[count++] = v;
-            int own = count;
-            foreach (uint v in other.Values)
-                if (other.Admits(v) && union[..own].IndexOf(v) < 0)
-                    union[count++] = v;
-            values = count <= MaxListed ? union[..count].ToArray() : null;
-        }
-        uint[]? excluded = null;
-        if (Excluded is not null && other.Excluded is not null)
+            Lo = Math.Min(Lo, other.Lo), Hi = Math.Max(Hi, other.Hi), Ones = Ones & other.Ones, Zeros = Zeros & other.Zeros,
+        };
+        if (listed && other.listed)
         {
-            Span<uint> both = stackalloc uint[MaxListed];
-            int count = 0;
-            foreach (uint v in Excluded)
-                if (Array.IndexOf(other.Excluded, v) >= 0)
-                    both[count++] = v;
-            excluded = count > 0 ? both[..count].ToArray() : null;
+            union.listed = true;
+            for (int i = 0; i < valueCount + other.valueCount && union.listed; i++)
+            {
+                uint v = i < valueCount ? values[i] : other.values[i - valueCount];
+                if (!(i < valueCount ? Admits(v) : other.Admits(v)) || IndexOf(union.values, union.valueCount, v) >= 0)
+                    continue;
+                if (union.valueCount == MaxListed)
+                    union.listed = false;
+                else
+                    union.values[union.valueCount++] = v;
+            }
+            if (!union.listed)
+                union.valueCount = 0;
         }
-        return new(Math.Min(Lo, other.Lo), Math.Max(Hi, other.Hi), Ones & other.Ones, Zeros & other.Zeros, values, excluded);
+        for (int i = 0; i < excludedCount; i++)
+            if (IndexOf(other.excluded, other.excludedCount, excluded[i]) >= 0)
+                union.excluded[union.excludedCount++] = excluded[i];
+        return union;
     }
 
-    private ShortenRange Exclude(uint k)
+    private readonly bool Admits(uint value) =>
+        value >= Lo && value <= Hi && (value & Ones) == Ones && (value & Zeros) == 0 && IndexOf(excluded, excludedCount, value) < 0;
+
+    private void Exclude(uint k)
     {
-        var range = this;
-        if (range.Lo == k && k != uint.MaxValue)
-            range = range with { Lo = k + 1 };
-        else if (range.Hi == k && k != 0)
-            range = range with { Hi = k - 1 };
-        else if (range.Values is null && (range.Excluded?.Length ?? 0) < MaxListed && (range.Excluded is null || Array.IndexOf(range.Excluded, k) < 0))
-            range = range with { Excluded = [.. range.Excluded ?? [], k] };
-        return range;
+        if (Lo == k && k != uint.MaxValue)
+            Lo = k + 1;
+        else if (Hi == k && k != 0)
+            Hi = k - 1;
+        else if (!listed && excludedCount < MaxListed && IndexOf(excluded, excludedCount, k) < 0)
+            excluded[excludedCount++] = k;
+    }
+
+    private void MakeEmpty()
+    {
+        Lo = 1;
+        Hi = 0;
+    }
+
+    private static int IndexOf(in Four list, int count, uint value)
+    {
+        for (int i = 0; i < count; i++)
+            if (list[i] == value)
+                return i;
+        return -1;
     }
 
     private static bool Holds(ushort operation, uint value, uint k) => operation switch

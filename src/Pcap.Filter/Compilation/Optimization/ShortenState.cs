@@ -4,19 +4,30 @@ namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
 /// What the shortening passes know at one point of every path through it: the value number in A, X and each scratch
-/// word, and ranges for some values. Immutable: every change makes a new state.
+/// word, ranges for some values, and how many packet bytes every path has loaded. Owned by one point at a time:
+/// changed in place, cloned only where a path forks.
 /// </summary>
 internal sealed class ShortenState
 {
     /// <summary>Register slots: A, X, then the scratch words.</summary>
     public const int A = 0, X = 1, Memory = 2, RegisterCount = Memory + MemoryWords;
 
+    // Facts beyond this many (shadowed ones included) are compacted to the newest distinct ones.
     private const int MaxFacts = 24;
 
-    private readonly int[] registers;
-    private readonly (int Value, ShortenRange Range)[] facts;
+    // Facts form a shared, immutable list, newest first: a fork shares it, a refinement adds one node in front.
+    private sealed class Fact(int value, ShortenRange range, Fact? older, int count)
+    {
+        public int Value { get; } = value;
+        public ShortenRange Range { get; } = range;
+        public Fact? Older { get; } = older;
+        public int Count { get; } = count;
+    }
 
-    private ShortenState(int[] registers, (int, ShortenRange)[] facts, uint knownLength)
+    private readonly int[] registers;
+    private Fact? facts;
+
+    private ShortenState(int[] registers, Fact? facts, uint knownLength)
     {
         this.registers = registers;
         this.facts = facts;
@@ -24,7 +35,7 @@ internal sealed class ShortenState
     }
 
     /// <summary>How many bytes of the packet every path here has loaded successfully: loads within them cannot fail.</summary>
-    public uint KnownLength { get; }
+    public uint KnownLength { get; private set; }
 
     /// <summary>The state on entry: A and X are 0 (every machine clears them), scratch memory unknown.</summary>
     public static ShortenState Entry(ShortenValues values)
@@ -32,72 +43,99 @@ internal sealed class ShortenState
         var registers = new int[RegisterCount];
         Array.Fill(registers, ShortenValues.Unknown);
         registers[A] = registers[X] = values.Constant(0);
-        return new ShortenState(registers, [], 0);
+        return new ShortenState(registers, null, 0);
     }
 
     /// <summary>The value number in register slot <paramref name="register"/>.</summary>
-    public int this[int register] => registers[register];
-
-    /// <summary>This state with <paramref name="register"/> holding <paramref name="value"/>.</summary>
-    public ShortenState With(int register, int value)
+    public int this[int register]
     {
-        var copy = (int[])registers.Clone();
-        copy[register] = value;
-        return new ShortenState(copy, facts, KnownLength);
+        get => registers[register];
+        set => registers[register] = value;
     }
 
-    /// <summary>This state knowing that the packet holds at least <paramref name="length"/> bytes.</summary>
-    public ShortenState Loaded(uint length) =>
-        length <= KnownLength ? this : new ShortenState(registers, facts, length);
+    /// <summary>A copy for the other side of a fork.</summary>
+    public ShortenState Clone() => new((int[])registers.Clone(), facts, KnownLength);
+
+    /// <summary>Records that the packet holds at least <paramref name="length"/> bytes.</summary>
+    public void Loaded(uint length) => KnownLength = Math.Max(KnownLength, length);
 
     /// <summary>Everything known about <paramref name="value"/> here.</summary>
-    public ShortenRange RangeOf(int value, ShortenValues values)
-    {
-        foreach (var (known, range) in facts)
-            if (known == value)
-                return range;
-        return values.RangeOf(value);
-    }
+    public ShortenRange RangeOf(int value, ShortenValues values) => Find(facts, value)?.Range ?? values.RangeOf(value);
 
-    /// <summary>This state knowing <paramref name="range"/> about <paramref name="value"/>.</summary>
-    public ShortenState Knowing(int value, ShortenRange range)
+    /// <summary>Records <paramref name="range"/> as everything known about <paramref name="value"/>.</summary>
+    public void Know(int value, ShortenRange range)
     {
         if (value == ShortenValues.Unknown)
-            return this;
-        int index = Array.FindIndex(facts, f => f.Value == value);
-        (int, ShortenRange)[] updated;
-        if (index >= 0)
-            updated = (((int, ShortenRange)[])facts.Clone());
-        else
-        {
-            // Full: forget the oldest fact.
-            int drop = facts.Length >= MaxFacts ? 1 : 0;
-            updated = new (int, ShortenRange)[facts.Length - drop + 1];
-            Array.Copy(facts, drop, updated, 0, facts.Length - drop);
-            index = updated.Length - 1;
-        }
-        updated[index] = (value, range);
-        return new ShortenState(registers, updated, KnownLength);
+            return;
+        facts = new Fact(value, range, facts, (facts?.Count ?? 0) + 1);
+        if (facts.Count > 2 * MaxFacts)
+            facts = Compact(facts);
     }
 
-    /// <summary>What holds on both this path and <paramref name="other"/>, at node <paramref name="node"/>.</summary>
-    public ShortenState Meet(ShortenState other, int node, ShortenValues values)
+    private static Fact? Find(Fact? list, int value)
     {
-        if (ReferenceEquals(this, other))
-            return this;
-        var merged = new int[RegisterCount];
+        for (var fact = list; fact is not null; fact = fact.Older)
+            if (fact.Value == value)
+                return fact;
+        return null;
+    }
+
+    // The newest distinct facts (at most MaxFacts), in the same order.
+    private static Fact? Compact(Fact? list)
+    {
+        Span<int> seen = stackalloc int[MaxFacts];
+        var kept = new Fact[MaxFacts];
+        int count = 0;
+        for (var fact = list; fact is not null && count < MaxFacts; fact = fact.Older)
+        {
+            if (seen[..count].Contains(fact.Value))
+                continue;
+            seen[count] = fact.Value;
+            kept[count++] = fact;
+        }
+        Fact? rebuilt = null;
+        int length = 0;
+        for (int i = count - 1; i >= 0; i--)
+            rebuilt = new Fact(kept[i].Value, kept[i].Range, rebuilt, ++length);
+        return rebuilt;
+    }
+
+    /// <summary>Keeps, in place, only what also holds on <paramref name="other"/>'s paths, at node <paramref name="node"/>.</summary>
+    public void MeetWith(ShortenState other, int node, ShortenValues values)
+    {
         for (int r = 0; r < RegisterCount; r++)
         {
             int mine = registers[r], theirs = other.registers[r];
-            merged[r] = mine == theirs ? mine
-                : mine == ShortenValues.Unknown || theirs == ShortenValues.Unknown ? ShortenValues.Unknown
-                : values.Merge(node, r);
+            if (mine != theirs)
+                registers[r] = mine == ShortenValues.Unknown || theirs == ShortenValues.Unknown ? ShortenValues.Unknown : values.Merge(node, r);
         }
-        var common = new List<(int, ShortenRange)>();
-        foreach (var (value, range) in facts)
-            foreach (var (otherValue, otherRange) in other.facts)
-                if (otherValue == value)
-                    common.Add((value, range.Union(otherRange)));
-        return new ShortenState(merged, [.. common], Math.Min(KnownLength, other.KnownLength));
+        if (!ReferenceEquals(facts, other.facts))
+            facts = MeetFacts(facts, other.facts);
+        KnownLength = Math.Min(KnownLength, other.KnownLength);
+    }
+
+    // The facts about values both lists know, each the union of the two ranges.
+    private static Fact? MeetFacts(Fact? mine, Fact? theirs)
+    {
+        if (mine is null || theirs is null)
+            return null;
+        Span<int> seen = stackalloc int[MaxFacts];
+        Span<(int Value, ShortenRange Range)> kept = stackalloc (int, ShortenRange)[MaxFacts];
+        int count = 0;
+        for (var fact = mine; fact is not null && count < MaxFacts; fact = fact.Older)
+        {
+            // Only the newest fact about a value counts; older ones are shadowed.
+            if (seen[..count].Contains(fact.Value) || !ReferenceEquals(Find(mine, fact.Value), fact))
+                continue;
+            if (Find(theirs, fact.Value) is { } other)
+            {
+                seen[count] = fact.Value;
+                kept[count++] = (fact.Value, fact.Range.Union(other.Range));
+            }
+        }
+        Fact? merged = null;
+        for (int i = count - 1; i >= 0; i--)
+            merged = new Fact(kept[i].Value, kept[i].Range, merged, count - i);
+        return merged;
     }
 }

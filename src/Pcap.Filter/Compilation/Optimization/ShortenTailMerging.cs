@@ -8,14 +8,24 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// </summary>
 internal static class ShortenTailMerging
 {
-    /// <summary>Runs the pass over <paramref name="graph"/>, in place.</summary>
-    public static void Run(ShortenGraph graph, bool eager)
+    [ThreadStatic]
+    private static Dictionary<(ushort Code, uint K, int Next, int Other), int>? seenForThisThread;
+
+    /// <summary>
+    /// For each node, the last node that behaves exactly like it (itself when none); null when no two nodes do.
+    /// Backwards: the last of each group stands for the group, so every edge stays forward.
+    /// </summary>
+    public static int[]? FindTwins(ShortenGraph graph)
     {
         var reachable = new bool[graph.Count];
         graph.MarkReachable(reachable);
-        // Backwards: the last of each group of identical nodes stands for the group, so every edge stays forward.
         var twin = new int[graph.Count];
-        var seen = new Dictionary<(ushort Code, uint K, int Next, int Other), int>();
+        // Clearing costs the table's capacity: after a very long program, start afresh instead.
+        if (seenForThisThread is null || seenForThisThread.Count > 1024)
+            seenForThisThread = [];
+        var seen = seenForThisThread;
+        seen.Clear();
+        bool any = false;
         for (int node = graph.Count - 1; node >= 0; node--)
         {
             twin[node] = node;
@@ -26,11 +36,22 @@ internal static class ShortenTailMerging
             int other = graph.IsConditional(node) ? twin[graph.Resolve(graph.Other[node])] : -1;
             var key = (instruction.Code, instruction.K, next, other);
             if (!seen.TryAdd(key, node))
+            {
                 twin[node] = seen[key];
+                any = true;
+            }
         }
+        return any ? twin : null;
+    }
+
+    /// <summary>Redirects, in place, the nodes of <paramref name="graph"/> that have a twin, cautiously or eagerly.</summary>
+    public static void Merge(ShortenGraph graph, int[] twin, bool eager)
+    {
         // Forwards: statements come before the nodes they fall into, so their decision is known first.
         var fallers = new int[graph.Count];
         var redirectedFallers = new int[graph.Count];
+        var reachable = new bool[graph.Count];
+        graph.MarkReachable(reachable);
         for (int node = 0; node < graph.Count; node++)
             if (reachable[node] && !graph.Skipped[node] && !graph.IsReturn(node) && !graph.IsConditional(node))
                 fallers[graph.Resolve(graph.Next[node])]++;

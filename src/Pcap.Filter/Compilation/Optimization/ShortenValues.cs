@@ -20,6 +20,20 @@ internal sealed class ShortenValues
     private readonly Dictionary<Key, int> numbers = [];
     private readonly List<Key> keys = [];
 
+    [ThreadStatic]
+    private static ShortenValues? forThisThread;
+
+    /// <summary>This thread's table, emptied: compiles on one thread reuse its storage instead of allocating.</summary>
+    public static ShortenValues ForThisThread()
+    {
+        // Clearing costs the table's capacity: after a very long program, start afresh instead.
+        if (forThisThread is null || forThisThread.keys.Count > 1024)
+            return forThisThread = new ShortenValues();
+        forThisThread.numbers.Clear();
+        forThisThread.keys.Clear();
+        return forThisThread;
+    }
+
     /// <summary>The number of the constant <paramref name="value"/>.</summary>
     public int Constant(uint value) => Number(new Key(Kind.Constant, 0, value, 0, 0));
 
