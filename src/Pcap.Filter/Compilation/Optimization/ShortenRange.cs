@@ -82,10 +82,12 @@ internal struct ShortenRange
                 }
             return (canBeTrue, canBeFalse);
         }
+        if (TryGetSingle(out uint only))
+            return Holds(operation, only, k) ? (true, false) : (false, true);
         uint least = Math.Max(Lo, Ones), most = Math.Min(Hi, ~Zeros);
         return operation switch
         {
-            Jeq => (Contains(k), !TryGetSingle(out uint single) || single != k),
+            Jeq => (Contains(k), true),
             Jgt => (most > k, least <= k),
             Jge => (most >= k, least < k),
             Jset => ((k & ~Zeros) != 0, (k & Ones) == 0),
