@@ -119,6 +119,18 @@ public sealed class ShortenPassesTests
     }
 
     [Fact]
+    public void A_reload_that_recomputes_the_value_a_already_holds_is_jumped_over()
+    {
+        // libpcap's RAW 'ip or ip6': after 'ldb [0]; and #0xf0; jeq #0x60' fails, it loads and masks the same byte again.
+        var shorter = ShortenedEquivalently(
+        [
+            S(Ld | B | Abs, 0), S(Alu | And | K, 0xf0), J(Jmp | Jeq | K, 0x60, 3, 0),
+            S(Ld | B | Abs, 0), S(Alu | And | K, 0xf0), J(Jmp | Jeq | K, 0x40, 0, 1), Accept, Reject,
+        ]);
+        Assert.True(shorter.Length < 8);
+    }
+
+    [Fact]
     public void A_jump_and_a_ja_keep_their_targets_when_nothing_can_be_shortened()
     {
         BpfInstruction[] program = [S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 1), Accept, Reject];

@@ -94,9 +94,12 @@ internal static class ShortenKnownOutcomes
             if (!graph.IsConditional(target))
             {
                 var (register, value) = Effect(instruction, state, values);
-                if (value == ShortenValues.Unknown || state[register] != value)
+                if (value != ShortenValues.Unknown && state[register] == value)
+                    target = graph.Next[target];
+                else if (RunRestoringRegisters(graph, target, state, values) is int after)
+                    target = after;
+                else
                     break;
-                target = graph.Next[target];
                 continue;
             }
             var (canBeTrue, canBeFalse) = Outcomes(instruction.Code, instruction.K, state, values);
@@ -106,6 +109,53 @@ internal static class ShortenKnownOutcomes
             target = canBeTrue ? graph.Next[target] : graph.Other[target];
         }
         return target;
+    }
+
+    // A short run of statements that ends with A and X holding what they held, loading nothing that may fail and
+    // storing nothing (libpcap's reload of `ldb [0]; and #0xf0` on the false edge of the IP version test): the node
+    // after it, or null.
+    private static int? RunRestoringRegisters(ShortenGraph graph, int node, ShortenState state, ShortenValues values)
+    {
+        const int MaxRun = 3;
+        int a = state[ShortenState.A], x = state[ShortenState.X];
+        if (a == ShortenValues.Unknown || x == ShortenValues.Unknown)
+            return null;
+        for (int step = 0; step < MaxRun; step++)
+        {
+            node = graph.Resolve(node);
+            if (graph.IsReturn(node) || graph.IsConditional(node))
+                return null;
+            var instruction = graph.Instructions[node];
+            ushort code = instruction.Code;
+            uint k = instruction.K;
+            switch (ClassOf(code), ModeOf(code))
+            {
+                case (Ld, Abs) when k < int.MaxValue - 4 && k + (SizeOf(code) switch { B => 1u, H => 2u, _ => 4u }) <= state.KnownLength:
+                    a = values.Load(code, k, x);
+                    break;
+                case (Ldx, Msh) when k < state.KnownLength:
+                    x = values.HeaderLength(k);
+                    break;
+                case (Ld, Imm):
+                    a = values.Constant(k);
+                    break;
+                case (Ldx, Imm):
+                    x = values.Constant(k);
+                    break;
+                case (Alu, _) when SourceOf(code) == BpfOpcodes.K:
+                    a = values.Operation(OperationOf(code), a, values.Constant(k));
+                    break;
+                case (Misc, _):
+                    (a, x) = MiscOperationOf(code) == Tax ? (a, a) : (x, x);
+                    break;
+                default:
+                    return null;
+            }
+            node = graph.Next[node];
+            if (a == state[ShortenState.A] && x == state[ShortenState.X])
+                return node;
+        }
+        return null;
     }
 
     // The register a statement writes and the value number it writes there.
