@@ -131,6 +131,31 @@ public sealed class ShortenPassesTests
     }
 
     [Fact]
+    public void A_reload_and_test_decided_by_earlier_tests_are_jumped_over_when_a_is_not_read_after()
+    {
+        // [12] is 0x800 on the path through the ifindex test; the repeated 'ldh [12]; jeq #0x800' goes on that path.
+        var shorter = ShortenedEquivalently(
+        [
+            S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 7), S(Ld | W | Abs, 26), J(Jmp | Jeq | K, 0x0a000001, 0, 5),
+            S(Ld | W | Abs, 30), J(Jmp | Jeq | K, 7, 0, 3), S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 1), Accept, Reject,
+        ]);
+        Assert.True(shorter.Length < 10);
+    }
+
+    [Fact]
+    public void A_reload_whose_value_is_read_after_the_decided_jump_stays()
+    {
+        // ret a reads the reloaded value: jumping over the reload would return [30] instead of [12].
+        var program = new[]
+        {
+            S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 4), S(Ld | W | Abs, 30), J(Jmp | Jeq | K, 7, 0, 2),
+            S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 1), S(Ret | RetA), Reject,
+        };
+        var shorter = ShortenedEquivalently(program);
+        Assert.Equal(2, shorter.Count(i => i == S(Ld | H | Abs, 12)));
+    }
+
+    [Fact]
     public void A_jump_and_a_ja_keep_their_targets_when_nothing_can_be_shortened()
     {
         BpfInstruction[] program = [S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 1), Accept, Reject];

@@ -19,6 +19,7 @@ internal static class ShortenKnownOutcomes
     public static void Run(ShortenGraph graph, ShortenValues values)
     {
         var states = new ShortenState?[graph.Count];
+        var readsA = ReadsABeforeWriting(graph);
         states[0] = ShortenState.Entry(values);
         for (int node = 0; node < graph.Count; node++)
         {
@@ -53,15 +54,15 @@ internal static class ShortenKnownOutcomes
             if (canBeTrue != canBeFalse)
             {
                 Refine(instruction, state, values, canBeTrue);
-                graph.Skip(node, Thread(graph, canBeTrue ? graph.Next[node] : graph.Other[node], state, values));
+                graph.Skip(node, Thread(graph, canBeTrue ? graph.Next[node] : graph.Other[node], state, values, readsA));
                 Push(states, graph.Next[node], state, values);
                 continue;
             }
             var whenFalse = state.Clone();
             Refine(instruction, state, values, true);
             Refine(instruction, whenFalse, values, false);
-            int whenTrueTarget = Thread(graph, graph.Next[node], state, values);
-            int whenFalseTarget = Thread(graph, graph.Other[node], whenFalse, values);
+            int whenTrueTarget = Thread(graph, graph.Next[node], state, values, readsA);
+            int whenFalseTarget = Thread(graph, graph.Other[node], whenFalse, values, readsA);
             graph.Changed |= whenTrueTarget != graph.Next[node] || whenFalseTarget != graph.Other[node];
             graph.Next[node] = whenTrueTarget;
             graph.Other[node] = whenFalseTarget;
@@ -79,7 +80,7 @@ internal static class ShortenKnownOutcomes
     }
 
     // Follows an edge through nodes that do nothing on it: skipped nodes, no-op statements and decided jumps.
-    private static int Thread(ShortenGraph graph, int target, ShortenState state, ShortenValues values)
+    private static int Thread(ShortenGraph graph, int target, ShortenState state, ShortenValues values, bool[] readsA)
     {
         for (int step = 0; step < MaxThreadSteps; step++)
         {
@@ -98,6 +99,8 @@ internal static class ShortenKnownOutcomes
                     target = graph.Next[target];
                 else if (RunRestoringRegisters(graph, target, state, values) is int after)
                     target = after;
+                else if (DecidedReload(graph, target, state, values, readsA) is int decided)
+                    target = decided;
                 else
                     break;
                 continue;
@@ -156,6 +159,41 @@ internal static class ShortenKnownOutcomes
                 return node;
         }
         return null;
+    }
+
+    // A load into A of a value every path here has loaded, followed by a jump its known range decides, where A is
+    // not read again before being written (libpcap's 'ldh [12]; jeq #0x800' after another test): the decided target.
+    private static int? DecidedReload(ShortenGraph graph, int node, ShortenState state, ShortenValues values, bool[] readsA)
+    {
+        var load = graph.Instructions[node];
+        if (ClassOf(load.Code) != Ld || ModeOf(load.Code) != Abs)
+            return null;
+        int value = values.Load(load.Code, load.K, ShortenValues.Unknown);
+        int jump = graph.Resolve(graph.Next[node]);
+        var test = graph.Instructions[jump];
+        if (value == ShortenValues.Unknown || !state.Knows(value) || !graph.IsConditional(jump) || SourceOf(test.Code) != BpfOpcodes.K)
+            return null;
+        var (canBeTrue, canBeFalse) = state.RangeOf(value, values).Outcomes(OperationOf(test.Code), test.K);
+        if (canBeTrue == canBeFalse)
+            return null;
+        int target = canBeTrue ? graph.Next[jump] : graph.Other[jump];
+        return readsA[graph.Resolve(target)] ? null : target;
+    }
+
+    // For each node, whether some path from it reads A before writing it.
+    private static bool[] ReadsABeforeWriting(ShortenGraph graph)
+    {
+        var reads = new bool[graph.Count];
+        for (int node = graph.Count - 1; node >= 0; node--)
+        {
+            var instruction = graph.Instructions[node];
+            ushort code = instruction.Code;
+            reads[node] = graph.Skipped[node] ? reads[graph.Next[node]]
+                : graph.IsReturn(node) ? code == (Ret | RetA)
+                : graph.IsConditional(node) || ClassOf(code) is St or Alu || code == (Misc | Tax)
+                  || (ClassOf(code) is not Ld && code != (Misc | Txa) && reads[graph.Next[node]]);
+        }
+        return reads;
     }
 
     // The register a statement writes and the value number it writes there.

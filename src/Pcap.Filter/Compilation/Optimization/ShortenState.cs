@@ -62,6 +62,9 @@ internal sealed class ShortenState
     /// <summary>Everything known about <paramref name="value"/> here.</summary>
     public ShortenRange RangeOf(int value, ShortenValues values) => Find(facts, value)?.Range ?? values.RangeOf(value);
 
+    /// <summary>Whether a jump has tested <paramref name="value"/> on every path here (so it was loaded on each).</summary>
+    public bool Knows(int value) => Find(facts, value) is not null;
+
     /// <summary>Records <paramref name="range"/> as everything known about <paramref name="value"/>.</summary>
     public void Know(int value, ShortenRange range)
     {
