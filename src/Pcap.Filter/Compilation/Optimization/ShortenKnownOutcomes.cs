@@ -161,23 +161,33 @@ internal static class ShortenKnownOutcomes
         return null;
     }
 
-    // A load into A of a value every path here has loaded, followed by a jump its known range decides, where A is
-    // not read again before being written (libpcap's 'ldh [12]; jeq #0x800' after another test): the decided target.
+    // A load into A of a value every path here has tested, followed by jumps its known range decides, ending where A
+    // is not read before being written (libpcap's 'ldb [23]; jeq #0x84; jeq #0x6' after another test): that target.
     private static int? DecidedReload(ShortenGraph graph, int node, ShortenState state, ShortenValues values, bool[] readsA)
     {
+        const int MaxJumps = 8;
         var load = graph.Instructions[node];
         if (ClassOf(load.Code) != Ld || ModeOf(load.Code) != Abs)
             return null;
         int value = values.Load(load.Code, load.K, ShortenValues.Unknown);
-        int jump = graph.Resolve(graph.Next[node]);
-        var test = graph.Instructions[jump];
-        if (value == ShortenValues.Unknown || !state.Knows(value) || !graph.IsConditional(jump) || SourceOf(test.Code) != BpfOpcodes.K)
+        if (value == ShortenValues.Unknown || !state.Knows(value))
             return null;
-        var (canBeTrue, canBeFalse) = state.RangeOf(value, values).Outcomes(OperationOf(test.Code), test.K);
-        if (canBeTrue == canBeFalse)
-            return null;
-        int target = canBeTrue ? graph.Next[jump] : graph.Other[jump];
-        return readsA[graph.Resolve(target)] ? null : target;
+        var range = state.RangeOf(value, values);
+        int target = graph.Resolve(graph.Next[node]);
+        for (int jumps = 0; jumps < MaxJumps && graph.IsConditional(target); jumps++)
+        {
+            var test = graph.Instructions[target];
+            if (SourceOf(test.Code) != BpfOpcodes.K)
+                return null;
+            var (canBeTrue, canBeFalse) = range.Outcomes(OperationOf(test.Code), test.K);
+            if (canBeTrue == canBeFalse)
+                return null;
+            range = range.Refine(OperationOf(test.Code), test.K, canBeTrue);
+            target = graph.Resolve(canBeTrue ? graph.Next[target] : graph.Other[target]);
+            if (!readsA[target])
+                return target;
+        }
+        return null;
     }
 
     // For each node, whether some path from it reads A before writing it.
