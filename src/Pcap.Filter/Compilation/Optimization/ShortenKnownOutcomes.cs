@@ -37,8 +37,7 @@ internal static class ShortenKnownOutcomes
             var instruction = graph.Instructions[node];
             if (!graph.IsConditional(node))
             {
-                var (register, value) = Effect(instruction, state, values);
-                if (value != ShortenValues.Unknown && state[register] == value)
+                if (DoesNothing(instruction, state, values, out int register, out int value))
                     graph.Skip(node, graph.Next[node]);
                 else
                     state[register] = value;
@@ -94,8 +93,7 @@ internal static class ShortenKnownOutcomes
             var instruction = graph.Instructions[target];
             if (!graph.IsConditional(target))
             {
-                var (register, value) = Effect(instruction, state, values);
-                if (value != ShortenValues.Unknown && state[register] == value)
+                if (DoesNothing(instruction, state, values, out _, out _))
                     target = graph.Next[target];
                 else if (RunRestoringRegisters(graph, target, state, values) is int after)
                     target = after;
@@ -204,6 +202,13 @@ internal static class ShortenKnownOutcomes
                   || (ClassOf(code) is not Ld && code != (Misc | Txa) && reads[graph.Next[node]]);
         }
         return reads;
+    }
+
+    // Whether a statement writes into its register the value already there.
+    private static bool DoesNothing(BpfInstruction instruction, ShortenState state, ShortenValues values, out int register, out int value)
+    {
+        (register, value) = Effect(instruction, state, values);
+        return value != ShortenValues.Unknown && state[register] == value;
     }
 
     // The register a statement writes and the value number it writes there.
