@@ -117,18 +117,21 @@ internal sealed class ShortenState
         KnownLength = Math.Min(KnownLength, other.KnownLength);
     }
 
-    // The facts about values both lists know, each the union of the two ranges.
+    // The facts about values both lists know, each the union of the two ranges. The part both lists share (the facts
+    // from before the paths forked) is kept as it is: a fact about a value stays true downstream, and a later fact on
+    // either side only narrows it, so the shared one already covers both paths.
     private static Fact? MeetFacts(Fact? mine, Fact? theirs)
     {
         if (mine is null || theirs is null)
             return null;
+        var shared = SharedTail(mine, theirs);
         Span<int> seen = stackalloc int[MaxFacts];
         Span<(int Value, ShortenRange Range)> kept = stackalloc (int, ShortenRange)[MaxFacts];
         int count = 0;
-        for (var fact = mine; fact is not null && count < MaxFacts; fact = fact.Older)
+        for (var fact = mine; fact is not null && !ReferenceEquals(fact, shared) && count < MaxFacts; fact = fact.Older)
         {
             // Only the newest fact about a value counts; older ones are shadowed.
-            if (seen[..count].Contains(fact.Value) || !ReferenceEquals(Find(mine, fact.Value), fact))
+            if (seen[..count].Contains(fact.Value))
                 continue;
             if (Find(theirs, fact.Value) is { } other)
             {
@@ -136,9 +139,22 @@ internal sealed class ShortenState
                 kept[count++] = (fact.Value, fact.Range.Union(other.Range));
             }
         }
-        Fact? merged = null;
+        var merged = shared;
         for (int i = count - 1; i >= 0; i--)
-            merged = new Fact(kept[i].Value, kept[i].Range, merged, count - i);
+            merged = new Fact(kept[i].Value, kept[i].Range, merged, (merged?.Count ?? 0) + 1);
         return merged;
+    }
+
+    // The longest tail the two lists share, node for node.
+    private static Fact? SharedTail(Fact? mine, Fact? theirs)
+    {
+        while (mine is not null && theirs is not null && !ReferenceEquals(mine, theirs))
+        {
+            if (mine.Count >= theirs.Count)
+                mine = mine.Older;
+            else
+                theirs = theirs.Older;
+        }
+        return ReferenceEquals(mine, theirs) ? mine : null;
     }
 }
