@@ -7,8 +7,10 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// Known-outcome threading with value numbers and ranges, one forward walk over the DAG. It removes statements that
 /// put into a register the value already there (a reload of A or X, a store of what the word holds), turns jumps whose
 /// outcome the facts decide into no-ops (<c>A &gt; 100</c> decides <c>A &gt; 50</c>, a byte load decides <c>jgt #300</c>),
-/// and moves each jump edge past the no-ops and decided jumps it would run through. Facts come from the jumps already
-/// taken and hold on every path into a point; a failed packet load ends the run, so a value in a register was loaded.
+/// and moves each jump edge past what does nothing on it: no-ops, decided jumps, a short run of statements that leaves
+/// A and X as they were, a reload of a tested value with the jumps it decides when A is written before it is read again.
+/// Facts come from the jumps already taken and hold on every path into a point; a failed packet load ends the run, so a
+/// value in a register was loaded, and loads within the bytes every path has loaded are marked as unable to fail.
 /// </summary>
 internal static class ShortenKnownOutcomes
 {
