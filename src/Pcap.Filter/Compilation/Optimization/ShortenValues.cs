@@ -13,7 +13,10 @@ internal sealed class ShortenValues
     /// <summary>A value no other value is known to equal (uninitialized scratch memory, a random ancillary load).</summary>
     public const int Unknown = -1;
 
-    private enum Kind : byte { Constant, Load, Length, HeaderLength, Operation, Merge }
+    private enum Kind : byte { Constant, Load, Length, HeaderLength, Operation }
+
+    // Merge numbers are computed, not looked up (merges are the most frequent numbering): above every table number.
+    private const int FirstMerge = 1 << 24;
 
     private readonly record struct Key(Kind Kind, ushort Code, uint K, int Left, int Right);
 
@@ -55,7 +58,7 @@ internal sealed class ShortenValues
     public int HeaderLength(uint k) => Number(new Key(Kind.HeaderLength, 0, k, 0, 0));
 
     /// <summary>The number of the value a register has at a merge point where its predecessors disagree.</summary>
-    public int Merge(int node, int register) => Number(new Key(Kind.Merge, 0, 0, node, register));
+    public int Merge(int node, int register) => FirstMerge + node * ShortenState.RegisterCount + register;
 
     /// <summary>The number of the ALU operation <paramref name="operation"/> on two numbered values, folded when both are constants.</summary>
     public int Operation(ushort operation, int left, int right)
@@ -85,7 +88,7 @@ internal sealed class ShortenValues
     public bool TryGetConstant(int number, out uint value)
     {
         value = 0;
-        if (number == Unknown || keys[number].Kind != Kind.Constant)
+        if (number == Unknown || number >= FirstMerge || keys[number].Kind != Kind.Constant)
             return false;
         value = keys[number].K;
         return true;
@@ -94,7 +97,7 @@ internal sealed class ShortenValues
     /// <summary>What the value's own definition says about it: a byte load is below 256, <c>and #k</c> clears ~k, ...</summary>
     public ShortenRange RangeOf(int number)
     {
-        if (number == Unknown)
+        if (number == Unknown || number >= FirstMerge)
             return ShortenRange.Full;
         var key = keys[number];
         switch (key.Kind)
