@@ -156,6 +156,19 @@ public sealed class ShortenPassesTests
     }
 
     [Fact]
+    public void A_jump_further_than_255_goes_through_a_ja_trampoline()
+    {
+        // 300 loads between the test and its false target: the shortened layout needs a trampoline, as libpcap's does.
+        const int Loads = 300;
+        var program = new List<BpfInstruction> { S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 1, 0), S(Jmp | Ja, Loads + 3), S(Ld | H | Abs, 12) };
+        program.AddRange(Enumerable.Range(0, Loads).Select(i => S(Ld | B | Abs, (uint)(14 + i))));
+        program.AddRange([S(Ld | Imm, 1), S(Ret | RetA), Reject]);
+        var shorter = ShortenedEquivalently([.. program]);
+        Assert.True(shorter.Length < program.Count);
+        Assert.Contains(shorter, i => i.Code == (Jmp | Ja));
+    }
+
+    [Fact]
     public void A_jump_and_a_ja_keep_their_targets_when_nothing_can_be_shortened()
     {
         BpfInstruction[] program = [S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 1), Accept, Reject];

@@ -134,21 +134,36 @@ internal sealed class ShortenGraph
 
     /// <summary>
     /// Lays out the reachable live nodes in index order, adding a <c>ja</c> after a statement whose successor is not
-    /// laid out next. Returns null when a conditional jump would reach further than 255 instructions.
+    /// laid out next, and a <c>ja</c> trampoline right after a conditional jump for each target further than 255
+    /// instructions. Returns null when trampolines would not settle (the caller keeps the original program).
     /// </summary>
     public BpfInstruction[]? Emit()
     {
+        const int MaxLayouts = 8;
         SkipJumpsWithOneTarget();
         var reachable = new bool[Count];
         MarkReachable(reachable);
         var position = new int[Count];
         var needsJump = new bool[Count];
+        // Per conditional jump: bit 0, its true target goes through a trampoline; bit 1, its false target does.
+        var trampolines = new byte[Count];
+        for (int layout = 0; layout < MaxLayouts; layout++)
+        {
+            int length = Layout(reachable, position, needsJump, trampolines);
+            if (!AddTrampolines(reachable, position, trampolines))
+                return Write(length, reachable, position, needsJump, trampolines);
+        }
+        return null;
+    }
+
+    // Positions of the reachable nodes; a statement needs a ja unless its successor is the next node laid out.
+    private int Layout(bool[] reachable, int[] position, bool[] needsJump, byte[] trampolines)
+    {
         int length = 0, last = -1;
         for (int i = 0; i < Count; i++)
         {
             if (!reachable[i])
                 continue;
-            // A statement needs a ja unless its successor is the next node laid out.
             if (last >= 0 && needsJump[last])
             {
                 if (Resolve(Next[last]) == i)
@@ -157,11 +172,37 @@ internal sealed class ShortenGraph
                     length++;
             }
             position[i] = length++;
+            length += BitCount(trampolines[i]);
             needsJump[i] = !IsReturn(i) && !IsConditional(i);
             last = i;
         }
-        if (last >= 0 && needsJump[last])
-            length++;
+        return last >= 0 && needsJump[last] ? length + 1 : length;
+    }
+
+    // Marks the targets that are now out of a conditional jump's reach; false when there were none.
+    private bool AddTrampolines(bool[] reachable, int[] position, byte[] trampolines)
+    {
+        bool added = false;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!reachable[i] || !IsConditional(i))
+                continue;
+            if ((trampolines[i] & 1) == 0 && position[Resolve(Next[i])] - position[i] - 1 > byte.MaxValue)
+            {
+                trampolines[i] |= 1;
+                added = true;
+            }
+            if ((trampolines[i] & 2) == 0 && position[Resolve(Other[i])] - position[i] - 1 > byte.MaxValue)
+            {
+                trampolines[i] |= 2;
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    private BpfInstruction[] Write(int length, bool[] reachable, int[] position, bool[] needsJump, byte[] trampolines)
+    {
         var program = new BpfInstruction[length];
         for (int i = 0; i < Count; i++)
         {
@@ -171,10 +212,19 @@ internal sealed class ShortenGraph
             var instruction = Instructions[i];
             if (IsConditional(i))
             {
-                int jt = position[Resolve(Next[i])] - at - 1, jf = position[Resolve(Other[i])] - at - 1;
-                if (jt > byte.MaxValue || jf > byte.MaxValue)
-                    return null;
-                program[at] = new BpfInstruction(instruction.Code, (byte)jt, (byte)jf, instruction.K);
+                int whenTrue = position[Resolve(Next[i])], whenFalse = position[Resolve(Other[i])];
+                int slot = at + 1;
+                if ((trampolines[i] & 1) != 0)
+                {
+                    program[slot] = BpfInstruction.Statement(Jmp | Ja, (uint)(whenTrue - slot - 1));
+                    whenTrue = slot++;
+                }
+                if ((trampolines[i] & 2) != 0)
+                {
+                    program[slot] = BpfInstruction.Statement(Jmp | Ja, (uint)(whenFalse - slot - 1));
+                    whenFalse = slot;
+                }
+                program[at] = new BpfInstruction(instruction.Code, (byte)(whenTrue - at - 1), (byte)(whenFalse - at - 1), instruction.K);
                 continue;
             }
             program[at] = instruction;
@@ -183,4 +233,6 @@ internal sealed class ShortenGraph
         }
         return program;
     }
+
+    private static int BitCount(byte bits) => (bits & 1) + (bits >> 1);
 }
