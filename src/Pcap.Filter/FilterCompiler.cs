@@ -66,7 +66,7 @@ public static class FilterCompiler
                 error = TooLong(instructions?.Length ?? length, expression);
                 return false;
             }
-            program = new BpfProgram(UnknownAncillaryLoads.MovePastThePacket(instructions));
+            program = new BpfProgram(ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(instructions), options));
             return true;
         }
         catch (FilterSyntaxException e)
@@ -117,7 +117,7 @@ public static class FilterCompiler
             error = TooLong(best.Length, expression);
             return false;
         }
-        program = new BpfProgram(UnknownAncillaryLoads.MovePastThePacket(best));
+        program = new BpfProgram(ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(best), options));
         return true;
     }
 

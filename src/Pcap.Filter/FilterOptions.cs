@@ -20,4 +20,10 @@ public sealed record FilterOptions
     /// (false) gives <c>pcap_open_dead</c>'s program, the right one for capture files.
     /// </summary>
     public bool LinuxVlanAncillaryLoads { get; init; }
+
+    /// <summary>
+    /// Shorten libpcap's optimized program further (true by default). Off, an optimized program is instruction for
+    /// instruction what libpcap 1.10's <c>pcap_compile</c> emits; the tests that check that identity turn it off.
+    /// </summary>
+    internal bool ShortenPastLibpcap { get; init; } = true;
 }

@@ -32,7 +32,7 @@ public sealed class LibPcapDifferentialTests
         var mine = program!.Instructions;
         if (mine.SequenceEqual(theirs))
             return null;
-        if (IsKernelValidReplacement(mine, theirs))
+        if (ProgramAgainstLibpcap.IsKernelValidReplacement(mine, theirs))
             return null;
         var sb = new StringBuilder($"[{linkType}] '{expression}': programs differ (ours {mine.Length}, libpcap {theirs.Length})");
         for (int i = 0; i < Math.Max(mine.Length, theirs.Length); i++)
@@ -43,14 +43,6 @@ public sealed class LibPcapDifferentialTests
         }
         return sb.ToString();
     }
-
-    /// <summary>
-    /// Where libpcap's program is one the kernel refuses (protochain's backward loop, geneve's unwritten scratch words,
-    /// an unknown ancillary load), we emit a different, kernel-valid program on purpose; the conformance suite checks
-    /// that it returns what libpcap's returns on every packet.
-    /// </summary>
-    internal static bool IsKernelValidReplacement(ReadOnlySpan<BpfInstruction> ours, ReadOnlySpan<BpfInstruction> libpcap) =>
-        !BpfValidator.TryValidate(libpcap, out _) && BpfValidator.TryValidate(ours, out _);
 
     private static void AssertNoDifferences(IEnumerable<string> expressions, int minimumAccepted)
     {

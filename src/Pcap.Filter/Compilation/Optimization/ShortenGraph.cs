@@ -1,0 +1,238 @@
+using Pcap.Filter.Bpf;
+using static Pcap.Filter.Bpf.BpfOpcodes;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// The shortening passes' own view of a finished program: one node per instruction, edges only forward (a DAG whose
+/// index order is topological). A pass never deletes a node; it marks it skipped, a no-op that continues at
+/// <see cref="Next"/>, and <see cref="Emit"/> lays out only the nodes still reachable, with fresh jump offsets.
+/// </summary>
+internal sealed class ShortenGraph
+{
+    private ShortenGraph(BpfInstruction[] instructions)
+    {
+        Instructions = instructions;
+        Next = new int[instructions.Length];
+        Other = new int[instructions.Length];
+        Skipped = new bool[instructions.Length];
+        CannotFail = new bool[instructions.Length];
+    }
+
+    /// <summary>Packet loads that every path reaches with the bytes they read already known present.</summary>
+    public bool[] CannotFail { get; }
+
+    /// <summary>Whether <paramref name="node"/> is <c>ret #0</c>, the answer a failed load also gives.</summary>
+    public bool ReturnsZero(int node) => Instructions[node] is { Code: Ret | BpfOpcodes.K, K: 0 } && !Skipped[node];
+
+    /// <summary>The original instruction of each node (its jump offsets are stale once edges move).</summary>
+    public BpfInstruction[] Instructions { get; }
+
+    /// <summary>A statement's successor, a conditional jump's true target, a skipped node's continuation; -1 after a return.</summary>
+    public int[] Next { get; }
+
+    /// <summary>A conditional jump's false target; -1 for every other node.</summary>
+    public int[] Other { get; }
+
+    /// <summary>Nodes that do nothing (removed statements, decided jumps, merged duplicates, <c>ja</c>).</summary>
+    public bool[] Skipped { get; }
+
+    /// <summary>Whether a pass has skipped a node or moved an edge since the graph was built.</summary>
+    public bool Changed { get; set; }
+
+    /// <summary>The number of nodes.</summary>
+    public int Count => Instructions.Length;
+
+    /// <summary>A copy whose edges and marks can change without touching this graph.</summary>
+    public ShortenGraph Clone()
+    {
+        var copy = new ShortenGraph(Instructions);
+        Array.Copy(Next, copy.Next, Count);
+        Array.Copy(Other, copy.Other, Count);
+        Array.Copy(Skipped, copy.Skipped, Count);
+        Array.Copy(CannotFail, copy.CannotFail, Count);
+        return copy;
+    }
+
+    /// <summary>Builds the graph of <paramref name="program"/>; null when it jumps backwards or out of range.</summary>
+    public static ShortenGraph? From(BpfInstruction[] program)
+    {
+        var graph = new ShortenGraph(program);
+        for (int i = 0; i < program.Length; i++)
+        {
+            var instruction = program[i];
+            graph.Other[i] = -1;
+            switch (ClassOf(instruction.Code))
+            {
+                case Ret:
+                    graph.Next[i] = -1;
+                    break;
+                case Jmp when instruction.Code == (Jmp | Ja):
+                    graph.Next[i] = i + 1 + (int)Math.Min(instruction.K, int.MaxValue - i - 1);
+                    graph.Skipped[i] = true;
+                    break;
+                case Jmp:
+                    graph.Next[i] = i + 1 + instruction.Jt;
+                    graph.Other[i] = i + 1 + instruction.Jf;
+                    break;
+                default:
+                    graph.Next[i] = i + 1;
+                    break;
+            }
+            if (graph.Next[i] >= program.Length || graph.Other[i] >= program.Length)
+                return null;
+        }
+        return graph;
+    }
+
+    /// <summary>Whether node <paramref name="node"/> is a conditional jump.</summary>
+    public bool IsConditional(int node) => Other[node] >= 0;
+
+    /// <summary>Whether node <paramref name="node"/> is a return.</summary>
+    public bool IsReturn(int node) => Next[node] < 0;
+
+    /// <summary>The first node that does something, starting at <paramref name="node"/> (follows skipped nodes).</summary>
+    public int Resolve(int node)
+    {
+        while (Skipped[node])
+            node = Next[node];
+        return node;
+    }
+
+    /// <summary>Marks <paramref name="node"/> as a no-op continuing at <paramref name="continuation"/> (always further on).</summary>
+    public void Skip(int node, int continuation)
+    {
+        Skipped[node] = true;
+        Changed = true;
+        Next[node] = continuation;
+        Other[node] = -1;
+    }
+
+    /// <summary>Turns every conditional jump whose two targets are the same node into a no-op.</summary>
+    public void SkipJumpsWithOneTarget()
+    {
+        for (int i = Count - 1; i >= 0; i--)
+            if (!Skipped[i] && IsConditional(i) && Resolve(Next[i]) == Resolve(Other[i]))
+                Skip(i, Resolve(Next[i]));
+    }
+
+    /// <summary>Marks, in <paramref name="reachable"/>, the live nodes reachable from the entry.</summary>
+    public void MarkReachable(bool[] reachable)
+    {
+        Array.Clear(reachable);
+        reachable[Resolve(0)] = true;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!reachable[i])
+                continue;
+            if (Next[i] >= 0)
+                reachable[Resolve(Next[i])] = true;
+            if (Other[i] >= 0)
+                reachable[Resolve(Other[i])] = true;
+        }
+    }
+
+    /// <summary>
+    /// Lays out the reachable live nodes in index order, adding a <c>ja</c> after a statement whose successor is not
+    /// laid out next, and a <c>ja</c> trampoline right after a conditional jump for each target further than 255
+    /// instructions. Returns null when trampolines would not settle (the caller keeps the original program).
+    /// </summary>
+    public BpfInstruction[]? Emit()
+    {
+        const int MaxLayouts = 8;
+        SkipJumpsWithOneTarget();
+        var reachable = new bool[Count];
+        MarkReachable(reachable);
+        var position = new int[Count];
+        var needsJump = new bool[Count];
+        // Per conditional jump: bit 0, its true target goes through a trampoline; bit 1, its false target does.
+        var trampolines = new byte[Count];
+        for (int layout = 0; layout < MaxLayouts; layout++)
+        {
+            int length = Layout(reachable, position, needsJump, trampolines);
+            if (!AddTrampolines(reachable, position, trampolines))
+                return Write(length, reachable, position, needsJump, trampolines);
+        }
+        return null;
+    }
+
+    // Positions of the reachable nodes; a statement needs a ja unless its successor is the next node laid out.
+    private int Layout(bool[] reachable, int[] position, bool[] needsJump, byte[] trampolines)
+    {
+        int length = 0, last = -1;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!reachable[i])
+                continue;
+            if (last >= 0 && needsJump[last])
+            {
+                if (Resolve(Next[last]) == i)
+                    needsJump[last] = false;
+                else
+                    length++;
+            }
+            position[i] = length++;
+            length += BitCount(trampolines[i]);
+            needsJump[i] = !IsReturn(i) && !IsConditional(i);
+            last = i;
+        }
+        return last >= 0 && needsJump[last] ? length + 1 : length;
+    }
+
+    // Marks the targets that are now out of a conditional jump's reach; false when there were none.
+    private bool AddTrampolines(bool[] reachable, int[] position, byte[] trampolines)
+    {
+        bool added = false;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!reachable[i] || !IsConditional(i))
+                continue;
+            if ((trampolines[i] & 1) == 0 && position[Resolve(Next[i])] - position[i] - 1 > byte.MaxValue)
+            {
+                trampolines[i] |= 1;
+                added = true;
+            }
+            if ((trampolines[i] & 2) == 0 && position[Resolve(Other[i])] - position[i] - 1 > byte.MaxValue)
+            {
+                trampolines[i] |= 2;
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    private BpfInstruction[] Write(int length, bool[] reachable, int[] position, bool[] needsJump, byte[] trampolines)
+    {
+        var program = new BpfInstruction[length];
+        for (int i = 0; i < Count; i++)
+        {
+            if (!reachable[i])
+                continue;
+            int at = position[i];
+            var instruction = Instructions[i];
+            if (IsConditional(i))
+            {
+                int whenTrue = position[Resolve(Next[i])], whenFalse = position[Resolve(Other[i])];
+                int slot = at + 1;
+                if ((trampolines[i] & 1) != 0)
+                {
+                    program[slot] = BpfInstruction.Statement(Jmp | Ja, (uint)(whenTrue - slot - 1));
+                    whenTrue = slot++;
+                }
+                if ((trampolines[i] & 2) != 0)
+                {
+                    program[slot] = BpfInstruction.Statement(Jmp | Ja, (uint)(whenFalse - slot - 1));
+                    whenFalse = slot;
+                }
+                program[at] = new BpfInstruction(instruction.Code, (byte)(whenTrue - at - 1), (byte)(whenFalse - at - 1), instruction.K);
+                continue;
+            }
+            program[at] = instruction;
+            if (needsJump[i])
+                program[at + 1] = BpfInstruction.Statement(Jmp | Ja, (uint)(position[Resolve(Next[i])] - at - 2));
+        }
+        return program;
+    }
+
+    private static int BitCount(byte bits) => (bits & 1) + (bits >> 1);
+}

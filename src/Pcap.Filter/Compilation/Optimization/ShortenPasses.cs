@@ -1,0 +1,41 @@
+using Pcap.Filter.Bpf;
+
+namespace Pcap.Filter.Compilation.Optimization;
+
+/// <summary>
+/// Shortens libpcap's optimized program without changing what it returns on any packet (truncated ones included):
+/// known-outcome threading, dead-store removal and cross-jumping over a DAG of the final instructions. The result is
+/// kept only when it is shorter and valid for the kernel; otherwise the program comes back unchanged.
+/// </summary>
+internal static class ShortenPasses
+{
+    /// <summary>
+    /// The program to attach: <paramref name="program"/> shortened when <paramref name="options"/> optimize and allow it.
+    /// </summary>
+    public static BpfInstruction[] Apply(BpfInstruction[] program, FilterOptions options) =>
+        options.Optimize && options.ShortenPastLibpcap ? Shorten(program) : program;
+
+    /// <summary>The shortest program the passes find, never longer than <paramref name="program"/>.</summary>
+    public static BpfInstruction[] Shorten(BpfInstruction[] program)
+    {
+        var graph = ShortenGraph.From(program);
+        if (graph is null)
+            return program;
+        var values = ShortenValues.ForThisThread();
+        ShortenKnownOutcomes.Run(graph, values);
+        ShortenDeadStores.Run(graph);
+        var best = graph.Changed ? Better(program, graph.Emit()) : program;
+        // Cross-jumping can cost a ja per merged tail: each way is kept only when the whole program got shorter.
+        var twins = ShortenTailMerging.FindTwins(graph);
+        if (twins is null)
+            return best;
+        var eager = graph.Clone();
+        ShortenTailMerging.Merge(graph, twins, eager: false);
+        best = Better(best, graph.Emit());
+        ShortenTailMerging.Merge(eager, twins, eager: true);
+        return Better(best, eager.Emit());
+    }
+
+    private static BpfInstruction[] Better(BpfInstruction[] best, BpfInstruction[]? candidate) =>
+        candidate is not null && candidate.Length < best.Length && BpfValidator.TryValidate(candidate, out _) ? candidate : best;
+}
