@@ -30,35 +30,43 @@ internal static class BlockInterning
         }
     }
 
-    // Post-order, so both successors have their class before the block is keyed.
-    private static void Classify(ControlFlowGraph graph, BasicBlock block, Dictionary<BasicBlock, int> classOf,
+    // Post-order (true branch, false branch, block) without recursion, so both successors have a class before the block.
+    private static void Classify(ControlFlowGraph graph, BasicBlock root, Dictionary<BasicBlock, int> classOf,
         Dictionary<BlockKey, int> classByKey, List<BasicBlock> representative)
     {
-        if (graph.IsMarked(block))
-            return;
-        graph.Mark(block);
-        int trueClass = -1, falseClass = -1;
-        if (!block.IsReturn)
+        var pending = new Stack<(BasicBlock Block, int Step)>();
+        graph.Mark(root);
+        pending.Push((root, 0));
+        while (pending.TryPop(out var top))
         {
-            Classify(graph, block.JumpTrue!, classOf, classByKey, representative);
-            Classify(graph, block.JumpFalse!, classOf, classByKey, representative);
-            trueClass = classOf[block.JumpTrue!];
-            falseClass = classOf[block.JumpFalse!];
+            (BasicBlock block, int step) = top;
+            if (!block.IsReturn && step < 2)
+            {
+                pending.Push((block, step + 1));
+                BasicBlock next = step == 0 ? block.JumpTrue! : block.JumpFalse!;
+                if (!graph.IsMarked(next))
+                {
+                    graph.Mark(next);
+                    pending.Push((next, 0));
+                }
+                continue;
+            }
+            int trueClass = block.IsReturn ? -1 : classOf[block.JumpTrue!];
+            int falseClass = block.IsReturn ? -1 : classOf[block.JumpFalse!];
+            var key = new BlockKey(block, trueClass, falseClass);
+            if (classByKey.TryGetValue(key, out int existing))
+            {
+                if (block.Id > representative[existing].Id)
+                    representative[existing] = block;
+            }
+            else
+            {
+                existing = representative.Count;
+                classByKey.Add(key, existing);
+                representative.Add(block);
+            }
+            classOf.Add(block, existing);
         }
-
-        var key = new BlockKey(block, trueClass, falseClass);
-        if (classByKey.TryGetValue(key, out int existing))
-        {
-            if (block.Id > representative[existing].Id)
-                representative[existing] = block;
-        }
-        else
-        {
-            existing = representative.Count;
-            classByKey.Add(key, existing);
-            representative.Add(block);
-        }
-        classOf.Add(block, existing);
     }
 
     // A block's identity for merging: its jump, its successors' classes and its live statements.

@@ -76,14 +76,22 @@ internal sealed class OptimizerState
     /// <summary>Records a branch movement.</summary>
     public void NoteBranchMovement() => Done = false;
 
-    private static void Number(ControlFlowGraph graph, BasicBlock? block, List<BasicBlock> blocks)
+    // Depth-first preorder, true branch first, without recursion: a branch's block is numbered when first reached.
+    private static void Number(ControlFlowGraph graph, BasicBlock root, List<BasicBlock> blocks)
     {
-        if (block is null || graph.IsMarked(block))
-            return;
-        graph.Mark(block);
-        block.Id = blocks.Count;
-        blocks.Add(block);
-        Number(graph, block.JumpTrue, blocks);
-        Number(graph, block.JumpFalse, blocks);
+        var pending = new Stack<BasicBlock>();
+        pending.Push(root);
+        while (pending.TryPop(out var block))
+        {
+            if (graph.IsMarked(block))
+                continue;
+            graph.Mark(block);
+            block.Id = blocks.Count;
+            blocks.Add(block);
+            if (block.JumpFalse is { } onFalse)
+                pending.Push(onFalse);
+            if (block.JumpTrue is { } onTrue)
+                pending.Push(onTrue);
+        }
     }
 }

@@ -1,0 +1,81 @@
+using Pcap.Filter.Bpf;
+
+namespace Pcap.Filter.Compilation.ControlFlow;
+
+/// <summary>
+/// Turns the code generator's block graph into the optimizer's graph directly, the graph libpcap's optimizer sees:
+/// the same blocks, statements in the same order, no layout in between. Blocks are built once each, without recursion.
+/// </summary>
+internal static class BlockGraphBuilder
+{
+    private static int s_lastBuild;
+
+    [ThreadStatic]
+    private static Stack<CodeBlock>? t_pending;
+
+    /// <summary>
+    /// Builds the graph of the blocks <paramref name="root"/> reaches. <paramref name="unoptimizedLength"/> is the
+    /// program length before any <c>ja</c> stubs; <paramref name="jumpsBetweenStatements"/> is true when a statement
+    /// list holds a jump (protochain, geneve, the live VLAN tag test) or a block is a <c>ja</c> relay: the optimizer
+    /// then takes the laid-out program, as libpcap sees it.
+    /// </summary>
+    public static ControlFlowGraph Build(CodeBlock root, out int unoptimizedLength, out bool jumpsBetweenStatements)
+    {
+        int build = Interlocked.Increment(ref s_lastBuild);
+        var pending = t_pending ??= new Stack<CodeBlock>();
+        pending.Clear();
+        int length = 0;
+        bool statementJumps = false;
+        var graph = new ControlFlowGraph(Lower(root, build, pending));
+        while (pending.TryPop(out var codeBlock))
+        {
+            BasicBlock block = codeBlock.Lowered!;
+            var statements = block.Statements;
+            for (var s = codeBlock.Statements; s is not null; s = s.Next)
+            {
+                statements.Add(new BlockStatement(s.Code, s.K));
+                statementJumps |= BpfOpcodes.ClassOf(s.Code) == BpfOpcodes.Jmp;
+            }
+            if (statementJumps)
+                LinkStatementJumps(codeBlock.Statements, statements);
+            length += statements.Count + 1;
+            statementJumps |= codeBlock.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja);
+            if (codeBlock.JumpTrue is { } onTrue)
+                block.JumpTrue = Lower(onTrue, build, pending);
+            if (codeBlock.JumpFalse is { } onFalse)
+                block.JumpFalse = Lower(onFalse, build, pending);
+        }
+        unoptimizedLength = length;
+        jumpsBetweenStatements = statementJumps;
+        return graph;
+    }
+
+    private static BasicBlock Lower(CodeBlock codeBlock, int build, Stack<CodeBlock> pending)
+    {
+        if (codeBlock.Mark == build)
+            return codeBlock.Lowered!;
+        codeBlock.Mark = build;
+        codeBlock.Lowered = new BasicBlock([], new BlockStatement(codeBlock.Code, codeBlock.K));
+        pending.Push(codeBlock);
+        return codeBlock.Lowered;
+    }
+
+    // A jump inside a statement list names the statements it lands on; a missing target means the next statement.
+    private static void LinkStatementJumps(CodeStatement? first, List<BlockStatement> statements)
+    {
+        int i = 0;
+        for (var s = first; s is not null; s = s.Next, i++)
+        {
+            if (s.JumpTrue is null && s.JumpFalse is null)
+                continue;
+            int j = 0;
+            for (var t = first; t is not null; t = t.Next, j++)
+            {
+                if (t == s.JumpTrue)
+                    statements[i].JumpTrue = statements[j];
+                if (t == s.JumpFalse)
+                    statements[i].JumpFalse = statements[j];
+            }
+        }
+    }
+}
