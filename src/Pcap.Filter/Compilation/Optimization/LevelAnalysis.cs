@@ -12,10 +12,11 @@ internal static class LevelAnalysis
     /// <summary>Rebuilds <see cref="OptimizerState.Levels"/>.</summary>
     public static void Run(OptimizerState state)
     {
-        Array.Clear(state.Levels);
+        state.Levels.Clear();
         state.Graph.UnmarkAll();
         var graph = state.Graph;
-        var pending = new Stack<(BasicBlock Block, int Step)>();
+        var pending = state.Walk;
+        pending.Clear();
         graph.Mark(graph.Root);
         graph.Root.Link = null;
         pending.Push((graph.Root, 0));

@@ -28,7 +28,7 @@ internal static class LibpcapOptimizer
     {
         try
         {
-            var state = new OptimizerState(graph);
+            var state = OptimizerState.For(graph);
             OptimizationLoop.Run(state, alterStatements: false);
             OptimizationLoop.Run(state, alterStatements: true);
             BlockInterning.Run(state);

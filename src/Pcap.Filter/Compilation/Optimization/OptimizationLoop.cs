@@ -3,7 +3,7 @@ using Pcap.Filter.Compilation.ControlFlow;
 namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
-/// One fixpoint loop of libpcap's optimizer (<c>opt_loop</c>): recompute levels, dominators, closure,
+/// One fixpoint loop of libpcap's optimizer (<c>opt_loop</c>): recompute levels, dominators,
 /// use-def and edge dominators, then optimize every block top-down and, unless statements are being
 /// altered, thread jumps and pull tests up. Stops when a pass changes nothing, or after 100 passes in a
 /// row that only moved branches (libpcap's guard against cycling).
@@ -22,7 +22,6 @@ internal static class OptimizationLoop
             state.NonBranchMovementPerformed = false;
             LevelAnalysis.Run(state);
             DominatorAnalysis.Run(state);
-            ClosureAnalysis.Run(state);
             UseDefAnalysis.Run(state);
             EdgeDominatorAnalysis.Run(state);
             RunPass(state, alterStatements);

@@ -4,55 +4,65 @@ namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
 /// Everything the passes share (libpcap's <c>opt_state_t</c>): the blocks numbered once in depth-first
-/// order, the edges by id, the level lists, the value table and the "something changed" flags.
+/// order, the edges by id, the level lists, the value table and the "something changed" flags. The per-block
+/// and per-edge analysis results live in flat slabs indexed by id, and one state per thread is reused from
+/// compile to compile, so optimizing allocates almost nothing once the slabs are large enough.
 /// Blocks that become unreachable keep their number; passes walk only what the root reaches.
 /// </summary>
 internal sealed class OptimizerState
 {
-    /// <summary>Numbers the blocks reachable from the graph's root and sizes the bit sets (libpcap's <c>opt_init</c>).</summary>
-    public OptimizerState(ControlFlowGraph graph)
+    [ThreadStatic]
+    private static OptimizerState? t_cached;
+
+    private BasicBlock[] _blocks = new BasicBlock[64];
+    private Edge[] _edges = new Edge[128];
+    private BasicBlock?[] _levels = new BasicBlock?[64];
+    private uint[] _dominators = new uint[64];
+    private uint[] _edgeDominators = new uint[128];
+    private uint[] _exitValues = new uint[64 * BasicBlock.AtomCount];
+    private ControlFlowGraph _graph = null!;
+
+    private OptimizerState()
     {
-        Graph = graph;
-        var blocks = new List<BasicBlock>();
-        graph.UnmarkAll();
-        Number(graph, graph.Root, blocks);
-        Blocks = blocks.ToArray();
-        int count = Blocks.Length;
-        Edges = new Edge[2 * count];
-        Levels = new BasicBlock?[count];
-        NodeWords = BitSet.WordsFor(count);
-        EdgeWords = BitSet.WordsFor(2 * count);
-        for (int i = 0; i < count; i++)
-        {
-            BasicBlock block = Blocks[i];
-            block.Dominators = new uint[NodeWords];
-            block.Closure = new uint[NodeWords];
-            block.True.Dominators = new uint[EdgeWords];
-            block.False.Dominators = new uint[EdgeWords];
-            block.True.Id = i;
-            block.False.Id = count + i;
-            Edges[i] = block.True;
-            Edges[count + i] = block.False;
-        }
+    }
+
+    /// <summary>
+    /// The calling thread's state, reset for <paramref name="graph"/>: numbers the blocks reachable from the root and
+    /// sizes the bit sets (libpcap's <c>opt_init</c>). Valid until the thread optimizes another graph.
+    /// </summary>
+    public static OptimizerState For(ControlFlowGraph graph)
+    {
+        var state = t_cached ??= new OptimizerState();
+        state.Reset(graph);
+        return state;
     }
 
     /// <summary>The graph being optimized.</summary>
-    public ControlFlowGraph Graph { get; }
+    public ControlFlowGraph Graph => _graph;
+
+    /// <summary>Number of blocks (ids 0 to count - 1).</summary>
+    public int BlockCount { get; private set; }
 
     /// <summary>Blocks by id.</summary>
-    public BasicBlock[] Blocks { get; }
+    public ReadOnlySpan<BasicBlock> Blocks => _blocks.AsSpan(0, BlockCount);
 
     /// <summary>Edges by id.</summary>
-    public Edge[] Edges { get; }
+    public ReadOnlySpan<Edge> Edges => _edges.AsSpan(0, 2 * BlockCount);
 
     /// <summary>Head of each level's block list (linked through <see cref="BasicBlock.Link"/>).</summary>
-    public BasicBlock?[] Levels { get; }
+    public Span<BasicBlock?> Levels => _levels.AsSpan(0, BlockCount);
 
     /// <summary>Words in a block bit set.</summary>
-    public int NodeWords { get; }
+    public int NodeWords { get; private set; }
 
     /// <summary>Words in an edge bit set.</summary>
-    public int EdgeWords { get; }
+    public int EdgeWords { get; private set; }
+
+    /// <summary>Every block's dominator set, one after the other by id.</summary>
+    public Span<uint> AllDominators => _dominators.AsSpan(0, BlockCount * NodeWords);
+
+    /// <summary>Every edge's dominator set, one after the other by id.</summary>
+    public Span<uint> AllEdgeDominators => _edgeDominators.AsSpan(0, 2 * BlockCount * EdgeWords);
 
     /// <summary>The value-numbering table.</summary>
     public ValueNumbering Values { get; } = new();
@@ -66,6 +76,18 @@ internal sealed class OptimizerState
     /// <summary>Scratch table for dead-store elimination (the last definition of each atom), reused for every block.</summary>
     public BlockStatement?[] LastDefinitionScratch { get; } = new BlockStatement?[Atoms.Count];
 
+    /// <summary>Scratch stack for the depth-first walks.</summary>
+    public Stack<(BasicBlock Block, int Step)> Walk { get; } = new();
+
+    /// <summary>Bit set of the blocks that dominate <paramref name="block"/>.</summary>
+    public Span<uint> Dominators(BasicBlock block) => _dominators.AsSpan(block.Id * NodeWords, NodeWords);
+
+    /// <summary>Bit set of the edges that dominate <paramref name="edge"/>.</summary>
+    public Span<uint> Dominators(Edge edge) => _edgeDominators.AsSpan(edge.Id * EdgeWords, EdgeWords);
+
+    /// <summary>Value numbers of every atom on exit from <paramref name="block"/> (0 = unknown).</summary>
+    public Span<uint> ExitValues(BasicBlock block) => _exitValues.AsSpan(block.Id * BasicBlock.AtomCount, BasicBlock.AtomCount);
+
     /// <summary>Records a change that is not just branch movement.</summary>
     public void NoteSimplification()
     {
@@ -76,22 +98,59 @@ internal sealed class OptimizerState
     /// <summary>Records a branch movement.</summary>
     public void NoteBranchMovement() => Done = false;
 
-    // Depth-first preorder, true branch first, without recursion: a branch's block is numbered when first reached.
-    private static void Number(ControlFlowGraph graph, BasicBlock root, List<BasicBlock> blocks)
+    private void Reset(ControlFlowGraph graph)
     {
-        var pending = new Stack<BasicBlock>();
-        pending.Push(root);
-        while (pending.TryPop(out var block))
+        _graph = graph;
+        Done = false;
+        NonBranchMovementPerformed = false;
+        int count = Number(graph);
+        BlockCount = count;
+        NodeWords = BitSet.WordsFor(count);
+        EdgeWords = BitSet.WordsFor(2 * count);
+        Grow(ref _edges, 2 * count);
+        Grow(ref _levels, count);
+        Grow(ref _dominators, count * NodeWords);
+        Grow(ref _edgeDominators, 2 * count * EdgeWords);
+        Grow(ref _exitValues, count * BasicBlock.AtomCount);
+        for (int i = 0; i < count; i++)
         {
+            BasicBlock block = _blocks[i];
+            block.True.Id = i;
+            block.False.Id = count + i;
+            _edges[i] = block.True;
+            _edges[count + i] = block.False;
+        }
+    }
+
+    // Depth-first preorder, true branch first, without recursion: a block is numbered when first reached.
+    private int Number(ControlFlowGraph graph)
+    {
+        var pending = Walk;
+        pending.Clear();
+        graph.UnmarkAll();
+        pending.Push((graph.Root, 0));
+        int count = 0;
+        while (pending.TryPop(out var top))
+        {
+            BasicBlock block = top.Block;
             if (graph.IsMarked(block))
                 continue;
             graph.Mark(block);
-            block.Id = blocks.Count;
-            blocks.Add(block);
+            block.Id = count;
+            if (count == _blocks.Length)
+                Array.Resize(ref _blocks, 2 * count);
+            _blocks[count++] = block;
             if (block.JumpFalse is { } onFalse)
-                pending.Push(onFalse);
+                pending.Push((onFalse, 0));
             if (block.JumpTrue is { } onTrue)
-                pending.Push(onTrue);
+                pending.Push((onTrue, 0));
         }
+        return count;
+    }
+
+    private static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+            array = new T[Math.Max(length, 2 * array.Length)];
     }
 }

@@ -52,7 +52,6 @@ internal static class UseDefAnalysis
         if (BpfOpcodes.ClassOf((ushort)block.Branch.Code) == BpfOpcodes.Jmp)
             used |= UsesBeforeDefinition(Atoms.UsedBy(block.Branch), defined);
 
-        block.Defined = defined;
         block.Killed = killed;
         block.InUse = used;
     }
