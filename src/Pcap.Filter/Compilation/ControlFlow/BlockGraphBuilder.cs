@@ -31,13 +31,15 @@ internal static class BlockGraphBuilder
         {
             BasicBlock block = codeBlock.Lowered!;
             var statements = block.Statements;
+            bool jumps = false;
             for (var s = codeBlock.Statements; s is not null; s = s.Next)
             {
                 statements.Add(new BlockStatement(s.Code, s.K));
-                statementJumps |= BpfOpcodes.ClassOf(s.Code) == BpfOpcodes.Jmp;
+                jumps |= BpfOpcodes.ClassOf(s.Code) == BpfOpcodes.Jmp;
             }
-            if (statementJumps)
+            if (jumps)
                 LinkStatementJumps(codeBlock.Statements, statements);
+            statementJumps |= jumps;
             length += statements.Count + 1;
             statementJumps |= codeBlock.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja);
             if (codeBlock.JumpTrue is { } onTrue)

@@ -18,18 +18,6 @@ internal static class ProgramLifter
     /// </summary>
     public static ControlFlowGraph? Lift(ReadOnlySpan<BpfInstruction> program)
     {
-        try
-        {
-            return LiftBlocks(program);
-        }
-        catch (StatementLevelJumpException)
-        {
-            return null;
-        }
-    }
-
-    private static ControlFlowGraph LiftBlocks(ReadOnlySpan<BpfInstruction> program)
-    {
         if (program.IsEmpty)
             throw new ArgumentException("The program is empty.", nameof(program));
 
@@ -76,7 +64,7 @@ internal static class ProgramLifter
             if (i == program.Length)
                 throw new ArgumentException($"The instructions from {start} on do not end with a jump or return.", nameof(program));
             if (IsAlways(program[i]))
-                throw new StatementLevelJumpException();
+                return null;
             RequireKnownBranch(program[i], i);
             var block = new BasicBlock(statements, new BlockStatement(program[i].Code, program[i].K));
             blockAt[start] = block;
@@ -89,10 +77,14 @@ internal static class ProgramLifter
             if (block.IsReturn)
                 continue;
             block.JumpTrue = BlockAt(program, blockAt, index + 1 + program[index].Jt);
+            if (block.JumpTrue is null)
+                return null;
             block.JumpFalse = BlockAt(program, blockAt, index + 1 + program[index].Jf);
+            if (block.JumpFalse is null)
+                return null;
         }
 
-        return new ControlFlowGraph(blockAt[0] ?? BlockAt(program, blockAt, 0));
+        return (blockAt[0] ?? BlockAt(program, blockAt, 0)) is { } root ? new ControlFlowGraph(root) : null;
     }
 
     // The optimizer indexes its value table by scratch word, so M[k] must exist (k < 16).
@@ -146,21 +138,18 @@ internal static class ProgramLifter
     private static bool IsAlways(BpfInstruction instruction) =>
         instruction.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja);
 
-    // Follows linearizer 'ja' stubs to the block they stand for.
-    private static BasicBlock BlockAt(ReadOnlySpan<BpfInstruction> program, BasicBlock?[] blockAt, long target)
+    // Follows linearizer 'ja' stubs to the block they stand for; null when the jump lands inside a block.
+    private static BasicBlock? BlockAt(ReadOnlySpan<BpfInstruction> program, BasicBlock?[] blockAt, long target)
     {
         while (target < program.Length && IsAlways(program[(int)target]))
         {
             long next = target + 1 + program[(int)target].K;
             if (next >= program.Length)
-                throw new StatementLevelJumpException();
+                return null;
             target = next;
         }
         if (target >= program.Length)
             throw new ArgumentException($"A jump lands at {target}, past the end of the program.", "program");
-        return blockAt[target] ?? throw new StatementLevelJumpException();
+        return blockAt[target];
     }
-
-    // A jump that only makes sense between statements of one block (protochain's loop, geneve's header test).
-    private sealed class StatementLevelJumpException : Exception;
 }
