@@ -102,6 +102,30 @@ internal sealed class BasicBlock
         }
     }
 
+    /// <summary>Makes a used block new again, ending with a branch of <paramref name="code"/> and <paramref name="k"/> (see <see cref="BlockArena"/>).</summary>
+    public void Reset(ushort code, uint k)
+    {
+        Statements.Clear();
+        Branch.Code = code;
+        Branch.K = k;
+        Branch.JumpTrue = null;
+        Branch.JumpFalse = null;
+        True.Reset();
+        False.Reset();
+        Id = 0;
+        Mark = 0;
+        Level = 0;
+        Link = null;
+        OperandValue = 0;
+        Killed = 0;
+        InUse = 0;
+        OutUse = 0;
+        InEdges = null;
+        LongJumpTrue = 0;
+        LongJumpFalse = 0;
+        Offset = 0;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"block {Id} ({Statements.Count} stmts, branch {Branch})";
 }

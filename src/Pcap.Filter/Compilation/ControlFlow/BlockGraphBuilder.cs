@@ -18,6 +18,7 @@ internal static class BlockGraphBuilder
     /// program length before any <c>ja</c> stubs; <paramref name="jumpsBetweenStatements"/> is true when a statement
     /// list holds a jump (protochain, geneve, the live VLAN tag test) or a block is a <c>ja</c> relay: the optimizer
     /// then takes the laid-out program, as libpcap sees it.
+    /// The graph's blocks come from the thread's <see cref="BlockArena"/>: it is valid until the thread builds another.
     /// </summary>
     public static ControlFlowGraph Build(CodeBlock root, out int unoptimizedLength, out bool jumpsBetweenStatements)
     {
@@ -26,7 +27,8 @@ internal static class BlockGraphBuilder
         pending.Clear();
         int length = 0;
         bool statementJumps = false;
-        var graph = new ControlFlowGraph(Lower(root, build, pending));
+        var arena = BlockArena.Rewind();
+        var graph = new ControlFlowGraph(Lower(root, build, pending, arena));
         while (pending.TryPop(out var codeBlock))
         {
             BasicBlock block = codeBlock.Lowered!;
@@ -34,7 +36,7 @@ internal static class BlockGraphBuilder
             bool jumps = false;
             for (var s = codeBlock.Statements; s is not null; s = s.Next)
             {
-                statements.Add(new BlockStatement(s.Code, s.K));
+                statements.Add(arena.Statement(s.Code, s.K));
                 jumps |= BpfOpcodes.ClassOf(s.Code) == BpfOpcodes.Jmp;
             }
             if (jumps)
@@ -43,21 +45,21 @@ internal static class BlockGraphBuilder
             length += statements.Count + 1;
             statementJumps |= codeBlock.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja);
             if (codeBlock.JumpTrue is { } onTrue)
-                block.JumpTrue = Lower(onTrue, build, pending);
+                block.JumpTrue = Lower(onTrue, build, pending, arena);
             if (codeBlock.JumpFalse is { } onFalse)
-                block.JumpFalse = Lower(onFalse, build, pending);
+                block.JumpFalse = Lower(onFalse, build, pending, arena);
         }
         unoptimizedLength = length;
         jumpsBetweenStatements = statementJumps;
         return graph;
     }
 
-    private static BasicBlock Lower(CodeBlock codeBlock, int build, Stack<CodeBlock> pending)
+    private static BasicBlock Lower(CodeBlock codeBlock, int build, Stack<CodeBlock> pending, BlockArena arena)
     {
         if (codeBlock.Mark == build)
             return codeBlock.Lowered!;
         codeBlock.Mark = build;
-        codeBlock.Lowered = new BasicBlock([], new BlockStatement(codeBlock.Code, codeBlock.K));
+        codeBlock.Lowered = arena.Block(codeBlock.Code, codeBlock.K);
         pending.Push(codeBlock);
         return codeBlock.Lowered;
     }

@@ -23,4 +23,13 @@ internal sealed class Edge
 
     /// <summary>Next edge in the successor's list of incoming edges.</summary>
     public Edge? NextIncoming { get; set; }
+
+    /// <summary>Forgets everything but the predecessor (see <see cref="BlockArena"/>).</summary>
+    public void Reset()
+    {
+        Id = 0;
+        Code = 0;
+        Successor = null;
+        NextIncoming = null;
+    }
 }

@@ -46,7 +46,7 @@ internal static class BlockOptimizer
         {
             if (block.Statements.Count != 0)
             {
-                block.Statements = [];
+                block.Statements.Clear();
                 state.NoteSimplification();
             }
         }
