@@ -15,26 +15,35 @@ internal static class BlockInterning
     public static void Run(OptimizerState state)
     {
         ControlFlowGraph graph = state.Graph;
-        var classOf = new Dictionary<BasicBlock, int>(ReferenceEqualityComparer.Instance);
-        var classByKey = new Dictionary<BlockKey, int>();
-        var representative = new List<BasicBlock>();
+        Span<int> classOf = state.InternClasses;
+        classOf.Fill(-1);
+        var classByKey = state.InternKeys;
+        var representative = state.InternRepresentatives;
+        classByKey.Clear();
+        representative.Clear();
         graph.UnmarkAll();
-        Classify(graph, graph.Root, classOf, classByKey, representative);
+        Classify(state, classOf, classByKey, representative);
 
         foreach (var block in state.Blocks)
         {
-            if (block.JumpTrue is { } onTrue && classOf.TryGetValue(onTrue, out int trueClass))
-                block.JumpTrue = representative[trueClass];
-            if (block.JumpFalse is { } onFalse && classOf.TryGetValue(onFalse, out int falseClass))
-                block.JumpFalse = representative[falseClass];
+            if (block.JumpTrue is { } onTrue && classOf[onTrue.Id] >= 0)
+                block.JumpTrue = representative[classOf[onTrue.Id]];
+            if (block.JumpFalse is { } onFalse && classOf[onFalse.Id] >= 0)
+                block.JumpFalse = representative[classOf[onFalse.Id]];
         }
+        // Dropped so the thread's reused state does not keep this graph alive.
+        classByKey.Clear();
+        representative.Clear();
     }
 
     // Post-order (true branch, false branch, block) without recursion, so both successors have a class before the block.
-    private static void Classify(ControlFlowGraph graph, BasicBlock root, Dictionary<BasicBlock, int> classOf,
-        Dictionary<BlockKey, int> classByKey, List<BasicBlock> representative)
+    private static void Classify(OptimizerState state, Span<int> classOf, Dictionary<BlockKey, int> classByKey,
+        List<BasicBlock> representative)
     {
-        var pending = new Stack<(BasicBlock Block, int Step)>();
+        ControlFlowGraph graph = state.Graph;
+        BasicBlock root = graph.Root;
+        var pending = state.Walk;
+        pending.Clear();
         graph.Mark(root);
         pending.Push((root, 0));
         while (pending.TryPop(out var top))
@@ -51,8 +60,8 @@ internal static class BlockInterning
                 }
                 continue;
             }
-            int trueClass = block.IsReturn ? -1 : classOf[block.JumpTrue!];
-            int falseClass = block.IsReturn ? -1 : classOf[block.JumpFalse!];
+            int trueClass = block.IsReturn ? -1 : classOf[block.JumpTrue!.Id];
+            int falseClass = block.IsReturn ? -1 : classOf[block.JumpFalse!.Id];
             var key = new BlockKey(block, trueClass, falseClass);
             if (classByKey.TryGetValue(key, out int existing))
             {
@@ -65,12 +74,12 @@ internal static class BlockInterning
                 classByKey.Add(key, existing);
                 representative.Add(block);
             }
-            classOf.Add(block, existing);
+            classOf[block.Id] = existing;
         }
     }
 
     // A block's identity for merging: its jump, its successors' classes and its live statements.
-    private readonly struct BlockKey(BasicBlock block, int trueClass, int falseClass) : IEquatable<BlockKey>
+    internal readonly struct BlockKey(BasicBlock block, int trueClass, int falseClass) : IEquatable<BlockKey>
     {
         private readonly BasicBlock _block = block;
         private readonly int _trueClass = trueClass;

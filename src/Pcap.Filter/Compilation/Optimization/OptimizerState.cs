@@ -20,6 +20,7 @@ internal sealed class OptimizerState
     private uint[] _dominators = new uint[64];
     private uint[] _edgeDominators = new uint[128];
     private uint[] _exitValues = new uint[64 * BasicBlock.AtomCount];
+    private int[] _internClasses = new int[64];
     private ControlFlowGraph _graph = null!;
 
     private OptimizerState()
@@ -79,6 +80,15 @@ internal sealed class OptimizerState
     /// <summary>Scratch stack for the depth-first walks.</summary>
     public Stack<(BasicBlock Block, int Step)> Walk { get; } = new();
 
+    /// <summary>Block interning: the class of each block by id (-1 for none).</summary>
+    public Span<int> InternClasses => _internClasses.AsSpan(0, BlockCount);
+
+    /// <summary>Block interning: the class of each distinct block content.</summary>
+    public Dictionary<BlockInterning.BlockKey, int> InternKeys { get; } = [];
+
+    /// <summary>Block interning: each class's representative block.</summary>
+    public List<BasicBlock> InternRepresentatives { get; } = [];
+
     /// <summary>Bit set of the blocks that dominate <paramref name="block"/>.</summary>
     public Span<uint> Dominators(BasicBlock block) => _dominators.AsSpan(block.Id * NodeWords, NodeWords);
 
@@ -109,6 +119,7 @@ internal sealed class OptimizerState
         EdgeWords = BitSet.WordsFor(2 * count);
         Grow(ref _edges, 2 * count);
         Grow(ref _levels, count);
+        Grow(ref _internClasses, count);
         Grow(ref _dominators, count * NodeWords);
         Grow(ref _edgeDominators, 2 * count * EdgeWords);
         Grow(ref _exitValues, count * BasicBlock.AtomCount);
