@@ -13,6 +13,9 @@ internal static class BlockGraphBuilder
     [ThreadStatic]
     private static Stack<CodeBlock>? t_pending;
 
+    [ThreadStatic]
+    private static Dictionary<CodeStatement, BlockStatement>? t_lowered;
+
     /// <summary>
     /// Builds the graph of the blocks <paramref name="root"/> reaches. <paramref name="unoptimizedLength"/> is the
     /// program length before any <c>ja</c> stubs; <paramref name="jumpsBetweenStatements"/> is true when a statement
@@ -64,22 +67,23 @@ internal static class BlockGraphBuilder
         return codeBlock.Lowered;
     }
 
-    // A jump inside a statement list names the statements it lands on; a missing target means the next statement.
+    // A jump inside a statement list names the statements it lands on; a missing target means the next statement,
+    // and so does a target outside the list.
     private static void LinkStatementJumps(CodeStatement? first, List<BlockStatement> statements)
     {
+        var lowered = t_lowered ??= new Dictionary<CodeStatement, BlockStatement>(ReferenceEqualityComparer.Instance);
+        lowered.Clear();
         int i = 0;
+        for (var s = first; s is not null; s = s.Next)
+            lowered[s] = statements[i++];
+        i = 0;
         for (var s = first; s is not null; s = s.Next, i++)
         {
-            if (s.JumpTrue is null && s.JumpFalse is null)
-                continue;
-            int j = 0;
-            for (var t = first; t is not null; t = t.Next, j++)
-            {
-                if (t == s.JumpTrue)
-                    statements[i].JumpTrue = statements[j];
-                if (t == s.JumpFalse)
-                    statements[i].JumpFalse = statements[j];
-            }
+            if (s.JumpTrue is { } onTrue && lowered.TryGetValue(onTrue, out var trueTarget))
+                statements[i].JumpTrue = trueTarget;
+            if (s.JumpFalse is { } onFalse && lowered.TryGetValue(onFalse, out var falseTarget))
+                statements[i].JumpFalse = falseTarget;
         }
+        lowered.Clear();
     }
 }

@@ -21,6 +21,9 @@ internal static class ProgramLinearizer
     [ThreadStatic]
     private static Stack<(BasicBlock Block, int Step)>? t_stack;
 
+    [ThreadStatic]
+    private static Dictionary<BlockStatement, int>? t_statementIndex;
+
     /// <summary>Linearizes <paramref name="graph"/>.</summary>
     /// <exception cref="OptimizerFailure">A jump between statements of one block has no target or cannot reach it.</exception>
     public static BpfInstruction[] Linearize(ControlFlowGraph graph)
@@ -92,6 +95,7 @@ internal static class ProgramLinearizer
         int statementCount = block.LiveStatementCount;
         int at = block.Offset;
         int live = 0;
+        Dictionary<BlockStatement, int>? indexOf = null;
         foreach (BlockStatement statement in block.Statements)
         {
             if (statement.IsNop)
@@ -100,8 +104,9 @@ internal static class ProgramLinearizer
             // libpcap leaves a jump that is the second-to-last statement unfilled ("/*???*/" in convert_code_r).
             if (BpfOpcodes.ClassOf((ushort)statement.Code) == BpfOpcodes.Jmp && statement.Code != Ja && live != statementCount - 2)
             {
-                jt = InBlockReach(block, statementCount, live, statement.JumpTrue);
-                jf = InBlockReach(block, statementCount, live, statement.JumpFalse);
+                indexOf ??= IndexStatements(block.Statements, statementCount);
+                jt = InBlockReach(indexOf, live, statement.JumpTrue);
+                jf = InBlockReach(indexOf, live, statement.JumpFalse);
             }
             program[at++] = new BpfInstruction((ushort)statement.Code, jt, jf, statement.K);
             live++;
@@ -123,6 +128,7 @@ internal static class ProgramLinearizer
         byte jumpTrue = Reach(program, at, onTrue.Offset, block.LongJumpTrue, ref stubs);
         byte jumpFalse = Reach(program, at, onFalse.Offset, block.LongJumpFalse, ref stubs);
         program[at] = new BpfInstruction(code, jumpTrue, jumpFalse, block.Branch.K);
+        indexOf?.Clear();
     }
 
     // The jump's jt or jf: the distance itself, or the index of the ja stub written after the block.
@@ -141,24 +147,24 @@ internal static class ProgramLinearizer
     // "live count" statements, deleted ones included) while the jump's own index counts only live ones, so a statement
     // deleted before the jump moves the target one further, and a target outside that table is libpcap's compile error.
     // A jump the code generator left without a target goes to the next statement.
-    private static byte InBlockReach(BasicBlock block, int live, int jumpIndex, BlockStatement? target)
+    private static byte InBlockReach(Dictionary<BlockStatement, int> indexOf, int jumpIndex, BlockStatement? target)
     {
         if (target is null)
             return 0;
-        List<BlockStatement> statements = block.Statements;
-        int targetIndex = -1;
-        for (int i = 0; i < live && i < statements.Count; i++)
-        {
-            if (statements[i] == target)
-            {
-                targetIndex = i;
-                break;
-            }
-        }
-        if (targetIndex < 0)
+        if (!indexOf.TryGetValue(target, out int targetIndex))
             throw new OptimizerFailure($"no destination found for block-local relative jump: off={jumpIndex}");
         if (targetIndex - jumpIndex - 1 >= 256)
             throw new OptimizerFailure($"out-of-range jump for block-local relative jump: off={jumpIndex}");
         return unchecked((byte)(targetIndex - jumpIndex - 1));
+    }
+
+    // Where each of the first "live count" statements sits, deleted ones counted (libpcap's offset[] table).
+    private static Dictionary<BlockStatement, int> IndexStatements(List<BlockStatement> statements, int live)
+    {
+        var indexOf = t_statementIndex ??= new Dictionary<BlockStatement, int>(ReferenceEqualityComparer.Instance);
+        indexOf.Clear();
+        for (int i = 0; i < live && i < statements.Count; i++)
+            indexOf.TryAdd(statements[i], i);
+        return indexOf;
     }
 }
