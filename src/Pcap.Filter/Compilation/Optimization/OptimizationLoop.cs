@@ -6,7 +6,8 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// One fixpoint loop of libpcap's optimizer (<c>opt_loop</c>): recompute levels, dominators,
 /// use-def and edge dominators, then optimize every block top-down and, unless statements are being
 /// altered, thread jumps and pull tests up. Stops when a pass changes nothing, or after 100 passes in a
-/// row that only moved branches (libpcap's guard against cycling).
+/// row that only moved branches (libpcap's guard against cycling). Levels and both dominator analyses depend only on
+/// the jumps, so they are recomputed only when a jump target or the root moved since they were last computed.
 /// </summary>
 internal static class OptimizationLoop
 {
@@ -20,10 +21,14 @@ internal static class OptimizationLoop
         {
             state.Done = true;
             state.NonBranchMovementPerformed = false;
-            LevelAnalysis.Run(state);
-            DominatorAnalysis.Run(state);
+            if (state.JumpsMovedSinceLastSnapshot())
+            {
+                LevelAnalysis.Run(state);
+                DominatorAnalysis.Run(state);
+                EdgeDominatorAnalysis.Run(state);
+                state.SnapshotJumps();
+            }
             UseDefAnalysis.Run(state);
-            EdgeDominatorAnalysis.Run(state);
             RunPass(state, alterStatements);
             if (state.Done)
                 break;

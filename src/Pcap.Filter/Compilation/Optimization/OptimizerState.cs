@@ -21,6 +21,9 @@ internal sealed class OptimizerState
     private uint[] _edgeDominators = new uint[128];
     private uint[] _exitValues = new uint[64 * BasicBlock.AtomCount];
     private int[] _internClasses = new int[64];
+    private BasicBlock?[] _snapshotTrue = new BasicBlock?[64];
+    private BasicBlock?[] _snapshotFalse = new BasicBlock?[64];
+    private BasicBlock? _snapshotRoot;
     private ControlFlowGraph _graph = null!;
 
     private OptimizerState()
@@ -98,6 +101,30 @@ internal sealed class OptimizerState
     /// <summary>Value numbers of every atom on exit from <paramref name="block"/> (0 = unknown).</summary>
     public Span<uint> ExitValues(BasicBlock block) => _exitValues.AsSpan(block.Id * BasicBlock.AtomCount, BasicBlock.AtomCount);
 
+    /// <summary>Remembers every block's jump targets and the root, for <see cref="JumpsMovedSinceLastSnapshot"/>.</summary>
+    public void SnapshotJumps()
+    {
+        _snapshotRoot = _graph.Root;
+        for (int i = 0; i < BlockCount; i++)
+        {
+            _snapshotTrue[i] = _blocks[i].JumpTrue;
+            _snapshotFalse[i] = _blocks[i].JumpFalse;
+        }
+    }
+
+    /// <summary>True when the root or any jump target differs from the last snapshot (or there is none yet).</summary>
+    public bool JumpsMovedSinceLastSnapshot()
+    {
+        if (_snapshotRoot != _graph.Root)
+            return true;
+        for (int i = 0; i < BlockCount; i++)
+        {
+            if (_snapshotTrue[i] != _blocks[i].JumpTrue || _snapshotFalse[i] != _blocks[i].JumpFalse)
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Records a change that is not just branch movement.</summary>
     public void NoteSimplification()
     {
@@ -120,6 +147,9 @@ internal sealed class OptimizerState
         Grow(ref _edges, 2 * count);
         Grow(ref _levels, count);
         Grow(ref _internClasses, count);
+        Grow(ref _snapshotTrue, count);
+        Grow(ref _snapshotFalse, count);
+        _snapshotRoot = null;
         Grow(ref _dominators, count * NodeWords);
         Grow(ref _edgeDominators, 2 * count * EdgeWords);
         Grow(ref _exitValues, count * BasicBlock.AtomCount);
