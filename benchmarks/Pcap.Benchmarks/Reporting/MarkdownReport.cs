@@ -15,6 +15,7 @@ internal static class MarkdownReport
     private static readonly (string Type, string Title, string TargetMethod, string Target)[] Sections =
     [
         ("CompilerBenchmarks", "Compile: `FilterCompiler.Compile` vs libpcap `pcap_compile`", "", "≥ 10× (median)"),
+        ("CorpusCompilerBenchmarks", "Compile over a sample of the conformance corpus: `FilterCompiler.Compile` vs libpcap `pcap_compile`", "", "≥ 10× (median)"),
         ("InterpreterBenchmarks", "Filter: JIT and interpreter vs libpcap `bpf_filter`, per packet", "Jit", "≥ 3× (median)"),
         ("DecodingBenchmarks", "Decode and decode+format vs PacketDotNet `Packet.ParsePacket` (+`ToString`), per packet", "PcapCore_decode", "0 B per packet"),
         ("CaptureReaderBenchmarks", "Reading a capture file vs libpcap `pcap_next_ex`, per file", "", ""),
