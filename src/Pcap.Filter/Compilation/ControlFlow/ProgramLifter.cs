@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pcap.Filter.Bpf;
 
 namespace Pcap.Filter.Compilation.ControlFlow;
@@ -9,6 +10,13 @@ namespace Pcap.Filter.Compilation.ControlFlow;
 /// </summary>
 internal static class ProgramLifter
 {
+    private static readonly List<BlockStatement> s_noStatements = [];
+    private static readonly BasicBlock s_placeholder = new([], new BlockStatement(BpfOpcodes.Ret | BpfOpcodes.K, 0));
+    private static readonly ControlFlowGraph s_placeholderGraph = new(s_placeholder);
+
+    [ThreadStatic]
+    private static List<(int Start, int BranchIndex)>? t_branchIndex;
+
     /// <summary>
     /// Lifts <paramref name="program"/> into a graph. Returns null when the program has jumps between statements
     /// of one block (a backward <c>ja</c>, or a jump into the middle of a block): libpcap emits those only for
@@ -20,9 +28,29 @@ internal static class ProgramLifter
     {
         if (program.IsEmpty)
             throw new ArgumentException("The program is empty.", nameof(program));
+        // A dry run first finds the blocks and checks every jump lands on one, building nothing: protochain and geneve
+        // programs (laid out only to be returned as they are) stop there.
+        var blockAt = ArrayPool<BasicBlock?>.Shared.Rent(program.Length);
+        try
+        {
+            Array.Clear(blockAt, 0, program.Length);
+            if (LiftBlocks(program, blockAt, build: false) is null)
+                return null;
+            Array.Clear(blockAt, 0, program.Length);
+            return LiftBlocks(program, blockAt, build: true);
+        }
+        finally
+        {
+            Array.Clear(blockAt, 0, program.Length);
+            ArrayPool<BasicBlock?>.Shared.Return(blockAt);
+        }
+    }
 
-        var blockAt = new BasicBlock?[program.Length];
-        var branchIndex = new List<(BasicBlock Block, int Index)>();
+    // Without 'build', every block is the same placeholder and nothing is linked: only the answer (null or not) counts.
+    private static ControlFlowGraph? LiftBlocks(ReadOnlySpan<BpfInstruction> program, BasicBlock?[] blockAt, bool build)
+    {
+        var branchIndex = t_branchIndex ??= [];
+        branchIndex.Clear();
         int i = 0;
         while (i < program.Length)
         {
@@ -32,33 +60,39 @@ internal static class ProgramLifter
                 continue;
             }
             int start = i;
-            var statements = new List<BlockStatement>();
-            var embedded = new List<(BlockStatement Jump, int TrueAt, int FalseAt)>();
-            var statementAt = new Dictionary<int, BlockStatement>();
+            List<BlockStatement> statements = build ? [] : s_noStatements;
+            List<(BlockStatement Jump, int TrueAt, int FalseAt)>? embedded = null;
+            Dictionary<int, BlockStatement>? statementAt = null;
             while (i < program.Length && (!EndsBlock(program[i]) || IsEmbeddedSkip(program, i)))
             {
                 RequireScratchIndexInRange(program[i], i);
-                var statement = new BlockStatement(program[i].Code, program[i].K);
-                statements.Add(statement);
+                BlockStatement? statement = build ? new BlockStatement(program[i].Code, program[i].K) : null;
+                if (build)
+                    statements.Add(statement!);
                 if (EndsBlock(program[i]))
                 {
                     // The tag in metadata: jt goes on to the metadata load, whose ja skips the frame load that jf lands on.
-                    embedded.Add((statement, i + 1 + program[i].Jt, i + 1 + program[i].Jf));
                     int end = i + program[i].Jf + (int)program[i + program[i].Jf].K;
-                    for (int j = i + 1; j <= end; j++)
+                    if (build)
                     {
-                        var inner = new BlockStatement(program[j].Code, program[j].K);
-                        statements.Add(inner);
-                        statementAt[j] = inner;
+                        (embedded ??= []).Add((statement!, i + 1 + program[i].Jt, i + 1 + program[i].Jf));
+                        statementAt ??= [];
+                        for (int j = i + 1; j <= end; j++)
+                        {
+                            var inner = new BlockStatement(program[j].Code, program[j].K);
+                            statements.Add(inner);
+                            statementAt[j] = inner;
+                        }
                     }
                     i = end + 1;
                     continue;
                 }
                 i++;
             }
-            foreach (var (jump, trueAt, falseAt) in embedded)
+            for (int e = 0; e < (embedded?.Count ?? 0); e++)
             {
-                jump.JumpTrue = statementAt[trueAt];
+                var (jump, trueAt, falseAt) = embedded![e];
+                jump.JumpTrue = statementAt![trueAt];
                 jump.JumpFalse = statementAt[falseAt];
             }
             if (i == program.Length)
@@ -66,25 +100,30 @@ internal static class ProgramLifter
             if (IsAlways(program[i]))
                 return null;
             RequireKnownBranch(program[i], i);
-            var block = new BasicBlock(statements, new BlockStatement(program[i].Code, program[i].K));
-            blockAt[start] = block;
-            branchIndex.Add((block, i));
+            blockAt[start] = build ? new BasicBlock(statements, new BlockStatement(program[i].Code, program[i].K)) : s_placeholder;
+            branchIndex.Add((start, i));
             i++;
         }
 
-        foreach ((BasicBlock block, int index) in branchIndex)
+        foreach ((int start, int index) in branchIndex)
         {
-            if (block.IsReturn)
+            if (program[index].Class == BpfOpcodes.Ret)
                 continue;
-            block.JumpTrue = BlockAt(program, blockAt, index + 1 + program[index].Jt);
-            if (block.JumpTrue is null)
+            var onTrue = BlockAt(program, blockAt, index + 1 + program[index].Jt);
+            if (onTrue is null)
                 return null;
-            block.JumpFalse = BlockAt(program, blockAt, index + 1 + program[index].Jf);
-            if (block.JumpFalse is null)
+            var onFalse = BlockAt(program, blockAt, index + 1 + program[index].Jf);
+            if (onFalse is null)
                 return null;
+            if (build)
+            {
+                blockAt[start]!.JumpTrue = onTrue;
+                blockAt[start]!.JumpFalse = onFalse;
+            }
         }
 
-        return (blockAt[0] ?? BlockAt(program, blockAt, 0)) is { } root ? new ControlFlowGraph(root) : null;
+        var root = blockAt[0] ?? BlockAt(program, blockAt, 0);
+        return root is null ? null : build ? new ControlFlowGraph(root) : s_placeholderGraph;
     }
 
     // The optimizer indexes its value table by scratch word, so M[k] must exist (k < 16).
