@@ -98,9 +98,9 @@ public static class FilterCompiler
         BpfInstruction[]? best = accepts ? ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _)) : null;
 
         var exactRoot = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads).Generate(tree);
-        var exactGraph = BlockGraphBuilder.Build(exactRoot, out int exactLength, out bool jumpsBetweenStatements);
-        if (exactLength <= ExactBudget)
+        if (BlockGraphBuilder.UnoptimizedLength(exactRoot) <= ExactBudget)
         {
+            var exactGraph = BlockGraphBuilder.Build(exactRoot, out _, out bool jumpsBetweenStatements);
             var exact = LibpcapOptimizer.Optimize(exactGraph, jumpsBetweenStatements);
             if (exact.Program is null)
             {

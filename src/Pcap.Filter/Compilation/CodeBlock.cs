@@ -27,7 +27,7 @@ internal sealed class CodeBlock
     // Scratch for the passes that walk the finished graph (set grouping numbers blocks in Offset).
     public int Offset;
 
-    // BlockGraphBuilder: the build that last visited this block, and the optimizer block it built for it.
+    // BlockGraphBuilder: the walk that last visited this block, and the optimizer block it built for it.
     public int Mark;
     public BasicBlock? Lowered;
 }

@@ -57,6 +57,32 @@ internal static class BlockGraphBuilder
         return graph;
     }
 
+    /// <summary>The program length before any <c>ja</c> stubs, counted without building anything.</summary>
+    public static int UnoptimizedLength(CodeBlock root)
+    {
+        int walk = Interlocked.Increment(ref s_lastBuild);
+        var pending = t_pending ??= new Stack<CodeBlock>();
+        pending.Clear();
+        root.Mark = walk;
+        pending.Push(root);
+        int length = 0;
+        while (pending.TryPop(out var block))
+        {
+            length += CodeStatement.CountOf(block.Statements) + 1;
+            Visit(block.JumpTrue, walk, pending);
+            Visit(block.JumpFalse, walk, pending);
+        }
+        return length;
+    }
+
+    private static void Visit(CodeBlock? block, int walk, Stack<CodeBlock> pending)
+    {
+        if (block is null || block.Mark == walk)
+            return;
+        block.Mark = walk;
+        pending.Push(block);
+    }
+
     private static BasicBlock Lower(CodeBlock codeBlock, int build, Stack<CodeBlock> pending, BlockArena arena)
     {
         if (codeBlock.Mark == build)
