@@ -109,14 +109,7 @@ internal static class StatementOptimizer
                 break;
 
             case BpfOpcodes.Ld | BpfOpcodes.Mem:
-                v = values[(int)s.K];
-                if (alter && numbers.IsConstant(v))
-                {
-                    s.Code = LdImm;
-                    s.K = numbers.ConstantOf(v);
-                    state.NoteSimplification();
-                }
-                Store(s, ref values[Atoms.A], v, alter);
+                LoadScratch(state, s, values, Atoms.A, LdImm, alter);
                 break;
 
             case BpfOpcodes.Misc | BpfOpcodes.Tax:
@@ -124,14 +117,7 @@ internal static class StatementOptimizer
                 break;
 
             case BpfOpcodes.Ldx | BpfOpcodes.Mem:
-                v = values[(int)s.K];
-                if (alter && numbers.IsConstant(v))
-                {
-                    s.Code = LdxImm;
-                    s.K = numbers.ConstantOf(v);
-                    state.NoteSimplification();
-                }
-                Store(s, ref values[Atoms.X], v, alter);
+                LoadScratch(state, s, values, Atoms.X, LdxImm, alter);
                 break;
 
             case BpfOpcodes.St:
@@ -142,6 +128,19 @@ internal static class StatementOptimizer
                 Store(s, ref values[(int)s.K], values[Atoms.X], alter);
                 break;
         }
+    }
+
+    // "ld M[k]" or "ldx M[k]": a scratch word holding a known constant becomes an immediate load of it.
+    private static void LoadScratch(OptimizerState state, BlockStatement s, Span<uint> values, int register, int immediateCode, bool alter)
+    {
+        uint v = values[(int)s.K];
+        if (alter && state.Values.IsConstant(v))
+        {
+            s.Code = immediateCode;
+            s.K = state.Values.ConstantOf(v);
+            state.NoteSimplification();
+        }
+        Store(s, ref values[register], v, alter);
     }
 
     private static void EvaluateAluConstant(OptimizerState state, BlockStatement s, Span<uint> values, bool alter)
