@@ -6,8 +6,9 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// <summary>
 /// libpcap 1.10's optimizer (<c>bpf_optimize</c> followed by <c>icode_to_fcode</c>), reproduced so that
 /// the result is instruction-for-instruction what <c>pcap_compile(..., optimize=1)</c> emits, and refuses
-/// exactly the filters libpcap refuses. Input is libpcap's unoptimized program (<c>tcpdump -O -d</c>).
-/// Like libpcap, a program containing <c>protochain</c> or <c>geneve</c> code is returned unoptimized.
+/// exactly the filters libpcap refuses. Input is libpcap's unoptimized program (<c>tcpdump -O -d</c>), or the code
+/// generator's graph of the same blocks straight from <see cref="BlockGraphBuilder"/>, which skips laying it out and
+/// lifting it back. Like libpcap, a program containing <c>protochain</c> or <c>geneve</c> code is returned unoptimized.
 /// </summary>
 internal static class LibpcapOptimizer
 {
