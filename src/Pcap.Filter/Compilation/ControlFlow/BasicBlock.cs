@@ -60,9 +60,6 @@ internal sealed class BasicBlock
     /// <summary>Height above the leaves: 0 for returns, 1 + the higher successor otherwise.</summary>
     public int Level { get; set; }
 
-    /// <summary>Next block in the same level list, or the replacement block while interning.</summary>
-    public BasicBlock? Link { get; set; }
-
     /// <summary>Value number of the jump's operand (the constant or X).</summary>
     public uint OperandValue { get; set; }
 
@@ -115,7 +112,6 @@ internal sealed class BasicBlock
         Id = 0;
         Mark = 0;
         Level = 0;
-        Link = null;
         OperandValue = 0;
         Killed = 0;
         InUse = 0;

@@ -1,3 +1,5 @@
+using Pcap.Filter.Compilation.ControlFlow;
+
 namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal static class DominatorAnalysis
         state.Dominators(root).Clear();
         for (int level = root.Level; level >= 0; level--)
         {
-            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 Span<uint> dominators = state.Dominators(block);
                 BitSet.Add(dominators, block.Id);

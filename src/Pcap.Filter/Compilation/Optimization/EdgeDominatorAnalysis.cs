@@ -17,7 +17,7 @@ internal static class EdgeDominatorAnalysis
         state.Dominators(root.False).Clear();
         for (int level = root.Level; level >= 0; level--)
         {
-            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 Propagate(state, block.True);
                 Propagate(state, block.False);

@@ -9,16 +9,15 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// </summary>
 internal static class LevelAnalysis
 {
-    /// <summary>Rebuilds <see cref="OptimizerState.Levels"/>.</summary>
+    /// <summary>Rebuilds the level lists (<see cref="OptimizerState.Level"/>).</summary>
     public static void Run(OptimizerState state)
     {
-        state.Levels.Clear();
+        state.ClearLevels();
         state.Graph.UnmarkAll();
         var graph = state.Graph;
         var pending = state.Walk;
         pending.Clear();
         graph.Mark(graph.Root);
-        graph.Root.Link = null;
         pending.Push((graph.Root, 0));
         // libpcap's recursive find_levels_r: true branch, false branch, then the block goes on its level's list.
         while (pending.TryPop(out var top))
@@ -36,19 +35,18 @@ internal static class LevelAnalysis
                 if (!graph.IsMarked(next))
                 {
                     graph.Mark(next);
-                    next.Link = null;
                     pending.Push((next, 0));
                 }
                 continue;
             }
             Enlist(state, block, Math.Max(onTrue.Level, onFalse.Level) + 1);
         }
+        state.GroupLevels(graph.Root.Level);
     }
 
     private static void Enlist(OptimizerState state, BasicBlock block, int level)
     {
         block.Level = level;
-        block.Link = state.Levels[level];
-        state.Levels[level] = block;
+        state.ListOnItsLevel(block);
     }
 }

@@ -52,7 +52,7 @@ internal static class OptimizationLoop
         InEdgeAnalysis.Run(state);
         for (int level = maxLevel; level >= 0; level--)
         {
-            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
                 BlockOptimizer.Run(state, block, alterStatements);
         }
 
@@ -62,7 +62,7 @@ internal static class OptimizationLoop
 
         for (int level = 1; level <= maxLevel; level++)
         {
-            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 JumpThreading.Run(state, block.True);
                 JumpThreading.Run(state, block.False);
@@ -72,7 +72,7 @@ internal static class OptimizationLoop
         InEdgeAnalysis.Run(state);
         for (int level = 1; level <= maxLevel; level++)
         {
-            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 ChainPullup.Run(state, block, orChain: true);
                 ChainPullup.Run(state, block, orChain: false);

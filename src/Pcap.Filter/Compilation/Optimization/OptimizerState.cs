@@ -16,7 +16,11 @@ internal sealed class OptimizerState
 
     private BasicBlock[] _blocks = new BasicBlock[64];
     private Edge[] _edges = new Edge[128];
-    private BasicBlock?[] _levels = new BasicBlock?[64];
+    private BasicBlock[] _levelMembers = new BasicBlock[64];
+    private int[] _levelStart = new int[66];
+    private int[] _listed = new int[64];
+    private int _listedCount;
+    private int[] _levelCursor = new int[64];
     private uint[] _dominators = new uint[64];
     private uint[] _edgeDominators = new uint[128];
     private uint[] _exitValues = new uint[64 * BasicBlock.AtomCount];
@@ -53,8 +57,9 @@ internal sealed class OptimizerState
     /// <summary>Edges by id.</summary>
     public ReadOnlySpan<Edge> Edges => _edges.AsSpan(0, 2 * BlockCount);
 
-    /// <summary>Head of each level's block list (linked through <see cref="BasicBlock.Link"/>).</summary>
-    public Span<BasicBlock?> Levels => _levels.AsSpan(0, BlockCount);
+    /// <summary>The blocks of one level, in libpcap's level-list order (the block listed last comes first).</summary>
+    public ReadOnlySpan<BasicBlock> Level(int level) =>
+        _levelMembers.AsSpan(_levelStart[level], _levelStart[level + 1] - _levelStart[level]);
 
     /// <summary>Words in a block bit set.</summary>
     public int NodeWords { get; private set; }
@@ -77,9 +82,6 @@ internal sealed class OptimizerState
     /// <summary>True when a pass changed something other than moving branches (libpcap's loop detection).</summary>
     public bool NonBranchMovementPerformed { get; set; }
 
-    /// <summary>Scratch table for dead-store elimination (the last definition of each atom), reused for every block.</summary>
-    public BlockStatement?[] LastDefinitionScratch { get; } = new BlockStatement?[Atoms.Count];
-
     /// <summary>Scratch stack for the depth-first walks.</summary>
     public Stack<(BasicBlock Block, int Step)> Walk { get; } = new();
 
@@ -100,6 +102,31 @@ internal sealed class OptimizerState
 
     /// <summary>Value numbers of every atom on exit from <paramref name="block"/> (0 = unknown).</summary>
     public Span<uint> ExitValues(BasicBlock block) => _exitValues.AsSpan(block.Id * BasicBlock.AtomCount, BasicBlock.AtomCount);
+
+    /// <summary>Starts new level lists (see <see cref="ListOnItsLevel"/>).</summary>
+    public void ClearLevels() => _listedCount = 0;
+
+    /// <summary>Lists <paramref name="block"/>, whose <see cref="BasicBlock.Level"/> is set, on its level.</summary>
+    public void ListOnItsLevel(BasicBlock block) => _listed[_listedCount++] = block.Id;
+
+    /// <summary>Groups the listed blocks by level up to <paramref name="maxLevel"/>, the last listed first in each level.</summary>
+    public void GroupLevels(int maxLevel)
+    {
+        Span<int> start = _levelStart.AsSpan(0, maxLevel + 2);
+        start.Clear();
+        for (int i = 0; i < _listedCount; i++)
+            start[_blocks[_listed[i]].Level + 1]++;
+        for (int level = 1; level < start.Length; level++)
+            start[level] += start[level - 1];
+        // Each level filled from its end backwards in listing order, as libpcap pushes on the head of the list.
+        Span<int> cursor = _levelCursor.AsSpan(0, maxLevel + 1);
+        start[1..].CopyTo(cursor);
+        for (int i = 0; i < _listedCount; i++)
+        {
+            BasicBlock block = _blocks[_listed[i]];
+            _levelMembers[--cursor[block.Level]] = block;
+        }
+    }
 
     /// <summary>Remembers every block's jump targets and the root, for <see cref="JumpsMovedSinceLastSnapshot"/>.</summary>
     public void SnapshotJumps()
@@ -145,7 +172,10 @@ internal sealed class OptimizerState
         NodeWords = BitSet.WordsFor(count);
         EdgeWords = BitSet.WordsFor(2 * count);
         Grow(ref _edges, 2 * count);
-        Grow(ref _levels, count);
+        Grow(ref _levelMembers, count);
+        Grow(ref _levelStart, count + 2);
+        Grow(ref _listed, count);
+        Grow(ref _levelCursor, count + 1);
         Grow(ref _internClasses, count);
         Grow(ref _snapshotTrue, count);
         Grow(ref _snapshotFalse, count);
