@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Pcap.Filter.Ast;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation;
+using Pcap.Filter.Compilation.ControlFlow;
 using Pcap.Filter.Compilation.Optimization;
 using Pcap.Filter.Parsing;
 
@@ -48,12 +49,14 @@ public static class FilterCompiler
             // Checked before laying the program out: beyond this the exact optimizer's time and memory grow too fast.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
-            int length = Linearizer.MinimumLength(root);
-            var instructions = length <= budget ? Linearizer.Linearize(root) : null;
-            if (instructions is not null && options.Optimize)
+            var graph = BlockGraphBuilder.Build(root, out int length, out bool jumpsBetweenStatements);
+            BpfInstruction[]? instructions = null;
+            if (length <= budget && !options.Optimize)
+                instructions = ProgramLinearizer.Linearize(graph);
+            else if (length <= budget)
             {
                 // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
-                var optimized = LibpcapOptimizer.Optimize(instructions);
+                var optimized = LibpcapOptimizer.Optimize(graph, jumpsBetweenStatements);
                 if (optimized.Program is null)
                 {
                     error = new FilterException(optimized.Error!, expression, 0, expression.Length);
@@ -92,13 +95,13 @@ public static class FilterCompiler
         bool accepts = false;
         foreach (var block in BlockOrder.Topological(root))
             accepts |= block.JumpTrue is null && block.K != 0;
-        BpfInstruction[]? best = accepts ? Linearizer.Linearize(root) : null;
+        BpfInstruction[]? best = accepts ? ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _)) : null;
 
         var exactRoot = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads).Generate(tree);
-        int exactLength = Linearizer.MinimumLength(exactRoot);
-        if (exactLength <= ExactBudget)
+        if (BlockGraphBuilder.UnoptimizedLength(exactRoot) <= ExactBudget)
         {
-            var exact = LibpcapOptimizer.Optimize(Linearizer.Linearize(exactRoot));
+            var exactGraph = BlockGraphBuilder.Build(exactRoot, out _, out bool jumpsBetweenStatements);
+            var exact = LibpcapOptimizer.Optimize(exactGraph, jumpsBetweenStatements);
             if (exact.Program is null)
             {
                 error = new FilterException(exact.Error!, expression, 0, expression.Length);

@@ -1,3 +1,5 @@
+using Pcap.Filter.Compilation.ControlFlow;
+
 namespace Pcap.Filter.Compilation;
 
 /// <summary>
@@ -22,9 +24,10 @@ internal sealed class CodeBlock
     public bool Sense;
     public CodeBlock Head;
 
-    // Linearization state.
+    // Scratch for the passes that walk the finished graph (set grouping numbers blocks in Offset).
     public int Offset;
-    public int LongJumpTrue;
-    public int LongJumpFalse;
+
+    // BlockGraphBuilder: the walk that last visited this block, and the optimizer block it built for it.
     public int Mark;
+    public BasicBlock? Lowered;
 }

@@ -5,7 +5,8 @@ namespace Pcap.Filter.Compilation.ControlFlow;
 /// <summary>
 /// A basic block of the filter's control-flow graph, equivalent to libpcap's gencode <c>struct block</c>:
 /// straight-line statements followed by one conditional jump (two edges) or one return (no edges).
-/// The analysis fields are scratch space owned by the optimizer and recomputed on every pass.
+/// The analysis fields are scratch space owned by the optimizer and recomputed on every pass; the bit sets and
+/// value numbers live in the optimizer's slabs (<see cref="Optimization.OptimizerState"/>), indexed by <see cref="Id"/>.
 /// </summary>
 internal sealed class BasicBlock
 {
@@ -59,23 +60,8 @@ internal sealed class BasicBlock
     /// <summary>Height above the leaves: 0 for returns, 1 + the higher successor otherwise.</summary>
     public int Level { get; set; }
 
-    /// <summary>Next block in the same level list, or the replacement block while interning.</summary>
-    public BasicBlock? Link { get; set; }
-
-    /// <summary>Bit set of the blocks that dominate this one.</summary>
-    public uint[] Dominators { get; set; } = [];
-
-    /// <summary>Bit set of the blocks that reach this one (backward closure).</summary>
-    public uint[] Closure { get; set; } = [];
-
-    /// <summary>Value numbers of every atom on exit from the block (0 = unknown).</summary>
-    public uint[] Values { get; } = new uint[AtomCount];
-
     /// <summary>Value number of the jump's operand (the constant or X).</summary>
     public uint OperandValue { get; set; }
-
-    /// <summary>Atoms defined in the block.</summary>
-    public uint Defined { get; set; }
 
     /// <summary>Atoms defined before any use in the block.</summary>
     public uint Killed { get; set; }
@@ -111,6 +97,29 @@ internal sealed class BasicBlock
             }
             return count;
         }
+    }
+
+    /// <summary>Makes a used block new again, ending with a branch of <paramref name="code"/> and <paramref name="k"/> (see <see cref="BlockArena"/>).</summary>
+    public void Reset(ushort code, uint k)
+    {
+        Statements.Clear();
+        Branch.Code = code;
+        Branch.K = k;
+        Branch.JumpTrue = null;
+        Branch.JumpFalse = null;
+        True.Reset();
+        False.Reset();
+        Id = 0;
+        Mark = 0;
+        Level = 0;
+        OperandValue = 0;
+        Killed = 0;
+        InUse = 0;
+        OutUse = 0;
+        InEdges = null;
+        LongJumpTrue = 0;
+        LongJumpFalse = 0;
+        Offset = 0;
     }
 
     /// <inheritdoc />

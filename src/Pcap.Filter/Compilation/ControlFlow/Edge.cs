@@ -21,9 +21,15 @@ internal sealed class Edge
     /// <summary>The block this edge enters; null for the exits of a return block.</summary>
     public BasicBlock? Successor { get; set; }
 
-    /// <summary>Bit set of the edges that dominate this edge.</summary>
-    public uint[] Dominators { get; set; } = [];
-
     /// <summary>Next edge in the successor's list of incoming edges.</summary>
     public Edge? NextIncoming { get; set; }
+
+    /// <summary>Forgets everything but the predecessor (see <see cref="BlockArena"/>).</summary>
+    public void Reset()
+    {
+        Id = 0;
+        Code = 0;
+        Successor = null;
+        NextIncoming = null;
+    }
 }

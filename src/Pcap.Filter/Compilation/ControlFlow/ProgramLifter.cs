@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pcap.Filter.Bpf;
 
 namespace Pcap.Filter.Compilation.ControlFlow;
@@ -9,6 +10,13 @@ namespace Pcap.Filter.Compilation.ControlFlow;
 /// </summary>
 internal static class ProgramLifter
 {
+    private static readonly List<BlockStatement> s_noStatements = [];
+    private static readonly BasicBlock s_placeholder = new([], new BlockStatement(BpfOpcodes.Ret | BpfOpcodes.K, 0));
+    private static readonly ControlFlowGraph s_placeholderGraph = new(s_placeholder);
+
+    [ThreadStatic]
+    private static List<(int Start, int BranchIndex)>? t_branchIndex;
+
     /// <summary>
     /// Lifts <paramref name="program"/> into a graph. Returns null when the program has jumps between statements
     /// of one block (a backward <c>ja</c>, or a jump into the middle of a block): libpcap emits those only for
@@ -18,23 +26,31 @@ internal static class ProgramLifter
     /// </summary>
     public static ControlFlowGraph? Lift(ReadOnlySpan<BpfInstruction> program)
     {
+        if (program.IsEmpty)
+            throw new ArgumentException("The program is empty.", nameof(program));
+        // A dry run first finds the blocks and checks every jump lands on one, building nothing: protochain and geneve
+        // programs (laid out only to be returned as they are) stop there.
+        var blockAt = ArrayPool<BasicBlock?>.Shared.Rent(program.Length);
         try
         {
-            return LiftBlocks(program);
+            Array.Clear(blockAt, 0, program.Length);
+            if (LiftBlocks(program, blockAt, build: false) is null)
+                return null;
+            Array.Clear(blockAt, 0, program.Length);
+            return LiftBlocks(program, blockAt, build: true);
         }
-        catch (StatementLevelJumpException)
+        finally
         {
-            return null;
+            Array.Clear(blockAt, 0, program.Length);
+            ArrayPool<BasicBlock?>.Shared.Return(blockAt);
         }
     }
 
-    private static ControlFlowGraph LiftBlocks(ReadOnlySpan<BpfInstruction> program)
+    // Without 'build', every block is the same placeholder and nothing is linked: only the answer (null or not) counts.
+    private static ControlFlowGraph? LiftBlocks(ReadOnlySpan<BpfInstruction> program, BasicBlock?[] blockAt, bool build)
     {
-        if (program.IsEmpty)
-            throw new ArgumentException("The program is empty.", nameof(program));
-
-        var blockAt = new BasicBlock?[program.Length];
-        var branchIndex = new List<(BasicBlock Block, int Index)>();
+        var branchIndex = t_branchIndex ??= [];
+        branchIndex.Clear();
         int i = 0;
         while (i < program.Length)
         {
@@ -44,55 +60,70 @@ internal static class ProgramLifter
                 continue;
             }
             int start = i;
-            var statements = new List<BlockStatement>();
-            var embedded = new List<(BlockStatement Jump, int TrueAt, int FalseAt)>();
-            var statementAt = new Dictionary<int, BlockStatement>();
+            List<BlockStatement> statements = build ? [] : s_noStatements;
+            List<(BlockStatement Jump, int TrueAt, int FalseAt)>? embedded = null;
+            Dictionary<int, BlockStatement>? statementAt = null;
             while (i < program.Length && (!EndsBlock(program[i]) || IsEmbeddedSkip(program, i)))
             {
                 RequireScratchIndexInRange(program[i], i);
-                var statement = new BlockStatement(program[i].Code, program[i].K);
-                statements.Add(statement);
+                BlockStatement? statement = build ? new BlockStatement(program[i].Code, program[i].K) : null;
+                if (build)
+                    statements.Add(statement!);
                 if (EndsBlock(program[i]))
                 {
                     // The tag in metadata: jt goes on to the metadata load, whose ja skips the frame load that jf lands on.
-                    embedded.Add((statement, i + 1 + program[i].Jt, i + 1 + program[i].Jf));
                     int end = i + program[i].Jf + (int)program[i + program[i].Jf].K;
-                    for (int j = i + 1; j <= end; j++)
+                    if (build)
                     {
-                        var inner = new BlockStatement(program[j].Code, program[j].K);
-                        statements.Add(inner);
-                        statementAt[j] = inner;
+                        (embedded ??= []).Add((statement!, i + 1 + program[i].Jt, i + 1 + program[i].Jf));
+                        statementAt ??= [];
+                        for (int j = i + 1; j <= end; j++)
+                        {
+                            var inner = new BlockStatement(program[j].Code, program[j].K);
+                            statements.Add(inner);
+                            statementAt[j] = inner;
+                        }
                     }
                     i = end + 1;
                     continue;
                 }
                 i++;
             }
-            foreach (var (jump, trueAt, falseAt) in embedded)
+            for (int e = 0; e < (embedded?.Count ?? 0); e++)
             {
-                jump.JumpTrue = statementAt[trueAt];
+                var (jump, trueAt, falseAt) = embedded![e];
+                jump.JumpTrue = statementAt![trueAt];
                 jump.JumpFalse = statementAt[falseAt];
             }
             if (i == program.Length)
                 throw new ArgumentException($"The instructions from {start} on do not end with a jump or return.", nameof(program));
             if (IsAlways(program[i]))
-                throw new StatementLevelJumpException();
+                return null;
             RequireKnownBranch(program[i], i);
-            var block = new BasicBlock(statements, new BlockStatement(program[i].Code, program[i].K));
-            blockAt[start] = block;
-            branchIndex.Add((block, i));
+            blockAt[start] = build ? new BasicBlock(statements, new BlockStatement(program[i].Code, program[i].K)) : s_placeholder;
+            branchIndex.Add((start, i));
             i++;
         }
 
-        foreach ((BasicBlock block, int index) in branchIndex)
+        foreach ((int start, int index) in branchIndex)
         {
-            if (block.IsReturn)
+            if (program[index].Class == BpfOpcodes.Ret)
                 continue;
-            block.JumpTrue = BlockAt(program, blockAt, index + 1 + program[index].Jt);
-            block.JumpFalse = BlockAt(program, blockAt, index + 1 + program[index].Jf);
+            var onTrue = BlockAt(program, blockAt, index + 1 + program[index].Jt);
+            if (onTrue is null)
+                return null;
+            var onFalse = BlockAt(program, blockAt, index + 1 + program[index].Jf);
+            if (onFalse is null)
+                return null;
+            if (build)
+            {
+                blockAt[start]!.JumpTrue = onTrue;
+                blockAt[start]!.JumpFalse = onFalse;
+            }
         }
 
-        return new ControlFlowGraph(blockAt[0] ?? BlockAt(program, blockAt, 0));
+        var root = blockAt[0] ?? BlockAt(program, blockAt, 0);
+        return root is null ? null : build ? new ControlFlowGraph(root) : s_placeholderGraph;
     }
 
     // The optimizer indexes its value table by scratch word, so M[k] must exist (k < 16).
@@ -146,21 +177,18 @@ internal static class ProgramLifter
     private static bool IsAlways(BpfInstruction instruction) =>
         instruction.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja);
 
-    // Follows linearizer 'ja' stubs to the block they stand for.
-    private static BasicBlock BlockAt(ReadOnlySpan<BpfInstruction> program, BasicBlock?[] blockAt, long target)
+    // Follows linearizer 'ja' stubs to the block they stand for; null when the jump lands inside a block.
+    private static BasicBlock? BlockAt(ReadOnlySpan<BpfInstruction> program, BasicBlock?[] blockAt, long target)
     {
         while (target < program.Length && IsAlways(program[(int)target]))
         {
             long next = target + 1 + program[(int)target].K;
             if (next >= program.Length)
-                throw new StatementLevelJumpException();
+                return null;
             target = next;
         }
         if (target >= program.Length)
             throw new ArgumentException($"A jump lands at {target}, past the end of the program.", "program");
-        return blockAt[target] ?? throw new StatementLevelJumpException();
+        return blockAt[target];
     }
-
-    // A jump that only makes sense between statements of one block (protochain's loop, geneve's header test).
-    private sealed class StatementLevelJumpException : Exception;
 }

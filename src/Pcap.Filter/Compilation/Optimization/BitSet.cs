@@ -9,23 +9,16 @@ internal static class BitSet
     public static int WordsFor(int count) => count / 32 + 1;
 
     /// <summary>True when <paramref name="id"/> is in <paramref name="set"/>.</summary>
-    public static bool Contains(uint[] set, int id) => (set[id >> 5] & (1u << (id & 31))) != 0;
+    public static bool Contains(ReadOnlySpan<uint> set, int id) => (set[id >> 5] & (1u << (id & 31))) != 0;
 
     /// <summary>Adds <paramref name="id"/>.</summary>
-    public static void Add(uint[] set, int id) => set[id >> 5] |= 1u << (id & 31);
+    public static void Add(Span<uint> set, int id) => set[id >> 5] |= 1u << (id & 31);
 
     /// <summary><paramref name="target"/> := <paramref name="target"/> ∩ <paramref name="other"/>.</summary>
-    public static void IntersectWith(uint[] target, uint[] other)
+    public static void IntersectWith(Span<uint> target, ReadOnlySpan<uint> other)
     {
         for (int i = 0; i < target.Length; i++)
             target[i] &= other[i];
-    }
-
-    /// <summary><paramref name="target"/> := <paramref name="target"/> ∪ <paramref name="other"/>.</summary>
-    public static void UnionWith(uint[] target, uint[] other)
-    {
-        for (int i = 0; i < target.Length; i++)
-            target[i] |= other[i];
     }
 
     /// <summary>Index of the lowest set bit of a non-zero word.</summary>

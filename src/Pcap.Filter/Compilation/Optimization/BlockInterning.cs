@@ -15,54 +15,71 @@ internal static class BlockInterning
     public static void Run(OptimizerState state)
     {
         ControlFlowGraph graph = state.Graph;
-        var classOf = new Dictionary<BasicBlock, int>(ReferenceEqualityComparer.Instance);
-        var classByKey = new Dictionary<BlockKey, int>();
-        var representative = new List<BasicBlock>();
+        Span<int> classOf = state.InternClasses;
+        classOf.Fill(-1);
+        var classByKey = state.InternKeys;
+        var representative = state.InternRepresentatives;
+        classByKey.Clear();
+        representative.Clear();
         graph.UnmarkAll();
-        Classify(graph, graph.Root, classOf, classByKey, representative);
+        Classify(state, classOf, classByKey, representative);
 
         foreach (var block in state.Blocks)
         {
-            if (block.JumpTrue is { } onTrue && classOf.TryGetValue(onTrue, out int trueClass))
-                block.JumpTrue = representative[trueClass];
-            if (block.JumpFalse is { } onFalse && classOf.TryGetValue(onFalse, out int falseClass))
-                block.JumpFalse = representative[falseClass];
+            if (block.JumpTrue is { } onTrue && classOf[onTrue.Id] >= 0)
+                block.JumpTrue = representative[classOf[onTrue.Id]];
+            if (block.JumpFalse is { } onFalse && classOf[onFalse.Id] >= 0)
+                block.JumpFalse = representative[classOf[onFalse.Id]];
         }
+        // Dropped so the thread's reused state does not keep this graph alive.
+        classByKey.Clear();
+        representative.Clear();
     }
 
-    // Post-order, so both successors have their class before the block is keyed.
-    private static void Classify(ControlFlowGraph graph, BasicBlock block, Dictionary<BasicBlock, int> classOf,
-        Dictionary<BlockKey, int> classByKey, List<BasicBlock> representative)
+    // Post-order (true branch, false branch, block) without recursion, so both successors have a class before the block.
+    private static void Classify(OptimizerState state, Span<int> classOf, Dictionary<BlockKey, int> classByKey,
+        List<BasicBlock> representative)
     {
-        if (graph.IsMarked(block))
-            return;
-        graph.Mark(block);
-        int trueClass = -1, falseClass = -1;
-        if (!block.IsReturn)
+        ControlFlowGraph graph = state.Graph;
+        BasicBlock root = graph.Root;
+        var pending = state.Walk;
+        pending.Clear();
+        graph.Mark(root);
+        pending.Push((root, 0));
+        while (pending.TryPop(out var top))
         {
-            Classify(graph, block.JumpTrue!, classOf, classByKey, representative);
-            Classify(graph, block.JumpFalse!, classOf, classByKey, representative);
-            trueClass = classOf[block.JumpTrue!];
-            falseClass = classOf[block.JumpFalse!];
+            (BasicBlock block, int step) = top;
+            if (!block.IsReturn && step < 2)
+            {
+                pending.Push((block, step + 1));
+                BasicBlock next = step == 0 ? block.JumpTrue! : block.JumpFalse!;
+                if (!graph.IsMarked(next))
+                {
+                    graph.Mark(next);
+                    pending.Push((next, 0));
+                }
+                continue;
+            }
+            int trueClass = block.IsReturn ? -1 : classOf[block.JumpTrue!.Id];
+            int falseClass = block.IsReturn ? -1 : classOf[block.JumpFalse!.Id];
+            var key = new BlockKey(block, trueClass, falseClass);
+            if (classByKey.TryGetValue(key, out int existing))
+            {
+                if (block.Id > representative[existing].Id)
+                    representative[existing] = block;
+            }
+            else
+            {
+                existing = representative.Count;
+                classByKey.Add(key, existing);
+                representative.Add(block);
+            }
+            classOf[block.Id] = existing;
         }
-
-        var key = new BlockKey(block, trueClass, falseClass);
-        if (classByKey.TryGetValue(key, out int existing))
-        {
-            if (block.Id > representative[existing].Id)
-                representative[existing] = block;
-        }
-        else
-        {
-            existing = representative.Count;
-            classByKey.Add(key, existing);
-            representative.Add(block);
-        }
-        classOf.Add(block, existing);
     }
 
     // A block's identity for merging: its jump, its successors' classes and its live statements.
-    private readonly struct BlockKey(BasicBlock block, int trueClass, int falseClass) : IEquatable<BlockKey>
+    internal readonly struct BlockKey(BasicBlock block, int trueClass, int falseClass) : IEquatable<BlockKey>
     {
         private readonly BasicBlock _block = block;
         private readonly int _trueClass = trueClass;

@@ -14,18 +14,18 @@ internal static class BlockOptimizer
     /// <summary>Optimizes <paramref name="block"/>; <paramref name="alterStatements"/> is libpcap's <c>do_stmts</c>.</summary>
     public static void Run(OptimizerState state, BasicBlock block, bool alterStatements)
     {
-        uint[] values = block.Values;
+        Span<uint> values = state.ExitValues(block);
         Edge? incoming = block.InEdges;
         if (incoming is null)
         {
-            Array.Clear(values);
+            values.Clear();
         }
         else
         {
-            Array.Copy(incoming.Predecessor.Values, values, values.Length);
+            state.ExitValues(incoming.Predecessor).CopyTo(values);
             for (incoming = incoming.NextIncoming; incoming is not null; incoming = incoming.NextIncoming)
             {
-                uint[] other = incoming.Predecessor.Values;
+                ReadOnlySpan<uint> other = state.ExitValues(incoming.Predecessor);
                 for (int i = 0; i < values.Length; i++)
                 {
                     if (values[i] != other[i])
@@ -46,7 +46,7 @@ internal static class BlockOptimizer
         {
             if (block.Statements.Count != 0)
             {
-                block.Statements = [];
+                block.Statements.Clear();
                 state.NoteSimplification();
             }
         }

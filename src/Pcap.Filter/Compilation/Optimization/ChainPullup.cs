@@ -15,10 +15,10 @@ internal static class ChainPullup
         Edge? edge = block.InEdges;
         if (edge is null)
             return;
-        uint value = edge.Predecessor.Values[Atoms.A];
+        uint value = state.ExitValues(edge.Predecessor)[Atoms.A];
         for (edge = edge.NextIncoming; edge is not null; edge = edge.NextIncoming)
         {
-            if (value != edge.Predecessor.Values[Atoms.A])
+            if (value != state.ExitValues(edge.Predecessor)[Atoms.A])
                 return;
         }
 
@@ -34,9 +34,9 @@ internal static class ChainPullup
                 return;
             if (SharedExit(candidate) != SharedExit(block))
                 return;
-            if (!BitSet.Contains(candidate.Dominators, block.Id))
+            if (!BitSet.Contains(state.Dominators(candidate), block.Id))
                 return;
-            if (candidate.Values[Atoms.A] != value)
+            if (state.ExitValues(candidate)[Atoms.A] != value)
                 break;
             different = new JumpSlot(candidate, chainOnTrue);
             atTop = false;
@@ -49,9 +49,9 @@ internal static class ChainPullup
                 return;
             if (SharedExit(candidate) != SharedExit(block))
                 return;
-            if (!BitSet.Contains(candidate.Dominators, block.Id))
+            if (!BitSet.Contains(state.Dominators(candidate), block.Id))
                 return;
-            if (candidate.Values[Atoms.A] == value)
+            if (state.ExitValues(candidate)[Atoms.A] == value)
                 break;
             same = new JumpSlot(candidate, chainOnTrue);
         }

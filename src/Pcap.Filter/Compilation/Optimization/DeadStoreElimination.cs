@@ -11,44 +11,49 @@ internal static class DeadStoreElimination
     /// <summary>Removes the dead definitions of <paramref name="block"/>.</summary>
     public static void Run(OptimizerState state, BasicBlock block)
     {
-        BlockStatement?[] lastDefinition = state.LastDefinitionScratch;
-        Array.Clear(lastDefinition);
-        foreach (BlockStatement statement in block.Statements)
-            Visit(state, statement, lastDefinition);
-        Visit(state, block.Branch, lastDefinition);
+        // The index of each atom's last definition not yet read (-1 for none): indices, not references, so the
+        // table lives on the stack.
+        Span<int> lastDefinition = stackalloc int[Atoms.Count];
+        lastDefinition.Fill(-1);
+        List<BlockStatement> statements = block.Statements;
+        for (int i = 0; i < statements.Count; i++)
+            Visit(state, statements, statements[i], i, lastDefinition);
+        // The final jump or return defines nothing; it only reads.
+        Visit(state, statements, block.Branch, -1, lastDefinition);
 
         for (int atom = 0; atom < Atoms.Count; atom++)
         {
-            if (lastDefinition[atom] is { } unused && !Atoms.Contains(block.OutUse, atom))
+            if (lastDefinition[atom] >= 0 && !Atoms.Contains(block.OutUse, atom))
             {
-                unused.Code = BlockStatement.Nop;
+                statements[lastDefinition[atom]].Code = BlockStatement.Nop;
                 state.NoteSimplification();
             }
         }
     }
 
-    private static void Visit(OptimizerState state, BlockStatement statement, BlockStatement?[] lastDefinition)
+    private static void Visit(OptimizerState state, List<BlockStatement> statements, BlockStatement statement, int index,
+        Span<int> lastDefinition)
     {
         int used = Atoms.UsedBy(statement);
         if (used == Atoms.AAndX)
         {
-            lastDefinition[Atoms.X] = null;
-            lastDefinition[Atoms.A] = null;
+            lastDefinition[Atoms.X] = -1;
+            lastDefinition[Atoms.A] = -1;
         }
         else if (used >= 0)
         {
-            lastDefinition[used] = null;
+            lastDefinition[used] = -1;
         }
 
         int defined = Atoms.DefinedBy(statement);
         if (defined >= 0)
         {
-            if (lastDefinition[defined] is { } overwritten)
+            if (lastDefinition[defined] >= 0)
             {
                 state.NoteSimplification();
-                overwritten.Code = BlockStatement.Nop;
+                statements[lastDefinition[defined]].Code = BlockStatement.Nop;
             }
-            lastDefinition[defined] = statement;
+            lastDefinition[defined] = index;
         }
     }
 }

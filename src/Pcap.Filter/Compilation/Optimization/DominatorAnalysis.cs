@@ -1,3 +1,5 @@
+using Pcap.Filter.Compilation.ControlFlow;
+
 namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
@@ -9,19 +11,19 @@ internal static class DominatorAnalysis
     /// <summary>Recomputes every reachable block's dominator set.</summary>
     public static void Run(OptimizerState state)
     {
-        foreach (var block in state.Blocks)
-            Array.Fill(block.Dominators, 0xFFFFFFFFu);
+        state.AllDominators.Fill(0xFFFFFFFFu);
         var root = state.Graph.Root;
-        Array.Clear(root.Dominators);
+        state.Dominators(root).Clear();
         for (int level = root.Level; level >= 0; level--)
         {
-            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
-                BitSet.Add(block.Dominators, block.Id);
+                Span<uint> dominators = state.Dominators(block);
+                BitSet.Add(dominators, block.Id);
                 if (block.JumpTrue is null || block.JumpFalse is null)
                     continue;
-                BitSet.IntersectWith(block.JumpTrue.Dominators, block.Dominators);
-                BitSet.IntersectWith(block.JumpFalse.Dominators, block.Dominators);
+                BitSet.IntersectWith(state.Dominators(block.JumpTrue), dominators);
+                BitSet.IntersectWith(state.Dominators(block.JumpFalse), dominators);
             }
         }
     }

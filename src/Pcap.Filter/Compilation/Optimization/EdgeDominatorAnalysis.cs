@@ -11,28 +11,28 @@ internal static class EdgeDominatorAnalysis
     /// <summary>Recomputes every reachable edge's dominator set.</summary>
     public static void Run(OptimizerState state)
     {
-        foreach (var edge in state.Edges)
-            Array.Fill(edge.Dominators, 0xFFFFFFFFu);
+        state.AllEdgeDominators.Fill(0xFFFFFFFFu);
         var root = state.Graph.Root;
-        Array.Clear(root.True.Dominators);
-        Array.Clear(root.False.Dominators);
+        state.Dominators(root.True).Clear();
+        state.Dominators(root.False).Clear();
         for (int level = root.Level; level >= 0; level--)
         {
-            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
-                Propagate(block.True);
-                Propagate(block.False);
+                Propagate(state, block.True);
+                Propagate(state, block.False);
             }
         }
     }
 
-    private static void Propagate(Edge edge)
+    private static void Propagate(OptimizerState state, Edge edge)
     {
-        BitSet.Add(edge.Dominators, edge.Id);
+        Span<uint> dominators = state.Dominators(edge);
+        BitSet.Add(dominators, edge.Id);
         if (edge.Successor is { } successor)
         {
-            BitSet.IntersectWith(successor.True.Dominators, edge.Dominators);
-            BitSet.IntersectWith(successor.False.Dominators, edge.Dominators);
+            BitSet.IntersectWith(state.Dominators(successor.True), dominators);
+            BitSet.IntersectWith(state.Dominators(successor.False), dominators);
         }
     }
 }

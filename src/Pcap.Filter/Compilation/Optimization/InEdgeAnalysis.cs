@@ -15,7 +15,7 @@ internal static class InEdgeAnalysis
             block.InEdges = null;
         for (int level = state.Graph.Root.Level; level > 0; level--)
         {
-            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 Link(block.True);
                 Link(block.False);

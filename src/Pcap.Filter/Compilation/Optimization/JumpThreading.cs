@@ -17,7 +17,7 @@ internal static class JumpThreading
             return;
 
         BasicBlock successor = edge.Successor;
-        if (successor.JumpTrue == successor.JumpFalse && !UseConflict(edge.Predecessor, successor.JumpTrue))
+        if (successor.JumpTrue == successor.JumpFalse && !UseConflict(state, edge.Predecessor, successor.JumpTrue))
         {
             state.NoteSimplification();
             edge.Successor = successor.JumpTrue;
@@ -29,14 +29,14 @@ internal static class JumpThreading
             restart = false;
             for (int word = 0; word < state.EdgeWords && !restart; word++)
             {
-                uint bits = edge.Dominators[word];
+                uint bits = state.Dominators(edge)[word];
                 while (bits != 0)
                 {
                     int bit = BitSet.LowestBit(bits);
                     bits &= ~(1u << bit);
                     Edge dominator = state.Edges[word * 32 + bit];
-                    BasicBlock? target = FoldEdge(edge.Successor!, dominator);
-                    if (target is not null && !UseConflict(edge.Predecessor, target))
+                    BasicBlock? target = FoldEdge(state, edge.Successor!, dominator);
+                    if (target is not null && !UseConflict(state, edge.Predecessor, target))
                     {
                         state.NoteBranchMovement();
                         edge.Successor = target;
@@ -52,21 +52,22 @@ internal static class JumpThreading
     }
 
     // True when some atom read after 'successor' has a different value there than on exit from 'block'.
-    private static bool UseConflict(BasicBlock block, BasicBlock successor)
+    private static bool UseConflict(OptimizerState state, BasicBlock block, BasicBlock successor)
     {
         uint used = successor.OutUse;
         if (used == 0)
             return false;
+        ReadOnlySpan<uint> values = state.ExitValues(block), successorValues = state.ExitValues(successor);
         for (int atom = 0; atom < Atoms.Count; atom++)
         {
-            if (Atoms.Contains(used, atom) && block.Values[atom] != successor.Values[atom])
+            if (Atoms.Contains(used, atom) && values[atom] != successorValues[atom])
                 return true;
         }
         return false;
     }
 
     // Which exit of 'child' is certain once 'dominator' was taken, or null when unknown.
-    private static BasicBlock? FoldEdge(BasicBlock child, Edge dominator)
+    private static BasicBlock? FoldEdge(OptimizerState state, BasicBlock child, Edge dominator)
     {
         int code = dominator.Code;
         bool sense = true;
@@ -77,7 +78,7 @@ internal static class JumpThreading
         }
         if (child.Branch.Code != code)
             return null;
-        if (child.Values[Atoms.A] != dominator.Predecessor.Values[Atoms.A])
+        if (state.ExitValues(child)[Atoms.A] != state.ExitValues(dominator.Predecessor)[Atoms.A])
             return null;
         if (child.OperandValue == dominator.Predecessor.OperandValue)
             return sense ? child.JumpTrue : child.JumpFalse;

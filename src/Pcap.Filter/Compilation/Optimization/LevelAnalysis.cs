@@ -9,29 +9,44 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// </summary>
 internal static class LevelAnalysis
 {
-    /// <summary>Rebuilds <see cref="OptimizerState.Levels"/>.</summary>
+    /// <summary>Rebuilds the level lists (<see cref="OptimizerState.Level"/>).</summary>
     public static void Run(OptimizerState state)
     {
-        Array.Clear(state.Levels);
+        state.ClearLevels();
         state.Graph.UnmarkAll();
-        Visit(state, state.Graph.Root);
+        var graph = state.Graph;
+        var pending = state.Walk;
+        pending.Clear();
+        graph.Mark(graph.Root);
+        pending.Push((graph.Root, 0));
+        // libpcap's recursive find_levels_r: true branch, false branch, then the block goes on its level's list.
+        while (pending.TryPop(out var top))
+        {
+            (BasicBlock block, int step) = top;
+            if (block.JumpTrue is not { } onTrue || block.JumpFalse is not { } onFalse)
+            {
+                Enlist(state, block, 0);
+                continue;
+            }
+            if (step < 2)
+            {
+                pending.Push((block, step + 1));
+                BasicBlock next = step == 0 ? onTrue : onFalse;
+                if (!graph.IsMarked(next))
+                {
+                    graph.Mark(next);
+                    pending.Push((next, 0));
+                }
+                continue;
+            }
+            Enlist(state, block, Math.Max(onTrue.Level, onFalse.Level) + 1);
+        }
+        state.GroupLevels(graph.Root.Level);
     }
 
-    private static void Visit(OptimizerState state, BasicBlock block)
+    private static void Enlist(OptimizerState state, BasicBlock block, int level)
     {
-        if (state.Graph.IsMarked(block))
-            return;
-        state.Graph.Mark(block);
-        block.Link = null;
-        int level = 0;
-        if (block.JumpTrue is { } onTrue && block.JumpFalse is { } onFalse)
-        {
-            Visit(state, onTrue);
-            Visit(state, onFalse);
-            level = Math.Max(onTrue.Level, onFalse.Level) + 1;
-        }
         block.Level = level;
-        block.Link = state.Levels[level];
-        state.Levels[level] = block;
+        state.ListOnItsLevel(block);
     }
 }

@@ -3,10 +3,11 @@ using Pcap.Filter.Compilation.ControlFlow;
 namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
-/// One fixpoint loop of libpcap's optimizer (<c>opt_loop</c>): recompute levels, dominators, closure,
+/// One fixpoint loop of libpcap's optimizer (<c>opt_loop</c>): recompute levels, dominators,
 /// use-def and edge dominators, then optimize every block top-down and, unless statements are being
 /// altered, thread jumps and pull tests up. Stops when a pass changes nothing, or after 100 passes in a
-/// row that only moved branches (libpcap's guard against cycling).
+/// row that only moved branches (libpcap's guard against cycling). Levels and both dominator analyses depend only on
+/// the jumps, so they are recomputed only when a jump target or the root moved since they were last computed.
 /// </summary>
 internal static class OptimizationLoop
 {
@@ -20,11 +21,14 @@ internal static class OptimizationLoop
         {
             state.Done = true;
             state.NonBranchMovementPerformed = false;
-            LevelAnalysis.Run(state);
-            DominatorAnalysis.Run(state);
-            ClosureAnalysis.Run(state);
+            if (state.JumpsMovedSinceLastSnapshot())
+            {
+                LevelAnalysis.Run(state);
+                DominatorAnalysis.Run(state);
+                EdgeDominatorAnalysis.Run(state);
+                state.SnapshotJumps();
+            }
             UseDefAnalysis.Run(state);
-            EdgeDominatorAnalysis.Run(state);
             RunPass(state, alterStatements);
             if (state.Done)
                 break;
@@ -48,7 +52,7 @@ internal static class OptimizationLoop
         InEdgeAnalysis.Run(state);
         for (int level = maxLevel; level >= 0; level--)
         {
-            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
                 BlockOptimizer.Run(state, block, alterStatements);
         }
 
@@ -58,7 +62,7 @@ internal static class OptimizationLoop
 
         for (int level = 1; level <= maxLevel; level++)
         {
-            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 JumpThreading.Run(state, block.True);
                 JumpThreading.Run(state, block.False);
@@ -68,7 +72,7 @@ internal static class OptimizationLoop
         InEdgeAnalysis.Run(state);
         for (int level = 1; level <= maxLevel; level++)
         {
-            for (BasicBlock? block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 ChainPullup.Run(state, block, orChain: true);
                 ChainPullup.Run(state, block, orChain: false);

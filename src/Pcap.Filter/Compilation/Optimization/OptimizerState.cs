@@ -4,55 +4,74 @@ namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
 /// Everything the passes share (libpcap's <c>opt_state_t</c>): the blocks numbered once in depth-first
-/// order, the edges by id, the level lists, the value table and the "something changed" flags.
+/// order, the edges by id, the level lists, the value table and the "something changed" flags. The per-block
+/// and per-edge analysis results live in flat slabs indexed by id, and one state per thread is reused from
+/// compile to compile, so optimizing allocates almost nothing once the slabs are large enough.
 /// Blocks that become unreachable keep their number; passes walk only what the root reaches.
 /// </summary>
 internal sealed class OptimizerState
 {
-    /// <summary>Numbers the blocks reachable from the graph's root and sizes the bit sets (libpcap's <c>opt_init</c>).</summary>
-    public OptimizerState(ControlFlowGraph graph)
+    [ThreadStatic]
+    private static OptimizerState? t_cached;
+
+    private BasicBlock[] _blocks = new BasicBlock[64];
+    private Edge[] _edges = new Edge[128];
+    private BasicBlock[] _levelMembers = new BasicBlock[64];
+    private int[] _levelStart = new int[66];
+    private int[] _listed = new int[64];
+    private int _listedCount;
+    private int[] _levelCursor = new int[64];
+    private uint[] _dominators = new uint[64];
+    private uint[] _edgeDominators = new uint[128];
+    private uint[] _exitValues = new uint[64 * BasicBlock.AtomCount];
+    private int[] _internClasses = new int[64];
+    private BasicBlock?[] _snapshotTrue = new BasicBlock?[64];
+    private BasicBlock?[] _snapshotFalse = new BasicBlock?[64];
+    private BasicBlock? _snapshotRoot;
+    private ControlFlowGraph _graph = null!;
+
+    private OptimizerState()
     {
-        Graph = graph;
-        var blocks = new List<BasicBlock>();
-        graph.UnmarkAll();
-        Number(graph, graph.Root, blocks);
-        Blocks = blocks.ToArray();
-        int count = Blocks.Length;
-        Edges = new Edge[2 * count];
-        Levels = new BasicBlock?[count];
-        NodeWords = BitSet.WordsFor(count);
-        EdgeWords = BitSet.WordsFor(2 * count);
-        for (int i = 0; i < count; i++)
-        {
-            BasicBlock block = Blocks[i];
-            block.Dominators = new uint[NodeWords];
-            block.Closure = new uint[NodeWords];
-            block.True.Dominators = new uint[EdgeWords];
-            block.False.Dominators = new uint[EdgeWords];
-            block.True.Id = i;
-            block.False.Id = count + i;
-            Edges[i] = block.True;
-            Edges[count + i] = block.False;
-        }
+    }
+
+    /// <summary>
+    /// The calling thread's state, reset for <paramref name="graph"/>: numbers the blocks reachable from the root and
+    /// sizes the bit sets (libpcap's <c>opt_init</c>). Valid until the thread optimizes another graph.
+    /// </summary>
+    public static OptimizerState For(ControlFlowGraph graph)
+    {
+        var state = t_cached ??= new OptimizerState();
+        state.Reset(graph);
+        return state;
     }
 
     /// <summary>The graph being optimized.</summary>
-    public ControlFlowGraph Graph { get; }
+    public ControlFlowGraph Graph => _graph;
+
+    /// <summary>Number of blocks (ids 0 to count - 1).</summary>
+    public int BlockCount { get; private set; }
 
     /// <summary>Blocks by id.</summary>
-    public BasicBlock[] Blocks { get; }
+    public ReadOnlySpan<BasicBlock> Blocks => _blocks.AsSpan(0, BlockCount);
 
     /// <summary>Edges by id.</summary>
-    public Edge[] Edges { get; }
+    public ReadOnlySpan<Edge> Edges => _edges.AsSpan(0, 2 * BlockCount);
 
-    /// <summary>Head of each level's block list (linked through <see cref="BasicBlock.Link"/>).</summary>
-    public BasicBlock?[] Levels { get; }
+    /// <summary>The blocks of one level, in libpcap's level-list order (the block listed last comes first).</summary>
+    public ReadOnlySpan<BasicBlock> Level(int level) =>
+        _levelMembers.AsSpan(_levelStart[level], _levelStart[level + 1] - _levelStart[level]);
 
     /// <summary>Words in a block bit set.</summary>
-    public int NodeWords { get; }
+    public int NodeWords { get; private set; }
 
     /// <summary>Words in an edge bit set.</summary>
-    public int EdgeWords { get; }
+    public int EdgeWords { get; private set; }
+
+    /// <summary>Every block's dominator set, one after the other by id.</summary>
+    public Span<uint> AllDominators => _dominators.AsSpan(0, BlockCount * NodeWords);
+
+    /// <summary>Every edge's dominator set, one after the other by id.</summary>
+    public Span<uint> AllEdgeDominators => _edgeDominators.AsSpan(0, 2 * BlockCount * EdgeWords);
 
     /// <summary>The value-numbering table.</summary>
     public ValueNumbering Values { get; } = new();
@@ -63,8 +82,75 @@ internal sealed class OptimizerState
     /// <summary>True when a pass changed something other than moving branches (libpcap's loop detection).</summary>
     public bool NonBranchMovementPerformed { get; set; }
 
-    /// <summary>Scratch table for dead-store elimination (the last definition of each atom), reused for every block.</summary>
-    public BlockStatement?[] LastDefinitionScratch { get; } = new BlockStatement?[Atoms.Count];
+    /// <summary>Scratch stack for the depth-first walks.</summary>
+    public Stack<(BasicBlock Block, int Step)> Walk { get; } = new();
+
+    /// <summary>Block interning: the class of each block by id (-1 for none).</summary>
+    public Span<int> InternClasses => _internClasses.AsSpan(0, BlockCount);
+
+    /// <summary>Block interning: the class of each distinct block content.</summary>
+    public Dictionary<BlockInterning.BlockKey, int> InternKeys { get; } = [];
+
+    /// <summary>Block interning: each class's representative block.</summary>
+    public List<BasicBlock> InternRepresentatives { get; } = [];
+
+    /// <summary>Bit set of the blocks that dominate <paramref name="block"/>.</summary>
+    public Span<uint> Dominators(BasicBlock block) => _dominators.AsSpan(block.Id * NodeWords, NodeWords);
+
+    /// <summary>Bit set of the edges that dominate <paramref name="edge"/>.</summary>
+    public Span<uint> Dominators(Edge edge) => _edgeDominators.AsSpan(edge.Id * EdgeWords, EdgeWords);
+
+    /// <summary>Value numbers of every atom on exit from <paramref name="block"/> (0 = unknown).</summary>
+    public Span<uint> ExitValues(BasicBlock block) => _exitValues.AsSpan(block.Id * BasicBlock.AtomCount, BasicBlock.AtomCount);
+
+    /// <summary>Starts new level lists (see <see cref="ListOnItsLevel"/>).</summary>
+    public void ClearLevels() => _listedCount = 0;
+
+    /// <summary>Lists <paramref name="block"/>, whose <see cref="BasicBlock.Level"/> is set, on its level.</summary>
+    public void ListOnItsLevel(BasicBlock block) => _listed[_listedCount++] = block.Id;
+
+    /// <summary>Groups the listed blocks by level up to <paramref name="maxLevel"/>, the last listed first in each level.</summary>
+    public void GroupLevels(int maxLevel)
+    {
+        Span<int> start = _levelStart.AsSpan(0, maxLevel + 2);
+        start.Clear();
+        for (int i = 0; i < _listedCount; i++)
+            start[_blocks[_listed[i]].Level + 1]++;
+        for (int level = 1; level < start.Length; level++)
+            start[level] += start[level - 1];
+        // Each level filled from its end backwards in listing order, as libpcap pushes on the head of the list.
+        Span<int> cursor = _levelCursor.AsSpan(0, maxLevel + 1);
+        start[1..].CopyTo(cursor);
+        for (int i = 0; i < _listedCount; i++)
+        {
+            BasicBlock block = _blocks[_listed[i]];
+            _levelMembers[--cursor[block.Level]] = block;
+        }
+    }
+
+    /// <summary>Remembers every block's jump targets and the root, for <see cref="JumpsMovedSinceLastSnapshot"/>.</summary>
+    public void SnapshotJumps()
+    {
+        _snapshotRoot = _graph.Root;
+        for (int i = 0; i < BlockCount; i++)
+        {
+            _snapshotTrue[i] = _blocks[i].JumpTrue;
+            _snapshotFalse[i] = _blocks[i].JumpFalse;
+        }
+    }
+
+    /// <summary>True when the root or any jump target differs from the last snapshot (or there is none yet).</summary>
+    public bool JumpsMovedSinceLastSnapshot()
+    {
+        if (_snapshotRoot != _graph.Root)
+            return true;
+        for (int i = 0; i < BlockCount; i++)
+        {
+            if (_snapshotTrue[i] != _blocks[i].JumpTrue || _snapshotFalse[i] != _blocks[i].JumpFalse)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Records a change that is not just branch movement.</summary>
     public void NoteSimplification()
@@ -76,14 +162,66 @@ internal sealed class OptimizerState
     /// <summary>Records a branch movement.</summary>
     public void NoteBranchMovement() => Done = false;
 
-    private static void Number(ControlFlowGraph graph, BasicBlock? block, List<BasicBlock> blocks)
+    private void Reset(ControlFlowGraph graph)
     {
-        if (block is null || graph.IsMarked(block))
-            return;
-        graph.Mark(block);
-        block.Id = blocks.Count;
-        blocks.Add(block);
-        Number(graph, block.JumpTrue, blocks);
-        Number(graph, block.JumpFalse, blocks);
+        _graph = graph;
+        Done = false;
+        NonBranchMovementPerformed = false;
+        int count = Number(graph);
+        BlockCount = count;
+        NodeWords = BitSet.WordsFor(count);
+        EdgeWords = BitSet.WordsFor(2 * count);
+        Grow(ref _edges, 2 * count);
+        Grow(ref _levelMembers, count);
+        Grow(ref _levelStart, count + 2);
+        Grow(ref _listed, count);
+        Grow(ref _levelCursor, count + 1);
+        Grow(ref _internClasses, count);
+        Grow(ref _snapshotTrue, count);
+        Grow(ref _snapshotFalse, count);
+        _snapshotRoot = null;
+        Grow(ref _dominators, count * NodeWords);
+        Grow(ref _edgeDominators, 2 * count * EdgeWords);
+        Grow(ref _exitValues, count * BasicBlock.AtomCount);
+        for (int i = 0; i < count; i++)
+        {
+            BasicBlock block = _blocks[i];
+            block.True.Id = i;
+            block.False.Id = count + i;
+            _edges[i] = block.True;
+            _edges[count + i] = block.False;
+        }
+    }
+
+    // Depth-first preorder, true branch first, without recursion: a block is numbered when first reached.
+    private int Number(ControlFlowGraph graph)
+    {
+        var pending = Walk;
+        pending.Clear();
+        graph.UnmarkAll();
+        pending.Push((graph.Root, 0));
+        int count = 0;
+        while (pending.TryPop(out var top))
+        {
+            BasicBlock block = top.Block;
+            if (graph.IsMarked(block))
+                continue;
+            graph.Mark(block);
+            block.Id = count;
+            if (count == _blocks.Length)
+                Array.Resize(ref _blocks, 2 * count);
+            _blocks[count++] = block;
+            if (block.JumpFalse is { } onFalse)
+                pending.Push((onFalse, 0));
+            if (block.JumpTrue is { } onTrue)
+                pending.Push((onTrue, 0));
+        }
+        return count;
+    }
+
+    private static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+            array = new T[Math.Max(length, 2 * array.Length)];
     }
 }

@@ -90,7 +90,7 @@ internal static class PeepholeOptimizer
         var numbers = state.Values;
         if (last.Code == (BpfOpcodes.Alu | BpfOpcodes.Sub | BpfOpcodes.X))
         {
-            uint x = block.Values[Atoms.X];
+            uint x = state.ExitValues(block)[Atoms.X];
             if (numbers.IsConstant(x))
             {
                 branch.K += numbers.ConstantOf(x);
@@ -132,7 +132,7 @@ internal static class PeepholeOptimizer
         }
 
         var numbers = state.Values;
-        uint x = block.Values[Atoms.X];
+        uint x = state.ExitValues(block)[Atoms.X];
         if (numbers.IsConstant(x) && BpfOpcodes.SourceOf((ushort)branch.Code) == BpfOpcodes.X)
         {
             branch.Code &= ~BpfOpcodes.X;
@@ -140,7 +140,7 @@ internal static class PeepholeOptimizer
         }
 
         // libpcap aborts on a return here; gencode never gives a return statements, so it cannot be reached.
-        uint a = block.Values[Atoms.A];
+        uint a = state.ExitValues(block)[Atoms.A];
         if (numbers.IsConstant(a) && BpfOpcodes.SourceOf((ushort)branch.Code) == BpfOpcodes.K && !block.IsReturn)
         {
             uint v = numbers.ConstantOf(a);

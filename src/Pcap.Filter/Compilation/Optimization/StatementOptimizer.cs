@@ -14,7 +14,7 @@ internal static class StatementOptimizer
     private const int LdxImm = BpfOpcodes.Ldx | BpfOpcodes.Imm;
 
     /// <summary>Evaluates <paramref name="s"/> against <paramref name="values"/>.</summary>
-    public static void Evaluate(OptimizerState state, BlockStatement s, uint[] values, bool alter)
+    public static void Evaluate(OptimizerState state, BlockStatement s, Span<uint> values, bool alter)
     {
         var numbers = state.Values;
         uint v;
@@ -109,14 +109,7 @@ internal static class StatementOptimizer
                 break;
 
             case BpfOpcodes.Ld | BpfOpcodes.Mem:
-                v = values[s.K];
-                if (alter && numbers.IsConstant(v))
-                {
-                    s.Code = LdImm;
-                    s.K = numbers.ConstantOf(v);
-                    state.NoteSimplification();
-                }
-                Store(s, ref values[Atoms.A], v, alter);
+                LoadScratch(state, s, values, Atoms.A, LdImm, alter);
                 break;
 
             case BpfOpcodes.Misc | BpfOpcodes.Tax:
@@ -124,27 +117,33 @@ internal static class StatementOptimizer
                 break;
 
             case BpfOpcodes.Ldx | BpfOpcodes.Mem:
-                v = values[s.K];
-                if (alter && numbers.IsConstant(v))
-                {
-                    s.Code = LdxImm;
-                    s.K = numbers.ConstantOf(v);
-                    state.NoteSimplification();
-                }
-                Store(s, ref values[Atoms.X], v, alter);
+                LoadScratch(state, s, values, Atoms.X, LdxImm, alter);
                 break;
 
             case BpfOpcodes.St:
-                Store(s, ref values[s.K], values[Atoms.A], alter);
+                Store(s, ref values[(int)s.K], values[Atoms.A], alter);
                 break;
 
             case BpfOpcodes.Stx:
-                Store(s, ref values[s.K], values[Atoms.X], alter);
+                Store(s, ref values[(int)s.K], values[Atoms.X], alter);
                 break;
         }
     }
 
-    private static void EvaluateAluConstant(OptimizerState state, BlockStatement s, uint[] values, bool alter)
+    // "ld M[k]" or "ldx M[k]": a scratch word holding a known constant becomes an immediate load of it.
+    private static void LoadScratch(OptimizerState state, BlockStatement s, Span<uint> values, int register, int immediateCode, bool alter)
+    {
+        uint v = values[(int)s.K];
+        if (alter && state.Values.IsConstant(v))
+        {
+            s.Code = immediateCode;
+            s.K = state.Values.ConstantOf(v);
+            state.NoteSimplification();
+        }
+        Store(s, ref values[register], v, alter);
+    }
+
+    private static void EvaluateAluConstant(OptimizerState state, BlockStatement s, Span<uint> values, bool alter)
     {
         var numbers = state.Values;
         ushort op = BpfOpcodes.OperationOf((ushort)s.Code);
@@ -179,7 +178,7 @@ internal static class StatementOptimizer
         values[Atoms.A] = numbers.Of(s.Code, values[Atoms.A], numbers.Constant(s.K));
     }
 
-    private static void EvaluateAluIndex(OptimizerState state, BlockStatement s, uint[] values, bool alter)
+    private static void EvaluateAluIndex(OptimizerState state, BlockStatement s, Span<uint> values, bool alter)
     {
         var numbers = state.Values;
         ushort op = BpfOpcodes.OperationOf((ushort)s.Code);

@@ -16,7 +16,7 @@ internal static class UseDefAnalysis
         int maxLevel = state.Graph.Root.Level;
         for (int level = maxLevel; level >= 0; level--)
         {
-            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 ComputeLocal(block);
                 block.OutUse = 0;
@@ -24,7 +24,7 @@ internal static class UseDefAnalysis
         }
         for (int level = 1; level <= maxLevel; level++)
         {
-            for (var block = state.Levels[level]; block is not null; block = block.Link)
+            foreach (BasicBlock block in state.Level(level))
             {
                 block.OutUse |= block.JumpTrue!.InUse | block.JumpFalse!.InUse;
                 block.InUse |= block.OutUse & ~block.Killed;
@@ -52,7 +52,6 @@ internal static class UseDefAnalysis
         if (BpfOpcodes.ClassOf((ushort)block.Branch.Code) == BpfOpcodes.Jmp)
             used |= UsesBeforeDefinition(Atoms.UsedBy(block.Branch), defined);
 
-        block.Defined = defined;
         block.Killed = killed;
         block.InUse = used;
     }

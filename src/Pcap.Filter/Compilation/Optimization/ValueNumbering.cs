@@ -6,6 +6,7 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// The value-numbering table (libpcap's <c>F</c>, <c>K</c> and <c>vmap</c>): each distinct
 /// (operation, operand value, operand value) gets the next number, so equal numbers mean equal values.
 /// Number 0 means "unknown". Numbers are handed out in the same order as libpcap so ties break the same way.
+/// An open-addressing table whose slots carry the pass that filled them, so forgetting everything is one increment.
 /// </summary>
 internal sealed class ValueNumbering
 {
@@ -14,7 +15,8 @@ internal sealed class ValueNumbering
 
     private const int ImmediateCode = BpfOpcodes.Ld | BpfOpcodes.Imm | BpfOpcodes.W;
 
-    private readonly Dictionary<(int Code, uint V0, uint V1), uint> _numbers = new();
+    private Slot[] _slots = new Slot[256];
+    private int _generation = 1;
     private bool[] _isConstant = new bool[64];
     private uint[] _constant = new uint[64];
     private uint _current;
@@ -22,16 +24,30 @@ internal sealed class ValueNumbering
     /// <summary>Forgets every number (libpcap's <c>init_val</c>, run at the start of each pass).</summary>
     public void Reset()
     {
-        _numbers.Clear();
         Array.Clear(_isConstant, 0, (int)Math.Min(_current + 1, (uint)_isConstant.Length));
         _current = 0;
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_slots);
+            _generation = 1;
+        }
     }
 
     /// <summary>The number of the value computed by <paramref name="code"/> from <paramref name="v0"/> and <paramref name="v1"/>.</summary>
     public uint Of(int code, uint v0, uint v1)
     {
-        if (_numbers.TryGetValue((code, v0, v1), out uint existing))
-            return existing;
+        int mask = _slots.Length - 1;
+        int i = Hash(code, v0, v1) & mask;
+        while (true)
+        {
+            ref Slot slot = ref _slots[i];
+            if (slot.Generation != _generation)
+                break;
+            if (slot.Code == code && slot.V0 == v0 && slot.V1 == v1)
+                return slot.Value;
+            i = (i + 1) & mask;
+        }
+
         uint value = ++_current;
         if (value >= _isConstant.Length)
         {
@@ -45,7 +61,10 @@ internal sealed class ValueNumbering
             _constant[value] = v0;
             _isConstant[value] = true;
         }
-        _numbers.Add((code, v0, v1), value);
+        _slots[i] = new Slot { Generation = _generation, Code = code, V0 = v0, V1 = v1, Value = value };
+        // Kept at most half full, so probe runs stay short.
+        if (2 * value > (uint)_slots.Length)
+            Grow();
         return value;
     }
 
@@ -57,4 +76,32 @@ internal sealed class ValueNumbering
 
     /// <summary>The constant behind value <paramref name="value"/>.</summary>
     public uint ConstantOf(uint value) => _constant[value];
+
+    private static int Hash(int code, uint v0, uint v1) =>
+        (int)((uint)code * 0x9E3779B1u ^ v0 * 0x85EBCA77u ^ (v1 + 0x165667B1u) * 0xC2B2AE3Du) ^ (int)(v0 >> 15);
+
+    private void Grow()
+    {
+        Slot[] old = _slots;
+        _slots = new Slot[old.Length * 2];
+        int mask = _slots.Length - 1;
+        foreach (Slot slot in old)
+        {
+            if (slot.Generation != _generation)
+                continue;
+            int i = Hash(slot.Code, slot.V0, slot.V1) & mask;
+            while (_slots[i].Generation == _generation)
+                i = (i + 1) & mask;
+            _slots[i] = slot;
+        }
+    }
+
+    private struct Slot
+    {
+        public int Generation;
+        public int Code;
+        public uint V0;
+        public uint V1;
+        public uint Value;
+    }
 }
