@@ -64,12 +64,15 @@ public static class FilterCompiler
                 }
                 instructions = optimized.Program;
             }
+            // Shortened before the length check: the passes can bring a program libpcap could not attach under the limit.
+            if (instructions is not null)
+                instructions = ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(instructions), options);
             if (instructions is null || instructions.Length > BpfProgram.MaxInstructions)
             {
                 error = TooLong(instructions?.Length ?? length, expression);
                 return false;
             }
-            program = new BpfProgram(ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(instructions), options));
+            program = new BpfProgram(instructions);
             return true;
         }
         catch (FilterSyntaxException e)
@@ -115,12 +118,13 @@ public static class FilterCompiler
             error = new FilterException(LibpcapOptimizationResult.RejectsAllPacketsMessage, expression, 0, expression.Length);
             return false;
         }
+        best = ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(best), options);
         if (best.Length > BpfProgram.MaxInstructions)
         {
             error = TooLong(best.Length, expression);
             return false;
         }
-        program = new BpfProgram(ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(best), options));
+        program = new BpfProgram(best);
         return true;
     }
 

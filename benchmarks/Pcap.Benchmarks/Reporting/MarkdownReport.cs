@@ -134,9 +134,10 @@ internal static class MarkdownReport
          results.FirstOrDefault(r => r.Command.StartsWith("tcpdump", StringComparison.Ordinal)));
 
     // The reference for a PcapCore method: the one with the same aspect ("decode" ↔ "decode"), else the class's only reference.
+    // A reference that returned without running (libpcap on 1,000 hosts takes minutes) measures nothing: no ratio.
     private static BenchmarkResult? ReferenceFor(BenchmarkResult ours, List<BenchmarkResult> ofType)
     {
-        var references = ofType.Where(r => r.IsReference && r.Parameters == ours.Parameters).ToList();
+        var references = ofType.Where(r => r.IsReference && r.Parameters == ours.Parameters && r.MedianNanoseconds >= 1).ToList();
         return references.FirstOrDefault(r => r.Aspect.Length > 0 && r.Aspect == ours.Aspect)
                ?? (references.Count == 1 ? references[0] : null);
     }
