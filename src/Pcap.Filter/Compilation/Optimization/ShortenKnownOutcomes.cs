@@ -133,10 +133,10 @@ internal static class ShortenKnownOutcomes
             uint k = instruction.K;
             switch (ClassOf(code), ModeOf(code))
             {
-                case (Ld, Abs) when k < int.MaxValue - 4 && k + (SizeOf(code) switch { B => 1u, H => 2u, _ => 4u }) <= state.KnownLength:
+                case (Ld, Abs) when LoadEnd(instruction, state, values) <= state.KnownLength:
                     a = values.Load(code, k, x);
                     break;
-                case (Ldx, Msh) when k < state.KnownLength:
+                case (Ldx, Msh) when LoadEnd(instruction, state, values) <= state.KnownLength:
                     x = values.HeaderLength(k);
                     break;
                 case (Ld, Imm):
