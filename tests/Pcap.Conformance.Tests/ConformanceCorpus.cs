@@ -31,7 +31,7 @@ internal static class ConformanceCorpus
     /// </summary>
     public static IReadOnlyList<GeneratedPacket> PaddedPackets(LinkType linkType) =>
         PaddedByLinkType.GetOrAdd(linkType, lt => Packets(lt)
-            .Select(p => p with { Data = [.. p.Data, .. new byte[PaddingLength]], WireLength = p.WireLength + PaddingLength, Description = p.Description + " [+padding]" })
+            .Select(p => p.Padded(PaddingLength))
             .ToArray());
 
     private const int PaddingLength = 2048;

@@ -53,12 +53,6 @@ public static class ProgramAgainstLibpcap
         PacketsByLinkType.GetOrAdd(linkType, lt =>
         {
             var packets = PacketGenerator.Generate(lt, PacketCount, PacketSeed).ToArray();
-            var padded = packets.Select(p => p with
-            {
-                Data = [.. p.Data, .. new byte[PaddingLength]],
-                WireLength = p.WireLength + PaddingLength,
-                Description = p.Description + " [+padding]",
-            });
-            return [.. packets, .. padded];
+            return [.. packets, .. packets.Select(p => p.Padded(PaddingLength))];
         });
 }
