@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need first (Debian, as root): the oracles tcpdump and
-# libpcap0.8, and iproute2, iptables, iputils-ping (and python3) for the live tests in network namespaces.
+# libpcap0.8, iproute2, iptables, iputils-ping (and python3) for the live tests in network namespaces, and the daemons and
+# clients of the real-traffic test (dnsmasq, dig, busybox, chrony, curl, openssl, openssh, socat, avahi-daemon).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,18 @@ missing() {
   command -v iptables >/dev/null || packages+=(iptables)
   command -v ping >/dev/null || packages+=(iputils-ping)
   command -v python3 >/dev/null || packages+=(python3) # the real-traffic golden test's TCP server and tagged-frame sender
+  # The real-traffic printing test (tests/Pcap.Live.Tests/RealTrafficPrintingTests.cs): daemons and clients in namespaces.
+  command -v dnsmasq >/dev/null || packages+=(dnsmasq-base)  # DNS and DHCP server (the binary only, no service)
+  command -v dig >/dev/null || packages+=(bind9-dnsutils)
+  command -v busybox >/dev/null || packages+=(busybox)        # udhcpc
+  command -v chronyd >/dev/null || packages+=(chrony)         # NTP server (-x) and query-only client (-Q)
+  command -v curl >/dev/null || packages+=(curl)
+  command -v openssl >/dev/null || packages+=(openssl)
+  command -v sshd >/dev/null || packages+=(openssh-server)
+  command -v ssh >/dev/null || packages+=(openssh-client)
+  command -v socat >/dev/null || packages+=(socat)            # syslog receiver
+  command -v logger >/dev/null || packages+=(bsdutils)
+  command -v avahi-daemon >/dev/null || packages+=(avahi-daemon) # mDNS responder
   echo "${packages[@]}"
 }
 
@@ -32,8 +45,16 @@ if [ -n "$need" ]; then
   echo "eng/test.sh: installing $need"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq || fail "apt-get update failed"
+  # The packages' own services (sshd, avahi-daemon, chronyd) must not start on the host: the tests run their own in
+  # namespaces. policy-rc.d answering 101 is Debian's way to say so, kept only for the install when none exists.
+  guard=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    guard=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' >"$guard" && chmod +x "$guard"
+  fi
   # shellcheck disable=SC2086
-  apt-get install -y -qq --no-install-recommends $need >/dev/null || fail "apt-get install $need failed"
+  apt-get install -y -qq --no-install-recommends $need >/dev/null || { [ -z "$guard" ] || rm -f "$guard"; fail "apt-get install $need failed"; }
+  [ -z "$guard" ] || rm -f "$guard"
 fi
 still=$(missing)
 [ -z "$still" ] || fail "still missing after install: $still"
