@@ -73,13 +73,24 @@ internal static partial class PrintedFileComparison
             text.AppendLine($"first {Math.Min(Shown, outcome.Differences.Count)} of {outcome.Differences.Count} differing lines:");
         foreach (var d in outcome.Differences.Take(Shown))
         {
-            text.AppendLine($"  packet {d.Packet}, tcpdump line {d.Line}:");
+            text.AppendLine($"  packet {d.Packet}, tcpdump line {d.Line}, from column {FirstDifference(d.Tcpdump, d.Pcapcore) + 1}:");
             text.AppendLine($"    tcpdump:  {d.Tcpdump ?? "(no line)"}");
             text.AppendLine($"    pcapcore: {d.Pcapcore ?? "(no line)"}");
         }
         text.Append($"reproduce: tcpdump {outcome.Flags} -r F > a; pcapcore {outcome.Flags} -r F > b; diff a b (F = {outcome.Scenario}.pcap; ")
             .Append($"set {TrafficRecorder.ExportVariable}=DIR to keep the recorded files)");
         return text.ToString();
+    }
+
+    /// <summary>The index of the first character where the lines differ (the shorter length when one extends the other).</summary>
+    private static int FirstDifference(string? a, string? b)
+    {
+        a ??= "";
+        b ??= "";
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+            i++;
+        return i;
     }
 
     /// <summary>The output's lines grouped by packet; lines before the first time stamp form a packet of their own.</summary>

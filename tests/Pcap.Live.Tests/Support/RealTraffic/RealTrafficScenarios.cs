@@ -30,7 +30,7 @@ internal sealed class RealTrafficScenarios
         new("http", ["HTTP: GET /index.html HTTP/1.1", "HTTP: POST /form HTTP/1.1", "HTTP: HEAD /head HTTP/1.1", "HTTP: HTTP/1.1 200 OK"], s => s.Http()),
         new("tls", ["10.201.0.2.443: Flags [S]", "Flags [P.]"], s => s.Tls()),
         new("ssh", ["SSH: SSH-2.0-OpenSSH"], s => s.Ssh()),
-        new("syslog", ["SYSLOG local3.notice", "SYSLOG auth.error", "SYSLOG kernel.emergency"], s => s.Syslog()),
+        new("syslog", ["SYSLOG local3.notice", "SYSLOG auth.error", "SYSLOG user.emergency"], s => s.Syslog()),
         new("mdns", ["224.0.0.251.5353", "(Cache flush)", "(QU)?"], s => s.Mdns()),
         new("vxlan", ["VXLAN, flags [I] (0x08), vni 42", "ICMP echo reply", "ICMP6, echo reply"], s => s.Vxlan()),
         new("igmp-v3", ["igmp query v3", "igmp v3 report", "block, 1 source(s)"], s => s.Igmp(3)),
@@ -178,7 +178,7 @@ internal sealed class RealTrafficScenarios
         string[] logger = ["-n", ServerAddress, "-P", "514", "-d", "-t", "pcapcore"];
         Net.InClient("logger", [.. logger, "--rfc3164", "-p", "local3.notice", "hello from rfc3164"]);
         Net.InClient("logger", [.. logger, "--rfc5424", "-p", "auth.err", "hello from rfc5424"]);
-        Net.InClient("logger", [.. logger, "-p", "kern.emerg", "kernel-ish"]);
+        Net.InClient("logger", [.. logger, "-p", "user.emerg", "default format"]);
     }
 
     private void Mdns()
