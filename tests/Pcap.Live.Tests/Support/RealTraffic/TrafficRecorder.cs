@@ -14,13 +14,14 @@ internal sealed class TrafficRecorder : IDisposable
     public const string ExportVariable = "PCAPCORE_TRAFFIC_CAPTURES";
 
     private readonly List<NamespaceDaemon> _daemons = [];
-    private readonly string _scratch = System.IO.Directory.CreateTempSubdirectory("pcapcore-traffic-work-").FullName;
+    private readonly string _scratch;
 
     /// <summary>Builds the topology; the pcaps go to <paramref name="directory"/>.</summary>
     public TrafficRecorder(string directory)
     {
         Directory = directory;
         Topology = TrafficTopology.Create();
+        _scratch = System.IO.Directory.CreateTempSubdirectory("pcapcore-traffic-work-").FullName;
     }
 
     /// <summary>The client and server namespaces.</summary>
