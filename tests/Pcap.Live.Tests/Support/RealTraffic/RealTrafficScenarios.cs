@@ -55,7 +55,7 @@ internal sealed class RealTrafficScenarios
             recorder.Record(scenario.Name, () => scenario.Run(scenarios));
     }
 
-    private string[] Dig(params string[] query) => ["+time=2", "+tries=1", $"@{ServerAddress}", .. query];
+    private string[] Dig(params string[] query) => ["+time=5", "+tries=1", $"@{ServerAddress}", .. query];
 
     private void DnsUdp()
     {
@@ -76,8 +76,8 @@ internal sealed class RealTrafficScenarios
     private void DnsIpv6()
     {
         Dnsmasq();
-        Net.InClient("dig", "+time=2", "+tries=1", $"@{ServerAddress6}", "www.example.test", "AAAA");
-        Net.InClient("dig", "+time=2", "+tries=1", $"@{ServerAddress6}", "-x", "fd00:201::80");
+        Net.InClient("dig", "+time=5", "+tries=1", $"@{ServerAddress6}", "www.example.test", "AAAA");
+        Net.InClient("dig", "+time=5", "+tries=1", $"@{ServerAddress6}", "-x", "fd00:201::80");
     }
 
     private void DnsEdnsLarge()
@@ -103,7 +103,7 @@ internal sealed class RealTrafficScenarios
     {
         Dnsmasq();
         // -s /bin/true: the lease is never applied, the client keeps its static address.
-        Net.InClient("busybox", "udhcpc", "-i", Interface, "-f", "-q", "-n", "-t", "3", "-T", "1", "-s", "/bin/true", "-R",
+        Net.InClient("busybox", "udhcpc", "-i", Interface, "-f", "-q", "-n", "-t", "3", "-T", "2", "-s", "/bin/true", "-R",
             "-x", "hostname:client1", "-V", "pcapcore-test", "-O", "ntpsrv", "-O", "domain");
     }
 
