@@ -46,7 +46,6 @@ public readonly record struct IpProtocol(byte Value)
         51 => "AH",
         54 => "NARP",
         58 => "ICMPv6",
-        59 => "none",
         78 => "ICMP",
         88 => "EIGRP",
         89 => "OSPF",

@@ -463,6 +463,10 @@ public sealed partial class TcpdumpFormatter
             case 58 when context.IsIpv6:
                 WriteIcmpv6(ref writer, payload, length, in context);
                 break;
+            case 59:
+                // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.
+                writer.Append("no next header");
+                break;
             default:
                 var name = _options.NoResolve ? null : ProtocolNames.Find(protocol);
                 if (name is not null)
