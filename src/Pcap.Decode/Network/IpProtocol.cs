@@ -46,6 +46,7 @@ public readonly record struct IpProtocol(byte Value)
         51 => "AH",
         54 => "NARP",
         58 => "ICMPv6",
+        62 => "Mobile IP (old)",
         78 => "ICMP",
         88 => "EIGRP",
         89 => "OSPF",

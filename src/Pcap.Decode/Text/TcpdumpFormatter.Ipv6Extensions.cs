@@ -72,6 +72,10 @@ public sealed partial class TcpdumpFormatter
                         return;
                     fragmented = true;
                     break;
+                case 62:
+                case 135:
+                    WriteMobility(ref writer, header);
+                    return;
                 case RoutingHeader:
                     if (header.Length < 1)
                     {
@@ -413,7 +417,7 @@ public sealed partial class TcpdumpFormatter
     {
         var destination = packet.Slice(24, 16);
         var nextHeader = packet[6];
-        if (nextHeader is not (HopByHopHeader or DestinationOptionsHeader or FragmentHeader or RoutingHeader or 135))
+        if (nextHeader is not (HopByHopHeader or DestinationOptionsHeader or FragmentHeader or RoutingHeader or 62 or 135))
             return destination;
         var offset = Ipv6Header.Length;
         while (offset < packet.Length)
@@ -423,6 +427,7 @@ public sealed partial class TcpdumpFormatter
             {
                 case HopByHopHeader:
                 case DestinationOptionsHeader:
+                case 62:
                 case 135:
                     if (header.Length < 2)
                         return destination;
