@@ -112,4 +112,22 @@ public sealed class RegressionGoldenTests
         var differences = TcpdumpOracle.Compare(linkType, [(data, data.Length)], flags.Split(' '));
         Assert.True(differences.Count == 0, TcpdumpOracle.Describe(differences, linkType, flags.Split(' ')));
     }
+
+    [Theory]
+    [InlineData(1, "-n")]
+    [InlineData(1, "-n -e -v")]
+    [InlineData(101, "-n -x")]
+    [InlineData(0, "-n -ttt")]
+    public void Records_with_invalid_lengths_print_as_tcpdump_prints_them(int linkType, string flags)
+    {
+        // Zero capture length (issue 14), zero wire length, wire shorter than captured, lengths over tcpdump's 262,144, and combinations.
+        byte[] four = [0, 1, 2, 3];
+        byte[] eight = [0, 1, 2, 3, 4, 5, 6, 7];
+        List<(byte[] Data, int WireLength)> records =
+        [
+            ([], 0), ([], 60), (four, 60), ([], 300_000), (eight, 4), (four, 300_000), (eight, 0), (four, 4), ([], 262_144), ([], 262_145),
+        ];
+        var differences = TcpdumpOracle.Compare(linkType, records, flags.Split(' '));
+        Assert.True(differences.Count == 0, TcpdumpOracle.Describe(differences, linkType, flags.Split(' ')));
+    }
 }
