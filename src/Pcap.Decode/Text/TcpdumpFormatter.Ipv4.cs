@@ -471,6 +471,11 @@ public sealed partial class TcpdumpFormatter
             WriteIpv6Address(ref writer, address);
     }
 
+    /// <summary>How many IP-in-IP headers deep the formatter follows before it gives up on the packet.</summary>
+    private const int MaximumTunnelDepth = 64;
+
+    private int _tunnelDepth;
+
     private void WriteTransport(ref LineWriter writer, byte protocol, ReadOnlySpan<byte> payload, int length, in IpContext context, bool moreFragments)
     {
         switch (protocol)
@@ -496,6 +501,25 @@ public sealed partial class TcpdumpFormatter
             case 59:
                 // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.
                 writer.Append("no next header");
+                break;
+            case 77:
+                writer.Append(" nd ");
+                writer.AppendDecimal((uint)length);
+                break;
+            case 4:
+            case 41:
+                // IP in IP: tcpdump recurses without a bound; ours stops where the stack would be at risk.
+                if (_tunnelDepth >= MaximumTunnelDepth)
+                {
+                    WriteTruncated(ref writer, protocol == 4 ? "ip" : "ip6", abandoned: true);
+                    break;
+                }
+                _tunnelDepth++;
+                if (protocol == 4)
+                    WriteIpv4(ref writer, payload, length);
+                else
+                    WriteIpv6(ref writer, payload, length);
+                _tunnelDepth--;
                 break;
             default:
                 var name = _options.NoResolve ? null : ProtocolNames.Find(protocol);

@@ -49,6 +49,7 @@ public sealed partial class TcpdumpFormatter
             return !writer.Overflowed;
         }
         _abandoned = false;
+        _tunnelDepth = 0;
         WriteTimestamp(ref writer, unixNanoseconds);
         var linkHeaderLength = WriteLink(ref writer, linkType, packet, wireLength);
         WriteHexDump(ref writer, packet, _abandoned ? 0 : linkHeaderLength);
