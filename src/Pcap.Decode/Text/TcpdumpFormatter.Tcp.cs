@@ -105,14 +105,16 @@ public sealed partial class TcpdumpFormatter
             writer.Append(", urg ");
             writer.AppendDecimal(urgent);
         }
-        if (headerLength > 20 && !WriteTcpOptions(ref writer, bytes, headerLength, flags, payloadCaptured: bytes.Length >= length, reverse, baseSequence, baseAcknowledgement))
+        // tcpdump names truncation after its current printer, which stays "mptcp" once an MPTCP option was decoded.
+        var printer = "tcp";
+        if (headerLength > 20 && !WriteTcpOptions(ref writer, bytes, headerLength, flags, payloadCaptured: bytes.Length >= length, reverse, baseSequence, baseAcknowledgement, ref printer))
             return;
         writer.Append(", length ");
         writer.AppendDecimal((uint)dataLength);
         if (dataLength > 0 && bytes.Length < headerLength)
         {
             // tcpdump needs the whole header captured before it looks at the payload.
-            WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, "tcp");
+            WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, printer);
             return;
         }
         if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)
@@ -174,7 +176,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>The <c>, options [...]</c> list; false when tcpdump stopped the line inside it.</summary>
-    private bool WriteTcpOptions(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength, byte flags, bool payloadCaptured, bool reverse, uint baseSequence, uint baseAcknowledgement)
+    private bool WriteTcpOptions(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength, byte flags, bool payloadCaptured, bool reverse, uint baseSequence, uint baseAcknowledgement, ref string printer)
     {
         writer.Append(", options [");
         var remaining = headerLength - 20;
@@ -185,7 +187,7 @@ public sealed partial class TcpdumpFormatter
             if (!first)
                 writer.Append(',');
             if (offset >= bytes.Length)
-                return TcpOptionsTruncated(ref writer, first, abandoned: true);
+                return TcpOptionsTruncated(ref writer, first, printer, abandoned: true);
             var kind = bytes[offset++];
             int optionLength;
             if (kind is 0 or 1)
@@ -195,7 +197,7 @@ public sealed partial class TcpdumpFormatter
             else
             {
                 if (offset >= bytes.Length)
-                    return TcpOptionsTruncated(ref writer, first, abandoned: true);
+                    return TcpOptionsTruncated(ref writer, first, printer, abandoned: true);
                 optionLength = bytes[offset++];
                 if (optionLength < 2 || optionLength > remaining)
                     return TcpOptionsBad(ref writer, first);
@@ -236,13 +238,13 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 2:
                     dataLength = 2;
-                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]));
                     break;
                 case 3:
                     dataLength = 1;
-                    if (!TcpOptionFits(ref writer, first, 1, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 1, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(bytes[offset]);
                     break;
@@ -258,9 +260,9 @@ public sealed partial class TcpdumpFormatter
                     writer.Append(' ');
                     for (var i = 0; i < dataLength; i += 8)
                     {
-                        if (!TcpOptionFits(ref writer, first, i + 4, remaining, bytes.Length - offset, out stop)) return stop;
+                        if (!TcpOptionFits(ref writer, first, printer, i + 4, remaining, bytes.Length - offset, out stop)) return stop;
                         var start = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i)..]);
-                        if (!TcpOptionFits(ref writer, first, i + 8, remaining, bytes.Length - offset, out stop)) return stop;
+                        if (!TcpOptionFits(ref writer, first, printer, i + 8, remaining, bytes.Length - offset, out stop)) return stop;
                         var end = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i + 4)..]);
                         var origin = reverse ? baseSequence : baseAcknowledgement;
                         writer.Append('{');
@@ -272,7 +274,7 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 8:
                     dataLength = 8;
-                    if (!TcpOptionFits(ref writer, first, 8, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 8, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(" val ");
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     writer.Append(" ecr ");
@@ -284,13 +286,13 @@ public sealed partial class TcpdumpFormatter
                 case 12:
                 case 13:
                     dataLength = 4;
-                    if (!TcpOptionFits(ref writer, first, 4, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 4, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     break;
                 case 28:
                     dataLength = 2;
-                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     var timeout = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
                     writer.Append(" 0x");
                     writer.AppendHex(timeout);
@@ -299,7 +301,7 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 19:
                     dataLength = 16;
-                    if (!TcpOptionFits(ref writer, first, 16, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 16, remaining, bytes.Length - offset, out stop)) return stop;
                     // tcpdump (built with libcrypto) checks the signature only with -M's secret, which we never have.
                     writer.Append(payloadCaptured ? " shared secret not supplied with -M, can't check - " : " snaplen too short, can't check - ");
                     for (var i = 0; i < 16; i++)
@@ -307,7 +309,7 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 20:
                     dataLength = 2;
-                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(" cap ");
                     writer.AppendHexByte(bytes[offset]);
                     writer.Append(" id ");
@@ -320,10 +322,10 @@ public sealed partial class TcpdumpFormatter
                         writer.Append(" (invalid)");
                         break;
                     }
-                    if (!TcpOptionFits(ref writer, first, 1, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 1, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(" keyid ");
                     writer.AppendDecimal(bytes[offset]);
-                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(" rnextkeyid ");
                     writer.AppendDecimal(bytes[offset + 1]);
                     if (dataLength > 2)
@@ -331,26 +333,27 @@ public sealed partial class TcpdumpFormatter
                         writer.Append(" mac 0x");
                         for (var i = 2; i < dataLength; i++)
                         {
-                            if (!TcpOptionFits(ref writer, first, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
+                            if (!TcpOptionFits(ref writer, first, printer, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
                             writer.AppendHexByte(bytes[offset + i]);
                         }
                     }
                     break;
                 case 30:
                     dataLength = optionLength - 2;
-                    if (!TcpOptionFits(ref writer, first, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
+                    printer = "mptcp";
                     if (!WriteMptcpOption(ref writer, bytes.Slice(offset - 2, optionLength), flags)) return TcpOptionsBad(ref writer, first);
                     break;
                 case 34:
                     dataLength = optionLength - 2;
-                    if (!TcpOptionFits(ref writer, first, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     WriteFastOpenCookie(ref writer, bytes.Slice(offset, dataLength));
                     break;
                 case 254:
                     // RFC 6994 experiments: a 16-bit magic number, TCP Fast Open's (0xf989) with its cookie.
                     dataLength = optionLength - 2;
-                    if (!TcpOptionFits(ref writer, first, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
                     if (dataLength < 2) return TcpOptionsBad(ref writer, first);
                     var magic = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
                     writer.Append('-');
@@ -369,7 +372,7 @@ public sealed partial class TcpdumpFormatter
                         writer.Append(" 0x");
                     for (var i = 0; i < dataLength; i++)
                     {
-                        if (!TcpOptionFits(ref writer, first, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
+                        if (!TcpOptionFits(ref writer, first, printer, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
                         writer.AppendHexByte(bytes[offset + i]);
                     }
                     break;
@@ -412,7 +415,7 @@ public sealed partial class TcpdumpFormatter
     /// tcpdump's <c>LENCHECK</c>: <paramref name="needed"/> option bytes must lie inside the header (else "[bad opt]") and inside
     /// the capture (else a truncation); <paramref name="stop"/> is what the option printer then returns.
     /// </summary>
-    private bool TcpOptionFits(ref LineWriter writer, bool first, int needed, int remaining, int available, out bool stop)
+    private bool TcpOptionFits(ref LineWriter writer, bool first, string printer, int needed, int remaining, int available, out bool stop)
     {
         if (needed > remaining)
         {
@@ -421,7 +424,7 @@ public sealed partial class TcpdumpFormatter
         }
         if (needed > available)
         {
-            stop = TcpOptionsTruncated(ref writer, first);
+            stop = TcpOptionsTruncated(ref writer, first, printer);
             return false;
         }
         stop = true;
@@ -438,9 +441,9 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>Option bytes missing: a length check prints tcpdump's leftover <c>&gt;</c>; a failed byte read long-jumps without it.</summary>
-    private bool TcpOptionsTruncated(ref LineWriter writer, bool first, bool abandoned = false)
+    private bool TcpOptionsTruncated(ref LineWriter writer, bool first, string printer, bool abandoned = false)
     {
-        WriteTruncated(ref writer, "tcp", abandoned);
+        WriteTruncated(ref writer, printer, abandoned);
         if (!abandoned && !first)
             writer.Append('>');
         return false;
