@@ -263,6 +263,8 @@ public sealed partial class TcpdumpFormatter
                     {
                         writer.Append("(homeaddr: ");
                         WriteIpv6Address(ref writer, options.Slice(i + 2, 16));
+                        if (options[i + 1] > 16 && !WriteIpv6SubOptions(ref writer, options.Slice(i + 18, optionLength - 18)))
+                            return false;
                         writer.Append(')');
                     }
                     break;
@@ -279,6 +281,40 @@ public sealed partial class TcpdumpFormatter
         }
         if (verbose)
             writer.Append(' ');
+        return true;
+    }
+
+    /// <summary>tcpdump's ip6_sopt_print: the sub-options after a home address option's address; false for its "trunc".</summary>
+    private static bool WriteIpv6SubOptions(ref LineWriter writer, ReadOnlySpan<byte> options)
+    {
+        int optionLength;
+        for (var i = 0; i < options.Length; i += optionLength)
+        {
+            var type = options[i];
+            if (type == 0)
+                optionLength = 1;
+            else if (i + 1 < options.Length)
+                optionLength = options[i + 1] + 2;
+            else
+                return false;
+            if (i + optionLength > options.Length)
+                return false;
+            switch (type)
+            {
+                case 0:
+                    writer.Append(", pad1");
+                    break;
+                case 1:
+                    writer.Append(", padn");
+                    break;
+                default:
+                    writer.Append(", sopt_type 0x");
+                    writer.AppendHex(type, 2);
+                    writer.Append(": len=");
+                    writer.AppendDecimal(options[i + 1]);
+                    break;
+            }
+        }
         return true;
     }
 
