@@ -49,6 +49,12 @@ public sealed partial class TcpdumpFormatter
                             : "[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
                         return;
                     }
+                    if (header.Length < 2)
+                    {
+                        // tcpdump's read of the length byte long-jumps out, before its jumbo check.
+                        WriteTruncated(ref writer, "hbhopt", abandoned: true);
+                        return;
+                    }
                     advance = WriteOptionsHeader(ref writer, header, hopByHop: true, ref foundJumbo, ref jumboLength);
                     if (jumboLength == 0 && !foundJumbo)
                     {
