@@ -133,7 +133,13 @@ internal sealed class NamespaceDaemon : IDisposable
         while (!ready())
         {
             if (_process.HasExited)
+            {
+                // The exit can be seen before the last lines are read: WaitForExit() drains the output, then look again.
+                _process.WaitForExit();
+                if (ready())
+                    return;
                 throw new InvalidOperationException($"{What} in {_ns.Name} exited ({_process.ExitCode}) before {what} appeared; it printed: {Output}");
+            }
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"{What} in {_ns.Name}: no {what} after {(timeout ?? TimeSpan.FromSeconds(15)).TotalSeconds} s; it printed: {Output}");
             Thread.Sleep(50);
