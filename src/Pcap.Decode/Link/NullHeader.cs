@@ -43,6 +43,10 @@ public readonly ref struct NullHeader
         }
     }
 
+    /// <summary>True when the family is AF_INET (2).</summary>
+    public bool IsIpv4 => Family == 2;
+    /// <summary>True when the family is one of the AF_INET6 values of BSD, FreeBSD and Darwin (24, 28, 30).</summary>
+    public bool IsIpv6 => Family is 24 or 28 or 30;
     /// <summary>The bytes after the header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
 }
