@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Pcap.Decode.Text;
 
 /// <summary>Appends text to a caller's <see cref="Span{T}"/> without allocating; remembers overflow instead of throwing.</summary>
-public ref struct LineWriter
+internal ref struct LineWriter
 {
     private readonly Span<char> _destination;
     private int _position;
