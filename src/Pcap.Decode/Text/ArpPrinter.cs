@@ -3,25 +3,27 @@ using Pcap.Decode.Network;
 
 namespace Pcap.Decode.Text;
 
-public sealed partial class TcpdumpFormatter
+/// <summary>ARP and RARP as tcpdump's <c>print-arp.c</c> prints them, from the <see cref="ArpPacket"/> view.</summary>
+internal static class ArpPrinter
 {
-    private void WriteArp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    /// <summary>Prints the ARP packet in <paramref name="bytes"/>; <paramref name="length"/> is its length on the wire.</summary>
+    public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
         if (!ArpPacket.TryRead(bytes, out var arp, out _))
         {
-            WriteTruncated(ref writer, "arp", abandoned: true);
+            state.WriteTruncated(ref writer, "arp", abandoned: true);
             return;
         }
-        if (!_options.LinkHeader)
+        if (!state.Options.LinkHeader)
             writer.Append("ARP, ");
         var protocol = arp.ProtocolType;
-        var verbose = _options.Verbose > 0;
+        var verbose = state.Options.Verbose > 0;
         if ((protocol != 0x0800 && protocol != 0x1000) || arp.ProtocolLength != 4 || arp.HardwareLength == 0 || verbose)
         {
-            var hardwareName = ArpHardwareName(arp.HardwareType);
+            var hardwareName = HardwareName(arp.HardwareType);
             if (hardwareName is null)
             {
-                WriteNote(ref writer, "Unknown Hardware (", arp.HardwareType, ')');
+                writer.AppendNote("Unknown Hardware (", arp.HardwareType, ')');
             }
             else
             {
@@ -41,10 +43,10 @@ public sealed partial class TcpdumpFormatter
             {
                 writer.Append(protocolName);
             }
-            WriteNote(ref writer, " (len ", arp.ProtocolLength, ')');
+            writer.AppendNote(" (len ", arp.ProtocolLength, ')');
             if (!verbose)
             {
-                WriteLengthSuffix(ref writer, length);
+                writer.AppendLengthSuffix(length);
                 return;
             }
             writer.Append(", ");
@@ -71,73 +73,67 @@ public sealed partial class TcpdumpFormatter
         {
             case 1:
                 writer.Append("who-has ");
-                WriteArpProtocolAddress(ref writer, arp, target: true);
+                WriteProtocolAddress(ref writer, state, arp, target: true);
                 if (arp.TargetHardwareAddress.ContainsAnyExcept((byte)0))
                 {
                     writer.Append(" (");
-                    WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress);
+                    WriteLinkAddress(ref writer, state, arp.TargetHardwareAddress);
                     writer.Append(')');
                 }
                 writer.Append(" tell ");
-                WriteArpProtocolAddress(ref writer, arp, target: false);
+                WriteProtocolAddress(ref writer, state, arp, target: false);
                 break;
             case 2:
-                WriteArpProtocolAddress(ref writer, arp, target: false);
+                WriteProtocolAddress(ref writer, state, arp, target: false);
                 writer.Append(" is-at ");
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress);
+                WriteLinkAddress(ref writer, state, arp.SenderHardwareAddress);
                 break;
             case 3:
             case 8:
                 writer.Append("who-is ");
-                WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress);
+                WriteLinkAddress(ref writer, state, arp.TargetHardwareAddress);
                 writer.Append(" tell ");
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress);
+                WriteLinkAddress(ref writer, state, arp.SenderHardwareAddress);
                 break;
             case 4:
-                WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress);
+                WriteLinkAddress(ref writer, state, arp.TargetHardwareAddress);
                 writer.Append(" at ");
-                WriteArpProtocolAddress(ref writer, arp, target: true);
+                WriteProtocolAddress(ref writer, state, arp, target: true);
                 break;
             case 9:
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress);
+                WriteLinkAddress(ref writer, state, arp.SenderHardwareAddress);
                 writer.Append(" at ");
-                WriteArpProtocolAddress(ref writer, arp, target: false);
+                WriteProtocolAddress(ref writer, state, arp, target: false);
                 break;
             default:
                 // ARP's own fallback dump is printed whatever the flags.
-                WriteHexAndAscii(ref writer, bytes);
+                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
-        WriteLengthSuffix(ref writer, length);
+        writer.AppendLengthSuffix(length);
     }
 
-    private static void WriteLengthSuffix(ref LineWriter writer, int length)
-    {
-        writer.Append(", length ");
-        writer.AppendDecimal((uint)length);
-    }
-
-    private void WriteArpProtocolAddress(ref LineWriter writer, ArpPacket arp, bool target)
+    private static void WriteProtocolAddress(ref LineWriter writer, PrintState state, ArpPacket arp, bool target)
     {
         if (arp.ProtocolType != 0x0800 && arp.ProtocolType != 0x1000)
             writer.Append("<wrong proto type>");
         else if (arp.ProtocolLength != 4)
             writer.Append("<wrong len>");
         else
-            WriteIpv4Address(ref writer, target ? arp.TargetProtocolAddress : arp.SenderProtocolAddress);
+            state.WriteIpAddress(ref writer, target ? arp.TargetProtocolAddress : arp.SenderProtocolAddress);
     }
 
-    private void WriteArpLinkAddress(ref LineWriter writer, ReadOnlySpan<byte> address)
+    private static void WriteLinkAddress(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> address)
     {
         if (address.Length == 0)
             writer.Append("<empty>");
         else if (address.Length == 6)
-            WriteMac(ref writer, address);
+            state.WriteMac(ref writer, address);
         else
             writer.AppendLinkAddress(address);
     }
 
-    private static string? ArpHardwareName(ushort hardware) => hardware switch
+    private static string? HardwareName(ushort hardware) => hardware switch
     {
         1 => "Ethernet",
         2 => "Experimental Ethernet",
