@@ -41,13 +41,6 @@ internal ref struct LineWriter
             Overflowed = true;
     }
 
-    /// <summary>tcpdump's <c>, length N</c> at the end of a line.</summary>
-    public void AppendLengthSuffix(int length)
-    {
-        Append(", length ");
-        AppendDecimal((uint)length);
-    }
-
     /// <summary>tcpdump's bracketed notes such as <c> [bad length N]</c>: the text, the number, the closing character.</summary>
     public void AppendNote(string text, ulong value, char close = ']')
     {

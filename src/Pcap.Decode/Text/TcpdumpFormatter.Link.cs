@@ -100,7 +100,7 @@ public sealed partial class TcpdumpFormatter
                 return true;
             case 0x0806:
             case 0x8035:
-                ArpPrinter.Print(ref writer, _state, payload, length);
+                WriteArp(ref writer, payload, length);
                 return true;
             default:
                 return false;
@@ -353,6 +353,7 @@ public sealed partial class TcpdumpFormatter
         string? name = family switch
         {
             2 => "IPv4",
+            6 => "NS",
             7 => "ISO",
             16 => "Appletalk",
             23 => "IPX",
