@@ -68,7 +68,7 @@ public sealed class RealTrafficPrintingTests : IClassFixture<RealTrafficPrinting
         }
 
         /// <summary>The pcap of <paramref name="scenario"/>.</summary>
-        public string PcapPath(string scenario) => Path.Combine(_directory, scenario + ".pcap");
+        public string PcapPath(string scenario) => TrafficRecorder.PcapPath(_directory, scenario);
 
         public void Dispose() => Directory.Delete(_directory, recursive: true);
     }

@@ -31,7 +31,10 @@ internal sealed class TrafficRecorder : IDisposable
     public string Directory { get; }
 
     /// <summary>The path of a scenario's pcap.</summary>
-    public string PcapPath(string scenario) => Path.Combine(Directory, scenario + ".pcap");
+    public string PcapPath(string scenario) => PcapPath(Directory, scenario);
+
+    /// <summary>The path of <paramref name="scenario"/>'s pcap in <paramref name="directory"/>.</summary>
+    public static string PcapPath(string directory, string scenario) => Path.Combine(directory, scenario + ".pcap");
 
     /// <summary>Captures on the client's eth0 while <paramref name="traffic"/> runs and keeps the file.</summary>
     public void Record(string scenario, Action traffic)
@@ -55,7 +58,7 @@ internal sealed class TrafficRecorder : IDisposable
         if (!string.IsNullOrEmpty(export))
         {
             System.IO.Directory.CreateDirectory(export);
-            File.Copy(PcapPath(scenario), Path.Combine(export, scenario + ".pcap"), overwrite: true);
+            File.Copy(PcapPath(scenario), PcapPath(export, scenario), overwrite: true);
         }
     }
 
