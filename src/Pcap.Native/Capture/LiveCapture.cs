@@ -363,7 +363,8 @@ public sealed unsafe class LiveCapture : IDisposable
     /// <summary>Hands <paramref name="frame"/> to a reader: from here it counts as captured.</summary>
     internal CapturedPacket Deliver(RingFrame frame)
     {
-        Interlocked.Increment(ref _captured);
+        // Only the one reader (under the read gate) counts; Statistics reads the 64-bit value atomically.
+        Volatile.Write(ref _captured, _captured + 1);
         return new CapturedPacket(this, new ReadOnlySpan<byte>(frame.Data, frame.Captured), frame.WireLength,
             frame.TimestampNanoseconds, frame.InterfaceIndex, frame.Direction);
     }

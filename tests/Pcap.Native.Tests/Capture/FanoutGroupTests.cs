@@ -102,7 +102,7 @@ public sealed class FanoutGroupTests
         Assert.Equal(count, sent);
         Assert.True(statistics.DroppedByKernel == 0, $"the rings dropped {statistics.DroppedByKernel} packets");
         var problems = tally.SequenceProblems();
-        Assert.True(problems.Count == 0, string.Join("; ", problems));
+        Assert.True(problems.Count == 0, $"{string.Join("; ", problems)}; receiver: {topology.Right.Ip("-s", "link", "show", "eth0")}");
         for (int flow = 0; flow < Flows; flow++)
         {
             var owners = Enumerable.Range(0, workers).Where(w => tally.FlowPackets[w][flow] > 0).ToList();
@@ -155,7 +155,7 @@ public sealed class FanoutGroupTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(count, await sender.WaitAsync(TimeSpan.FromSeconds(30)));
 
-        Assert.Equal(count, read);
+        Assert.True(read == count, $"read {read} of {count}; {group.Statistics}; per worker {string.Join(", ", group.WorkerStatistics)}; receiver: {topology.Right.Ip("-s", "link", "show", "eth0")}");
         Assert.True(seen.All(c => c == 1), $"{seen.Count(c => c == 0)} segments missing, {seen.Count(c => c > 1)} duplicated");
         Assert.True(fromWorker.All(c => c > 0), $"per worker: {string.Join(",", fromWorker)}");
         Assert.Equal(0, outOfOrder);
