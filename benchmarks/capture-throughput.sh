@@ -8,12 +8,12 @@
 # tool's own captured / received-by-filter / dropped-by-kernel counts, and its user+system CPU seconds (the sum over
 # its threads of /proc/PID/task/*/schedstat, from just before the flood until 1.5 s after it, so start-up is not counted) per million
 # packets captured. The table replaces the capture-throughput section of docs/benchmarks.md (the rest is kept).
-# Usage (root): benchmarks/capture-throughput.sh [--seconds N (5)] [--buffer KIB (2048)] [--output FILE (docs/benchmarks.md)]
+# Usage (root): benchmarks/capture-throughput.sh [--seconds N (5)] [--buffer KIB (8192)] [--output FILE (docs/benchmarks.md)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_PER_RUN=5
-BUFFER_KIB=2048
+BUFFER_KIB=8192
 OUTPUT=docs/benchmarks.md
 while [ $# -gt 0 ]; do
   case "$1" in
