@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Pcap.Cli.CommandLine;
 using Pcap.Cli.Output;
+using Pcap.Decode.Files;
 using Pcap.Filter;
 using Pcap.Native;
 
@@ -34,7 +35,7 @@ internal static class FanoutCaptureCommand
         Console.Error.Write(options.WriteFile is null && options.Verbose == 0
             ? "pcapcore: verbose output suppressed, use -v[v]... for full protocol decode\n"
             : "pcapcore: ");
-        Console.Error.WriteLine($"listening on {group.Device.Name}, link-type {LiveCaptureCommand.LinkTypeName(group.LinkType)}, snapshot length {group.SnapLength} bytes");
+        Console.Error.WriteLine($"listening on {group.Device.Name}, link-type {LinkTypeNames.Describe(group.LinkType)}, snapshot length {group.SnapLength} bytes");
         Console.Error.WriteLine($"pcapcore: {fanout.Workers} workers, fanout {options.FanoutMode ?? "hash"} (group {group.GroupId}), reorder window {group.ReorderWindow.TotalMilliseconds:0} ms");
 
         long limit = options.Count ?? long.MaxValue;

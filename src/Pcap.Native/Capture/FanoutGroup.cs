@@ -13,7 +13,7 @@ namespace Pcap.Native;
 /// using var group = FanoutGroup.Open("eth0", new FanoutOptions { Workers = 4, Mode = FanoutMode.Hash },
 ///     new CaptureOptions { Filter = "tcp", BufferSize = 64 &lt;&lt; 20 });
 /// var bytes = new long[4];
-/// group.Run(worker => (in CapturedPacket p) => bytes[worker] += p.Data.Length);  // until Stop()
+/// group.Run(worker => (in LivePacket p) => bytes[worker] += p.Data.Length);  // until Stop()
 /// </code></example>
 public sealed class FanoutGroup : IDisposable
 {
@@ -190,7 +190,7 @@ public sealed class FanoutGroup : IDisposable
     /// <param name="packet">The packet.</param>
     /// <param name="worker">The index of the worker that captured it.</param>
     /// <exception cref="CaptureException">The interface went down or disappeared.</exception>
-    public bool TryReadInTimeOrder(out CapturedPacket packet, out int worker)
+    public bool TryReadInTimeOrder(out LivePacket packet, out int worker)
     {
         lock (_readGate)
         {

@@ -2,11 +2,11 @@ namespace Pcap.Native;
 
 /// <summary>
 /// A frame taken from a ring but not yet handed to a reader: where its bytes are and what the kernel said about it.
-/// A plain struct (unlike <see cref="CapturedPacket"/>) so a merge can hold the head of every worker's ring at once.
+/// A plain struct (unlike <see cref="LivePacket"/>) so a merge can hold the head of every worker's ring at once.
 /// </summary>
 internal readonly unsafe struct RingFrame
 {
-    public RingFrame(byte* data, int captured, int wireLength, long timestampNanoseconds, int interfaceIndex, PacketDirection direction)
+    public RingFrame(byte* data, int captured, int wireLength, long timestampNanoseconds, int interfaceIndex, LinuxPacketType direction)
     {
         Data = data;
         Captured = captured;
@@ -32,5 +32,5 @@ internal readonly unsafe struct RingFrame
     public int InterfaceIndex { get; }
 
     /// <summary>The kernel's packet type.</summary>
-    public PacketDirection Direction { get; }
+    public LinuxPacketType Direction { get; }
 }

@@ -31,7 +31,7 @@ internal sealed unsafe class TimeOrderedMerge
     public long WindowNanoseconds { get; }
 
     /// <summary>The next packet in time order; false once stopped and every packet already taken has been handed out.</summary>
-    public bool TryRead(out CapturedPacket packet, out int worker)
+    public bool TryRead(out LivePacket packet, out int worker)
     {
         while (true)
         {

@@ -42,7 +42,7 @@ public sealed class FanoutGroupTests
         public long[] Latest { get; }
 
         // The allocation counter of the worker's thread is read at its 100th packet and after every later one.
-        public PacketHandler For(int worker) => (in CapturedPacket packet) =>
+        public PacketHandler For(int worker) => (in LivePacket packet) =>
         {
             if (SequencedTcpFlood.TryRead(packet.Data, out int sequence, out int flow))
             {
