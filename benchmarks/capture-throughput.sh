@@ -5,8 +5,8 @@
 # 1500 B on the wire, FCS included), each filter (none, and one that accepts every frame so its cost is paid on all),
 # and each rate (1/8, 1/4, 1/2 of the fastest trafgen sends on this machine with nothing capturing, then unlimited),
 # every tool gets its own flood of SECONDS seconds. Per run: packets offered (the receiving veth's rx_packets), the
-# tool's own captured / received-by-filter / dropped-by-kernel counts, and its user+system CPU seconds (the sum over
-# its threads of /proc/PID/task/*/schedstat, from just before the flood until 1.5 s after it, so start-up is not counted) per million
+# tool's own captured / received-by-filter / dropped-by-kernel counts, and its user+system CPU seconds (utime+stime
+# of /proc/PID/stat, from just before the flood until 1.5 s after it, so start-up is not counted) per million
 # packets captured. The table replaces the capture-throughput section of docs/benchmarks.md (the rest is kept).
 # Usage (root): benchmarks/capture-throughput.sh [--seconds N (5)] [--buffer KIB (8192)] [--output FILE (docs/benchmarks.md)]
 set -euo pipefail
@@ -76,8 +76,9 @@ write_config() { # frame bytes without FCS
 EOF
 }
 rx_packets() { ip netns exec "$RECEIVER" cat /sys/class/net/eth0/statistics/rx_packets; }
-# User+system time of every thread of the process, in ns (schedstat's first field), finer than /proc/PID/stat's ticks.
-cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ total += $1 } END { printf "%d", total }'; }
+# User+system time of the whole process in ns: /proc/PID/stat's utime+stime (clock ticks) count every thread, also
+# those that have exited (a sum over /proc/PID/task would lose a runtime thread that ends mid-run).
+cpu_ns() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1e9 / hz }' "/proc/$1/stat"; }
 send() { # config rate(pps or max)
   if [ "$2" = max ]; then
     ip netns exec "$SENDER" timeout -s INT "$SECONDS_PER_RUN" trafgen -o eth0 -i "$1" -P 1 --no-sock-mem -Q -C >/dev/null 2>&1 || true
@@ -156,7 +157,7 @@ CPU_MODEL=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "netsniff-ng's trafgen sends UDP frames over 64 flows from one namespace into a veth for ${SECONDS_PER_RUN} s per row; each tool captures the"
   echo "receiving end alone (its own flood), \`-w /dev/null\`, \`-B $BUFFER_KIB\` (KiB; with \`--workers 2\` each worker has a ring of that size)."
   echo "Rates are steps of what trafgen reached here with nothing capturing (64 B: ${MAX_RATE[60]} packets/s, 1518 B: ${MAX_RATE[1514]} packets/s): 1/8, 1/4, 1/2, then unlimited."
-  echo "*Offered* is the receiving veth's rx_packets over the run; *CPU* is the capture process's user+system time (all its threads, /proc/PID/task/*/schedstat), from just"
+  echo "*Offered* is the receiving veth's rx_packets over the run; *CPU* is the capture process's user+system time (utime+stime of /proc/PID/stat, all threads, 10 ms ticks), from just"
   echo "before the flood to 1.5 s after it (start-up and JIT excluded), per million packets captured. The generator, the kernel's receive"
   echo "path and the capture share the same $(nproc) CPUs (and other jobs may run on this shared machine), so rates are modest and noisy."
   echo
