@@ -158,7 +158,7 @@ CPU_MODEL=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "receiving end alone (its own flood), \`-w /dev/null\`, \`-B $BUFFER_KIB\` (KiB; with \`--workers 2\` each worker has a ring of that size)."
   echo "Rates are steps of what trafgen reached here with nothing capturing (64 B: ${MAX_RATE[60]} packets/s, 1518 B: ${MAX_RATE[1514]} packets/s): 1/8, 1/4, 1/2, then unlimited."
   echo "*Offered* is the receiving veth's rx_packets over the run; *CPU* is the capture process's user+system time (utime+stime of /proc/PID/stat, all threads, 10 ms ticks), from just"
-  echo "before the flood to 1.5 s after it (start-up and JIT excluded), per million packets captured. The generator, the kernel's receive"
+  echo "before the flood to 1.5 s after it (start-up excluded; pcapcore's JIT compiling its packet path on the first packets is included), per million packets captured. The generator, the kernel's receive"
   echo "path and the capture share the same $(nproc) CPUs (and other jobs may run on this shared machine), so rates are modest and noisy."
   echo
   echo "| frame | rate (packets/s) | filter | tool | offered | captured | received by filter | dropped by kernel | CPU s | CPU s per M captured |"
