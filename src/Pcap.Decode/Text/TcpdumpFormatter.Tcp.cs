@@ -117,6 +117,8 @@ public sealed partial class TcpdumpFormatter
         }
         if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)
             WriteResetData(ref writer, bytes.Length > headerLength ? bytes[headerLength..] : default, dataLength);
+        else if (dataLength > 0)
+            WriteTcpApplication(ref writer, bytes[headerLength..], dataLength, sourcePort, destinationPort);
     }
 
     /// <summary>RFC 1122 lets a RST carry text; tcpdump <c>-v</c> shows up to 30 bytes of it.</summary>

@@ -64,6 +64,8 @@ public sealed partial class TcpdumpFormatter
                 WriteUdpChecksum(ref writer, bytes[..segment], in context, stored);
             }
         }
+        if (WriteUdpApplication(ref writer, bytes[8..], length, sourcePort, destinationPort))
+            return;
         if (datagramLength > length && !context.Fragmented)
         {
             writer.Append("UDP, bad length ");

@@ -66,6 +66,7 @@ internal static class TcpdumpOracle
                 "-q" => options with { Quiet = true },
                 "-v" => options with { Verbose = 1 },
                 "-vv" => options with { Verbose = 2 },
+                "-vvv" => options with { Verbose = 3 },
                 "-t" => options with { Timestamps = TimestampStyle.None },
                 "-tt" => options with { Timestamps = TimestampStyle.Epoch },
                 "-ttt" => options with { Timestamps = TimestampStyle.DeltaFromPrevious },
