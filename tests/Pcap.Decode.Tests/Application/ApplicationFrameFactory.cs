@@ -2,8 +2,12 @@ using Pcap.Testing.Packets;
 
 namespace Pcap.Decode.Tests.Application;
 
-/// <summary>What an application generator hands over: a payload and the transport and ports that carry it.</summary>
-internal readonly record struct ApplicationPayload(string Protocol, bool Tcp, int SourcePort, int DestinationPort, byte[] Payload);
+/// <summary>
+/// What an application generator hands over: a payload and the transport and ports that carry it. Damage touches only the
+/// first <see cref="MutableLength"/> bytes (all when null): VXLAN keeps its inner frame intact, since IP-in-IP tunnels in a
+/// damaged inner frame are beyond the application printers.
+/// </summary>
+internal readonly record struct ApplicationPayload(string Protocol, bool Tcp, int SourcePort, int DestinationPort, byte[] Payload, int? MutableLength = null);
 
 /// <summary>
 /// Wraps application payloads in clean UDP or TCP over IPv4 or IPv6 and a link header (Ethernet, SLL, SLL2 or RAW), then
@@ -30,10 +34,10 @@ internal sealed class ApplicationFrameFactory(int linkType, Random random)
         if (roll < 8 && payload.Length > 0)
         {
             payload = (byte[])payload.Clone();
-            for (int i = random.Next(1, 4); i > 0; i--) payload[random.Next(payload.Length)] = (byte)random.Next(256);
+            for (int i = random.Next(1, 4); i > 0; i--) payload[random.Next(Math.Min(payload.Length, application.MutableLength ?? payload.Length))] = (byte)random.Next(256);
             Damage = "mutated";
         }
-        else if (roll < 11)
+        else if (roll < 11 && application.MutableLength is null)
         {
             payload = AddressPool.RandomBytes(random, random.Next(0, 60));
             Damage = "noise";

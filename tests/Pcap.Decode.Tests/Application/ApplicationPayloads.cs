@@ -6,9 +6,13 @@ namespace Pcap.Decode.Tests.Application;
 internal sealed class ApplicationPayloads(Random random)
 {
     private readonly DnsBuilder _dns = new(random);
+    private readonly Golden.MixedPacketFactory _inner = new(1, random.Next(), extended: true);
+
+    private static readonly string[] SshLines =
+        ["SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "SSH-2.0-dropbear_2022.83", "SSH-1.99-Cisco-1.25", "SSH-2.0-Go", "SSH-", "SSX-2.0-x"];
 
     /// <summary>The protocols <see cref="Next"/> draws from.</summary>
-    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns"];
+    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh"];
 
     /// <summary>The next payload of <paramref name="protocol"/>.</summary>
     public ApplicationPayload Next(string protocol)
@@ -21,6 +25,19 @@ internal sealed class ApplicationPayloads(Random random)
                 return Ports(protocol, false, 53, ephemeral, toServer, _dns.Next());
             case "mdns":
                 return new ApplicationPayload(protocol, false, 5353, random.Next(4) == 0 ? ephemeral : 5353, _dns.Next(multicast: true));
+            case "vxlan":
+                var frame = _inner.Next().Data;
+                var header = new ByteWriter().U8(random.Next(6) == 0 ? random.Next(256) : 0x08).U8(0).U16(0)
+                    .U8(random.Next(256)).U16(random.Next(65536)).U8(random.Next(10) == 0 ? random.Next(256) : 0);
+                var body = random.Next(20) == 0 ? header.ToArray()[..random.Next(8)] : header.Bytes(frame).ToArray();
+                return Ports(protocol, false, 4789, ephemeral, true, body) with { MutableLength = 8 };
+            case "ssh":
+                var line = SshLines[random.Next(SshLines.Length)];
+                var end = random.Next(8) switch { 0 => "\n", 1 => "", 2 => "\r", 3 => "\rX", 4 => "\u0001\r\n", _ => "\r\n" };
+                var text = System.Text.Encoding.Latin1.GetBytes(line + end);
+                if (random.Next(5) == 0) text = AddressPool.RandomBytes(random, random.Next(1, 80));
+                else if (random.Next(8) == 0) text = text[..random.Next(1, text.Length)];
+                return Ports(protocol, true, 22, ephemeral, toServer, text);
             default:
                 var message = _dns.Next();
                 var framed = new ByteWriter();

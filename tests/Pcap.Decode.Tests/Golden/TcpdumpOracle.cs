@@ -6,8 +6,11 @@ using Pcap.Testing;
 namespace Pcap.Decode.Tests.Golden;
 
 /// <summary>Writes frames to a pcap, prints it with tcpdump and with <see cref="TcpdumpFormatter"/>, and lists the packets whose text differs.</summary>
-internal static class TcpdumpOracle
+internal static partial class TcpdumpOracle
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"VXLAN, flags \[[a-zA-Z]*\] \(0x[0-9a-f]{2}\), vni \d+$")]
+    private static partial System.Text.RegularExpressions.Regex VxlanHeaderEnd();
+
     /// <summary>One packet whose text differs.</summary>
     internal sealed record Difference(int Index, string Expected, string Actual, byte[] Data);
 
@@ -92,7 +95,8 @@ internal static class TcpdumpOracle
         {
             if (line.Length == 0)
                 continue;
-            var continuation = line[0] == '\t' || line.StartsWith("    ", StringComparison.Ordinal);
+            // VXLAN prints its inner frame on a line of its own after the header's "vni N".
+            var continuation = line[0] == '\t' || line.StartsWith("    ", StringComparison.Ordinal) || VxlanHeaderEnd().IsMatch(current.ToString());
             if (!continuation && current.Length > 0)
             {
                 packets.Add(current.ToString());
