@@ -12,7 +12,7 @@ internal sealed class ApplicationPayloads(Random random)
         ["SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "SSH-2.0-dropbear_2022.83", "SSH-1.99-Cisco-1.25", "SSH-2.0-Go", "SSH-", "SSX-2.0-x"];
 
     /// <summary>The protocols <see cref="Next"/> draws from.</summary>
-    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh"];
+    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp"];
 
     /// <summary>The next payload of <paramref name="protocol"/>.</summary>
     public ApplicationPayload Next(string protocol)
@@ -31,6 +31,8 @@ internal sealed class ApplicationPayloads(Random random)
                     .U8(random.Next(256)).U16(random.Next(65536)).U8(random.Next(10) == 0 ? random.Next(256) : 0);
                 var body = random.Next(20) == 0 ? header.ToArray()[..random.Next(8)] : header.Bytes(frame).ToArray();
                 return Ports(protocol, false, 4789, ephemeral, true, body) with { MutableLength = 8 };
+            case "ntp":
+                return Ports(protocol, false, 123, random.Next(3) == 0 ? 123 : ephemeral, toServer, Ntp());
             case "ssh":
                 var line = SshLines[random.Next(SshLines.Length)];
                 var end = random.Next(8) switch { 0 => "\n", 1 => "", 2 => "\r", 3 => "\rX", 4 => "\u0001\r\n", _ => "\r\n" };
@@ -50,4 +52,32 @@ internal sealed class ApplicationPayloads(Random random)
 
     private static ApplicationPayload Ports(string protocol, bool tcp, int server, int client, bool toServer, byte[] payload) =>
         toServer ? new(protocol, tcp, client, server, payload) : new(protocol, tcp, server, client, payload);
+
+    private byte[] Ntp()
+    {
+        int mode = random.Next(10) switch { < 3 => 3, < 6 => 4, 6 => 6, 7 => random.Next(8), _ => random.Next(1, 6) };
+        int version = random.Next(8) == 0 ? random.Next(8) : random.Next(3, 5);
+        var w = new ByteWriter().U8(random.Next(4) << 6 | version << 3 | mode);
+        if (mode == 6)
+        {
+            int count = random.Next(3) == 0 ? random.Next(0, 40) : 0;
+            w.U8(random.Next(256)).U16(random.Next(65536)).U16(random.Next(4) == 0 ? 0 : random.Next(65536)).U16(random.Next(65536))
+                .U16(0).U16(random.Next(10) == 0 ? random.Next(65536) : count).RandomBytes(random, count);
+            return w.ToArray();
+        }
+        int stratum = random.Next(6) switch { 0 => 0, 1 => 1, 2 => random.Next(62, 64), 3 => random.Next(256), _ => random.Next(2, 16) };
+        w.U8(stratum).U8(random.Next(5) == 0 ? random.Next(256) : random.Next(3, 11)).U8(random.Next(5) == 0 ? random.Next(256) : 256 - random.Next(6, 30));
+        w.U32((uint)random.Next()).U32((uint)random.Next(0, 0x30000));
+        w.Bytes(stratum == 1 ? "GPS\0"u8 : AddressPool.NextIpv4(random));
+        ulong now = 0xe9000000_00000000UL + (ulong)random.NextInt64(0, 1L << 56);
+        for (int i = 0; i < 4; i++)
+        {
+            ulong value = random.Next(6) switch { 0 => 0, 1 => (ulong)random.NextInt64(), 2 => now - (ulong)random.Next(), _ => now + (ulong)random.Next() };
+            w.U32((uint)(value >> 32)).U32((uint)value);
+        }
+        int tail = random.Next(8) switch { 0 => 4, 1 => 20, 2 => 24, 3 => random.Next(1, 30), _ => 0 };
+        w.RandomBytes(random, tail);
+        var message = w.ToArray();
+        return random.Next(15) == 0 ? message[..random.Next(message.Length)] : message;
+    }
 }

@@ -95,8 +95,10 @@ internal static partial class TcpdumpOracle
         {
             if (line.Length == 0)
                 continue;
-            // VXLAN prints its inner frame on a line of its own after the header's "vni N".
-            var continuation = line[0] == '\t' || line.StartsWith("    ", StringComparison.Ordinal) || VxlanHeaderEnd().IsMatch(current.ToString());
+            // VXLAN prints its inner frame on a line of its own after the header's "vni N"; a printer that ends its line
+            // before running out of bytes leaves the truncation marker alone on the next.
+            var continuation = line[0] == '\t' || line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith(" [|", StringComparison.Ordinal)
+                || VxlanHeaderEnd().IsMatch(current.ToString());
             if (!continuation && current.Length > 0)
             {
                 packets.Add(current.ToString());
