@@ -341,7 +341,7 @@ internal static class DnsPrinter
         else if (c.Verbose > 2)
         {
             writer.Append(" [");
-            WriteDuration(ref writer, c.U32(cp + 4));
+            Durations.Write(ref writer, c.U32(cp + 4));
             writer.Append(']');
         }
         var length = c.U16(cp + 8);
@@ -785,26 +785,6 @@ internal static class DnsPrinter
     {
         c.Jumped = true;
         return -1;
-    }
-
-    /// <summary>tcpdump's unsigned_relts_print: <c>1w2d3h4m5s</c>, or <c>0s</c>.</summary>
-    private static void WriteDuration(ref LineWriter writer, uint seconds)
-    {
-        if (seconds == 0)
-        {
-            writer.Append("0s");
-            return;
-        }
-        ReadOnlySpan<uint> units = [31536000, 604800, 86400, 3600, 60, 1];
-        const string Letters = "ywdhms";
-        for (var i = 0; seconds > 0; i++)
-        {
-            if (seconds < units[i])
-                continue;
-            writer.AppendDecimal(seconds / units[i]);
-            writer.Append(Letters[i]);
-            seconds %= units[i];
-        }
     }
 
     private static void WriteType(ref LineWriter writer, int type)

@@ -59,4 +59,13 @@ public sealed partial class TcpdumpFormatter
         else if (sourcePort == DnsMessage.Port || destinationPort == DnsMessage.Port)
             _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: true, multicast: false, _options.Verbose);
     }
+
+    /// <summary>IGMP from the IP protocol dispatch: IPv4 only, as tcpdump's ip_demux_print has it.</summary>
+    private void WriteIgmp(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, in IpContext context)
+    {
+        if (context.IsIpv6)
+            writer.Append("[IGMP requires IPv4] (invalid)");
+        else
+            _abandoned |= IgmpPrinter.Write(ref writer, payload, length, _options.Verbose, _options.Quiet, _hostNames);
+    }
 }

@@ -451,6 +451,9 @@ public sealed partial class TcpdumpFormatter
             case 17:
                 WriteUdp(ref writer, payload, length, in context);
                 break;
+            case 2:
+                WriteIgmp(ref writer, payload, length, in context);
+                break;
             case 1 when context.IsIpv6:
                 writer.Append("[ICMP requires IPv4] (invalid)");
                 break;

@@ -4,10 +4,10 @@ namespace Pcap.Decode.Tests.Application;
 
 /// <summary>
 /// What an application generator hands over: a payload and the transport and ports that carry it. Damage touches only the
-/// first <see cref="MutableLength"/> bytes (all when null): VXLAN keeps its inner frame intact, since IP-in-IP tunnels in a
+/// bytes from <see cref="MutableFrom"/> to <see cref="MutableLength"/> (the end when null): VXLAN keeps its inner frame intact, since IP-in-IP tunnels in a
 /// damaged inner frame are beyond the application printers.
 /// </summary>
-internal readonly record struct ApplicationPayload(string Protocol, bool Tcp, int SourcePort, int DestinationPort, byte[] Payload, int? MutableLength = null);
+internal readonly record struct ApplicationPayload(string Protocol, bool Tcp, int SourcePort, int DestinationPort, byte[] Payload, int? MutableLength = null, byte? IpProtocol = null, int MutableFrom = 0);
 
 /// <summary>
 /// Wraps application payloads in clean UDP or TCP over IPv4 or IPv6 and a link header (Ethernet, SLL, SLL2 or RAW), then
@@ -34,10 +34,10 @@ internal sealed class ApplicationFrameFactory(int linkType, Random random)
         if (roll < 8 && payload.Length > 0)
         {
             payload = (byte[])payload.Clone();
-            for (int i = random.Next(1, 4); i > 0; i--) payload[random.Next(Math.Min(payload.Length, application.MutableLength ?? payload.Length))] = (byte)random.Next(256);
+            for (int i = random.Next(1, 4); i > 0; i--) payload[random.Next(Math.Min(application.MutableFrom, payload.Length - 1), Math.Min(payload.Length, application.MutableLength ?? payload.Length))] = (byte)random.Next(256);
             Damage = "mutated";
         }
-        else if (roll < 11 && application.MutableLength is null)
+        else if (roll < 11 && application.MutableLength is null && application.MutableFrom == 0)
         {
             payload = AddressPool.RandomBytes(random, random.Next(0, 60));
             Damage = "noise";
@@ -45,8 +45,8 @@ internal sealed class ApplicationFrameFactory(int linkType, Random random)
         bool ipv6 = random.Next(10) < 3;
         var source = ipv6 ? Ipv6Hosts[random.Next(Ipv6Hosts.Length)] : Ipv4Hosts[random.Next(Ipv4Hosts.Length)];
         var destination = ipv6 ? Ipv6Hosts[random.Next(Ipv6Hosts.Length)] : Ipv4Hosts[random.Next(Ipv4Hosts.Length)];
-        byte protocol = application.Tcp ? (byte)6 : (byte)17;
-        var segment = application.Tcp
+        byte protocol = application.IpProtocol ?? (application.Tcp ? (byte)6 : (byte)17);
+        var segment = application.IpProtocol is not null ? payload : application.Tcp
             ? Tcp(source, destination, application.SourcePort, application.DestinationPort, payload)
             : Udp(source, destination, application.SourcePort, application.DestinationPort, payload);
         var packet = ipv6 ? Ipv6(source, destination, protocol, segment) : Ipv4(source, destination, protocol, segment);

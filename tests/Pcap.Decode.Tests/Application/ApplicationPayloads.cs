@@ -12,7 +12,7 @@ internal sealed class ApplicationPayloads(Random random)
         ["SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "SSH-2.0-dropbear_2022.83", "SSH-1.99-Cisco-1.25", "SSH-2.0-Go", "SSH-", "SSX-2.0-x"];
 
     /// <summary>The protocols <see cref="Next"/> draws from.</summary>
-    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp"];
+    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp"];
 
     /// <summary>The next payload of <paramref name="protocol"/>.</summary>
     public ApplicationPayload Next(string protocol)
@@ -31,6 +31,9 @@ internal sealed class ApplicationPayloads(Random random)
                     .U8(random.Next(256)).U16(random.Next(65536)).U8(random.Next(10) == 0 ? random.Next(256) : 0);
                 var body = random.Next(20) == 0 ? header.ToArray()[..random.Next(8)] : header.Bytes(frame).ToArray();
                 return Ports(protocol, false, 4789, ephemeral, true, body) with { MutableLength = 8 };
+            case "igmp":
+                // The type byte stays as built: DVMRP and PIMv1 inside IGMP are printers of their own.
+                return new ApplicationPayload(protocol, false, 0, 0, Igmp(), IpProtocol: 2, MutableFrom: 1);
             case "ntp":
                 return Ports(protocol, false, 123, random.Next(3) == 0 ? 123 : ephemeral, toServer, Ntp());
             case "ssh":
@@ -79,5 +82,66 @@ internal sealed class ApplicationPayloads(Random random)
         w.RandomBytes(random, tail);
         var message = w.ToArray();
         return random.Next(15) == 0 ? message[..random.Next(message.Length)] : message;
+    }
+
+    private byte[] Igmp()
+    {
+        static byte[] Group(Random random) => random.Next(4) == 0 ? AddressPool.NextIpv4(random) : [239, 255, (byte)random.Next(256), (byte)random.Next(256)];
+        var w = new ByteWriter();
+        int roll = random.Next(20);
+        if (roll < 4)
+        {
+            // v1/v2 query, or a v3 query with sources.
+            bool v3 = random.Next(2) == 0;
+            w.U8(0x11).U8(random.Next(3) switch { 0 => 0, 1 => 100, _ => random.Next(256) }).U16(0);
+            w.Bytes(random.Next(3) == 0 ? [0, 0, 0, 0] : Group(random));
+            if (v3)
+            {
+                int sources = random.Next(4);
+                w.U8(random.Next(16)).U8(random.Next(256)).U16(random.Next(12) == 0 ? random.Next(40) : sources);
+                for (int i = 0; i < sources; i++) w.Bytes(AddressPool.NextIpv4(random));
+            }
+            else if (random.Next(10) == 0)
+            {
+                w.RandomBytes(random, random.Next(1, 4));
+            }
+        }
+        else if (roll < 10)
+        {
+            w.U8(roll switch { 4 => 0x12, 5 or 6 => 0x16, _ => 0x17 }).U8(0).U16(0).Bytes(Group(random));
+            if (random.Next(10) == 0) w.RandomBytes(random, random.Next(1, 8));
+        }
+        else if (roll < 17)
+        {
+            int groups = random.Next(12) == 0 ? random.Next(0, 30) : random.Next(1, 4);
+            w.U8(0x22).U8(0).U16(0).U16(0).U16(groups);
+            for (int i = 0; i < Math.Min(groups, 4); i++)
+            {
+                int sources = random.Next(4);
+                w.U8(random.Next(10) == 0 ? random.Next(256) : random.Next(1, 7)).U8(0).U16(random.Next(15) == 0 ? random.Next(30) : sources).Bytes(Group(random));
+                for (int j = 0; j < sources; j++) w.Bytes(AddressPool.NextIpv4(random));
+            }
+        }
+        else if (roll < 19)
+        {
+            w.U8(random.Next(2) == 0 ? 0x1e : 0x1f).U8(random.Next(256)).U16(0).Bytes(Group(random))
+                .Bytes(AddressPool.NextIpv4(random)).Bytes(AddressPool.NextIpv4(random)).Bytes(random.Next(2) == 0 ? Group(random) : AddressPool.NextIpv4(random))
+                .U8(random.Next(256)).U8(random.Next(256)).U16(random.Next(65536));
+            if (random.Next(6) == 0) w = new ByteWriter().Bytes(w.Written[..random.Next(8, 24)]);
+        }
+        else
+        {
+            int type = random.Next(256);
+            if (type is 0x13 or 0x14) type = 0x42;
+            w.U8(type).U8(random.Next(256)).U16(0).RandomBytes(random, random.Next(0, 12));
+        }
+        var message = w.ToArray();
+        if (message.Length >= 4 && random.Next(10) > 0)
+        {
+            var sum = Checksums.Internet(message);
+            message[2] = (byte)(sum >> 8);
+            message[3] = (byte)sum;
+        }
+        return message;
     }
 }
