@@ -4,6 +4,8 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
+    private const ushort FtpPort = 21, SmtpPort = 25, HttpPort = 80, RtspPort = 554, SipPort = 5060, RtspAlternatePort = 8554, HttpAlternatePort = 8080;
+
     /// <summary>
     /// The application printer tcpdump's print-udp.c picks by port, in its order; false when none of ours applies and the
     /// caller prints <c>UDP, length N</c>.
@@ -18,6 +20,10 @@ public sealed partial class TcpdumpFormatter
             _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, _options.Verbose);
         else if (sourcePort == NtpPacket.Port || destinationPort == NtpPacket.Port)
             _abandoned |= NtpPrinter.Write(ref writer, payload, length, _options.Verbose);
+        else if (sourcePort == SipPort || destinationPort == SipPort)
+            _abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, TextProtocolPrinter.Sip, _options.Verbose);
+        else if (sourcePort == SyslogMessage.Port || destinationPort == SyslogMessage.Port)
+            WriteSyslog(ref writer, payload, length);
         else if (sourcePort == VxlanHeader.Port || destinationPort == VxlanHeader.Port)
             WriteVxlan(ref writer, payload, length);
         else
@@ -54,10 +60,41 @@ public sealed partial class TcpdumpFormatter
     /// <summary>The application printer tcpdump's print-tcp.c picks by port for a segment carrying data, in its order.</summary>
     private void WriteTcpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
     {
-        if (sourcePort == SshIdentification.Port || destinationPort == SshIdentification.Port)
+        if (Either(SmtpPort))
+            WriteText(ref writer, payload, length, TextProtocolPrinter.Smtp);
+        else if (Either(SshIdentification.Port))
             _abandoned |= SshPrinter.Write(ref writer, payload, length);
-        else if (sourcePort == DnsMessage.Port || destinationPort == DnsMessage.Port)
+        else if (Either(FtpPort))
+            WriteText(ref writer, payload, length, TextProtocolPrinter.Ftp);
+        else if (Either(HttpPort) || Either(HttpAlternatePort))
+            WriteText(ref writer, payload, length, TextProtocolPrinter.Http);
+        else if (Either(RtspPort) || Either(RtspAlternatePort))
+            WriteText(ref writer, payload, length, TextProtocolPrinter.Rtsp);
+        else if (Either(DnsMessage.Port))
             _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: true, multicast: false, _options.Verbose);
+
+        bool Either(ushort port) => sourcePort == port || destinationPort == port;
+    }
+
+    /// <summary>A text protocol over TCP: tcpdump separates it from the TCP line with a colon.</summary>
+    private void WriteText(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, TextProtocolPrinter.Protocol protocol)
+    {
+        writer.Append(": ");
+        _abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, protocol, _options.Verbose);
+    }
+
+    /// <summary>Syslog, with tcpdump's hex dump of the message at <c>-vv</c>.</summary>
+    private void WriteSyslog(ref LineWriter writer, ReadOnlySpan<byte> payload, int length)
+    {
+        switch (SyslogPrinter.Write(ref writer, payload, length, _options.Verbose))
+        {
+            case SyslogPrinter.Outcome.LongJump:
+                _abandoned = true;
+                break;
+            case SyslogPrinter.Outcome.PrintedText when _options.Verbose > 1:
+                WriteHexOnly(ref writer, payload[..Math.Min(length, payload.Length)]);
+                break;
+        }
     }
 
     /// <summary>IGMP from the IP protocol dispatch: IPv4 only, as tcpdump's ip_demux_print has it.</summary>

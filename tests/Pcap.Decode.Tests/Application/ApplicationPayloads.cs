@@ -8,11 +8,57 @@ internal sealed class ApplicationPayloads(Random random)
     private readonly DnsBuilder _dns = new(random);
     private readonly Golden.MixedPacketFactory _inner = new(1, random.Next(), extended: true);
 
+    private static readonly string[] HttpMessages =
+    [
+        "GET /index.html HTTP/1.1\r\nHost: 10.201.0.2\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n",
+        "POST /submit HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\n\r\na=1&b=2",
+        "HTTP/1.0 200 OK\r\nServer: SimpleHTTP/0.6 Python/3.11.2\r\nContent-type: text/html\r\n\r\n<html>\n<body>hi</body>\n</html>\n",
+        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", "get / HTTP/1.0\n\n", "PROPFIND /dav HTTP/1.1\r\nDepth: 1\r\n",
+        "<html><body>continuation of a body</body></html>\n", "HTTP/1.1 2000 Odd\r\n", "GET\t/tab HTTP/1.1\r\n", "OPTIONS * HTTP/1.1\rX\n",
+        "HEAD /no-line-end HTTP/1.1", "BASELINE-CONTROL /x HTTP/1.1\r\nA:\tb\r\n\r\n", "GET /\u00e9 HTTP/1.1\r\n",
+    ];
+    private static readonly string[] FtpMessages =
+        ["220 (vsFTPd 3.0.3)\r\n", "USER anonymous\r\n", "230-Welcome\r\n230 Login successful.\r\n", "PASV\r\n", "QUIT", "\u0001\u0002binary"];
+    private static readonly string[] SmtpMessages =
+        ["220 mail.example.test ESMTP Postfix\r\n", "EHLO client\r\n", "250-mail\r\n250-PIPELINING\r\n250 8BITMIME\r\n", "DATA\r", "\r\n"];
+    private static readonly string[] RtspMessages =
+    [
+        "DESCRIBE rtsp://10.0.0.1/stream RTSP/1.0\r\nCSeq: 2\r\n\r\n", "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n", "PLAY rtsp://x RTSP/1.0\n",
+        "v=0\r\no=- 0 0 IN IP4 0.0.0.0\r\n", "rtsp/1.0 454 Session Not Found\r\n",
+    ];
+    private static readonly string[] SipMessages =
+    [
+        "INVITE sip:bob@example.test SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060\r\nCSeq: 1 INVITE\r\n\r\n",
+        "SIP/2.0 180 Ringing\r\nCSeq: 1 INVITE\r\n\r\n", "REGISTER sip:example.test SIP/2.0\r\n", "BYE sip:x SIP/2.0", "\r\n\r\n", "hello\r\n",
+    ];
+
+    private byte[] Text(string[] messages)
+    {
+        var text = System.Text.Encoding.Latin1.GetBytes(messages[random.Next(messages.Length)]);
+        if (random.Next(10) == 0)
+            text = text[..random.Next(0, text.Length + 1)];
+        return text;
+    }
+
+    private byte[] Syslog()
+    {
+        var pri = random.Next(8) switch { 0 => "", 1 => random.Next(1000, 100000).ToString(), 2 => "999", _ => random.Next(0, 192).ToString() };
+        var text = random.Next(10) switch
+        {
+            0 => "Oct 11 22:14:15 host su: \u0001 bad \u00ff",
+            1 => "",
+            _ => "Dec  3 13:30:12 host pcapcore-test: hello from logger " + random.Next(),
+        };
+        var message = (random.Next(12) == 0 ? "" : "<") + pri + (random.Next(12) == 0 ? "" : ">") + text;
+        var bytes = System.Text.Encoding.Latin1.GetBytes(message);
+        return random.Next(12) == 0 ? bytes[..random.Next(0, bytes.Length + 1)] : bytes;
+    }
+
     private static readonly string[] SshLines =
         ["SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "SSH-2.0-dropbear_2022.83", "SSH-1.99-Cisco-1.25", "SSH-2.0-Go", "SSH-", "SSX-2.0-x"];
 
     /// <summary>The protocols <see cref="Next"/> draws from.</summary>
-    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp"];
+    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp", "http", "ftp", "smtp", "rtsp", "sip", "syslog"];
 
     /// <summary>The next payload of <paramref name="protocol"/>.</summary>
     public ApplicationPayload Next(string protocol)
@@ -31,6 +77,18 @@ internal sealed class ApplicationPayloads(Random random)
                     .U8(random.Next(256)).U16(random.Next(65536)).U8(random.Next(10) == 0 ? random.Next(256) : 0);
                 var body = random.Next(20) == 0 ? header.ToArray()[..random.Next(8)] : header.Bytes(frame).ToArray();
                 return Ports(protocol, false, 4789, ephemeral, true, body) with { MutableLength = 8 };
+            case "http":
+                return Ports(protocol, true, random.Next(4) == 0 ? 8080 : 80, ephemeral, toServer, Text(HttpMessages));
+            case "ftp":
+                return Ports(protocol, true, 21, ephemeral, toServer, Text(FtpMessages));
+            case "smtp":
+                return Ports(protocol, true, 25, ephemeral, toServer, Text(SmtpMessages));
+            case "rtsp":
+                return Ports(protocol, true, random.Next(4) == 0 ? 8554 : 554, ephemeral, toServer, Text(RtspMessages));
+            case "sip":
+                return Ports(protocol, false, 5060, random.Next(2) == 0 ? 5060 : ephemeral, toServer, Text(SipMessages));
+            case "syslog":
+                return Ports(protocol, false, 514, ephemeral, true, Syslog());
             case "igmp":
                 // The type byte stays as built: DVMRP and PIMv1 inside IGMP are printers of their own.
                 return new ApplicationPayload(protocol, false, 0, 0, Igmp(), IpProtocol: 2, MutableFrom: 1);
