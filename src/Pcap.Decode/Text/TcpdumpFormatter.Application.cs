@@ -18,6 +18,8 @@ public sealed partial class TcpdumpFormatter
             _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: false, _options.Verbose);
         else if (sourcePort == DnsMessage.MulticastPort || destinationPort == DnsMessage.MulticastPort)
             _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, _options.Verbose);
+        else if (sourcePort is DhcpMessage.ClientPort or DhcpMessage.ServerPort || destinationPort is DhcpMessage.ClientPort or DhcpMessage.ServerPort)
+            _abandoned |= DhcpPrinter.Write(ref writer, payload, length, _options.Verbose, _hostNames);
         else if (sourcePort == NtpPacket.Port || destinationPort == NtpPacket.Port)
             _abandoned |= NtpPrinter.Write(ref writer, payload, length, _options.Verbose);
         else if (sourcePort == SipPort || destinationPort == SipPort)

@@ -1,3 +1,4 @@
+using Pcap.Wire;
 using Pcap.Decode.Text;
 
 namespace Pcap.Decode.Tests.Application;
@@ -67,7 +68,7 @@ public sealed class ApplicationFuzzTests
             int written;
             try
             {
-                ok = formatter.TryFormat(linkType, 1_700_000_000_000_000_000L + i * 1000L, packet, wire, destination, out written);
+                ok = formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L + i * 1000L, packet, wire, destination, out written);
             }
             catch (Exception e)
             {
@@ -90,7 +91,7 @@ public sealed class ApplicationFuzzTests
         var formatter = new TcpdumpFormatter(OptionSets[optionSet]);
         var destination = new char[TcpdumpFormatter.MaximumLength(65536)];
         foreach (var frame in frames)
-            formatter.TryFormat(linkType, 1_700_000_000_000_000_000L, frame, frame.Length, destination, out _);
+            formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L, frame, frame.Length, destination, out _);
         var allocated = long.MaxValue;
         var total = 0L;
         for (var pass = 0; pass < 3; pass++)
@@ -98,7 +99,7 @@ public sealed class ApplicationFuzzTests
             var before = GC.GetAllocatedBytesForCurrentThread();
             foreach (var frame in frames)
             {
-                formatter.TryFormat(linkType, 1_700_000_000_000_000_000L, frame, frame.Length, destination, out var written);
+                formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L, frame, frame.Length, destination, out var written);
                 total += written;
             }
             allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);

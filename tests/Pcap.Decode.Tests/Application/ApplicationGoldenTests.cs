@@ -1,3 +1,4 @@
+using Pcap.Wire;
 using Pcap.Decode.Tests.Golden;
 using Xunit.Abstractions;
 
@@ -49,7 +50,7 @@ public sealed class ApplicationGoldenTests(ITestOutputHelper output)
             output.WriteLine($"link type {linkType}, '{flagText}', {protocol}: {indexes.Count - indexes.Count(differing.Contains)}/{indexes.Count} identical");
             var formatter = new Pcap.Decode.Text.TcpdumpFormatter(TcpdumpOracle.OptionsFor(flags));
             foreach (var i in indexes.Where(i => labels[i].EndsWith(" valid", StringComparison.Ordinal)).Take(3))
-                output.WriteLine("  " + formatter.Format(linkType, 0, frames[i].Data, frames[i].WireLength).ToString());
+                output.WriteLine("  " + formatter.Format((LinkType)linkType, 0, frames[i].Data, frames[i].WireLength).ToString());
         }
         Assert.True(differences.Count == 0, TcpdumpOracle.Describe(differences, linkType, flags)
             + string.Join("\n", differences.Take(3).Select(d => d.Index >= 0 ? labels[d.Index] : "")));

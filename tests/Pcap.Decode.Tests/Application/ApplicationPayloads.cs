@@ -58,7 +58,7 @@ internal sealed class ApplicationPayloads(Random random)
         ["SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "SSH-2.0-dropbear_2022.83", "SSH-1.99-Cisco-1.25", "SSH-2.0-Go", "SSH-", "SSX-2.0-x"];
 
     /// <summary>The protocols <see cref="Next"/> draws from.</summary>
-    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp", "http", "ftp", "smtp", "rtsp", "sip", "syslog"];
+    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp", "http", "ftp", "smtp", "rtsp", "sip", "syslog", "dhcp"];
 
     /// <summary>The next payload of <paramref name="protocol"/>.</summary>
     public ApplicationPayload Next(string protocol)
@@ -89,6 +89,9 @@ internal sealed class ApplicationPayloads(Random random)
                 return Ports(protocol, false, 5060, random.Next(2) == 0 ? 5060 : ephemeral, toServer, Text(SipMessages));
             case "syslog":
                 return Ports(protocol, false, 514, ephemeral, true, Syslog());
+            case "dhcp":
+                bool request = random.Next(2) == 0;
+                return Ports(protocol, false, request ? 68 : 67, request ? 67 : 68, true, Dhcp(request));
             case "igmp":
                 // The type byte stays as built: DVMRP and PIMv1 inside IGMP are printers of their own.
                 return new ApplicationPayload(protocol, false, 0, 0, Igmp(), IpProtocol: 2, MutableFrom: 1);
@@ -201,5 +204,85 @@ internal sealed class ApplicationPayloads(Random random)
             message[3] = (byte)sum;
         }
         return message;
+    }
+
+    private byte[] Dhcp(bool request)
+    {
+        var w = new ByteWriter().U8(random.Next(15) == 0 ? random.Next(256) : request ? 1 : 2)
+            .U8(random.Next(12) == 0 ? random.Next(30) : 1).U8(random.Next(12) == 0 ? random.Next(17) : 6).U8(random.Next(6) == 0 ? random.Next(4) : 0)
+            .U32(random.Next(8) == 0 ? 0 : (uint)random.Next()).U16(random.Next(3) == 0 ? random.Next(100) : 0).U16(random.Next(3) == 0 ? 0x8000 : random.Next(10) == 0 ? random.Next(65536) : 0);
+        for (int i = 0; i < 4; i++) w.Bytes(random.Next(3) == 0 ? AddressPool.NextIpv4(random) : new byte[4]);
+        w.Bytes(AddressPool.NextMac(random)).Zeros(10);
+        var sname = new byte[64];
+        var file = new byte[128];
+        if (random.Next(5) == 0) System.Text.Encoding.ASCII.GetBytes("server.example.test").CopyTo(sname, 0);
+        if (random.Next(8) == 0) random.NextBytes(sname);
+        if (random.Next(5) == 0) System.Text.Encoding.ASCII.GetBytes("/boot/pxelinux.0\u0001").CopyTo(file, 0);
+        if (random.Next(10) == 0) random.NextBytes(file);
+        w.Bytes(sname).Bytes(file);
+        int vendor = random.Next(12);
+        if (vendor == 0)
+        {
+            w.Bytes("CMU\0"u8).U32((uint)random.Next(4));
+            for (int i = 0; i < 8; i++) w.Bytes(random.Next(2) == 0 ? new byte[4] : AddressPool.NextIpv4(random));
+            w.Zeros(24);
+        }
+        else if (vendor == 1)
+        {
+            w.U32(random.Next(2) == 0 ? 0 : (uint)random.Next()).Zeros(60);
+        }
+        else
+        {
+            w.U32(0x63825363);
+            w.U8(53).U8(random.Next(10) == 0 ? 2 : 1).U8(random.Next(10) == 0 ? random.Next(256) : random.Next(1, 9));
+            if (random.Next(10) == 0) w.U8(0);
+            for (int i = random.Next(0, 9); i > 0; i--) DhcpOption(w);
+            if (random.Next(4) > 0) w.U8(255);
+            if (random.Next(3) == 0) w.Zeros(random.Next(1, 40));
+        }
+        var message = w.ToArray();
+        return random.Next(12) == 0 ? message[..random.Next(message.Length)] : message;
+    }
+
+    private static readonly int[] DhcpOptionCodes =
+        [1, 2, 3, 6, 12, 15, 19, 21, 23, 26, 28, 33, 42, 43, 46, 50, 51, 52, 54, 55, 57, 58, 59, 60, 61, 77, 81, 82, 119, 121, 249, 252, 0, 255, 150, 200, 224];
+
+    private void DhcpOption(ByteWriter w)
+    {
+        int code = random.Next(10) == 0 ? random.Next(256) : DhcpOptionCodes[random.Next(DhcpOptionCodes.Length)];
+        var value = new ByteWriter();
+        switch (code)
+        {
+            case 1 or 3 or 6 or 28 or 50 or 54: for (int i = random.Next(1, 3); i > 0; i--) value.Bytes(AddressPool.NextIpv4(random)); break;
+            case 2 or 51 or 58 or 59: value.U32((uint)random.Next()); break;
+            case 12 or 15 or 60 or 119: value.Bytes(System.Text.Encoding.ASCII.GetBytes(random.Next(2) == 0 ? "client-host" : "example.test\u0007")); break;
+            case 55: for (int i = random.Next(1, 14); i > 0; i--) value.U8(DhcpOptionCodes[random.Next(DhcpOptionCodes.Length)]); break;
+            case 57: value.U16(1500); break;
+            case 61: value.U8(random.Next(3) == 0 ? 0 : random.Next(3) == 0 ? random.Next(40) : 1).Bytes(AddressPool.NextMac(random)); break;
+            case 81: value.U8(random.Next(3) == 0 ? random.Next(256) : 1).U8(random.Next(2) * 255).U8(0).Bytes("host.example.test"u8); break;
+            case 82:
+                for (int i = random.Next(1, 3); i > 0; i--)
+                {
+                    int sub = random.Next(4) switch { 0 => 1, 1 => 2, 2 => 6, _ => random.Next(256) };
+                    var data = AddressPool.RandomBytes(random, random.Next(0, 20));
+                    value.U8(sub).U8(random.Next(10) == 0 ? random.Next(256) : data.Length).Bytes(data);
+                }
+                break;
+            case 121 or 249:
+                for (int i = random.Next(1, 3); i > 0; i--)
+                {
+                    int width = random.Next(10) == 0 ? random.Next(33, 256) : random.Next(0, 33);
+                    value.U8(width).RandomBytes(random, Math.Min(4, (width + 7) / 8)).Bytes(AddressPool.NextIpv4(random));
+                }
+                break;
+            case 77:
+                for (int i = random.Next(1, 3); i > 0; i--) value.U8(random.Next(8) == 0 ? 0 : 5).Bytes("class"u8);
+                break;
+            case 46 or 52: value.U8(random.Next(10)); break;
+            case 0 or 255: w.U8(code); return;
+            default: value.RandomBytes(random, random.Next(0, 12)); break;
+        }
+        int length = random.Next(25) == 0 ? random.Next(256) : value.Length;
+        w.U8(code).U8(length).Bytes(value.Written);
     }
 }
