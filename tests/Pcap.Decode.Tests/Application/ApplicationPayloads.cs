@@ -58,7 +58,7 @@ internal sealed class ApplicationPayloads(Random random)
         ["SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "SSH-2.0-dropbear_2022.83", "SSH-1.99-Cisco-1.25", "SSH-2.0-Go", "SSH-", "SSX-2.0-x"];
 
     /// <summary>The protocols <see cref="Next"/> draws from.</summary>
-    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp", "http", "ftp", "smtp", "rtsp", "sip", "syslog", "dhcp"];
+    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp", "http", "ftp", "smtp", "rtsp", "sip", "syslog", "dhcp", "icmp-quote"];
 
     /// <summary>The next payload of <paramref name="protocol"/>.</summary>
     public ApplicationPayload Next(string protocol)
@@ -92,6 +92,8 @@ internal sealed class ApplicationPayloads(Random random)
             case "dhcp":
                 bool request = random.Next(2) == 0;
                 return Ports(protocol, false, request ? 68 : 67, request ? 67 : 68, true, Dhcp(request));
+            case "icmp-quote":
+                return new ApplicationPayload(protocol, false, 0, 0, IcmpQuote(), IpProtocol: 1, MutableFrom: 36);
             case "igmp":
                 // The type byte stays as built: DVMRP and PIMv1 inside IGMP are printers of their own.
                 return new ApplicationPayload(protocol, false, 0, 0, Igmp(), IpProtocol: 2, MutableFrom: 1);
@@ -284,5 +286,21 @@ internal sealed class ApplicationPayloads(Random random)
         }
         int length = random.Next(25) == 0 ? random.Next(256) : value.Length;
         w.U8(code).U8(length).Bytes(value.Written);
+    }
+
+    /// <summary>An ICMP error quoting the start of a DNS, NTP or syslog datagram (what a closed port answers); damage spares the quoted ports.</summary>
+    private byte[] IcmpQuote()
+    {
+        var (port, body) = random.Next(3) switch { 0 => (123, Ntp()), 1 => (514, Syslog()), _ => (53, _dns.Next()) };
+        var udp = new ByteWriter().U16(random.Next(40000, 49000)).U16(port).U16(8 + body.Length).U16(0).Bytes(body);
+        var inner = new ByteWriter().U8(0x45).U8(0).U16(20 + udp.Length).U16(random.Next(65536)).U16(0x4000).U8(64).U8(17).U16(0)
+            .Bytes([10, 0, 0, 1]).Bytes([10, 0, 0, 53]);
+        inner.PatchU16(10, Checksums.Internet(inner.Written));
+        inner.Bytes(udp.Written);
+        // At most 128 quoted bytes: longer ICMP errors carry RFC 4884 extensions, which the ICMP printer does not decode.
+        var quoted = inner.Written[..Math.Min(inner.Length, random.Next(3) switch { 0 => 28, 1 => 128, _ => random.Next(20, 129) })];
+        var icmp = new ByteWriter().U8(3).U8(random.Next(4) == 0 ? random.Next(16) : 3).U16(0).U32(0).Bytes(quoted);
+        icmp.PatchU16(2, Checksums.Internet(icmp.Written));
+        return icmp.ToArray();
     }
 }

@@ -95,10 +95,14 @@ internal static partial class TcpdumpOracle
         {
             if (line.Length == 0)
                 continue;
-            // VXLAN prints its inner frame on a line of its own after the header's "vni N"; a printer that ends its line
-            // before running out of bytes leaves the truncation marker alone on the next.
-            var continuation = line[0] == '\t' || line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith(" [|", StringComparison.Ordinal)
-                || VxlanHeaderEnd().IsMatch(current.ToString());
+            // VXLAN prints its inner frame on a line of its own after the header's "vni N"; a printer that ends a tab-indented
+            // line (NTP's) before running out of bytes leaves the truncation marker alone on the next. With -t a packet can
+            // also be just " [|ip6]", but not right after a tab-indented text line (hex dump lines start "\t0x").
+            var text = current.ToString();
+            var lastLine = text[(text.LastIndexOf('\n') + 1)..];
+            var continuation = line[0] == '\t' || line.StartsWith("    ", StringComparison.Ordinal)
+                || (line.StartsWith(" [|", StringComparison.Ordinal) && lastLine.StartsWith('\t') && !lastLine.StartsWith("\t0x", StringComparison.Ordinal))
+                || VxlanHeaderEnd().IsMatch(text);
             if (!continuation && current.Length > 0)
             {
                 packets.Add(current.ToString());
