@@ -70,7 +70,7 @@ internal static class DhcpPrinter
             if (BinaryPrimitives.ReadUInt32BigEndian(address) == 0)
                 continue;
             writer.Append(labels[i]);
-            WriteAddress(ref writer, address, names);
+            AddressText.AppendIpv4(ref writer, address, names);
         }
         if (ethernet)
         {
@@ -204,9 +204,7 @@ internal static class DhcpPrinter
             }
             if (format == '?')
                 format = (length & 1) != 0 ? 'b' : (length & 2) != 0 ? 's' : 'l';
-            var left = WriteValue(ref writer, tag, format, value, names, out var stop);
-            if (stop)
-                return false;
+            var left = WriteValue(ref writer, tag, format, value, names);
             if (left > 0)
             {
                 writer.Append("\n\t  trailing data length ");
@@ -216,10 +214,9 @@ internal static class DhcpPrinter
         return false;
     }
 
-    /// <summary>One option's value in its format; returns the bytes left unprinted ("trailing data"). <paramref name="stop"/>: tcpdump's trunc.</summary>
-    private static int WriteValue(ref LineWriter writer, int tag, char format, ReadOnlySpan<byte> value, HostNames? names, out bool stop)
+    /// <summary>One option's value in its format (tcpdump checked it was captured); returns the bytes left unprinted ("trailing data").</summary>
+    private static int WriteValue(ref LineWriter writer, int tag, char format, ReadOnlySpan<byte> value, HostNames? names)
     {
-        stop = false;
         var at = 0;
         var length = value.Length;
         switch (format)
@@ -235,7 +232,7 @@ internal static class DhcpPrinter
                     if (at > 0)
                         writer.Append(',');
                     if (format == 'i')
-                        WriteAddress(ref writer, value.Slice(at, 4), names);
+                        AddressText.AppendIpv4(ref writer, value.Slice(at, 4), names);
                     else if (format == 'L')
                         writer.AppendSigned(BinaryPrimitives.ReadInt32BigEndian(value[at..]));
                     else
@@ -248,9 +245,9 @@ internal static class DhcpPrinter
                     if (at > 0)
                         writer.Append(',');
                     writer.Append('(');
-                    WriteAddress(ref writer, value.Slice(at, 4), names);
+                    AddressText.AppendIpv4(ref writer, value.Slice(at, 4), names);
                     writer.Append(':');
-                    WriteAddress(ref writer, value.Slice(at + 4, 4), names);
+                    AddressText.AppendIpv4(ref writer, value.Slice(at + 4, 4), names);
                     writer.Append(')');
                 }
                 return length - at;
@@ -279,7 +276,7 @@ internal static class DhcpPrinter
                 }
                 return 0;
             case '$':
-                return WriteSpecial(ref writer, tag, value, names, out stop);
+                return WriteSpecial(ref writer, tag, value, names);
             default:
                 for (; at < length; at++)
                 {
@@ -294,9 +291,8 @@ internal static class DhcpPrinter
         }
     }
 
-    private static int WriteSpecial(ref LineWriter writer, int tag, ReadOnlySpan<byte> value, HostNames? names, out bool stop)
+    private static int WriteSpecial(ref LineWriter writer, int tag, ReadOnlySpan<byte> value, HostNames? names)
     {
-        stop = false;
         var length = value.Length;
         switch (tag)
         {
@@ -404,19 +400,7 @@ internal static class DhcpPrinter
                     }
                     else
                     {
-                        for (var i = 0; i < data.Length; i += 2)
-                        {
-                            if (i % 16 == 0)
-                            {
-                                writer.Append("\n\t\t0x");
-                                writer.AppendHex((uint)i, 4);
-                                writer.Append(": ");
-                            }
-                            writer.Append(' ');
-                            writer.AppendHexByte(data[i]);
-                            if (i + 1 < data.Length)
-                                writer.AppendHexByte(data[i + 1]);
-                        }
+                        TcpdumpFormatter.WriteHexOnly(ref writer, data, "\n\t\t");
                     }
                     at += subLength;
                 }
@@ -470,7 +454,7 @@ internal static class DhcpPrinter
                         writer.AppendDecimal((uint)width);
                     }
                     writer.Append(':');
-                    WriteAddress(ref writer, value.Slice(offset, 4), names);
+                    AddressText.AppendIpv4(ref writer, value.Slice(offset, 4), names);
                     writer.Append(')');
                     offset += 4;
                 }
@@ -544,7 +528,7 @@ internal static class DhcpPrinter
             writer.Append(' ');
             writer.Append(i switch { 0 => "DG", 1 => (flags & 1) != 0 ? "SM" : "SM*", 2 => "NS1", 3 => "NS2", 4 => "IEN1", 5 => "IEN2", 6 => "TS1", _ => "TS2" });
             writer.Append(':');
-            WriteAddress(ref writer, bytes.Slice(at, 4), names);
+            AddressText.AppendIpv4(ref writer, bytes.Slice(at, 4), names);
         }
     }
 
@@ -560,15 +544,6 @@ internal static class DhcpPrinter
     {
         writer.Append(label);
         writer.AppendDecimal(value);
-    }
-
-    private static void WriteAddress(ref LineWriter writer, ReadOnlySpan<byte> address, HostNames? names)
-    {
-        var name = names?.Find(address);
-        if (name is not null)
-            writer.Append(name);
-        else
-            writer.AppendIpv4(address);
     }
 
     private static bool Truncated(ref LineWriter writer)

@@ -51,7 +51,7 @@ internal static class IgmpPrinter
                 if (BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]) != 0)
                 {
                     writer.Append(" [gaddr ");
-                    WriteAddress(ref writer, bytes.Slice(4, 4), names);
+                    AddressText.AppendIpv4(ref writer, bytes.Slice(4, 4), names);
                     writer.Append(']');
                 }
                 if (length != 8)
@@ -67,7 +67,7 @@ internal static class IgmpPrinter
                 if (bytes.Length < 8)
                     return Jump(ref writer);
                 writer.Append(type == IgmpMessage.V1Report ? "igmp v1 report " : type == IgmpMessage.V2Report ? "igmp v2 report " : "igmp leave ");
-                WriteAddress(ref writer, bytes.Slice(4, 4), names);
+                AddressText.AppendIpv4(ref writer, bytes.Slice(4, 4), names);
                 if (type == IgmpMessage.V1Report && length != 8)
                 {
                     writer.Append(" [len ");
@@ -106,11 +106,11 @@ internal static class IgmpPrinter
                 writer.Append(type == 0x1e ? "mresp " : "mtrace ");
                 writer.AppendDecimal((uint)(bytes[21] << 16 | bytes[22] << 8 | bytes[23]));
                 writer.Append(": ");
-                WriteAddress(ref writer, bytes.Slice(8, 4), names);
+                AddressText.AppendIpv4(ref writer, bytes.Slice(8, 4), names);
                 writer.Append(" to ");
-                WriteAddress(ref writer, bytes.Slice(12, 4), names);
+                AddressText.AppendIpv4(ref writer, bytes.Slice(12, 4), names);
                 writer.Append(" reply-to ");
-                WriteAddress(ref writer, bytes.Slice(16, 4), names);
+                AddressText.AppendIpv4(ref writer, bytes.Slice(16, 4), names);
                 if ((bytes[16] & 0xf0) == 0xe0)
                 {
                     writer.Append(" with-ttl ");
@@ -167,7 +167,7 @@ internal static class IgmpPrinter
         if (BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]) == 0)
             return false;
         writer.Append(" [gaddr ");
-        WriteAddress(ref writer, bytes.Slice(4, 4), names);
+        AddressText.AppendIpv4(ref writer, bytes.Slice(4, 4), names);
         if (bytes.Length < 12)
             return Jump(ref writer);
         int sources = BinaryPrimitives.ReadUInt16BigEndian(bytes[10..]);
@@ -185,7 +185,7 @@ internal static class IgmpPrinter
                     if (bytes.Length < 16 + 4 * i)
                         return Jump(ref writer);
                     writer.Append(' ');
-                    WriteAddress(ref writer, bytes.Slice(12 + 4 * i, 4), names);
+                    AddressText.AppendIpv4(ref writer, bytes.Slice(12 + 4 * i, 4), names);
                 }
                 writer.Append(" }");
             }
@@ -228,7 +228,7 @@ internal static class IgmpPrinter
             if (bytes.Length < group + 8)
                 return Jump(ref writer);
             writer.Append(" [gaddr ");
-            WriteAddress(ref writer, bytes.Slice(group + 4, 4), names);
+            AddressText.AppendIpv4(ref writer, bytes.Slice(group + 4, 4), names);
             writer.Append(' ');
             var recordType = bytes[group];
             var name = recordType switch { 1 => "is_in", 2 => "is_ex", 3 => "to_in", 4 => "to_ex", 5 => "allow", 6 => "block", _ => null };
@@ -265,7 +265,7 @@ internal static class IgmpPrinter
                     if (bytes.Length < at + 4)
                         return Jump(ref writer);
                     writer.Append(' ');
-                    WriteAddress(ref writer, bytes.Slice(at, 4), names);
+                    AddressText.AppendIpv4(ref writer, bytes.Slice(at, 4), names);
                 }
                 writer.Append(" }");
             }
@@ -273,15 +273,6 @@ internal static class IgmpPrinter
             writer.Append(']');
         }
         return false;
-    }
-
-    private static void WriteAddress(ref LineWriter writer, ReadOnlySpan<byte> address, HostNames? names)
-    {
-        var name = names?.Find(address);
-        if (name is not null)
-            writer.Append(name);
-        else
-            writer.AppendIpv4(address);
     }
 
     private static bool Jump(ref LineWriter writer)

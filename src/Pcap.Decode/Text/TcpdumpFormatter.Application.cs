@@ -4,6 +4,10 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
+    // Nested VXLAN frames recurse through the whole printer; a crafted packet could nest hundreds deep.
+    private const int MaxVxlanDepth = 64;
+    private int _vxlanDepth;
+
     private const ushort FtpPort = 21, SmtpPort = 25, HttpPort = 80, RtspPort = 554, SipPort = 5060, RtspAlternatePort = 8554, HttpAlternatePort = 8080;
 
     /// <summary>
@@ -56,7 +60,14 @@ public sealed partial class TcpdumpFormatter
             writer.Append("] (invalid)");
             return;
         }
+        if (_vxlanDepth >= MaxVxlanDepth)
+        {
+            WriteTruncated(ref writer, "vxlan", abandoned: true);
+            return;
+        }
+        _vxlanDepth++;
         WriteEthernet(ref writer, inner, innerLength);
+        _vxlanDepth--;
     }
 
     /// <summary>The application printer tcpdump's print-tcp.c picks by port for a segment carrying data, in its order.</summary>

@@ -107,4 +107,23 @@ public sealed class ApplicationFuzzTests
         Assert.True(total > 0);
         Assert.Equal(0, allocated);
     }
+
+    /// <summary>VXLAN frames nested hundreds deep print without exhausting the stack (tcpdump recurses without a limit).</summary>
+    [Fact]
+    public void Deeply_nested_vxlan_prints_a_line()
+    {
+        byte[] frame = [0x02, 0, 0, 0, 0, 1, 0x02, 0, 0, 0, 0, 2, 0x08, 0x06, 0, 1, 8, 0, 6, 4, 0, 1];
+        for (var i = 0; i < 1000; i++)
+        {
+            var udp = new Pcap.Testing.Packets.ByteWriter().U16(40000).U16(4789).U16(16 + frame.Length).U16(0)
+                .U8(0x08).U8(0).U16(0).U8(0).U16(i).U8(0).Bytes(frame);
+            var ip = new Pcap.Testing.Packets.ByteWriter().U8(0x45).U8(0).U16(20 + udp.Length).U16(0).U16(0).U8(64).U8(17).U16(0)
+                .Bytes([10, 0, 0, 1]).Bytes([10, 0, 0, 2]).Bytes(udp.Written);
+            frame = Pcap.Testing.Packets.EthernetFrameBuilder.Build([2, 0, 0, 0, 0, 3], [2, 0, 0, 0, 0, 4], 0x0800, ip.Written, pad: false);
+        }
+        var formatter = new TcpdumpFormatter(new FormatOptions { TimeZone = TimeZoneInfo.Utc });
+        var text = formatter.Format((LinkType)1, 0, frame, frame.Length).ToString();
+        Assert.Contains("VXLAN, flags [I] (0x08), vni 999\n", text, StringComparison.Ordinal);
+        Assert.EndsWith(" [|vxlan]", text, StringComparison.Ordinal);
+    }
 }
