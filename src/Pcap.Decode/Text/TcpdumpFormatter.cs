@@ -43,28 +43,72 @@ public sealed partial class TcpdumpFormatter
     public bool TryFormat(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
     {
         var writer = new LineWriter(destination);
-        if (packet.Length == 0)
+        if (WriteInvalidHeader(ref writer, (uint)packet.Length, unchecked((uint)wireLength)))
         {
-            writer.Append("[Invalid header: caplen==0]");
-            written = writer.Length;
-            return !writer.Overflowed;
-        }
-        if (wireLength < packet.Length)
-        {
-            writer.Append("[Invalid header: len(");
-            writer.AppendDecimal((uint)wireLength);
-            writer.Append(") < caplen(");
-            writer.AppendDecimal((uint)packet.Length);
-            writer.Append(")]");
-            written = writer.Length;
+            written = writer.Overflowed ? 0 : writer.Length;
             return !writer.Overflowed;
         }
         _abandoned = false;
+        _tunnelDepth = 0;
         WriteTimestamp(ref writer, unixNanoseconds);
         var linkHeaderLength = WriteLink(ref writer, linkType, packet, wireLength);
         WriteHexDump(ref writer, packet, _abandoned ? 0 : linkHeaderLength);
         written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
+    }
+
+    /// <summary>The largest capture or wire length tcpdump prints a packet for (its MAXIMUM_SNAPLEN).</summary>
+    private const uint MaximumSnapshotLength = 262144;
+
+    /// <summary>
+    /// tcpdump's sanity checks on a record's lengths (pretty_print_packet): every one that fails is listed in one
+    /// <c>[Invalid header: ...]</c> line, and then the packet is not decoded. False when the lengths are sound.
+    /// </summary>
+    private static bool WriteInvalidHeader(ref LineWriter writer, uint captured, uint wire)
+    {
+        var invalid = false;
+        if (captured == 0)
+        {
+            writer.Append("[Invalid header: caplen==0");
+            invalid = true;
+        }
+        if (wire == 0)
+        {
+            StartInvalidHeaderItem(ref writer, ref invalid);
+            writer.Append(" len==0");
+        }
+        else if (wire < captured)
+        {
+            StartInvalidHeaderItem(ref writer, ref invalid);
+            writer.Append(" len(");
+            writer.AppendDecimal(wire);
+            WriteNote(ref writer, ") < caplen(", captured, ')');
+        }
+        if (captured > MaximumSnapshotLength)
+        {
+            StartInvalidHeaderItem(ref writer, ref invalid);
+            writer.Append(" caplen(");
+            writer.AppendDecimal(captured);
+            writer.Append(") > ");
+            writer.AppendDecimal(MaximumSnapshotLength);
+        }
+        if (wire > MaximumSnapshotLength)
+        {
+            StartInvalidHeaderItem(ref writer, ref invalid);
+            writer.Append(" len(");
+            writer.AppendDecimal(wire);
+            writer.Append(") > ");
+            writer.AppendDecimal(MaximumSnapshotLength);
+        }
+        if (invalid)
+            writer.Append(']');
+        return invalid;
+    }
+
+    private static void StartInvalidHeaderItem(ref LineWriter writer, ref bool invalid)
+    {
+        writer.Append(invalid ? "," : "[Invalid header:");
+        invalid = true;
     }
 
     /// <summary>The most characters one packet of <paramref name="capturedLength"/> bytes can print as (text line plus hex dump).</summary>
