@@ -8,33 +8,40 @@ public sealed partial class TcpdumpFormatter
     private const int MaxVxlanDepth = 64;
     private int _vxlanDepth;
 
-    private const ushort FtpPort = 21, SmtpPort = 25, HttpPort = 80, RtspPort = 554, SipPort = 5060, RtspAlternatePort = 8554, HttpAlternatePort = 8080;
-
     /// <summary>
-    /// The application printer tcpdump's print-udp.c picks by port, in its order; false when none of ours applies and the
-    /// caller prints <c>UDP, length N</c>.
+    /// The application printer for a UDP datagram, picked by port as tcpdump's print-udp.c picks it; false when none of ours
+    /// applies and the caller prints <c>UDP, length N</c>.
     /// </summary>
     private bool WriteUdpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
     {
         if (_options.Quiet)
             return false;
-        if (sourcePort == DnsMessage.Port || destinationPort == DnsMessage.Port)
-            _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: false, _options.Verbose);
-        else if (sourcePort == DnsMessage.MulticastPort || destinationPort == DnsMessage.MulticastPort)
-            _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, _options.Verbose);
-        else if (sourcePort is DhcpMessage.ClientPort or DhcpMessage.ServerPort || destinationPort is DhcpMessage.ClientPort or DhcpMessage.ServerPort)
-            _abandoned |= DhcpPrinter.Write(ref writer, payload, length, _options.Verbose, _hostNames);
-        else if (sourcePort == NtpPacket.Port || destinationPort == NtpPacket.Port)
-            _abandoned |= NtpPrinter.Write(ref writer, payload, length, _options.Verbose);
-        else if (sourcePort == SipPort || destinationPort == SipPort)
-            _abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, TextProtocolPrinter.Sip, _options.Verbose);
-        else if (sourcePort == SyslogMessage.Port || destinationPort == SyslogMessage.Port)
-            WriteSyslog(ref writer, payload, length);
-        else if (sourcePort == VxlanHeader.Port || destinationPort == VxlanHeader.Port)
-            WriteVxlan(ref writer, payload, length);
-        else
-            return false;
-        return true;
+        switch (ApplicationPorts.ForUdp(sourcePort, destinationPort))
+        {
+            case ApplicationProtocol.Dns:
+                _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: false, _options.Verbose);
+                return true;
+            case ApplicationProtocol.MulticastDns:
+                _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, _options.Verbose);
+                return true;
+            case ApplicationProtocol.Dhcp:
+                _abandoned |= DhcpPrinter.Write(ref writer, payload, length, _options.Verbose, _hostNames);
+                return true;
+            case ApplicationProtocol.Ntp:
+                _abandoned |= NtpPrinter.Write(ref writer, payload, length, _options.Verbose);
+                return true;
+            case ApplicationProtocol.Sip:
+                _abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, TextProtocolPrinter.Sip, _options.Verbose);
+                return true;
+            case ApplicationProtocol.Syslog:
+                WriteSyslog(ref writer, payload, length);
+                return true;
+            case ApplicationProtocol.Vxlan:
+                WriteVxlan(ref writer, payload, length);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The VXLAN header, then the inner Ethernet frame on the next line, printed as a frame of its own.</summary>
@@ -70,23 +77,30 @@ public sealed partial class TcpdumpFormatter
         _vxlanDepth--;
     }
 
-    /// <summary>The application printer tcpdump's print-tcp.c picks by port for a segment carrying data, in its order.</summary>
+    /// <summary>The application printer for a TCP segment carrying data, picked by port as tcpdump's print-tcp.c picks it.</summary>
     private void WriteTcpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
     {
-        if (Either(SmtpPort))
-            WriteText(ref writer, payload, length, TextProtocolPrinter.Smtp);
-        else if (Either(SshIdentification.Port))
-            _abandoned |= SshPrinter.Write(ref writer, payload, length);
-        else if (Either(FtpPort))
-            WriteText(ref writer, payload, length, TextProtocolPrinter.Ftp);
-        else if (Either(HttpPort) || Either(HttpAlternatePort))
-            WriteText(ref writer, payload, length, TextProtocolPrinter.Http);
-        else if (Either(RtspPort) || Either(RtspAlternatePort))
-            WriteText(ref writer, payload, length, TextProtocolPrinter.Rtsp);
-        else if (Either(DnsMessage.Port))
-            _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: true, multicast: false, _options.Verbose);
-
-        bool Either(ushort port) => sourcePort == port || destinationPort == port;
+        switch (ApplicationPorts.ForTcp(sourcePort, destinationPort))
+        {
+            case ApplicationProtocol.Smtp:
+                WriteText(ref writer, payload, length, TextProtocolPrinter.Smtp);
+                break;
+            case ApplicationProtocol.Ssh:
+                _abandoned |= SshPrinter.Write(ref writer, payload, length);
+                break;
+            case ApplicationProtocol.Ftp:
+                WriteText(ref writer, payload, length, TextProtocolPrinter.Ftp);
+                break;
+            case ApplicationProtocol.Http:
+                WriteText(ref writer, payload, length, TextProtocolPrinter.Http);
+                break;
+            case ApplicationProtocol.Rtsp:
+                WriteText(ref writer, payload, length, TextProtocolPrinter.Rtsp);
+                break;
+            case ApplicationProtocol.Dns:
+                _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: true, multicast: false, _options.Verbose);
+                break;
+        }
     }
 
     /// <summary>A text protocol over TCP: tcpdump separates it from the TCP line with a colon.</summary>
