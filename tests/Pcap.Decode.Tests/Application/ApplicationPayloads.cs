@@ -58,7 +58,7 @@ internal sealed class ApplicationPayloads(Random random)
         ["SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "SSH-2.0-dropbear_2022.83", "SSH-1.99-Cisco-1.25", "SSH-2.0-Go", "SSH-", "SSX-2.0-x"];
 
     /// <summary>The protocols <see cref="Next"/> draws from.</summary>
-    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp", "http", "ftp", "smtp", "rtsp", "sip", "syslog", "dhcp", "icmp-quote"];
+    public static readonly string[] Protocols = ["dns", "dns-tcp", "mdns", "vxlan", "ssh", "ntp", "igmp", "http", "ftp", "smtp", "rtsp", "sip", "syslog", "dhcp", "icmp-quote", "llmnr"];
 
     /// <summary>The next payload of <paramref name="protocol"/>.</summary>
     public ApplicationPayload Next(string protocol)
@@ -92,6 +92,9 @@ internal sealed class ApplicationPayloads(Random random)
             case "dhcp":
                 bool request = random.Next(2) == 0;
                 return Ports(protocol, false, request ? 68 : 67, request ? 67 : 68, true, Dhcp(request));
+            case "llmnr":
+                // tcpdump 4.99 has no LLMNR printer: the datagram prints as plain UDP, and so must ours.
+                return Ports(protocol, false, 5355, ephemeral, toServer, _dns.Next());
             case "icmp-quote":
                 return new ApplicationPayload(protocol, false, 0, 0, IcmpQuote(), IpProtocol: 1, MutableFrom: 36);
             case "igmp":
