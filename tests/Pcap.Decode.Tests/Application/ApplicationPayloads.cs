@@ -302,7 +302,25 @@ internal sealed class ApplicationPayloads(Random random)
         inner.Bytes(udp.Written);
         // At most 128 quoted bytes: longer ICMP errors carry RFC 4884 extensions, which the ICMP printer does not decode.
         var quoted = inner.Written[..Math.Min(inner.Length, random.Next(3) switch { 0 => 28, 1 => 128, _ => random.Next(20, 129) })];
-        var icmp = new ByteWriter().U8(3).U8(random.Next(4) == 0 ? random.Next(16) : 3).U16(0).U32(0).Bytes(quoted);
+        int type = random.Next(4) switch { 0 => 11, 1 => 12, _ => 3 };
+        var icmp = new ByteWriter().U8(type).U8(type == 3 && random.Next(4) > 0 ? 3 : random.Next(16)).U16(0).U32(0).Bytes(quoted);
+        if (random.Next(3) == 0)
+        {
+            // An RFC 4884 extension after the datagram padded to 128 bytes: MPLS label stack entries (RFC 4950) or other objects.
+            icmp.Zeros(128 - quoted.Length);
+            icmp.PatchU32(4, random.Next(3) == 0 ? 0u : 32u << 16);
+            var extension = new ByteWriter().U8(random.Next(8) == 0 ? random.Next(16) << 4 : 0x20).U8(0).U16(0);
+            for (int i = random.Next(0, 3); i > 0; i--)
+            {
+                int objectClass = random.Next(4) switch { 0 => 2, 1 => random.Next(256), _ => 1 };
+                int entries = random.Next(1, 3);
+                int objectLength = random.Next(10) == 0 ? random.Next(0, 12) : 4 + 4 * entries;
+                extension.U16(objectLength).U8(objectClass).U8(random.Next(5) == 0 ? random.Next(4) : 1);
+                for (int j = 0; j < entries; j++) extension.U32((uint)random.Next());
+            }
+            if (random.Next(4) > 0) extension.PatchU16(2, Checksums.Internet(extension.Written));
+            icmp.Bytes(extension.Written);
+        }
         icmp.PatchU16(2, Checksums.Internet(icmp.Written));
         return icmp.ToArray();
     }
