@@ -1,63 +1,38 @@
 namespace Pcap.Decode.Application;
 
-/// <summary>The application and overlay protocols Pcap.Decode reads above UDP and TCP.</summary>
-public enum ApplicationProtocol
+/// <summary>
+/// The application protocols the layer walk can select by port (see <see cref="ApplicationPorts"/>). The order is
+/// tcpdump's: when both ports of a segment name a protocol, the one declared first here wins, as tcpdump's
+/// <c>udp_print</c>/<c>tcp_print</c> chains test them in that order.
+/// </summary>
+public enum ApplicationProtocol : byte
 {
-    /// <summary>None of ours: the payload is opaque.</summary>
+    /// <summary>No application protocol (the transport payload is shown as data).</summary>
     None = 0,
-    /// <summary>DNS (<see cref="DnsMessage"/>); over TCP with its 2-byte length prefix.</summary>
-    Dns,
-    /// <summary>Multicast DNS (<see cref="DnsMessage"/> with mDNS's class bits).</summary>
-    MulticastDns,
-    /// <summary>BOOTP/DHCP (<see cref="DhcpMessage"/>).</summary>
-    Dhcp,
-    /// <summary>NTP (<see cref="NtpPacket"/>).</summary>
-    Ntp,
-    /// <summary>SIP (<see cref="TextProtocolLine"/>).</summary>
-    Sip,
-    /// <summary>Syslog (<see cref="SyslogMessage"/>).</summary>
-    Syslog,
-    /// <summary>VXLAN (<see cref="VxlanHeader"/>) carrying an Ethernet frame.</summary>
-    Vxlan,
-    /// <summary>SMTP (<see cref="TextProtocolLine"/>).</summary>
+    /// <summary>SMTP (TCP 25).</summary>
     Smtp,
-    /// <summary>SSH (<see cref="SshIdentification"/>).</summary>
+    /// <summary>SSH banner (TCP 22).</summary>
     Ssh,
-    /// <summary>FTP control (<see cref="TextProtocolLine"/>).</summary>
+    /// <summary>FTP control (TCP 21).</summary>
     Ftp,
-    /// <summary>HTTP (<see cref="TextProtocolLine"/>).</summary>
+    /// <summary>HTTP (TCP 80, 8080).</summary>
     Http,
-    /// <summary>RTSP (<see cref="TextProtocolLine"/>).</summary>
+    /// <summary>RTSP (TCP 554, 8554).</summary>
     Rtsp,
-}
-
-/// <summary>Which application protocol a UDP or TCP port pair carries, checked in the order tcpdump 4.99's print-udp.c and print-tcp.c check them.</summary>
-public static class ApplicationPorts
-{
-    /// <summary>The protocol of a UDP datagram between <paramref name="sourcePort"/> and <paramref name="destinationPort"/>.</summary>
-    public static ApplicationProtocol ForUdp(ushort sourcePort, ushort destinationPort)
-    {
-        if (Either(sourcePort, destinationPort, DnsMessage.Port)) return ApplicationProtocol.Dns;
-        if (Either(sourcePort, destinationPort, DnsMessage.MulticastPort)) return ApplicationProtocol.MulticastDns;
-        if (Either(sourcePort, destinationPort, DhcpMessage.ClientPort) || Either(sourcePort, destinationPort, DhcpMessage.ServerPort)) return ApplicationProtocol.Dhcp;
-        if (Either(sourcePort, destinationPort, NtpPacket.Port)) return ApplicationProtocol.Ntp;
-        if (Either(sourcePort, destinationPort, 5060)) return ApplicationProtocol.Sip;
-        if (Either(sourcePort, destinationPort, SyslogMessage.Port)) return ApplicationProtocol.Syslog;
-        if (Either(sourcePort, destinationPort, VxlanHeader.Port)) return ApplicationProtocol.Vxlan;
-        return ApplicationProtocol.None;
-    }
-
-    /// <summary>The protocol of a TCP segment between <paramref name="sourcePort"/> and <paramref name="destinationPort"/>.</summary>
-    public static ApplicationProtocol ForTcp(ushort sourcePort, ushort destinationPort)
-    {
-        if (Either(sourcePort, destinationPort, 25)) return ApplicationProtocol.Smtp;
-        if (Either(sourcePort, destinationPort, SshIdentification.Port)) return ApplicationProtocol.Ssh;
-        if (Either(sourcePort, destinationPort, 21)) return ApplicationProtocol.Ftp;
-        if (Either(sourcePort, destinationPort, 80) || Either(sourcePort, destinationPort, 8080)) return ApplicationProtocol.Http;
-        if (Either(sourcePort, destinationPort, 554) || Either(sourcePort, destinationPort, 8554)) return ApplicationProtocol.Rtsp;
-        if (Either(sourcePort, destinationPort, DnsMessage.Port)) return ApplicationProtocol.Dns;
-        return ApplicationProtocol.None;
-    }
-
-    private static bool Either(ushort sourcePort, ushort destinationPort, ushort port) => sourcePort == port || destinationPort == port;
+    /// <summary>DNS (UDP and TCP 53).</summary>
+    Dns,
+    /// <summary>Multicast DNS (UDP 5353).</summary>
+    Mdns,
+    /// <summary>DHCP and BOOTP (UDP 67, 68).</summary>
+    Bootp,
+    /// <summary>NTP (UDP 123).</summary>
+    Ntp,
+    /// <summary>SIP (UDP 5060).</summary>
+    Sip,
+    /// <summary>Syslog (UDP 514).</summary>
+    Syslog,
+    /// <summary>VXLAN (UDP 4789), carrying an inner Ethernet frame.</summary>
+    Vxlan,
+    /// <summary>LLMNR (UDP 5355). tcpdump 4.99.3 has no LLMNR printer, so no port selects it by default; map a port to use it.</summary>
+    Llmnr,
 }

@@ -1,4 +1,5 @@
 using Pcap.Decode.Application;
+using Pcap.Wire;
 
 namespace Pcap.Decode.Text;
 
@@ -8,39 +9,32 @@ public sealed partial class TcpdumpFormatter
     private const int MaxVxlanDepth = 64;
     private int _vxlanDepth;
 
-    /// <summary>
-    /// The application printer for a UDP datagram, picked by port as tcpdump's print-udp.c picks it; false when none of ours
-    /// applies and the caller prints <c>UDP, length N</c>.
-    /// </summary>
-    private bool WriteUdpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
+    /// <summary>The application printer for a UDP datagram, picked by port as tcpdump's print-udp.c picks it (UdpPrinter asked first).</summary>
+    private void WriteUdpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
     {
-        if (_options.Quiet)
-            return false;
-        switch (ApplicationPorts.ForUdp(sourcePort, destinationPort))
+        switch (ApplicationPorts.Tcpdump.Select(IpProtocol.Udp, sourcePort, destinationPort))
         {
             case ApplicationProtocol.Dns:
-                _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: false, _options.Verbose);
-                return true;
-            case ApplicationProtocol.MulticastDns:
-                _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, _options.Verbose);
-                return true;
-            case ApplicationProtocol.Dhcp:
-                _abandoned |= DhcpPrinter.Write(ref writer, payload, length, _options.Verbose, _hostNames);
-                return true;
+                _state.Abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: false, _options.Verbose);
+                break;
+            case ApplicationProtocol.Mdns:
+                _state.Abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, _options.Verbose);
+                break;
+            case ApplicationProtocol.Bootp:
+                _state.Abandoned |= DhcpPrinter.Write(ref writer, payload, length, _options.Verbose, _hostNames);
+                break;
             case ApplicationProtocol.Ntp:
-                _abandoned |= NtpPrinter.Write(ref writer, payload, length, _options.Verbose);
-                return true;
+                _state.Abandoned |= NtpPrinter.Write(ref writer, payload, length, _options.Verbose);
+                break;
             case ApplicationProtocol.Sip:
-                _abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, TextProtocolPrinter.Sip, _options.Verbose);
-                return true;
+                _state.Abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, TextProtocolPrinter.Sip, _options.Verbose);
+                break;
             case ApplicationProtocol.Syslog:
                 WriteSyslog(ref writer, payload, length);
-                return true;
+                break;
             case ApplicationProtocol.Vxlan:
                 WriteVxlan(ref writer, payload, length);
-                return true;
-            default:
-                return false;
+                break;
         }
     }
 
@@ -80,13 +74,13 @@ public sealed partial class TcpdumpFormatter
     /// <summary>The application printer for a TCP segment carrying data, picked by port as tcpdump's print-tcp.c picks it.</summary>
     private void WriteTcpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
     {
-        switch (ApplicationPorts.ForTcp(sourcePort, destinationPort))
+        switch (ApplicationPorts.Tcpdump.Select(IpProtocol.Tcp, sourcePort, destinationPort))
         {
             case ApplicationProtocol.Smtp:
                 WriteText(ref writer, payload, length, TextProtocolPrinter.Smtp);
                 break;
             case ApplicationProtocol.Ssh:
-                _abandoned |= SshPrinter.Write(ref writer, payload, length);
+                _state.Abandoned |= SshPrinter.Write(ref writer, payload, length);
                 break;
             case ApplicationProtocol.Ftp:
                 WriteText(ref writer, payload, length, TextProtocolPrinter.Ftp);
@@ -98,7 +92,7 @@ public sealed partial class TcpdumpFormatter
                 WriteText(ref writer, payload, length, TextProtocolPrinter.Rtsp);
                 break;
             case ApplicationProtocol.Dns:
-                _abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: true, multicast: false, _options.Verbose);
+                _state.Abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: true, multicast: false, _options.Verbose);
                 break;
         }
     }
@@ -107,7 +101,7 @@ public sealed partial class TcpdumpFormatter
     private void WriteText(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, TextProtocolPrinter.Protocol protocol)
     {
         writer.Append(": ");
-        _abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, protocol, _options.Verbose);
+        _state.Abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, protocol, _options.Verbose);
     }
 
     /// <summary>Syslog, with tcpdump's hex dump of the message at <c>-vv</c>.</summary>
@@ -116,7 +110,7 @@ public sealed partial class TcpdumpFormatter
         switch (SyslogPrinter.Write(ref writer, payload, length, _options.Verbose))
         {
             case SyslogPrinter.Outcome.LongJump:
-                _abandoned = true;
+                _state.Abandoned = true;
                 break;
             case SyslogPrinter.Outcome.PrintedText when _options.Verbose > 1:
                 WriteHexOnly(ref writer, payload[..Math.Min(length, payload.Length)]);
@@ -130,6 +124,6 @@ public sealed partial class TcpdumpFormatter
         if (context.IsIpv6)
             writer.Append("[IGMP requires IPv4] (invalid)");
         else
-            _abandoned |= IgmpPrinter.Write(ref writer, payload, length, _options.Verbose, _options.Quiet, _hostNames);
+            _state.Abandoned |= IgmpPrinter.Write(ref writer, payload, length, _options.Verbose, _options.Quiet, _hostNames);
     }
 }
