@@ -45,7 +45,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's <c>-x</c> layout: offset then groups of four hex digits, eight groups a line.</summary>
-    private static void WriteHexOnly(ref LineWriter writer, ReadOnlySpan<byte> bytes, string indent = "\n\t")
+    internal static void WriteHexOnly(ref LineWriter writer, ReadOnlySpan<byte> bytes, string indent = "\n\t")
     {
         for (var i = 0; i < bytes.Length; i += 2)
         {

@@ -53,8 +53,13 @@ public sealed partial class TcpdumpFormatter
             }
             WriteIpv4(ref writer, quoted[..Math.Min(quoted.Length, quotedLength)], quotedLength);
             // Past 136 bytes an error may carry RFC 4884 extensions: tcpdump first needs the 141-byte extension layout captured.
-            if (type is 3 or 11 or 12 && length > 136 && bytes.Length < 141)
-                WriteTruncated(ref writer, "icmp");
+            if (type is 3 or 11 or 12 && length > 136 && !_state.Abandoned)
+            {
+                if (bytes.Length < 141)
+                    WriteTruncated(ref writer, "icmp");
+                else
+                    _state.Abandoned |= IcmpExtensionPrinter.Write(ref writer, bytes, length);
+            }
         }
     }
 

@@ -436,7 +436,12 @@ public sealed partial class TcpdumpFormatter
                 WriteTcp(ref writer, payload, length, in context);
                 break;
             case 17:
-                UdpPrinter.Print(ref writer, _state, payload, length, in context);
+                var applicationLength = UdpPrinter.Print(ref writer, _state, payload, length, in context);
+                if (applicationLength >= 0)
+                    WriteUdpApplication(ref writer, payload[8..], applicationLength, BinaryPrimitives.ReadUInt16BigEndian(payload), BinaryPrimitives.ReadUInt16BigEndian(payload[2..]));
+                break;
+            case 2:
+                WriteIgmp(ref writer, payload, length, in context);
                 break;
             case 1 when context.IsIpv6:
                 writer.Append("[ICMP requires IPv4] (invalid)");

@@ -119,6 +119,8 @@ public sealed partial class TcpdumpFormatter
         }
         if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)
             WriteResetData(ref writer, bytes.Length > headerLength ? bytes[headerLength..] : default, dataLength);
+        else if (dataLength > 0)
+            WriteTcpApplication(ref writer, bytes[headerLength..], dataLength, sourcePort, destinationPort);
     }
 
     /// <summary>RFC 1122 lets a RST carry text; tcpdump <c>-v</c> shows up to 30 bytes of it.</summary>
@@ -138,24 +140,8 @@ public sealed partial class TcpdumpFormatter
     /// <summary>tcpdump's safe printing of raw bytes: <c>M-</c> for the high bit, <c>^X</c> for control characters.</summary>
     private static void WriteEscaped(ref LineWriter writer, ReadOnlySpan<byte> bytes)
     {
-        foreach (var raw in bytes)
-        {
-            var c = raw;
-            if ((c & 0x80) != 0)
-            {
-                writer.Append("M-");
-                c &= 0x7f;
-            }
-            if (c < 0x20 || c == 0x7f)
-            {
-                writer.Append('^');
-                writer.Append((char)(c ^ 0x40));
-            }
-            else
-            {
-                writer.Append((char)c);
-            }
-        }
+        foreach (var b in bytes)
+            PrintableText.Append(ref writer, b);
     }
 
     private static void WriteTcpFlags(ref LineWriter writer, byte flags)

@@ -1,31 +1,36 @@
+using Pcap.Decode.Application;
 using Pcap.Decode.Transport;
+using Pcap.Wire;
 
 namespace Pcap.Decode.Text;
 
 /// <summary>UDP as tcpdump's <c>print-udp.c</c> prints it, from the <see cref="UdpHeader"/> view (lax for cut-off headers).</summary>
 internal static class UdpPrinter
 {
-    /// <summary>Prints the datagram in <paramref name="bytes"/>; <paramref name="length"/> is what the IP layer says it spans.</summary>
-    public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, in IpContext context)
+    /// <summary>
+    /// Prints the datagram in <paramref name="bytes"/>; <paramref name="length"/> is what the IP layer says it spans. Returns the
+    /// payload length when an application protocol follows (the caller prints it), else -1.
+    /// </summary>
+    public static int Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, in IpContext context)
     {
         if (!UdpHeader.TryReadPorts(bytes, out var udp, out _))
         {
             Endpoints.Write(ref writer, state, in context, -1, -1, tcp: false);
             state.WriteTruncated(ref writer, "udp");
-            return;
+            return -1;
         }
         if (length < UdpHeader.Length)
         {
             Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
             writer.Append("truncated-udp ");
             writer.AppendDecimal((uint)length);
-            return;
+            return -1;
         }
         if (!udp.HasLengthField)
         {
             Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
             state.WriteTruncated(ref writer, "udp");
-            return;
+            return -1;
         }
         int datagramLength = udp.DatagramLength;
         if (datagramLength == 0 && length > 65535)
@@ -35,7 +40,7 @@ internal static class UdpPrinter
             Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
             writer.Append("truncated-udplength ");
             writer.AppendDecimal((uint)datagramLength);
-            return;
+            return -1;
         }
         datagramLength -= UdpHeader.Length;
         length -= UdpHeader.Length;
@@ -45,7 +50,7 @@ internal static class UdpPrinter
         if (!udp.IsComplete)
         {
             state.WriteTruncated(ref writer, "udp");
-            return;
+            return -1;
         }
         if (state.Options.Verbose > 0 && !context.Fragmented)
         {
@@ -63,6 +68,8 @@ internal static class UdpPrinter
                 WriteChecksum(ref writer, bytes[..segment], in context, stored);
             }
         }
+        if (!state.Options.Quiet && ApplicationPorts.Tcpdump.Select(IpProtocol.Udp, udp.SourcePort, udp.DestinationPort) != ApplicationProtocol.None)
+            return length;
         if (datagramLength > length && !context.Fragmented)
         {
             writer.Append("UDP, bad length ");
@@ -75,6 +82,7 @@ internal static class UdpPrinter
             writer.Append("UDP, length ");
             writer.AppendDecimal((uint)datagramLength);
         }
+        return -1;
     }
 
     private static void WriteChecksum(ref LineWriter writer, ReadOnlySpan<byte> segment, in IpContext context, ushort stored)

@@ -1,0 +1,15 @@
+namespace Pcap.Decode.Text;
+
+/// <summary>An IPv4 address inside an application message, by name when name resolution is on (tcpdump's GET_IPADDR_STRING).</summary>
+internal static class AddressText
+{
+    /// <summary>Appends the host name of <paramref name="address"/> from <paramref name="names"/> (null with <c>-n</c>), or its dotted quad.</summary>
+    public static void AppendIpv4(ref LineWriter writer, ReadOnlySpan<byte> address, HostNames? names)
+    {
+        var name = names?.Find(address);
+        if (name is not null)
+            writer.Append(name);
+        else
+            writer.AppendIpv4(address);
+    }
+}
