@@ -28,4 +28,29 @@ internal static class Checksum
         value = (value & 0xffff) + (value >> 16);
         return (ushort)value;
     }
+
+    /// <summary>tcpdump's verdict on a transport checksum: <c>[bad udp cksum 0x1234 -&gt; 0x5678!] </c> or <c>[udp sum ok] </c>.</summary>
+    /// <param name="writer">Where the verdict goes.</param>
+    /// <param name="protocol">The protocol as tcpdump names it there (<c>udp</c>, <c>icmp6</c>).</param>
+    /// <param name="stored">The checksum field.</param>
+    /// <param name="computed">The checksum computed over the segment with the field in place (0 when right).</param>
+    public static void WriteVerdict(ref LineWriter writer, string protocol, ushort stored, ushort computed)
+    {
+        if (computed != 0)
+        {
+            writer.Append("[bad ");
+            writer.Append(protocol);
+            writer.Append(" cksum 0x");
+            writer.AppendHex(stored, 4);
+            writer.Append(" -> 0x");
+            writer.AppendHex(ShouldBe(stored, computed), 4);
+            writer.Append("!] ");
+        }
+        else
+        {
+            writer.Append('[');
+            writer.Append(protocol);
+            writer.Append(" sum ok] ");
+        }
+    }
 }

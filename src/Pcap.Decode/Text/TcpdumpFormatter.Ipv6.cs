@@ -85,18 +85,7 @@ public sealed partial class TcpdumpFormatter
             }
             var stored = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
             var computed = Checksum.Compute(bytes[..length], PseudoHeaderSum(in context, 58, length));
-            if (computed != 0)
-            {
-                writer.Append("[bad icmp6 cksum 0x");
-                writer.AppendHex(stored, 4);
-                writer.Append(" -> 0x");
-                writer.AppendHex(Checksum.ShouldBe(stored, computed), 4);
-                writer.Append("!] ");
-            }
-            else
-            {
-                writer.Append("[icmp6 sum ok] ");
-            }
+            Checksum.WriteVerdict(ref writer, "icmp6", stored, computed);
         }
         if (bytes.Length < 1)
         {

@@ -88,17 +88,6 @@ internal static class UdpPrinter
     private static void WriteChecksum(ref LineWriter writer, ReadOnlySpan<byte> segment, in IpContext context, ushort stored)
     {
         var computed = Checksum.Compute(segment, Endpoints.PseudoHeaderSum(in context, 17, segment.Length));
-        if (computed != 0)
-        {
-            writer.Append("[bad udp cksum 0x");
-            writer.AppendHex(stored, 4);
-            writer.Append(" -> 0x");
-            writer.AppendHex(Checksum.ShouldBe(stored, computed), 4);
-            writer.Append("!] ");
-        }
-        else
-        {
-            writer.Append("[udp sum ok] ");
-        }
+        Checksum.WriteVerdict(ref writer, "udp", stored, computed);
     }
 }

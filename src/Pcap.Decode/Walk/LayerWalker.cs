@@ -37,7 +37,8 @@ public sealed class LayerWalker
     {
         _count = 0;
         _end = packet.Length;
-        _error = default;
+        if (_error.IsError)
+            _error = default;
         var application = ApplicationProtocol.None;
         switch (linkType.Value)
         {
@@ -85,7 +86,12 @@ public sealed class LayerWalker
 
     private void WalkEthernet(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
     {
-        if (!EthernetHeader.TryRead(Slice(packet, offset), out var ethernet, out _error) || !Add(LayerKind.Ethernet, offset, EthernetHeader.Length))
+        if (!EthernetHeader.TryRead(Slice(packet, offset), out var ethernet, out var error))
+        {
+            _error = error;
+            return;
+        }
+        if (!Add(LayerKind.Ethernet, offset, EthernetHeader.Length))
             return;
         offset += EthernetHeader.Length;
         if (ethernet.IsLengthField)
@@ -96,14 +102,24 @@ public sealed class LayerWalker
 
     private void WalkLinuxSll(ReadOnlySpan<byte> packet, ref ApplicationProtocol application)
     {
-        if (!LinuxSllHeader.TryRead(packet, out var sll, out _error) || !Add(LayerKind.LinuxSll, 0, LinuxSllHeader.Length))
+        if (!LinuxSllHeader.TryRead(packet, out var sll, out var error))
+        {
+            _error = error;
+            return;
+        }
+        if (!Add(LayerKind.LinuxSll, 0, LinuxSllHeader.Length))
             return;
         WalkCookedProtocol(packet, LinuxSllHeader.Length, sll.Protocol, ref application);
     }
 
     private void WalkLinuxSll2(ReadOnlySpan<byte> packet, ref ApplicationProtocol application)
     {
-        if (!LinuxSll2Header.TryRead(packet, out var sll, out _error) || !Add(LayerKind.LinuxSll2, 0, LinuxSll2Header.Length))
+        if (!LinuxSll2Header.TryRead(packet, out var sll, out var error))
+        {
+            _error = error;
+            return;
+        }
+        if (!Add(LayerKind.LinuxSll2, 0, LinuxSll2Header.Length))
             return;
         WalkCookedProtocol(packet, LinuxSll2Header.Length, sll.Protocol, ref application);
     }
@@ -119,7 +135,12 @@ public sealed class LayerWalker
 
     private void WalkNull(ReadOnlySpan<byte> packet, bool networkOrder, ref ApplicationProtocol application)
     {
-        if (!NullHeader.TryRead(packet, networkOrder, out var header, out _error) || !Add(LayerKind.Null, 0, NullHeader.Length))
+        if (!NullHeader.TryRead(packet, networkOrder, out var header, out var error))
+        {
+            _error = error;
+            return;
+        }
+        if (!Add(LayerKind.Null, 0, NullHeader.Length))
             return;
         if (header.IsIpv4)
             WalkIpv4(packet, NullHeader.Length, ref application);
@@ -129,12 +150,22 @@ public sealed class LayerWalker
 
     private void WalkLlc(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
     {
-        if (!LlcHeader.TryRead(Slice(packet, offset), out var llc, out _error) || !Add(LayerKind.Llc, offset, 3))
+        if (!LlcHeader.TryRead(Slice(packet, offset), out var llc, out var error))
+        {
+            _error = error;
+            return;
+        }
+        if (!Add(LayerKind.Llc, offset, 3))
             return;
         if (!llc.IsSnap)
             return;
         offset += 3;
-        if (!SnapHeader.TryRead(Slice(packet, offset), out var snap, out _error) || !Add(LayerKind.Snap, offset, SnapHeader.Length))
+        if (!SnapHeader.TryRead(Slice(packet, offset), out var snap, out var snapError))
+        {
+            _error = snapError;
+            return;
+        }
+        if (!Add(LayerKind.Snap, offset, SnapHeader.Length))
             return;
         if (snap.CarriesEtherType)
             WalkEtherType(packet, offset + SnapHeader.Length, snap.EtherType, ref application);
@@ -144,7 +175,12 @@ public sealed class LayerWalker
     {
         while (type.IsVlanTag)
         {
-            if (!VlanTag.TryRead(Slice(packet, offset), out var tag, out _error) || !Add(LayerKind.Vlan, offset, VlanTag.Length))
+            if (!VlanTag.TryRead(Slice(packet, offset), out var tag, out var error))
+            {
+                _error = error;
+                return;
+            }
+            if (!Add(LayerKind.Vlan, offset, VlanTag.Length))
                 return;
             offset += VlanTag.Length;
             if (tag.IsLengthField)
@@ -164,8 +200,10 @@ public sealed class LayerWalker
 
     private void WalkArp(ReadOnlySpan<byte> packet, int offset)
     {
-        if (ArpPacket.TryRead(Slice(packet, offset), out var arp, out _error))
+        if (ArpPacket.TryRead(Slice(packet, offset), out var arp, out var error))
             Add(LayerKind.Arp, offset, ArpPacket.FixedLength + 2 * (arp.HardwareLength + arp.ProtocolLength));
+        else
+            _error = error;
     }
 
     // LINKTYPE_RAW: the version nibble says which IP.
@@ -192,8 +230,11 @@ public sealed class LayerWalker
 
     private void WalkIpv4(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
     {
-        if (!Ipv4Header.TryRead(Slice(packet, offset), out var ip, out _error))
+        if (!Ipv4Header.TryRead(Slice(packet, offset), out var ip, out var error))
+        {
+            _error = error;
             return;
+        }
         // Like tcpdump, the datagram ends at its total length (link padding is not payload) when that is sane.
         if (ip.TotalLength >= ip.HeaderLength)
             _end = Math.Min(_end, offset + ip.TotalLength);
@@ -204,8 +245,11 @@ public sealed class LayerWalker
 
     private void WalkIpv6(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
     {
-        if (!Ipv6Header.TryRead(Slice(packet, offset), out var ip, out _error))
+        if (!Ipv6Header.TryRead(Slice(packet, offset), out var ip, out var error))
+        {
+            _error = error;
             return;
+        }
         if (ip.PayloadLength != 0)
             _end = Math.Min(_end, offset + Ipv6Header.Length + ip.PayloadLength);
         if (!Add(LayerKind.Ipv6, offset, Ipv6Header.Length))
@@ -214,8 +258,12 @@ public sealed class LayerWalker
         var next = ip.NextHeader;
         while (Ipv6ExtensionHeader.IsExtension(next))
         {
-            if (!Ipv6ExtensionHeader.TryRead(Slice(packet, offset), next, out var extension, out _error)
-                || !Add(LayerKind.Ipv6Extension, offset, extension.Length))
+            if (!Ipv6ExtensionHeader.TryRead(Slice(packet, offset), next, out var extension, out var extensionError))
+            {
+                _error = extensionError;
+                return;
+            }
+            if (!Add(LayerKind.Ipv6Extension, offset, extension.Length))
                 return;
             if (extension.Kind == IpProtocol.Fragment && extension.FragmentOffset != 0)
                 return;
@@ -230,13 +278,23 @@ public sealed class LayerWalker
         var bytes = Slice(packet, offset);
         if (protocol == IpProtocol.Tcp)
         {
-            if (!TcpHeader.TryRead(bytes, out var tcp, out _error) || !Add(LayerKind.Tcp, offset, tcp.HeaderLength))
+            if (!TcpHeader.TryRead(bytes, out var tcp, out var error))
+            {
+                _error = error;
+                return;
+            }
+            if (!Add(LayerKind.Tcp, offset, tcp.HeaderLength))
                 return;
             WalkApplication(offset + tcp.HeaderLength, IpProtocol.Tcp, tcp.SourcePort, tcp.DestinationPort, ref application);
         }
         else if (protocol == IpProtocol.Udp)
         {
-            if (!UdpHeader.TryRead(bytes, out var udp, out _error) || !Add(LayerKind.Udp, offset, UdpHeader.Length))
+            if (!UdpHeader.TryRead(bytes, out var udp, out var error))
+            {
+                _error = error;
+                return;
+            }
+            if (!Add(LayerKind.Udp, offset, UdpHeader.Length))
                 return;
             if (udp.DatagramLength >= UdpHeader.Length)
                 _end = Math.Min(_end, offset + udp.DatagramLength);
@@ -244,13 +302,17 @@ public sealed class LayerWalker
         }
         else if (protocol == IpProtocol.Icmp)
         {
-            if (IcmpHeader.TryRead(bytes, out _, out _error))
+            if (IcmpHeader.TryRead(bytes, out _, out var error))
                 Add(LayerKind.Icmp, offset, IcmpHeader.Length);
+            else
+                _error = error;
         }
         else if (protocol == IpProtocol.Icmpv6)
         {
-            if (Icmpv6Header.TryRead(bytes, out _, out _error))
+            if (Icmpv6Header.TryRead(bytes, out _, out var error))
                 Add(LayerKind.Icmpv6, offset, Icmpv6Header.MinimumLength);
+            else
+                _error = error;
         }
     }
 
