@@ -14,8 +14,6 @@ public sealed partial class TcpdumpFormatter
     private readonly TcpSequenceTracker _tcpSequences = new();
     private readonly InterfaceNames _interfaceNames = new();
     private readonly HostNames? _hostNames;
-    private long _previousNanoseconds = long.MinValue;
-    private long _firstNanoseconds = long.MinValue;
     private bool _abandoned;
     private char[] _scratch = new char[MaximumLength(65536)];
 
@@ -42,29 +40,85 @@ public sealed partial class TcpdumpFormatter
     /// <param name="written">Characters written (0 when it did not fit).</param>
     public bool TryFormat(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
     {
+        long seconds = Math.DivRem(unixNanoseconds, 1_000_000_000L, out long fraction);
+        if (fraction < 0)
+            (seconds, fraction) = (seconds - 1, fraction + 1_000_000_000L);
+        return TryFormat(linkType, seconds, fraction, packet, (uint)wireLength, destination, out written);
+    }
+
+    /// <summary>
+    /// Formats one packet whose time stamp comes as libpcap hands it over (seconds and a fraction that a corrupt file
+    /// may leave at a second or more); otherwise as <see cref="TryFormat(int, long, ReadOnlySpan{byte}, int, Span{char}, out int)"/>.
+    /// </summary>
+    /// <param name="linkType">The LINKTYPE_ number of the packet's interface.</param>
+    /// <param name="seconds">Seconds since the Unix epoch.</param>
+    /// <param name="fractionNanoseconds">The fraction of the second in nanoseconds.</param>
+    /// <param name="packet">The captured bytes.</param>
+    /// <param name="wireLength">The packet's length on the wire.</param>
+    /// <param name="destination">Where the text goes.</param>
+    /// <param name="written">Characters written (0 when it did not fit).</param>
+    public bool TryFormat(int linkType, long seconds, long fractionNanoseconds, ReadOnlySpan<byte> packet, uint wireLength, Span<char> destination, out int written)
+    {
         var writer = new LineWriter(destination);
-        if (packet.Length == 0)
+        if (WriteInvalidHeader(ref writer, (uint)packet.Length, wireLength))
         {
-            writer.Append("[Invalid header: caplen==0]");
-            written = writer.Length;
-            return !writer.Overflowed;
-        }
-        if (wireLength < packet.Length)
-        {
-            writer.Append("[Invalid header: len(");
-            writer.AppendDecimal((uint)wireLength);
-            writer.Append(") < caplen(");
-            writer.AppendDecimal((uint)packet.Length);
-            writer.Append(")]");
-            written = writer.Length;
+            written = writer.Overflowed ? 0 : writer.Length;
             return !writer.Overflowed;
         }
         _abandoned = false;
-        WriteTimestamp(ref writer, unixNanoseconds);
-        var linkHeaderLength = WriteLink(ref writer, linkType, packet, wireLength);
+        WriteTimestamp(ref writer, seconds, fractionNanoseconds);
+        var linkHeaderLength = WriteLink(ref writer, linkType, packet, (int)wireLength);
         WriteHexDump(ref writer, packet, _abandoned ? 0 : linkHeaderLength);
         written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
+    }
+
+    // tcpdump's sanity checks on the record before anything else: one bracketed line, no time stamp, no hex dump.
+    private static bool WriteInvalidHeader(ref LineWriter writer, uint capturedLength, uint wireLength)
+    {
+        const uint MaximumSnapLength = 262144;
+        bool invalid = false;
+        void Next(ref LineWriter w, ref bool started)
+        {
+            w.Append(started ? "," : "[Invalid header:");
+            started = true;
+        }
+        if (capturedLength == 0)
+        {
+            writer.Append("[Invalid header: caplen==0");
+            invalid = true;
+        }
+        if (wireLength == 0)
+        {
+            Next(ref writer, ref invalid);
+            writer.Append(" len==0");
+        }
+        else if (wireLength < capturedLength)
+        {
+            Next(ref writer, ref invalid);
+            writer.Append(" len(");
+            writer.AppendDecimal(wireLength);
+            writer.Append(") < caplen(");
+            writer.AppendDecimal(capturedLength);
+            writer.Append(')');
+        }
+        if (capturedLength > MaximumSnapLength)
+        {
+            Next(ref writer, ref invalid);
+            writer.Append(" caplen(");
+            writer.AppendDecimal(capturedLength);
+            writer.Append(") > 262144");
+        }
+        if (wireLength > MaximumSnapLength)
+        {
+            Next(ref writer, ref invalid);
+            writer.Append(" len(");
+            writer.AppendDecimal(wireLength);
+            writer.Append(") > 262144");
+        }
+        if (invalid)
+            writer.Append(']');
+        return invalid;
     }
 
     /// <summary>The most characters one packet of <paramref name="capturedLength"/> bytes can print as (text line plus hex dump).</summary>
@@ -89,12 +143,23 @@ public sealed partial class TcpdumpFormatter
         return _scratch.AsSpan(0, written);
     }
 
+    /// <summary>Formats a packet read from a capture file into the formatter's own reusable buffer (no newline); valid until the next call.</summary>
+    public ReadOnlySpan<char> Format(in Files.CapturedPacket packet)
+    {
+        var needed = MaximumLength(packet.Data.Length);
+        if (_scratch.Length < needed)
+            _scratch = new char[Math.Max(needed, _scratch.Length * 2)];
+        TryFormat((int)packet.LinkType, packet.TimestampSeconds, packet.TimestampFractionNanoseconds, packet.Data, packet.WireLength, _scratch, out var written);
+        return _scratch.AsSpan(0, written);
+    }
+
     private int WriteLink(ref LineWriter writer, int linkType, ReadOnlySpan<byte> packet, int length)
     {
         switch (linkType)
         {
             case 1:
                 return WriteEthernet(ref writer, packet, length);
+            case 12: // DLT_RAW on Linux, the same as LINKTYPE_RAW (libpcap maps one to the other)
             case 101:
             case 228:
             case 229:
@@ -110,6 +175,13 @@ public sealed partial class TcpdumpFormatter
             case 108:
                 return WriteNull(ref writer, packet, length, linkType == 108);
             default:
+                if (!TcpdumpLinkPrinters.Exists((uint)linkType))
+                {
+                    // tcpdump's print-unsupported.c: the word, then every captured byte in hex and ASCII.
+                    writer.Append("UNSUPPORTED");
+                    WriteHexAndAscii(ref writer, packet);
+                    return 0;
+                }
                 writer.Append("unsupported link type ");
                 writer.AppendDecimal((uint)linkType);
                 writer.Append(", length ");

@@ -1,0 +1,46 @@
+using Pcap.Decode.Files;
+using Pcap.Filter;
+using Pcap.Filter.Bpf;
+
+namespace Pcap.Cli.Commands;
+
+/// <summary>
+/// The filter expression compiled once per link type and snapshot length met in a file, so each packet of a pcapng
+/// file whose interfaces differ is tested by the program for its own interface (tcpdump refuses such files).
+/// </summary>
+internal sealed class FileFilters(string? expression, bool optimize)
+{
+    private readonly Dictionary<(uint LinkType, uint SnapLength), BpfFilterFunction?> _compiled = [];
+
+    /// <summary>
+    /// The filter for packets of <paramref name="linkType"/> with <paramref name="snapLength"/> (null: accept all),
+    /// compiled on first use. False, with tcpdump's message, when libpcap could not compile it for that link type.
+    /// </summary>
+    public bool TryGet(uint linkType, uint snapLength, out BpfFilterFunction? filter, out string? error)
+    {
+        linkType = LinkTypeNames.Canonical(linkType);
+        snapLength = LinkTypeNames.EffectiveSnapLength(linkType, snapLength);
+        error = null;
+        if (_compiled.TryGetValue((linkType, snapLength), out filter))
+            return true;
+        // tcpdump compiles even an empty filter, so a link type libpcap cannot filter ends the run.
+        if (!LinkTypeNames.IsFilterable(linkType))
+        {
+            error = $"unknown data link type {LinkTypeNames.ToDataLinkType(linkType)} " +
+                    $"(min {LinkTypeNames.MatchingMinimum}, max {LinkTypeNames.MatchingMaximum})";
+            return false;
+        }
+        if (!string.IsNullOrWhiteSpace(expression))
+        {
+            var options = new FilterOptions { Optimize = optimize, SnapLength = (int)snapLength, ReadingSavefile = true };
+            if (!FilterCompiler.TryCompile(expression, (LinkType)linkType, out var program, out var compileError, options))
+            {
+                error = compileError.Message;
+                return false;
+            }
+            filter = BpfJit.Compile(program);
+        }
+        _compiled.Add((linkType, snapLength), filter);
+        return true;
+    }
+}
