@@ -209,7 +209,7 @@ public sealed class PcapNgReader : CaptureReader
         _maxBlockLength = Math.Max(_maxBlockLength, CaptureLimits.MaxBlockLengthFor(linkType));
 
         CaptureFileException BadOption(string what) =>
-            new($"bad interface description block at offset {offset}: {what}", optionOffset);
+            new($"bad option at offset {optionOffset} in the interface description block at offset {offset}: {what}", optionOffset);
     }
 
     private CapturedPacket ReadPacketBlock(uint type, ReadOnlySpan<byte> body, long offset)
