@@ -23,14 +23,16 @@ internal sealed class FileFilters(string? expression, bool optimize)
         error = null;
         if (_compiled.TryGetValue((linkType, snapLength), out filter))
             return true;
-        // tcpdump compiles even an empty filter, so a link type libpcap cannot filter ends the run.
-        if (!LinkTypeNames.IsFilterable(linkType))
+        // tcpdump compiles even an empty filter, so a file whose link type libpcap cannot filter is refused; a later
+        // interface of such a type (a file tcpdump refuses outright) is only refused when there is a filter to apply.
+        bool first = _compiled.Count == 0;
+        if (!LinkTypeNames.IsFilterable(linkType) && (first || !string.IsNullOrWhiteSpace(expression)))
         {
             error = $"unknown data link type {LinkTypeNames.ToDataLinkType(linkType)} " +
                     $"(min {LinkTypeNames.MatchingMinimum}, max {LinkTypeNames.MatchingMaximum})";
             return false;
         }
-        if (!string.IsNullOrWhiteSpace(expression))
+        if (!string.IsNullOrWhiteSpace(expression) && LinkTypeNames.IsFilterable(linkType))
         {
             var options = new FilterOptions { Optimize = optimize, SnapLength = (int)snapLength, ReadingSavefile = true };
             if (!FilterCompiler.TryCompile(expression, (LinkType)linkType, out var program, out var compileError, options))

@@ -69,9 +69,11 @@ public sealed class PcapReader : CaptureReader
         if (!ReadExactly(header, "packet record header", endIsClean: true))
             return false;
 
-        // libpcap's record header holds signed 32-bit seconds and fraction: a top bit set means before 1970.
-        int seconds = (int)_order.UInt32(header);
-        int fraction = (int)_order.UInt32(header[4..]);
+        // libpcap's record header holds signed 32-bit seconds and fraction, but its byte swap yields unsigned values:
+        // a top bit set reads negative in a file of the host's byte order and positive in the other.
+        bool swapped = _order.IsBigEndian == BitConverter.IsLittleEndian;
+        long seconds = swapped ? _order.UInt32(header) : (int)_order.UInt32(header);
+        long fraction = swapped ? _order.UInt32(header[4..]) : (int)_order.UInt32(header[4..]);
         uint capturedLength = _order.UInt32(header[8..]);
         uint wireLength = _order.UInt32(header[12..]);
         if (_lengthOrder == LengthOrder.Swapped || (_lengthOrder == LengthOrder.MaybeSwapped && capturedLength > wireLength))
@@ -94,7 +96,7 @@ public sealed class PcapReader : CaptureReader
         if (skipped < capturedLength - kept)
             throw Truncated("packet record", recordOffset, capturedLength, got + skipped);
 
-        long fractionNanoseconds = IsNanosecondResolution ? fraction : fraction * 1000L;
+        long fractionNanoseconds = IsNanosecondResolution ? fraction : fraction * 1000;
         packet = new CapturedPacket(Buffer.Span[..got], wireLength, seconds, fractionNanoseconds, interfaceId: 0, LinkType, SnapLength);
         return true;
     }
