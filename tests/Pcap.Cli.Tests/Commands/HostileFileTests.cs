@@ -70,6 +70,17 @@ public sealed class HostileFileTests : IDisposable
             .Record(1_700_000_000, uint.MaxValue, Arp, 42)
             .Record(1_700_000_001, 5, Arp, 42));
         SameAsTcpdump(nano, "-n", flag);
+        // Found by fuzzing: libpcap's byte swap leaves a big-endian file's fraction unsigned, a native one's signed.
+        foreach (bool bigEndian in new[] { false, true })
+        {
+            foreach (uint magic in new uint[] { 0xA1B2C3D4, 0xA1B23C4D })
+            {
+                string swapped = Save($"times-{bigEndian}-{magic:x}.pcap", RawCaptureFile.Pcap(1, 65535, magic, bigEndian: bigEndian)
+                    .Record(1_700_000_023, 0x88C6_DB25, Arp, 42)
+                    .Record(0x9000_0000, 0xFFFF_FFFF, Arp, 42));
+                SameAsTcpdump(swapped, "-n", flag);
+            }
+        }
     }
 
     [Theory]

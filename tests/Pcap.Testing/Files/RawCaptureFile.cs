@@ -5,19 +5,20 @@ namespace Pcap.Testing.Files;
 /// <summary>
 /// Builds pcap and pcapng files byte by byte, with any field value a writer would refuse (hostile snapshot lengths,
 /// captured lengths above the snapshot length, fractions of a second at a million or more), for tests that compare
-/// what tcpdump and PcapCore make of them. Little-endian throughout.
+/// what tcpdump and PcapCore make of them. Little-endian unless asked otherwise.
 /// </summary>
 public sealed class RawCaptureFile
 {
     private readonly MemoryStream _bytes = new();
+    private bool _bigEndian;
 
     /// <summary>The file built so far.</summary>
     public byte[] ToArray() => _bytes.ToArray();
 
     /// <summary>A pcap file header.</summary>
-    public static RawCaptureFile Pcap(uint linkType, uint snapLength, uint magic = 0xA1B2C3D4, ushort major = 2, ushort minor = 4)
+    public static RawCaptureFile Pcap(uint linkType, uint snapLength, uint magic = 0xA1B2C3D4, ushort major = 2, ushort minor = 4, bool bigEndian = false)
     {
-        var file = new RawCaptureFile();
+        var file = new RawCaptureFile { _bigEndian = bigEndian };
         file.U32(magic).U16(major).U16(minor).U32(0).U32(0).U32(snapLength).U32(linkType);
         return file;
     }
@@ -80,7 +81,10 @@ public sealed class RawCaptureFile
     private RawCaptureFile U16(ushort value)
     {
         Span<byte> b = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(b, value);
+        if (_bigEndian)
+            BinaryPrimitives.WriteUInt16BigEndian(b, value);
+        else
+            BinaryPrimitives.WriteUInt16LittleEndian(b, value);
         _bytes.Write(b);
         return this;
     }
@@ -88,7 +92,10 @@ public sealed class RawCaptureFile
     private RawCaptureFile U32(uint value)
     {
         Span<byte> b = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(b, value);
+        if (_bigEndian)
+            BinaryPrimitives.WriteUInt32BigEndian(b, value);
+        else
+            BinaryPrimitives.WriteUInt32LittleEndian(b, value);
         _bytes.Write(b);
         return this;
     }
@@ -96,7 +103,10 @@ public sealed class RawCaptureFile
     private RawCaptureFile U64(ulong value)
     {
         Span<byte> b = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(b, value);
+        if (_bigEndian)
+            BinaryPrimitives.WriteUInt64BigEndian(b, value);
+        else
+            BinaryPrimitives.WriteUInt64LittleEndian(b, value);
         _bytes.Write(b);
         return this;
     }
