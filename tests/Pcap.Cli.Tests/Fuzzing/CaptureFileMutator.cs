@@ -8,7 +8,7 @@ namespace Pcap.Cli.Tests.Fuzzing;
 /// several interfaces and link types), then truncated at every offset of their headers, with header fields set to
 /// hostile values, bits flipped, or spliced with another file.
 /// </summary>
-internal sealed class CaptureFileMutator(int seed)
+internal sealed class CaptureFileMutator(int seed, bool longFiles = false)
 {
     private static readonly byte[] Arp = Convert.FromHexString("ffffffffffff0242ac110002080600010800060400010242ac110002ac110002000000000000ac110001");
     private static readonly byte[] IcmpOverIp = Convert.FromHexString("4500001c0001000040017cd00a0000010a0000020800f7ff00000000");
@@ -86,7 +86,7 @@ internal sealed class CaptureFileMutator(int seed)
     {
         var stream = new MemoryStream();
         var fields = new List<int>();
-        int packets = _random.Next(5, 20);
+        int packets = longFiles ? _random.Next(20, 120) : _random.Next(5, 20);
         if (_random.Next(2) == 0)
         {
             uint linkType = Pick<uint>(1, 1, 101, 113, 276, 0, 12);
