@@ -10,13 +10,13 @@ namespace Pcap.Cli.Commands;
 /// </summary>
 internal sealed class FileFilters(string? expression, bool optimize)
 {
-    private readonly Dictionary<(uint LinkType, uint SnapLength), BpfFilterFunction?> _compiled = [];
+    private readonly Dictionary<(LinkType LinkType, uint SnapLength), BpfFilterFunction?> _compiled = [];
 
     /// <summary>
     /// The filter for packets of <paramref name="linkType"/> with <paramref name="snapLength"/> (null: accept all),
     /// compiled on first use. False, with tcpdump's message, when libpcap could not compile it for that link type.
     /// </summary>
-    public bool TryGet(uint linkType, uint snapLength, out BpfFilterFunction? filter, out string? error)
+    public bool TryGet(LinkType linkType, uint snapLength, out BpfFilterFunction? filter, out string? error)
     {
         linkType = LinkTypeNames.Canonical(linkType);
         snapLength = LinkTypeNames.EffectiveSnapLength(linkType, snapLength);
@@ -35,7 +35,7 @@ internal sealed class FileFilters(string? expression, bool optimize)
         if (!string.IsNullOrWhiteSpace(expression) && LinkTypeNames.IsFilterable(linkType))
         {
             var options = new FilterOptions { Optimize = optimize, SnapLength = (int)snapLength, ReadingSavefile = true };
-            if (!FilterCompiler.TryCompile(expression, (LinkType)linkType, out var program, out var compileError, options))
+            if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var compileError, options))
             {
                 error = compileError.Message;
                 return false;

@@ -85,7 +85,7 @@ internal static class ReadFileCommand
     {
         error = null;
         long remaining = count ?? long.MaxValue;
-        (uint LinkType, uint SnapLength) current = (uint.MaxValue, 0);
+        (LinkType LinkType, uint SnapLength) current = (new LinkType(uint.MaxValue), 0);
         BpfFilterFunction? filter = null;
         while (remaining > 0 && reader.TryReadPacket(out var packet))
         {

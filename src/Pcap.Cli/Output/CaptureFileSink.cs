@@ -14,20 +14,20 @@ internal sealed class CaptureFileSink : IPacketSink
     private readonly bool _nanosecondResolution;
     private readonly string? _path;
     private readonly TextWriter? _notices;
-    private readonly Dictionary<(uint LinkType, uint SnapLength), int> _interfaces = [];
+    private readonly Dictionary<(LinkType LinkType, uint SnapLength), int> _interfaces = [];
     private PcapWriter? _pcap;
     private PcapNgWriter? _pcapNg;
     private long _written;
 
     /// <summary>Writes the pcap file header to <paramref name="stream"/>.</summary>
     /// <param name="stream">The output file or stdout (<c>-w -</c>).</param>
-    /// <param name="linkType">The LINKTYPE_ number for the file header.</param>
+    /// <param name="linkType">The link type for the file header.</param>
     /// <param name="snapLength">The snapshot length for the file header.</param>
     /// <param name="nanosecondResolution"><c>--time-stamp-precision=nano</c>.</param>
     /// <param name="flushEachPacket"><c>-U</c>: flush after every packet.</param>
     /// <param name="path">The file behind <paramref name="stream"/>, which may be rewritten as pcapng; null for stdout.</param>
     /// <param name="notices">Where the switch to pcapng is announced.</param>
-    public CaptureFileSink(Stream stream, uint linkType, uint snapLength, bool nanosecondResolution, bool flushEachPacket,
+    public CaptureFileSink(Stream stream, LinkType linkType, uint snapLength, bool nanosecondResolution, bool flushEachPacket,
         string? path = null, TextWriter? notices = null)
     {
         _pcap = new PcapWriter(stream, linkType, snapLength, nanosecondResolution);
@@ -62,7 +62,7 @@ internal sealed class CaptureFileSink : IPacketSink
     private static bool FitsPcapHeader(in CapturedPacket packet, PcapWriter writer) =>
         LinkTypeNames.Canonical(packet.LinkType) == writer.LinkType && (packet.SnapLength == 0 || packet.SnapLength == writer.SnapLength);
 
-    private int InterfaceFor(uint linkType, uint snapLength)
+    private int InterfaceFor(LinkType linkType, uint snapLength)
     {
         var key = (LinkTypeNames.Canonical(linkType), snapLength);
         if (!_interfaces.TryGetValue(key, out int id))

@@ -20,5 +20,5 @@ public static class CaptureLimits
     /// enhanced packet block with a maximal packet and 128 KiB of options (libpcap's MAX_BLOCKSIZE_FOR_SNAPLEN).
     /// </summary>
     /// <param name="linkType">The LINKTYPE_ number of the interface.</param>
-    public static int MaxBlockLengthFor(uint linkType) => (int)LinkTypeNames.MaxSnapLength(linkType) + 131072 + 8 + 20 + 4;
+    public static int MaxBlockLengthFor(LinkType linkType) => (int)LinkTypeNames.MaxSnapLength(linkType) + 131072 + 8 + 20 + 4;
 }

@@ -38,7 +38,7 @@ public abstract class CaptureReader : IDisposable
     /// The LINKTYPE_ number of the file (pcap) or of the first interface (pcapng), as libpcap reports it: an alias
     /// such as 12 (DLT_RAW on Linux) becomes its LINKTYPE_ number (101), see <see cref="LinkTypeNames.Canonical"/>.
     /// </summary>
-    public uint LinkType { get; private protected set; }
+    public LinkType LinkType { get; private protected set; }
 
     /// <summary>
     /// The snapshot length of the file (pcap) or of the first interface (pcapng) as libpcap reports it: 0 and values

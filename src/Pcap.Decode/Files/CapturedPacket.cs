@@ -11,8 +11,8 @@ public readonly ref struct CapturedPacket
     /// <param name="wireLength">The length the packet had on the wire.</param>
     /// <param name="timestampNanoseconds">Capture time in nanoseconds since the Unix epoch (UTC).</param>
     /// <param name="interfaceId">The pcapng interface index within its section; 0 for pcap files.</param>
-    /// <param name="linkType">The LINKTYPE_ number of the interface the packet came from.</param>
-    public CapturedPacket(ReadOnlySpan<byte> data, uint wireLength, long timestampNanoseconds, int interfaceId, uint linkType)
+    /// <param name="linkType">The link type of the interface the packet came from.</param>
+    public CapturedPacket(ReadOnlySpan<byte> data, uint wireLength, long timestampNanoseconds, int interfaceId, LinkType linkType)
         : this(data, wireLength,
             Math.DivRem(timestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0),
             rest < 0 ? rest + 1_000_000_000L : rest, interfaceId, linkType, snapLength: 0)
@@ -28,10 +28,10 @@ public readonly ref struct CapturedPacket
     /// <param name="timestampSeconds">Seconds since the Unix epoch, libpcap's <c>tv_sec</c>.</param>
     /// <param name="timestampFractionNanoseconds">The fraction in nanoseconds, libpcap's <c>tv_usec</c> at nanosecond precision.</param>
     /// <param name="interfaceId">The pcapng interface index within its section; 0 for pcap files.</param>
-    /// <param name="linkType">The LINKTYPE_ number of the interface the packet came from.</param>
+    /// <param name="linkType">The link type of the interface the packet came from.</param>
     /// <param name="snapLength">The snapshot length of the packet's interface as libpcap reports it; 0 when unknown.</param>
     public CapturedPacket(ReadOnlySpan<byte> data, uint wireLength, long timestampSeconds, long timestampFractionNanoseconds,
-        int interfaceId, uint linkType, uint snapLength)
+        int interfaceId, LinkType linkType, uint snapLength)
     {
         Data = data;
         WireLength = wireLength;
@@ -74,7 +74,7 @@ public readonly ref struct CapturedPacket
     public int InterfaceId { get; }
 
     /// <summary>The LINKTYPE_ number of the packet's interface (1 Ethernet, 101 RAW, 113 LINUX_SLL, 276 LINUX_SLL2, ...).</summary>
-    public uint LinkType { get; }
+    public LinkType LinkType { get; }
 
     /// <summary>The snapshot length of the packet's interface as libpcap reports it (0 and oversized values adjusted); 0 when unknown.</summary>
     public uint SnapLength { get; }

@@ -41,10 +41,10 @@ public sealed class PcapReader : CaptureReader
         _lengthOrder = major == 543 || minor < 3 ? LengthOrder.Swapped : minor == 3 ? LengthOrder.MaybeSwapped : LengthOrder.Normal;
 
         // The top bits of the link-type field carry FCS information (pcap spec); the link type is the low 26 bits.
-        LinkType = LinkTypeNames.Canonical(_order.UInt32(header[20..]) & 0x03FF_FFFF);
+        LinkType = LinkTypeNames.Canonical(new LinkType(_order.UInt32(header[20..]) & 0x03FF_FFFF));
         uint snapLength = LinkTypeNames.EffectiveSnapLength(LinkType, _order.UInt32(header[16..]));
         // A modified-format Ethernet capture may have been taken in cooked mode with a faked 14-byte header (libpcap).
-        if (magic == PcapMagic.Modified && LinkType == 1)
+        if (magic == PcapMagic.Modified && LinkType == LinkType.Ethernet)
             snapLength = snapLength <= int.MaxValue - 14 ? snapLength + 14 : int.MaxValue;
         SnapLength = snapLength;
         _maxCapturedLength = LinkTypeNames.MaxSnapLength(LinkType);

@@ -111,7 +111,8 @@ public sealed partial class TcpdumpFormatter
                 WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, "ip");
                 return;
             }
-            var context = new IpContext(source, destination, isIpv6: false, (flagsAndOffset & 0x3fff) != 0, bytes[..headerLength]);
+            var context = new IpContext(source, destination, isIpv6: false, (flagsAndOffset & 0x3fff) != 0, bytes[..headerLength],
+                checksumDestination: SourceRouteFinalHop(bytes[..headerLength]));
             WriteTransport(ref writer, protocol, bytes[headerLength..], payloadLength, in context, (flagsAndOffset & 0x2000) != 0);
         }
         else
@@ -134,6 +135,37 @@ public sealed partial class TcpdumpFormatter
                 writer.AppendDecimal(protocol);
             }
         }
+    }
+
+    /// <summary>
+    /// tcpdump's ip_finddst: the last address of the first LSRR or SSRR option long enough to hold one, which TCP and UDP
+    /// checksums are verified against; empty (the IP destination) without one or when the options run past the header.
+    /// </summary>
+    private static ReadOnlySpan<byte> SourceRouteFinalHop(ReadOnlySpan<byte> header)
+    {
+        var options = header[Ipv4Header.MinimumLength..];
+        while (!options.IsEmpty)
+        {
+            var code = options[0];
+            if (code == 0)
+                break;
+            var optionLength = 1;
+            if (code != 1)
+            {
+                // A length byte past the header is read from the transport header, as tcpdump reads it.
+                if (options.Length < 2)
+                    return default;
+                optionLength = options[1];
+                if (optionLength < 2)
+                    break;
+            }
+            if (optionLength > options.Length)
+                return default;
+            if (code is 131 or 137 && optionLength >= 7)
+                return options.Slice(optionLength - 4, 4);
+            options = options[optionLength..];
+        }
+        return default;
     }
 
     /// <summary>The <c>-v</c> parenthesis; false when tcpdump stops after it (options truncated).</summary>
@@ -260,14 +292,11 @@ public sealed partial class TcpdumpFormatter
                 82 => "traceroute",
                 130 => "security",
                 131 => "LSRR",
-                133 => "E-SEC",
-                134 => "CIPSO",
-                136 => "SID",
                 137 => "SSRR",
                 148 => "RA",
                 _ => "unknown ",
             });
-            if (code is not (0 or 1 or 7 or 68 or 82 or 130 or 131 or 133 or 134 or 136 or 137 or 148))
+            if (code is not (0 or 1 or 7 or 68 or 82 or 130 or 131 or 137 or 148))
                 writer.AppendDecimal(code);
             int optionLength;
             if (code is 0 or 1)
@@ -332,8 +361,9 @@ public sealed partial class TcpdumpFormatter
         {
             WriteNote(ref writer, " [bad length ", (uint)length);
         }
-        var pointer = option[2] - 1;
-        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > length + 1)
+        // Unsigned as in tcpdump: a pointer byte of 0 wraps, so every address is followed by a comma.
+        var pointer = unchecked((uint)(option[2] - 1));
+        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > (uint)(length + 1))
         {
             WriteNote(ref writer, " [bad ptr ", option[2]);
         }
@@ -343,7 +373,7 @@ public sealed partial class TcpdumpFormatter
                 return false;
             writer.Append(' ');
             WriteIpv4Address(ref writer, option.Slice(at, 4));
-            if (pointer > at)
+            if (pointer > (uint)at)
                 writer.Append(',');
         }
         return true;
@@ -441,6 +471,11 @@ public sealed partial class TcpdumpFormatter
             WriteIpv6Address(ref writer, address);
     }
 
+    /// <summary>How many IP-in-IP headers deep the formatter follows before it gives up on the packet.</summary>
+    private const int MaximumTunnelDepth = 64;
+
+    private int _tunnelDepth;
+
     private void WriteTransport(ref LineWriter writer, byte protocol, ReadOnlySpan<byte> payload, int length, in IpContext context, bool moreFragments)
     {
         switch (protocol)
@@ -462,6 +497,29 @@ public sealed partial class TcpdumpFormatter
                 break;
             case 58 when context.IsIpv6:
                 WriteIcmpv6(ref writer, payload, length, in context);
+                break;
+            case 59:
+                // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.
+                writer.Append("no next header");
+                break;
+            case 77:
+                writer.Append(" nd ");
+                writer.AppendDecimal((uint)length);
+                break;
+            case 4:
+            case 41:
+                // IP in IP: tcpdump recurses without a bound; ours stops where the stack would be at risk.
+                if (_tunnelDepth >= MaximumTunnelDepth)
+                {
+                    WriteTruncated(ref writer, protocol == 4 ? "ip" : "ip6", abandoned: true);
+                    break;
+                }
+                _tunnelDepth++;
+                if (protocol == 4)
+                    WriteIpv4(ref writer, payload, length);
+                else
+                    WriteIpv6(ref writer, payload, length);
+                _tunnelDepth--;
                 break;
             default:
                 var name = _options.NoResolve ? null : ProtocolNames.Find(protocol);

@@ -373,6 +373,7 @@ public sealed partial class TcpdumpFormatter
         string? name = family switch
         {
             2 => "IPv4",
+            6 => "NS",
             7 => "ISO",
             16 => "Appletalk",
             23 => "IPX",

@@ -32,32 +32,32 @@ public sealed partial class TcpdumpFormatter
     /// Returns false when the text does not fit (<see cref="MaximumLength"/> characters always do); the per-capture
     /// state (TCP sequence bases, previous time stamp) advances either way.
     /// </summary>
-    /// <param name="linkType">The LINKTYPE_ number of the capture.</param>
+    /// <param name="linkType">The link type of the capture.</param>
     /// <param name="unixNanoseconds">Time stamp in nanoseconds since the Unix epoch.</param>
     /// <param name="packet">The captured bytes.</param>
     /// <param name="wireLength">The packet's length on the wire.</param>
     /// <param name="destination">Where the text goes.</param>
     /// <param name="written">Characters written (0 when it did not fit).</param>
-    public bool TryFormat(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
+    public bool TryFormat(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
     {
         long seconds = Math.DivRem(unixNanoseconds, 1_000_000_000L, out long fraction);
         if (fraction < 0)
             (seconds, fraction) = (seconds - 1, fraction + 1_000_000_000L);
-        return TryFormat(linkType, seconds, fraction, packet, (uint)wireLength, destination, out written);
+        return TryFormat(linkType, seconds, fraction, packet, unchecked((uint)wireLength), destination, out written);
     }
 
     /// <summary>
     /// Formats one packet whose time stamp comes as libpcap hands it over (seconds and a fraction that a corrupt file
-    /// may leave at a second or more); otherwise as <see cref="TryFormat(int, long, ReadOnlySpan{byte}, int, Span{char}, out int)"/>.
+    /// may leave at a second or more); otherwise as <see cref="TryFormat(LinkType, long, ReadOnlySpan{byte}, int, Span{char}, out int)"/>.
     /// </summary>
-    /// <param name="linkType">The LINKTYPE_ number of the packet's interface.</param>
+    /// <param name="linkType">The link type of the packet's interface.</param>
     /// <param name="seconds">Seconds since the Unix epoch.</param>
     /// <param name="fractionNanoseconds">The fraction of the second in nanoseconds.</param>
     /// <param name="packet">The captured bytes.</param>
     /// <param name="wireLength">The packet's length on the wire.</param>
     /// <param name="destination">Where the text goes.</param>
     /// <param name="written">Characters written (0 when it did not fit).</param>
-    public bool TryFormat(int linkType, long seconds, long fractionNanoseconds, ReadOnlySpan<byte> packet, uint wireLength, Span<char> destination, out int written)
+    public bool TryFormat(LinkType linkType, long seconds, long fractionNanoseconds, ReadOnlySpan<byte> packet, uint wireLength, Span<char> destination, out int written)
     {
         var writer = new LineWriter(destination);
         if (WriteInvalidHeader(ref writer, (uint)packet.Length, wireLength))
@@ -66,6 +66,7 @@ public sealed partial class TcpdumpFormatter
             return !writer.Overflowed;
         }
         _abandoned = false;
+        _tunnelDepth = 0;
         WriteTimestamp(ref writer, seconds, fractionNanoseconds);
         var linkHeaderLength = WriteLink(ref writer, linkType, packet, (int)wireLength);
         WriteHexDump(ref writer, packet, _abandoned ? 0 : linkHeaderLength);
@@ -73,59 +74,65 @@ public sealed partial class TcpdumpFormatter
         return !writer.Overflowed;
     }
 
-    // tcpdump's sanity checks on the record before anything else: one bracketed line, no time stamp, no hex dump.
-    private static bool WriteInvalidHeader(ref LineWriter writer, uint capturedLength, uint wireLength)
+    /// <summary>The largest capture or wire length tcpdump prints a packet for (its MAXIMUM_SNAPLEN).</summary>
+    private const uint MaximumSnapshotLength = 262144;
+
+    /// <summary>
+    /// tcpdump's sanity checks on a record's lengths (pretty_print_packet): every one that fails is listed in one
+    /// <c>[Invalid header: ...]</c> line, and then the packet is not decoded. False when the lengths are sound.
+    /// </summary>
+    private static bool WriteInvalidHeader(ref LineWriter writer, uint captured, uint wire)
     {
-        const uint MaximumSnapLength = 262144;
-        bool invalid = false;
-        void Next(ref LineWriter w, ref bool started)
-        {
-            w.Append(started ? "," : "[Invalid header:");
-            started = true;
-        }
-        if (capturedLength == 0)
+        var invalid = false;
+        if (captured == 0)
         {
             writer.Append("[Invalid header: caplen==0");
             invalid = true;
         }
-        if (wireLength == 0)
+        if (wire == 0)
         {
-            Next(ref writer, ref invalid);
+            StartInvalidHeaderItem(ref writer, ref invalid);
             writer.Append(" len==0");
         }
-        else if (wireLength < capturedLength)
+        else if (wire < captured)
         {
-            Next(ref writer, ref invalid);
+            StartInvalidHeaderItem(ref writer, ref invalid);
             writer.Append(" len(");
-            writer.AppendDecimal(wireLength);
-            writer.Append(") < caplen(");
-            writer.AppendDecimal(capturedLength);
-            writer.Append(')');
+            writer.AppendDecimal(wire);
+            WriteNote(ref writer, ") < caplen(", captured, ')');
         }
-        if (capturedLength > MaximumSnapLength)
+        if (captured > MaximumSnapshotLength)
         {
-            Next(ref writer, ref invalid);
+            StartInvalidHeaderItem(ref writer, ref invalid);
             writer.Append(" caplen(");
-            writer.AppendDecimal(capturedLength);
-            writer.Append(") > 262144");
+            writer.AppendDecimal(captured);
+            writer.Append(") > ");
+            writer.AppendDecimal(MaximumSnapshotLength);
         }
-        if (wireLength > MaximumSnapLength)
+        if (wire > MaximumSnapshotLength)
         {
-            Next(ref writer, ref invalid);
+            StartInvalidHeaderItem(ref writer, ref invalid);
             writer.Append(" len(");
-            writer.AppendDecimal(wireLength);
-            writer.Append(") > 262144");
+            writer.AppendDecimal(wire);
+            writer.Append(") > ");
+            writer.AppendDecimal(MaximumSnapshotLength);
         }
         if (invalid)
             writer.Append(']');
         return invalid;
     }
 
+    private static void StartInvalidHeaderItem(ref LineWriter writer, ref bool invalid)
+    {
+        writer.Append(invalid ? "," : "[Invalid header:");
+        invalid = true;
+    }
+
     /// <summary>The most characters one packet of <paramref name="capturedLength"/> bytes can print as (text line plus hex dump).</summary>
     public static int MaximumLength(int capturedLength) => 4096 + capturedLength * 6;
 
     /// <summary>Formats one packet and appends it plus a newline to <paramref name="output"/>.</summary>
-    public void Format(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, IBufferWriter<char> output)
+    public void Format(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, IBufferWriter<char> output)
     {
         var span = output.GetSpan(MaximumLength(packet.Length) + 1);
         TryFormat(linkType, unixNanoseconds, packet, wireLength, span[..^1], out var written);
@@ -134,7 +141,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>Formats one packet into the formatter's own reusable buffer (no newline); valid until the next call.</summary>
-    public ReadOnlySpan<char> Format(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength)
+    public ReadOnlySpan<char> Format(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength)
     {
         var needed = MaximumLength(packet.Length);
         if (_scratch.Length < needed)
@@ -149,13 +156,13 @@ public sealed partial class TcpdumpFormatter
         var needed = MaximumLength(packet.Data.Length);
         if (_scratch.Length < needed)
             _scratch = new char[Math.Max(needed, _scratch.Length * 2)];
-        TryFormat((int)packet.LinkType, packet.TimestampSeconds, packet.TimestampFractionNanoseconds, packet.Data, packet.WireLength, _scratch, out var written);
+        TryFormat(packet.LinkType, packet.TimestampSeconds, packet.TimestampFractionNanoseconds, packet.Data, packet.WireLength, _scratch, out var written);
         return _scratch.AsSpan(0, written);
     }
 
-    private int WriteLink(ref LineWriter writer, int linkType, ReadOnlySpan<byte> packet, int length)
+    private int WriteLink(ref LineWriter writer, LinkType linkType, ReadOnlySpan<byte> packet, int length)
     {
-        switch (linkType)
+        switch (linkType.Value)
         {
             case 1:
                 return WriteEthernet(ref writer, packet, length);
@@ -173,9 +180,9 @@ public sealed partial class TcpdumpFormatter
                 return WriteLinuxSll2(ref writer, packet, length);
             case 0:
             case 108:
-                return WriteNull(ref writer, packet, length, linkType == 108);
+                return WriteNull(ref writer, packet, length, linkType == LinkType.Loop);
             default:
-                if (!TcpdumpLinkPrinters.Exists((uint)linkType))
+                if (!TcpdumpLinkPrinters.Exists(linkType))
                 {
                     // tcpdump's print-unsupported.c: the word, then every captured byte in hex and ASCII.
                     writer.Append("UNSUPPORTED");
@@ -183,7 +190,7 @@ public sealed partial class TcpdumpFormatter
                     return 0;
                 }
                 writer.Append("unsupported link type ");
-                writer.AppendDecimal((uint)linkType);
+                writer.AppendDecimal(linkType.Value);
                 writer.Append(", length ");
                 writer.AppendDecimal((uint)length);
                 return 0;

@@ -16,5 +16,5 @@ internal static class TcpdumpLinkPrinters
     ];
 
     /// <summary>True when tcpdump has a printer for the LINKTYPE_ <paramref name="linkType"/>.</summary>
-    public static bool Exists(uint linkType) => DataLinkTypes.Contains(LinkTypeNames.ToDataLinkType(linkType));
+    public static bool Exists(LinkType linkType) => DataLinkTypes.Contains(LinkTypeNames.ToDataLinkType(linkType));
 }

@@ -236,7 +236,7 @@ public sealed class HostileFileTests : IDisposable
             int n = 0;
             while (reader.TryReadPacket(out var packet))
             {
-                string single = Save($"single-{n++}.pcap", RawCaptureFile.Pcap(packet.LinkType, packet.SnapLength)
+                string single = Save($"single-{n++}.pcap", RawCaptureFile.Pcap(packet.LinkType.Value, packet.SnapLength)
                     .Record((uint)packet.TimestampSeconds, (uint)(packet.TimestampFractionNanoseconds / 1000), packet.Data, packet.WireLength));
                 var run = ExternalTool.Run("tcpdump", ["-n", "-tt", "-r", single, .. filter.Length == 0 ? Array.Empty<string>() : [filter]]);
                 Assert.Equal(0, run.ExitCode);
@@ -286,6 +286,6 @@ public sealed class HostileFileTests : IDisposable
         Assert.Contains("a pipe cannot be rewritten as pcapng", stderr.ToString(), StringComparison.Ordinal);
         using var reader = CaptureReader.Open(new MemoryStream(stdout.ToArray()));
         Assert.True(reader.TryReadPacket(out var first));
-        Assert.Equal(1u, first.LinkType);
+        Assert.Equal(LinkType.Ethernet, first.LinkType);
     }
 }

@@ -91,7 +91,7 @@ internal sealed class CaptureFileMutator(int seed, bool longFiles = false)
         {
             uint linkType = Pick<uint>(1, 1, 101, 113, 276, 0, 12);
             uint snapLength = Pick<uint>(65535, 262144, 100, 1000, 0x7FFF_FFFF);
-            using (var writer = new PcapWriter(stream, linkType, snapLength, _random.Next(2) == 0, _random.Next(3) == 0, leaveOpen: true))
+            using (var writer = new PcapWriter(stream, new LinkType(linkType), snapLength, _random.Next(2) == 0, _random.Next(3) == 0, leaveOpen: true))
             {
                 fields.AddRange([0, 4, 16, 20]);
                 for (int i = 0; i < packets; i++)
@@ -123,7 +123,7 @@ internal sealed class CaptureFileMutator(int seed, bool longFiles = false)
             {
                 linkTypes[i] = Pick<uint>(1, 1, 101, 276, 113);
                 fields.AddRange([(int)stream.Position, (int)stream.Position + 4, (int)stream.Position + 8, (int)stream.Position + 12]);
-                writer.AddInterface(linkTypes[i], _random.Next(2) == 0 ? null : "if" + i, Pick<uint>(0, 262144, 100, 1500),
+                writer.AddInterface(new LinkType(linkTypes[i]), _random.Next(2) == 0 ? null : "if" + i, Pick<uint>(0, 262144, 100, 1500),
                     Pick<byte>(6, 6, 9, 0, 3, 0x80 | 20));
                 writer.Flush();
             }

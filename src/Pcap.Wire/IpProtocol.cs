@@ -1,4 +1,4 @@
-namespace Pcap.Decode.Network;
+namespace Pcap.Wire;
 
 /// <summary>An IP protocol number (IPv4 protocol / IPv6 next header); open, so unknown values survive.</summary>
 /// <param name="Value">The number as carried on the wire.</param>
@@ -44,23 +44,18 @@ public readonly record struct IpProtocol(byte Value)
         47 => "GRE",
         50 => "ESP",
         51 => "AH",
-        54 => "NARP",
+        55 => "Mobile IP",
         58 => "ICMPv6",
-        59 => "none",
-        78 => "ICMP",
+        62 => "Mobile IP (old)",
         88 => "EIGRP",
         89 => "OSPF",
-        94 => "ETHERIP",
-        98 => "encap",
         103 => "PIM",
         108 => "Compressed IP",
-        109 => "IPComp",
         112 => "VRRP",
         113 => "PGM",
-        115 => "L2TP",
         132 => "SCTP",
         135 => "Mobility",
-        240 => "MPLS",
+        143 => "Ethernet",
         _ => null,
     };
 }
