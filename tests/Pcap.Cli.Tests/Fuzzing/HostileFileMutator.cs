@@ -8,7 +8,7 @@ namespace Pcap.Cli.Tests.Fuzzing;
 /// several interfaces and link types), then truncated at every offset of their headers, with header fields set to
 /// hostile values, bits flipped, or spliced with another file.
 /// </summary>
-internal sealed class CaptureFileMutator(int seed, bool longFiles = false)
+internal sealed class HostileFileMutator(int seed, bool longFiles = false)
 {
     private static readonly byte[] Arp = Convert.FromHexString("ffffffffffff0242ac110002080600010800060400010242ac110002ac110002000000000000ac110001");
     private static readonly byte[] IcmpOverIp = Convert.FromHexString("4500001c0001000040017cd00a0000010a0000020800f7ff00000000");

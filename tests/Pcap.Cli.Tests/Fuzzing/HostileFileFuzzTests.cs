@@ -15,7 +15,7 @@ namespace Pcap.Cli.Tests.Fuzzing;
 /// cap, and on a sample the lines printed before any error the same as tcpdump's (time stamps and hex dumps, the part
 /// file reading decides). About 75 s on every run; <c>PCAPCORE_FUZZ_FILES=N</c> runs N files instead, with no time limit.
 /// </summary>
-public sealed class CaptureFileFuzzTests(ITestOutputHelper output) : IDisposable
+public sealed class HostileFileFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(75);
     private const int TcpdumpSampleEvery = 8;
@@ -33,7 +33,7 @@ public sealed class CaptureFileFuzzTests(ITestOutputHelper output) : IDisposable
         string? requested = Environment.GetEnvironmentVariable("PCAPCORE_FUZZ_FILES");
         long fileTarget = requested is null ? long.MaxValue : long.Parse(requested, CultureInfo.InvariantCulture);
         // The long run uses longer seed files (more packets per mutation) and asks tcpdump less often.
-        var mutator = new CaptureFileMutator(seed: 20261203, longFiles: requested is not null);
+        var mutator = new HostileFileMutator(seed: 20261203, longFiles: requested is not null);
         int sampleEvery = requested is null ? TcpdumpSampleEvery : LongRunTcpdumpSampleEvery;
         var clock = Stopwatch.StartNew();
         long files = 0, packets = 0, fileErrors = 0, compared = 0, tcpdumpErrors = 0, slowest = 0, mostAllocated = 0;
