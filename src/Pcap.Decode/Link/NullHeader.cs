@@ -44,6 +44,10 @@ public readonly ref struct NullHeader
         }
     }
 
+    /// <summary>True when the family is AF_INET (2).</summary>
+    public bool IsIpv4 => Family == 2;
+    /// <summary>True when the family is one of the AF_INET6 values of BSD, FreeBSD and Darwin (24, 28, 30).</summary>
+    public bool IsIpv6 => Family is 24 or 28 or 30;
     /// <summary>True for LOOP, whose family is specified in network byte order (tcpdump reads it as it reads NULL's).</summary>
     public bool NetworkOrder => _networkOrder;
 

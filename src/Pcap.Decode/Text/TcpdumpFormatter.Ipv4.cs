@@ -5,34 +5,6 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    /// <summary>What a transport printer needs to know about the IP datagram around it.</summary>
-    private readonly ref struct IpContext
-    {
-        public IpContext(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, bool isIpv6, bool fragmented, ReadOnlySpan<byte> ipHeader,
-            bool endpointAddresses = true, ReadOnlySpan<byte> checksumDestination = default)
-        {
-            Source = source;
-            Destination = destination;
-            IsIpv6 = isIpv6;
-            Fragmented = fragmented;
-            IpHeader = ipHeader;
-            EndpointAddresses = endpointAddresses;
-            ChecksumDestination = checksumDestination.IsEmpty ? destination : checksumDestination;
-        }
-
-        /// <summary>False after IPv6 extension headers: tcpdump then prints only the ports of TCP and UDP.</summary>
-        public bool EndpointAddresses { get; }
-
-        /// <summary>The destination of the checksum pseudo-header (an IPv6 routing header's final hop).</summary>
-        public ReadOnlySpan<byte> ChecksumDestination { get; }
-
-        public ReadOnlySpan<byte> Source { get; }
-        public ReadOnlySpan<byte> Destination { get; }
-        public bool IsIpv6 { get; }
-        public bool Fragmented { get; }
-        public ReadOnlySpan<byte> IpHeader { get; }
-    }
-
     private void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
         if (bytes.Length == 0)
@@ -445,31 +417,11 @@ public sealed partial class TcpdumpFormatter
         return true;
     }
 
-    private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address)
-    {
-        var name = _hostNames?.Find(address);
-        if (name is not null)
-            writer.Append(name);
-        else
-            writer.AppendIpv4(address);
-    }
+    private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
 
-    private void WriteIpv6Address(ref LineWriter writer, scoped ReadOnlySpan<byte> address)
-    {
-        var name = _hostNames?.Find(address);
-        if (name is not null)
-            writer.Append(name);
-        else
-            writer.AppendIpv6(address);
-    }
+    private void WriteIpv6Address(ref LineWriter writer, scoped ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
 
-    private void WriteIpAddress(ref LineWriter writer, ReadOnlySpan<byte> address)
-    {
-        if (address.Length == 4)
-            WriteIpv4Address(ref writer, address);
-        else
-            WriteIpv6Address(ref writer, address);
-    }
+    private void WriteIpAddress(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
 
     /// <summary>How many IP-in-IP headers deep the formatter follows before it gives up on the packet.</summary>
     private const int MaximumTunnelDepth = 64;
@@ -484,7 +436,7 @@ public sealed partial class TcpdumpFormatter
                 WriteTcp(ref writer, payload, length, in context);
                 break;
             case 17:
-                WriteUdp(ref writer, payload, length, in context);
+                UdpPrinter.Print(ref writer, _state, payload, length, in context);
                 break;
             case 1 when context.IsIpv6:
                 writer.Append("[ICMP requires IPv4] (invalid)");

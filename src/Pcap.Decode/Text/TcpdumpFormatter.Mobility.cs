@@ -191,7 +191,7 @@ public sealed partial class TcpdumpFormatter
             var at = start + i;
             if (at >= header.Length)
             {
-                _abandoned = true;
+                _state.Abandoned = true;
                 return false;
             }
             var kind = header[at];
@@ -203,7 +203,7 @@ public sealed partial class TcpdumpFormatter
             {
                 if (at + 1 >= header.Length)
                 {
-                    _abandoned = true;
+                    _state.Abandoned = true;
                     return false;
                 }
                 optionLength = header[at + 1] + 2;
@@ -241,7 +241,7 @@ public sealed partial class TcpdumpFormatter
                     }
                     if (header.Length < at + 18)
                     {
-                        _abandoned = true;
+                        _state.Abandoned = true;
                         return false;
                     }
                     writer.Append("(alt-CoA: ");
@@ -256,7 +256,7 @@ public sealed partial class TcpdumpFormatter
                     }
                     if (header.Length < at + 6)
                     {
-                        _abandoned = true;
+                        _state.Abandoned = true;
                         return false;
                     }
                     writer.Append("(ni: ho=0x");

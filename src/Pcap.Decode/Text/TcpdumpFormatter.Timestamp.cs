@@ -7,8 +7,6 @@ namespace Pcap.Decode.Text;
 public sealed partial class TcpdumpFormatter
 {
     private const string TimeError = "[Error converting time]";
-    private long _referenceSeconds;
-    private long _referenceFraction;
 
     private void WriteTimestamp(ref LineWriter writer, long seconds, long fractionNanoseconds)
     {
@@ -55,11 +53,11 @@ public sealed partial class TcpdumpFormatter
     // tcpdump keeps one reference time: unset while it is 0.0, the first packet's (-ttttt) or the previous one's (-ttt).
     private void WriteDelta(ref LineWriter writer, long seconds, long fraction)
     {
-        if (_referenceSeconds == 0 && _referenceFraction == 0)
-            (_referenceSeconds, _referenceFraction) = (seconds, fraction);
-        bool negative = seconds < _referenceSeconds || (seconds == _referenceSeconds && fraction < _referenceFraction);
-        long deltaSeconds = negative ? _referenceSeconds - seconds : seconds - _referenceSeconds;
-        long deltaFraction = negative ? _referenceFraction - fraction : fraction - _referenceFraction;
+        if (_state.ReferenceSeconds == 0 && _state.ReferenceFraction == 0)
+            (_state.ReferenceSeconds, _state.ReferenceFraction) = (seconds, fraction);
+        bool negative = seconds < _state.ReferenceSeconds || (seconds == _state.ReferenceSeconds && fraction < _state.ReferenceFraction);
+        long deltaSeconds = negative ? _state.ReferenceSeconds - seconds : seconds - _state.ReferenceSeconds;
+        long deltaFraction = negative ? _state.ReferenceFraction - fraction : fraction - _state.ReferenceFraction;
         if (deltaFraction < 0)
         {
             deltaFraction += _options.NanosecondPrecision ? 1_000_000_000L : 1_000_000L;
@@ -68,7 +66,7 @@ public sealed partial class TcpdumpFormatter
         writer.Append(negative ? '-' : ' ');
         WriteDateTime(ref writer, deltaSeconds, deltaFraction, withDate: false, TimeZoneInfo.Utc);
         if (_options.Timestamps == TimestampStyle.DeltaFromPrevious)
-            (_referenceSeconds, _referenceFraction) = (seconds, fraction);
+            (_state.ReferenceSeconds, _state.ReferenceFraction) = (seconds, fraction);
     }
 
     private void WriteDateTime(ref LineWriter writer, long seconds, long fraction, bool withDate, TimeZoneInfo zone)

@@ -111,6 +111,8 @@ public sealed class RegressionGoldenTests
         // Hop-by-hop header announced, payload length 0 and nothing captured after the IPv6 header: tcpdump stops at [|hbhopt].
         { 101, "-n -v", "600000000000004020010DB800000000000000000000000120010DB800010000000000000000100080" },
         { 101, "-n", "600000000000004020010DB800000000000000000000000120010DB800010000000000000000100080" },
+        // ICMPv6 home agent discovery reply whose length runs past the capture: tcpdump stops at the first missing address.
+        { 101, "-n -v", "600000000FAB3A4020010DB80000000000004E000000000120010DB80001000000000000000010009100CE6234E8" },
         // NULL family 6: tcpdump's bsd_af_values names it NS.
         { 0, "-n -e", "06000000450000449F9E4000BB064C600A010203C0A807099D869F2A36F6C45C25B7E048A018649B55E300001E0F140B32C735F4F7ECA63E00ECBE0502100342834E35E7990E43EF" },
     };
