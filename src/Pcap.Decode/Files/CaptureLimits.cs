@@ -5,7 +5,7 @@ public static class CaptureLimits
 {
     /// <summary>
     /// The largest captured length any link type allows: 128 MiB, libpcap's maximum for D-Bus. Every other link type
-    /// is capped lower (<see cref="LinkTypeNames.MaxSnapLength"/>: 262,144 bytes for most).
+    /// is capped lower (libpcap's max_snaplen_for_dlt: 262,144 bytes for most).
     /// </summary>
     public const int MaxPacketLength = 128 * 1024 * 1024;
 

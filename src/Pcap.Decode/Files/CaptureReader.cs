@@ -36,13 +36,13 @@ public abstract class CaptureReader : IDisposable
 
     /// <summary>
     /// The LINKTYPE_ number of the file (pcap) or of the first interface (pcapng), as libpcap reports it: an alias
-    /// such as 12 (DLT_RAW on Linux) becomes its LINKTYPE_ number (101), see <see cref="LinkTypeNames.Canonical"/>.
+    /// such as 12 (DLT_RAW on Linux) becomes its LINKTYPE_ number (101), as libpcap maps a file's link type to a DLT and back.
     /// </summary>
     public LinkType LinkType { get; private protected set; }
 
     /// <summary>
     /// The snapshot length of the file (pcap) or of the first interface (pcapng) as libpcap reports it: 0 and values
-    /// above 2^31-1 become the link type's maximum (<see cref="LinkTypeNames.EffectiveSnapLength"/>).
+    /// above 2^31-1 become the link type's maximum (libpcap's pcap_adjust_snapshot).
     /// </summary>
     public uint SnapLength { get; private protected set; }
 
