@@ -56,6 +56,9 @@ internal static class LiveCaptureCommand
             ImmediateMode = options.ImmediateMode || (options.WriteFile is null && options.LineBuffered),
         };
 
+        if (options.Workers is not null || options.FanoutMode is not null || options.FanoutSelectors is not null)
+            return FanoutCaptureCommand.Capture(options, device, captureOptions);
+
         using var capture = LiveCapture.Open(device, captureOptions);
         bool interrupted = false;
         void Interrupt(PosixSignalContext context)
@@ -99,7 +102,7 @@ internal static class LiveCaptureCommand
     }
 
     // tcpdump's text (interface names on -i any from the capture's own namespace), or the -w file.
-    private static IPacketSink OpenSink(CliOptions options, LiveCapture capture)
+    internal static IPacketSink OpenSink(CliOptions options, LiveCapture capture)
     {
         if (options.WriteFile is null)
         {
@@ -139,5 +142,5 @@ internal static class LiveCaptureCommand
         }
     }
 
-    private static string Plural(long count, string what) => $"{count} packet{(count == 1 ? "" : "s")} {what}";
+    internal static string Plural(long count, string what) => $"{count} packet{(count == 1 ? "" : "s")} {what}";
 }
