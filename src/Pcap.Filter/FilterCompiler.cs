@@ -42,7 +42,7 @@ public static class FilterCompiler
         try
         {
             var tree = FilterParser.Parse(expression);
-            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize };
+            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize, ReadingSavefile = options.ReadingSavefile };
             var root = generator.Generate(tree);
             if (generator.Sets.Count > 0)
                 return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
@@ -100,7 +100,7 @@ public static class FilterCompiler
             accepts |= block.JumpTrue is null && block.K != 0;
         BpfInstruction[]? best = accepts ? ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _)) : null;
 
-        var exactRoot = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads).Generate(tree);
+        var exactRoot = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { ReadingSavefile = options.ReadingSavefile }.Generate(tree);
         if (BlockGraphBuilder.UnoptimizedLength(exactRoot) <= ExactBudget)
         {
             var exactGraph = BlockGraphBuilder.Build(exactRoot, out _, out bool jumpsBetweenStatements);

@@ -22,6 +22,14 @@ public sealed record FilterOptions
     public bool LinuxVlanAncillaryLoads { get; init; }
 
     /// <summary>
+    /// Compile for packets read from a capture file, as libpcap does for a <c>pcap_open_offline</c> handle: a file keeps
+    /// no packet metadata, so <c>inbound</c>, <c>outbound</c> and <c>ifindex</c> are refused except on the link types
+    /// whose header carries them (Linux cooked), with libpcap's "not supported ... when reading savefiles" message.
+    /// The default (false) gives <c>pcap_open_dead</c>'s program, which reads them from a live socket's metadata.
+    /// </summary>
+    public bool ReadingSavefile { get; init; }
+
+    /// <summary>
     /// Shorten libpcap's optimized program further (true by default). Off, an optimized program is instruction for
     /// instruction what libpcap 1.10's <c>pcap_compile</c> emits; the tests that check that identity turn it off.
     /// </summary>

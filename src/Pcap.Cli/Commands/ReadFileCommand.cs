@@ -37,34 +37,23 @@ internal static class ReadFileCommand
             if (LinkTypeNames.ToDataLinkType(reader.LinkType) == 276)
                 error.WriteLine("Warning: interface names might be incorrect");
 
-            // tcpdump compiles a filter even when none is given, so a link type libpcap cannot filter ends the run.
-            if (!LinkTypeNames.IsFilterable(reader.LinkType))
+            var filters = new FileFilters(options.Expression, !options.NoOptimize);
+            if (!filters.TryGet(reader.LinkType, reader.SnapLength, out _, out string? filterError))
             {
-                error.WriteLine($"pcapcore: unknown data link type {LinkTypeNames.ToDataLinkType(reader.LinkType)} " +
-                                $"(min {LinkTypeNames.MatchingMinimum}, max {LinkTypeNames.MatchingMaximum})");
+                error.WriteLine($"pcapcore: {filterError}");
                 return 1;
-            }
-            BpfProgram? filter = null;
-            if (!string.IsNullOrWhiteSpace(options.Expression))
-            {
-                var filterOptions = new FilterOptions
-                {
-                    Optimize = !options.NoOptimize,
-                    SnapLength = (int)LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength),
-                };
-                if (!FilterCompiler.TryCompile(options.Expression, reader.LinkType, out filter, out var filterError, filterOptions))
-                {
-                    error.WriteLine($"pcapcore: {filterError.Message}");
-                    return 1;
-                }
             }
 
             failingPath = options.WriteFile;
-            using var sink = PacketSinkFactory.Create(options, reader, openStandardOutput);
+            using var sink = PacketSinkFactory.Create(options, reader, openStandardOutput, error);
             failingPath = path;
             try
             {
-                Pump(reader, filter is null ? null : BpfJit.Compile(filter), options.Count, sink);
+                if (!Pump(reader, filters, options.Count, sink, out string? interfaceError))
+                {
+                    error.WriteLine($"pcapcore: {path}: {interfaceError}");
+                    return 1;
+                }
             }
             finally
             {
@@ -72,6 +61,11 @@ internal static class ReadFileCommand
                 sink?.Flush();
             }
             return 0;
+        }
+        catch (CaptureSinkException e)
+        {
+            error.WriteLine($"pcapcore: {options.WriteFile}: {e.Message}");
+            return 1;
         }
         catch (CaptureFileException e)
         {
@@ -86,16 +80,30 @@ internal static class ReadFileCommand
         }
     }
 
-    private static void Pump(CaptureReader reader, BpfFilterFunction? filter, long? count, IPacketSink? sink)
+    // Each packet is filtered by the program for its own interface's link type and snapshot length.
+    private static bool Pump(CaptureReader reader, FileFilters filters, long? count, IPacketSink? sink, out string? error)
     {
+        error = null;
         long remaining = count ?? long.MaxValue;
+        (LinkType LinkType, uint SnapLength) current = (new LinkType(uint.MaxValue), 0);
+        BpfFilterFunction? filter = null;
         while (remaining > 0 && reader.TryReadPacket(out var packet))
         {
+            if ((packet.LinkType, packet.SnapLength) != current)
+            {
+                current = (packet.LinkType, packet.SnapLength);
+                if (!filters.TryGet(current.LinkType, current.SnapLength, out filter, out string? reason))
+                {
+                    error = $"interface {packet.InterfaceId} (link-type {LinkTypeNames.Describe(current.LinkType)}): {reason}";
+                    return false;
+                }
+            }
             if (filter is not null && filter(packet.Data, packet.WireLength) == 0)
                 continue;
             sink?.Write(packet);
             remaining--;
         }
+        return true;
     }
 
     // The strerror-style wording tcpdump uses for the common cases; anything else keeps .NET's message.

@@ -13,19 +13,21 @@ internal static class PacketSinkFactory
     /// <param name="options">The parsed command line.</param>
     /// <param name="reader">The open input, for its link type and snapshot length.</param>
     /// <param name="openStandardOutput">Opens stdout for <c>-w -</c>.</param>
-    public static IPacketSink? Create(CliOptions options, CaptureReader reader, Func<Stream> openStandardOutput)
+    /// <param name="notices">Where a <c>-w</c> file's switch to pcapng is announced (stderr).</param>
+    public static IPacketSink? Create(CliOptions options, CaptureReader reader, Func<Stream> openStandardOutput, TextWriter notices)
     {
         if (options.WriteFile is null)
             return new PrintingSink(new BufferedStream(openStandardOutput(), 1 << 16), PrintingSink.OptionsFor(options), options.LineBuffered);
         // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
-        var linkType = LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
+        var linkType = LinkTypeNames.Canonical(reader.LinkType);
         uint snapLength = LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);
         Stream stream = options.WriteFile == "-"
             ? new BufferedStream(openStandardOutput(), 1 << 16)
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {
-            return new CaptureFileSink(stream, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered);
+            string? path = options.WriteFile == "-" ? null : options.WriteFile;
+            return new CaptureFileSink(stream, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered, path, notices);
         }
         catch
         {

@@ -15,4 +15,7 @@ public sealed record CaptureInterface(LinkType LinkType, uint SnapLength, string
 
     /// <summary>The <c>if_tsresol</c> value for nanoseconds.</summary>
     public const byte NanosecondResolution = 9;
+
+    /// <summary>The snapshot length as libpcap reports it: 0 and values above 2^31-1 become the link type's maximum.</summary>
+    public uint EffectiveSnapLength => LinkTypeNames.EffectiveSnapLength(LinkType, SnapLength);
 }

@@ -34,10 +34,16 @@ public abstract class CaptureReader : IDisposable
     /// <summary>The container format: pcap or pcapng.</summary>
     public abstract CaptureFileFormat Format { get; }
 
-    /// <summary>The LINKTYPE_ number of the file (pcap) or of the first interface (pcapng), as tcpdump reports it.</summary>
+    /// <summary>
+    /// The LINKTYPE_ number of the file (pcap) or of the first interface (pcapng), as libpcap reports it: an alias
+    /// such as 12 (DLT_RAW on Linux) becomes its LINKTYPE_ number (101), as libpcap maps a file's link type to a DLT and back.
+    /// </summary>
     public LinkType LinkType { get; private protected set; }
 
-    /// <summary>The snapshot length of the file (pcap) or of the first interface (pcapng); 0 in pcapng means no limit.</summary>
+    /// <summary>
+    /// The snapshot length of the file (pcap) or of the first interface (pcapng) as libpcap reports it: 0 and values
+    /// above 2^31-1 become the link type's maximum (libpcap's pcap_adjust_snapshot).
+    /// </summary>
     public uint SnapLength { get; private protected set; }
 
     /// <summary>The number of bytes consumed from the start of the file so far.</summary>
@@ -147,6 +153,22 @@ public abstract class CaptureReader : IDisposable
                 break;
         }
         return got;
+    }
+
+    /// <summary>Reads and drops up to <paramref name="count"/> bytes without keeping them; returns how many the file held.</summary>
+    private protected long Skip(long count)
+    {
+        Span<byte> discard = stackalloc byte[4096];
+        long skipped = 0;
+        while (skipped < count)
+        {
+            int chunk = (int)Math.Min(discard.Length, count - skipped);
+            int read = ReadAvailable(discard[..chunk]);
+            skipped += read;
+            if (read < chunk)
+                break;
+        }
+        return skipped;
     }
 
     /// <summary>Builds the error for a packet whose header promises more bytes than the file holds.</summary>

@@ -187,6 +187,13 @@ internal static class LinkTypeNames
         _ => dataLinkType,
     });
 
+    /// <summary>
+    /// The LINKTYPE_ number libpcap works with for a file's link-type field: the DLT it maps the field to, written
+    /// back as a LINKTYPE_ (12, DLT_RAW on Linux, becomes LINKTYPE_RAW 101; 101 stays 101).
+    /// </summary>
+    /// <param name="linkType">The link-type field of the file header or interface description.</param>
+    public static LinkType Canonical(LinkType linkType) => ToFileLinkType(ToDataLinkType(linkType));
+
     /// <summary>libpcap's name (e.g. <c>EN10MB</c>) and description (e.g. <c>Ethernet</c>) for a LINKTYPE_, when it has one.</summary>
     /// <param name="linkType">The link type from the file.</param>
     /// <param name="name">The DLT name without its <c>DLT_</c> prefix.</param>

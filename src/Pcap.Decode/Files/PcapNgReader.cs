@@ -17,6 +17,8 @@ public sealed class PcapNgReader : CaptureReader
     private ByteOrder _order;
     private List<CaptureInterface> _interfaces = [];
     private int _sectionCount;
+    // libpcap reads blocks of up to 16 MiB, more once an interface's link type allows bigger packets (D-Bus).
+    private int _maxBlockLength = CaptureLimits.InitialMaxBlockLength;
 
     internal PcapNgReader(Stream stream, bool leaveOpen, ReadOnlySpan<byte> magicBytes) : base(stream, leaveOpen, magicBytes)
     {
@@ -30,7 +32,7 @@ public sealed class PcapNgReader : CaptureReader
             HandleStructuralBlock(type, body, offset);
         }
         LinkType = _interfaces[0].LinkType;
-        SnapLength = _interfaces[0].SnapLength;
+        SnapLength = _interfaces[0].EffectiveSnapLength;
     }
 
     /// <inheritdoc/>
@@ -112,11 +114,11 @@ public sealed class PcapNgReader : CaptureReader
         return true;
     }
 
-    private static void CheckLength(uint length, int minimum, long offset)
+    private void CheckLength(uint length, int minimum, long offset)
     {
-        if (length < minimum || length % 4 != 0 || length > CaptureLimits.MaxBlockLength)
+        if (length < minimum || length % 4 != 0 || length > _maxBlockLength)
             throw new CaptureFileException(
-                $"bad pcapng block at offset {offset}: total length {length} must be a multiple of 4 between {minimum} and {CaptureLimits.MaxBlockLength}", offset);
+                $"bad pcapng block at offset {offset}: total length {length} must be a multiple of 4 between {minimum} and {_maxBlockLength}", offset);
     }
 
     /// <summary>Reads the rest of a block (after the header and <paramref name="start"/> body bytes already in the buffer).</summary>
@@ -142,7 +144,8 @@ public sealed class PcapNgReader : CaptureReader
     {
         ushort major = _order.UInt16(body[4..]);
         ushort minor = _order.UInt16(body[6..]);
-        if (major != 1)
+        // libpcap reads major version 1 only, and in the first section only minor versions 0 and 2.
+        if (major != 1 || (_sectionCount == 0 && minor is not (0 or 2)))
             throw new CaptureFileException($"unsupported pcapng version {major}.{minor} in section header at offset {offset}", offset);
         _sectionCount++;
         // Interface ids restart in every section; the old list may still be referenced through Interfaces, so replace it.
@@ -154,42 +157,59 @@ public sealed class PcapNgReader : CaptureReader
     {
         if (body.Length < 8)
             throw new CaptureFileException($"bad interface description block at offset {offset}: body of {body.Length} bytes is shorter than 8", offset);
-        var linkType = new LinkType(_order.UInt16(body));
+        var linkType = LinkTypeNames.Canonical(new LinkType(_order.UInt16(body)));
         uint snapLength = _order.UInt32(body[4..]);
         string? name = null;
-        byte resolution = CaptureInterface.MicrosecondResolution;
-        long timestampOffset = 0;
+        byte? resolution = null;
+        long? timestampOffset = null;
 
+        // libpcap refuses an interface whose time stamp options are malformed or repeated, so the reader does too.
         var options = body[8..];
         long optionOffset = offset + BlockHeaderLength + 8;
         while (options.Length >= 4)
         {
             ushort code = _order.UInt16(options);
             ushort valueLength = _order.UInt16(options[2..]);
-            if (code == PcapNgOption.EndOfOptions)
-                break;
             int padded = (valueLength + 3) & ~3;
             if (4 + padded > options.Length)
                 throw new CaptureFileException($"bad option {code} at offset {optionOffset}: value of {valueLength} bytes runs past the end of the block", optionOffset);
             var value = options.Slice(4, valueLength);
             switch (code)
             {
+                case PcapNgOption.EndOfOptions:
+                    if (valueLength != 0)
+                        throw BadOption($"opt_endofopt has length {valueLength}, not 0");
+                    options = default;
+                    continue;
                 case PcapNgOption.InterfaceName:
                     name = Encoding.UTF8.GetString(value.TrimEnd((byte)0));
                     break;
-                case PcapNgOption.InterfaceTimestampResolution when valueLength == 1:
+                case PcapNgOption.InterfaceTimestampResolution:
+                    if (valueLength != 1)
+                        throw BadOption($"if_tsresol has length {valueLength}, not 1");
+                    if (resolution is not null)
+                        throw BadOption("if_tsresol appears twice");
                     resolution = value[0];
-                    if (!PcapNgTimestamp.IsSupported(resolution))
-                        throw new CaptureFileException($"unsupported if_tsresol 0x{resolution:x2} at offset {optionOffset}: finer than a 64-bit count can hold", optionOffset);
+                    if (!PcapNgTimestamp.IsSupported(value[0]))
+                        throw new CaptureFileException($"unsupported if_tsresol 0x{value[0]:x2} at offset {optionOffset}: finer than a 64-bit count can hold", optionOffset);
                     break;
-                case PcapNgOption.InterfaceTimestampOffset when valueLength == 8:
+                case PcapNgOption.InterfaceTimestampOffset:
+                    if (valueLength != 8)
+                        throw BadOption($"if_tsoffset has length {valueLength}, not 8");
+                    if (timestampOffset is not null)
+                        throw BadOption("if_tsoffset appears twice");
                     timestampOffset = (long)_order.UInt64(value);
                     break;
             }
             options = options[(4 + padded)..];
             optionOffset += 4 + padded;
         }
-        _interfaces.Add(new CaptureInterface(linkType, snapLength, name, resolution, timestampOffset));
+        var described = new CaptureInterface(linkType, snapLength, name, resolution ?? CaptureInterface.MicrosecondResolution, timestampOffset ?? 0);
+        _interfaces.Add(described);
+        _maxBlockLength = Math.Max(_maxBlockLength, CaptureLimits.MaxBlockLengthFor(linkType));
+
+        CaptureFileException BadOption(string what) =>
+            new($"bad option at offset {optionOffset} in the interface description block at offset {offset}: {what}", optionOffset);
     }
 
     private CapturedPacket ReadPacketBlock(uint type, ReadOnlySpan<byte> body, long offset)
@@ -227,30 +247,26 @@ public sealed class PcapNgReader : CaptureReader
             throw new CaptureFileException(
                 $"bad {blockName} at offset {offset}: interface {interfaceId} is not described (the section has {_interfaces.Count})", offset);
         var described = _interfaces[(int)interfaceId];
+        uint snapshot = described.EffectiveSnapLength;
         int room = body.Length - fixedLength;
 
         if (type == PcapNgBlockType.SimplePacket)
         {
-            // A simple packet block has no captured length: it is the wire length cut by the snapshot length and the block.
-            capturedLength = wireLength;
-            if (described.SnapLength != 0 && capturedLength > described.SnapLength)
-                capturedLength = described.SnapLength;
-            if (capturedLength > room)
-                capturedLength = (uint)room;
+            // A simple packet block has no captured length: it is the wire length cut by the snapshot length (libpcap).
+            capturedLength = Math.Min(wireLength, snapshot);
         }
         else
         {
             capturedLength = _order.UInt32(body[12..]);
-            if (capturedLength > CaptureLimits.MaxPacketLength)
-                throw new CaptureFileException($"bad {blockName} at offset {offset}: captured length {capturedLength} is larger than the {CaptureLimits.MaxPacketLength}-byte limit", offset);
-            if (described.SnapLength != 0 && capturedLength > described.SnapLength)
-                throw new CaptureFileException($"bad {blockName} at offset {offset}: captured length {capturedLength} is larger than interface {interfaceId}'s snapshot length {described.SnapLength}", offset);
-            if (capturedLength > room)
-                throw new CaptureFileException($"bad {blockName} at offset {offset}: captured length {capturedLength} is larger than the {room} data bytes in the block", offset);
+            // libpcap cuts an oversized pcap record but refuses an oversized pcapng packet.
+            if (capturedLength > snapshot)
+                throw new CaptureFileException($"invalid packet capture length {capturedLength}, bigger than snaplen of {snapshot}, in the {blockName} at offset {offset} (interface {interfaceId})", offset);
         }
+        if (capturedLength > room)
+            throw new CaptureFileException($"bad {blockName} at offset {offset}: captured length {capturedLength} is larger than the {room} data bytes in the block", offset);
 
-        long timestamp = PcapNgTimestamp.ToNanoseconds(units, described.TimestampResolution, described.TimestampOffsetSeconds);
+        var (seconds, fraction) = PcapNgTimestamp.Split(units, described.TimestampResolution, described.TimestampOffsetSeconds);
         var data = body.Slice(fixedLength, (int)capturedLength);
-        return new CapturedPacket(data, wireLength, timestamp, (int)interfaceId, described.LinkType);
+        return new CapturedPacket(data, wireLength, seconds, fraction, (int)interfaceId, described.LinkType, snapshot);
     }
 }

@@ -15,22 +15,25 @@ internal static class PcapNgTimestamp
     public static bool IsSupported(byte resolution) =>
         (resolution & 0x80) == 0 ? resolution <= 19 : (resolution & 0x7F) <= 63;
 
-    /// <summary>Nanoseconds for <paramref name="units"/> ticks of 10^-n or 2^-n seconds, plus an offset in seconds.</summary>
-    public static long ToNanoseconds(ulong units, byte resolution, long offsetSeconds)
+    /// <summary>
+    /// Seconds and a fraction in nanoseconds for <paramref name="units"/> ticks, as libpcap 1.10 splits them: seconds
+    /// are units / ticks-per-second plus the offset in unsigned 64-bit arithmetic, read back as a signed time_t.
+    /// </summary>
+    public static (long Seconds, long FractionNanoseconds) Split(ulong units, byte resolution, long offsetSeconds)
     {
-        ulong nanoseconds;
-        if ((resolution & 0x80) == 0)
-        {
-            nanoseconds = resolution <= 9
-                ? units * PowersOfTen[9 - resolution]
-                : units / PowersOfTen[resolution - 9];
-        }
-        else
-        {
-            nanoseconds = (ulong)(((UInt128)units * 1_000_000_000UL) >> (resolution & 0x7F));
-        }
-        return (long)nanoseconds + offsetSeconds * 1_000_000_000L;
+        int exponent = resolution & 0x7F;
+        ulong perSecond = TicksPerSecond(resolution);
+        ulong seconds = unchecked(units / perSecond + (ulong)offsetSeconds);
+        ulong fraction = units % perSecond;
+        ulong nanoseconds = (resolution & 0x80) == 0
+            ? exponent <= 9 ? fraction * PowersOfTen[9 - exponent] : fraction / PowersOfTen[exponent - 9]
+            : (ulong)((UInt128)fraction * 1_000_000_000UL >> exponent);
+        return (unchecked((long)seconds), (long)nanoseconds);
     }
+
+    /// <summary>Ticks per second at the given <c>if_tsresol</c>: 10^n, or 2^n with the high bit set.</summary>
+    public static ulong TicksPerSecond(byte resolution) =>
+        (resolution & 0x80) == 0 ? PowersOfTen[resolution] : 1UL << (resolution & 0x7F);
 
     /// <summary>Ticks of the given resolution for a time in nanoseconds, rounding down.</summary>
     public static ulong FromNanoseconds(long nanoseconds, byte resolution)

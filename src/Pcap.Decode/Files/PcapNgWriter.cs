@@ -106,8 +106,30 @@ public sealed class PcapNgWriter : IDisposable
     {
         var described = Interface(interfaceId);
         ArgumentOutOfRangeException.ThrowIfNegative(timestampNanoseconds);
+        WriteEnhanced(interfaceId, described, PcapNgTimestamp.FromNanoseconds(timestampNanoseconds, described.TimestampResolution), data, wireLength);
+    }
+
+    /// <summary>
+    /// Writes an Enhanced Packet Block for a time given as seconds and a fraction, as a reader hands them over. pcapng
+    /// counts unsigned 64-bit ticks from 1970: a time it cannot hold (before 1970, or beyond 2^64 ticks) wraps rather
+    /// than failing, so no packet is lost.
+    /// </summary>
+    /// <param name="interfaceId">An id returned by <see cref="AddInterface"/> in the current section.</param>
+    /// <param name="seconds">Seconds since the Unix epoch.</param>
+    /// <param name="fractionNanoseconds">The fraction of the second in nanoseconds.</param>
+    /// <param name="data">The captured bytes, starting with the link-layer header.</param>
+    /// <param name="wireLength">The packet's length on the wire.</param>
+    public void WritePacket(int interfaceId, long seconds, long fractionNanoseconds, ReadOnlySpan<byte> data, uint wireLength)
+    {
+        var described = Interface(interfaceId);
+        ulong units = unchecked(PcapNgTimestamp.TicksPerSecond(described.TimestampResolution) * (ulong)seconds
+            + PcapNgTimestamp.FromNanoseconds(fractionNanoseconds, described.TimestampResolution));
+        WriteEnhanced(interfaceId, described, units, data, wireLength);
+    }
+
+    private void WriteEnhanced(int interfaceId, CaptureInterface described, ulong units, ReadOnlySpan<byte> data, uint wireLength)
+    {
         data = Cut(data, described);
-        ulong units = PcapNgTimestamp.FromNanoseconds(timestampNanoseconds, described.TimestampResolution);
         uint total = (uint)(8 + 20 + Pad(data.Length) + 4);
 
         Span<byte> header = stackalloc byte[28];

@@ -2,7 +2,7 @@ namespace Pcap.Decode.Files;
 
 /// <summary>
 /// Writes the classic pcap format: the 24-byte file header at construction, then one record per
-/// <see cref="WritePacket"/>. Little-endian by default, as tcpdump writes on x86; big-endian on request.
+/// <see cref="WritePacket(long, ReadOnlySpan{byte}, uint)"/>. Little-endian by default, as tcpdump writes on x86; big-endian on request.
 /// </summary>
 /// <example><code>
 /// using var writer = new PcapWriter(File.Create("out.pcap"), LinkType.Ethernet);
@@ -26,8 +26,8 @@ public sealed class PcapWriter : IDisposable
         bool nanosecondResolution = false, bool bigEndian = false, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (snapLength == 0 || snapLength > CaptureLimits.MaxPacketLength)
-            throw new ArgumentOutOfRangeException(nameof(snapLength), snapLength, $"the snapshot length must be between 1 and {CaptureLimits.MaxPacketLength}");
+        if (snapLength == 0 || snapLength > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(snapLength), snapLength, $"the snapshot length must be between 1 and {int.MaxValue}");
         _stream = stream;
         _leaveOpen = leaveOpen;
         _order = new ByteOrder(bigEndian);
@@ -56,21 +56,35 @@ public sealed class PcapWriter : IDisposable
     public bool IsNanosecondResolution { get; }
 
     /// <summary>Appends one packet record; data longer than <see cref="SnapLength"/> is cut to it.</summary>
-    /// <param name="timestampNanoseconds">Capture time in nanoseconds since the Unix epoch; must fit pcap's unsigned 32-bit seconds.</param>
+    /// <param name="timestampNanoseconds">Capture time in nanoseconds since the Unix epoch (see the other overload for the range).</param>
     /// <param name="data">The captured bytes, starting with the link-layer header.</param>
     /// <param name="wireLength">The packet's length on the wire.</param>
     public void WritePacket(long timestampNanoseconds, ReadOnlySpan<byte> data, uint wireLength)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         long seconds = Math.DivRem(timestampNanoseconds, 1_000_000_000L, out long nanoseconds);
-        if (timestampNanoseconds < 0 || seconds > uint.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(timestampNanoseconds), timestampNanoseconds, "pcap timestamps cover 1970 to 2106");
+        if (nanoseconds < 0)
+            (seconds, nanoseconds) = (seconds - 1, nanoseconds + 1_000_000_000L);
+        WritePacket(seconds, nanoseconds, data, wireLength);
+    }
+
+    /// <summary>
+    /// Appends one packet record; data longer than <see cref="SnapLength"/> is cut to it. pcap stores the seconds and
+    /// the fraction as 32-bit fields: like libpcap's <c>pcap_dump</c>, only their low 32 bits are written, so a time
+    /// before 1970 reads back as written (signed seconds) and one after 2038 wraps, as in every pcap file tcpdump writes.
+    /// </summary>
+    /// <param name="seconds">Seconds since the Unix epoch.</param>
+    /// <param name="fractionNanoseconds">The fraction of the second in nanoseconds (written in microseconds unless the file is nanosecond).</param>
+    /// <param name="data">The captured bytes, starting with the link-layer header.</param>
+    /// <param name="wireLength">The packet's length on the wire.</param>
+    public void WritePacket(long seconds, long fractionNanoseconds, ReadOnlySpan<byte> data, uint wireLength)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (data.Length > SnapLength)
             data = data[..(int)SnapLength];
 
         Span<byte> header = stackalloc byte[16];
-        _order.Write(header, (uint)seconds);
-        _order.Write(header[4..], (uint)(IsNanosecondResolution ? nanoseconds : nanoseconds / 1000));
+        _order.Write(header, unchecked((uint)seconds));
+        _order.Write(header[4..], unchecked((uint)(IsNanosecondResolution ? fractionNanoseconds : fractionNanoseconds / 1000)));
         _order.Write(header[8..], (uint)data.Length);
         _order.Write(header[12..], wireLength);
         _stream.Write(header);

@@ -2,7 +2,7 @@ namespace Pcap.Decode.Text;
 
 /// <summary>
 /// What the printers share for one capture: the options, the name tables, tcpdump's per-run state (relative TCP
-/// sequence bases, first and previous time stamps) and the per-packet "abandoned" mark, with the address and
+/// sequence bases, the -ttt and -ttttt reference time) and the per-packet "abandoned" mark, with the address and
 /// truncation writers every printer uses. One per <see cref="TcpdumpFormatter"/>, passed to each printer.
 /// </summary>
 internal sealed class PrintState(FormatOptions options)
@@ -16,9 +16,11 @@ internal sealed class PrintState(FormatOptions options)
 
     public InterfaceNames InterfaceNames { get; } = new();
 
-    public long FirstNanoseconds { get; set; } = long.MinValue;
+    /// <summary>tcpdump's reference time for -ttt and -ttttt (its static tv_ref): unset while 0.0; seconds, then the fraction in the printing precision.</summary>
+    public long ReferenceSeconds { get; set; }
 
-    public long PreviousNanoseconds { get; set; } = long.MinValue;
+    /// <summary>The fraction of <see cref="ReferenceSeconds"/>, in microseconds or nanoseconds as printed.</summary>
+    public long ReferenceFraction { get; set; }
 
     /// <summary>Set when a printer gave up on the packet: tcpdump then hex-dumps it from the start, not after the link header.</summary>
     public bool Abandoned { get; set; }

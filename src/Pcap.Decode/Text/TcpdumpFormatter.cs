@@ -44,16 +44,35 @@ public sealed partial class TcpdumpFormatter
     /// <param name="written">Characters written (0 when it did not fit).</param>
     public bool TryFormat(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
     {
+        long seconds = Math.DivRem(unixNanoseconds, 1_000_000_000L, out long fraction);
+        if (fraction < 0)
+            (seconds, fraction) = (seconds - 1, fraction + 1_000_000_000L);
+        return TryFormat(linkType, seconds, fraction, packet, unchecked((uint)wireLength), destination, out written);
+    }
+
+    /// <summary>
+    /// Formats one packet whose time stamp comes as libpcap hands it over (seconds and a fraction that a corrupt file
+    /// may leave at a second or more); otherwise as <see cref="TryFormat(LinkType, long, ReadOnlySpan{byte}, int, Span{char}, out int)"/>.
+    /// </summary>
+    /// <param name="linkType">The link type of the packet's interface.</param>
+    /// <param name="seconds">Seconds since the Unix epoch.</param>
+    /// <param name="fractionNanoseconds">The fraction of the second in nanoseconds.</param>
+    /// <param name="packet">The captured bytes.</param>
+    /// <param name="wireLength">The packet's length on the wire.</param>
+    /// <param name="destination">Where the text goes.</param>
+    /// <param name="written">Characters written (0 when it did not fit).</param>
+    public bool TryFormat(LinkType linkType, long seconds, long fractionNanoseconds, ReadOnlySpan<byte> packet, uint wireLength, Span<char> destination, out int written)
+    {
         var writer = new LineWriter(destination);
-        if (WriteInvalidHeader(ref writer, (uint)packet.Length, unchecked((uint)wireLength)))
+        if (WriteInvalidHeader(ref writer, (uint)packet.Length, wireLength))
         {
             written = writer.Overflowed ? 0 : writer.Length;
             return !writer.Overflowed;
         }
         _state.Abandoned = false;
         _tunnelDepth = 0;
-        WriteTimestamp(ref writer, unixNanoseconds);
-        var linkHeaderLength = WriteLink(ref writer, linkType, packet, wireLength);
+        WriteTimestamp(ref writer, seconds, fractionNanoseconds);
+        var linkHeaderLength = WriteLink(ref writer, linkType, packet, (int)wireLength);
         WriteHexDump(ref writer, packet, _state.Abandoned ? 0 : linkHeaderLength);
         written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
@@ -135,12 +154,23 @@ public sealed partial class TcpdumpFormatter
         return _scratch.AsSpan(0, written);
     }
 
+    /// <summary>Formats a packet read from a capture file into the formatter's own reusable buffer (no newline); valid until the next call.</summary>
+    public ReadOnlySpan<char> Format(in Files.CapturedPacket packet)
+    {
+        var needed = MaximumLength(packet.Data.Length);
+        if (_scratch.Length < needed)
+            _scratch = new char[Math.Max(needed, _scratch.Length * 2)];
+        TryFormat(packet.LinkType, packet.TimestampSeconds, packet.TimestampFractionNanoseconds, packet.Data, packet.WireLength, _scratch, out var written);
+        return _scratch.AsSpan(0, written);
+    }
+
     private int WriteLink(ref LineWriter writer, LinkType linkType, ReadOnlySpan<byte> packet, int length)
     {
         switch (linkType.Value)
         {
             case 1:
                 return WriteEthernet(ref writer, packet, length);
+            case 12: // DLT_RAW on Linux, the same as LINKTYPE_RAW (libpcap maps one to the other)
             case 101:
             case 228:
             case 229:
@@ -156,6 +186,13 @@ public sealed partial class TcpdumpFormatter
             case 108:
                 return WriteNull(ref writer, packet, length, linkType == LinkType.Loop);
             default:
+                if (!TcpdumpLinkPrinters.Exists(linkType))
+                {
+                    // tcpdump's print-unsupported.c: the word, then every captured byte in hex and ASCII.
+                    writer.Append("UNSUPPORTED");
+                    WriteHexAndAscii(ref writer, packet);
+                    return 0;
+                }
                 writer.Append("unsupported link type ");
                 writer.AppendDecimal(linkType.Value);
                 writer.Append(", length ");

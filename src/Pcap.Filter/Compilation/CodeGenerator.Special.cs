@@ -43,6 +43,8 @@ internal sealed partial class CodeGenerator
                 return ByteOperation(n.ByteOperator, n.Value, n.ByteValue);
             case SpecialKind.Inbound or SpecialKind.Outbound:
             {
+                if (ReadingSavefile && _link is not (DataLink.LinuxSll or DataLink.LinuxSll2))
+                    throw Error($"inbound/outbound not supported on {LinkDescription} when reading savefiles");
                 CodeBlock b = _link switch
                 {
                     DataLink.LinuxSll => Compare(OffsetBase.LinkHeader, 0, BpfOpcodes.H, SllOutgoing),
@@ -54,6 +56,8 @@ internal sealed partial class CodeGenerator
                 return b;
             }
             case SpecialKind.IfIndex:
+                if (ReadingSavefile && _link != DataLink.LinuxSll2)
+                    throw Error($"ifindex not supported on {LinkDescription} when reading savefiles");
                 return _link == DataLink.LinuxSll2
                     ? Compare(OffsetBase.LinkHeader, 4, BpfOpcodes.W, n.Value)
                     : Compare(OffsetBase.LinkHeader, AncillaryBase + AncillaryInterfaceIndex, BpfOpcodes.W, n.Value);

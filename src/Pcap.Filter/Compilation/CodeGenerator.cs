@@ -15,6 +15,10 @@ internal sealed partial class CodeGenerator
     private readonly LinkType _outermost;
     private readonly uint _snapLength;
     private readonly bool _linuxVlanAncillaryLoads;
+
+    /// <summary>Refuse what a capture file cannot answer (packet direction, interface index), as libpcap does offline.</summary>
+    public bool ReadingSavefile { get; init; }
+
     private DataLink _link;
     private AbsoluteOffset _offLinkHeader = new();
     private AbsoluteOffset _offPreviousLinkHeader;

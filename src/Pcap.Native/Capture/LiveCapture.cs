@@ -27,6 +27,7 @@ public sealed unsafe class LiveCapture : IDisposable
     private readonly PacketRing _ring;
     private readonly int _wakeDescriptor;
     private readonly bool _cooked;
+    private bool _networkDown;
     private readonly int _loopbackIndex;
     private readonly DirectionFilter _direction;
     private readonly ConcurrentDictionary<int, string> _names = new();
@@ -157,7 +158,7 @@ public sealed unsafe class LiveCapture : IDisposable
     /// Waits for the next packet. Returns false when the capture was stopped, or when <paramref name="timeout"/>
     /// (if given) passed first. The packet's bytes stay valid until the next call.
     /// </summary>
-    /// <exception cref="CaptureException">The interface went down or disappeared.</exception>
+    /// <exception cref="CaptureException">The interface disappeared (one that goes down is waited for, as libpcap does).</exception>
     public bool TryRead(out LivePacket packet, TimeSpan? timeout = null)
     {
         lock (_readGate)
@@ -288,8 +289,12 @@ public sealed unsafe class LiveCapture : IDisposable
         }
     }
 
+    // libpcap's pcap_wait_for_frames_mmap: ENETDOWN is no error. The socket stays bound, the kernel resumes delivery when
+    // the interface comes back up, and meanwhile the flags are polled every millisecond until it is up or gone.
     private void Wait(int timeoutMilliseconds)
     {
+        if (_networkDown && timeoutMilliseconds != 0)
+            timeoutMilliseconds = 1;
         var descriptors = stackalloc Interop.PollFd[2];
         descriptors[0] = new Interop.PollFd { Fd = _socket.Descriptor, Events = Interop.PollIn };
         descriptors[1] = new Interop.PollFd { Fd = _wakeDescriptor, Events = Interop.PollIn };
@@ -304,18 +309,33 @@ public sealed unsafe class LiveCapture : IDisposable
         ThrowIfSocketFailed(descriptors[0].ReturnedEvents);
     }
 
-    /// <summary>Turns an error that poll reported on the socket into the capture error it means.</summary>
+    /// <summary>
+    /// Turns an error that poll reported on the socket into the capture error it means; ENETDOWN is none (libpcap waits
+    /// for the interface to come back up), only an interface that is gone.
+    /// </summary>
     internal void ThrowIfSocketFailed(short returnedEvents)
     {
         if ((returnedEvents & (Interop.PollErr | Interop.PollHup | Interop.PollNval)) != 0)
         {
-            int pending = PacketSocket.PendingError(_socket);
-            if (pending == (int)Errno.NetworkDown)
-                throw new CaptureException(CaptureError.DeviceDown, $"the interface '{Device.Name}' went down", Errno.NetworkDown, Device.Name);
-            if (pending != 0)
-                throw SystemErrors.From((Errno)pending, "capturing", Device.Name);
             if ((returnedEvents & Interop.PollNval) != 0)
                 throw new CaptureException(CaptureError.NoSuchDevice, $"the interface '{Device.Name}' disappeared", Errno.NoSuchDevice, Device.Name);
+            int pending = PacketSocket.PendingError(_socket);
+            if (pending == (int)Errno.NetworkDown)
+                _networkDown = true;
+            else if (pending != 0)
+                throw SystemErrors.From((Errno)pending, "capturing", Device.Name);
+        }
+        if (_networkDown)
+        {
+            bool? up = PacketSocket.IsUp(_socket, Device.Name, out var error);
+            if (up is null)
+            {
+                if (error is Errno.NoSuchDevice or Errno.NoSuchDeviceOrAddress)
+                    throw new CaptureException(CaptureError.NoSuchDevice, $"the interface '{Device.Name}' disappeared", error, Device.Name);
+                throw SystemErrors.From(error, "reading the interface flags", Device.Name);
+            }
+            if (up.Value)
+                _networkDown = false;
         }
     }
 

@@ -114,6 +114,22 @@ internal static unsafe class PacketSocket
         return Interop.Ioctl(socket, Interop.SiocGIfName, &request) == 0 ? request.NameText : null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="device"/> is up (SIOCGIFFLAGS): true or false, or null with <paramref name="error"/>
+    /// set when the kernel cannot say (ENODEV or ENXIO: the interface is gone).
+    /// </summary>
+    public static bool? IsUp(SafePacketSocketHandle socket, string device, out Errno error)
+    {
+        var request = IfReq.For(device);
+        if (Interop.Ioctl(socket, Interop.SiocGIfFlags, &request) != 0)
+        {
+            error = SystemErrors.Last();
+            return null;
+        }
+        error = 0;
+        return (request.Flags & Interop.IffUp) != 0;
+    }
+
     /// <summary>The MTU of <paramref name="device"/>, or 0 when unknown.</summary>
     public static int MtuOf(SafePacketSocketHandle socket, string device)
     {

@@ -53,27 +53,38 @@ public class CaptureFileErrorTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         var error = ReadAll(file);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000);
-        Assert.Equal("bad packet record at offset 100: captured length 200000000 is larger than the file's snapshot length 100", error.Message);
+        Assert.Equal("invalid packet capture length 200000000, bigger than snaplen of 100, in the packet record at offset 100", error.Message);
     }
 
     [Fact]
-    public void Captured_length_above_256_MiB_is_an_error_even_with_no_snapshot_length()
+    public void Captured_length_above_the_link_type_maximum_is_an_error_with_a_large_snapshot_length()
     {
-        var file = PcapFile(0, (60, 60));
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 8), 0x7000_0000);
+        // libpcap keeps a snapshot length up to 2^31-1 but refuses a record over max_snaplen_for_dlt (262,144 for Ethernet).
+        var file = PcapFile(0x7000_0000, (60, 60));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 8), 300_000);
         var error = ReadAll(file);
-        Assert.Equal("bad packet record at offset 24: captured length 1879048192 is larger than the 268435456-byte limit", error.Message);
+        Assert.Equal("invalid packet capture length 300000, bigger than maximum of 262144, in the packet record at offset 24", error.Message);
+    }
+
+    [Fact]
+    public void A_250_MB_record_with_a_zero_snapshot_length_is_refused_without_allocating_it()
+    {
+        // Snapshot length 0 means the link type's maximum (libpcap's pcap_adjust_snapshot), not "no limit".
+        var file = PcapFile(0, (60, 60));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 8), 250_000_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = ReadAll(file);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000);
+        Assert.Equal("invalid packet capture length 250000000, bigger than snaplen of 262144, in the packet record at offset 24", error.Message);
     }
 
     [Fact]
     public void A_huge_length_within_the_limits_in_a_short_file_is_truncation_not_a_huge_allocation()
     {
         var file = PcapFile(0, (60, 60));
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 8), 250_000_000);
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 8), 250_000);
         var error = ReadAll(file);
-        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4_000_000);
-        Assert.Equal("truncated packet record at offset 24: header says 250000000 bytes, file has 60", error.Message);
+        Assert.Equal("truncated packet record at offset 24: header says 250000 bytes, file has 60", error.Message);
     }
 
     [Theory]
@@ -112,7 +123,7 @@ public class CaptureFileErrorTests
     {
         var file = PcapNgFile();
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(152 + 4), 0x4000_0000);
-        Assert.Equal("bad pcapng block at offset 152: total length 1073741824 must be a multiple of 4 between 12 and 268500992", ReadAll(file).Message);
+        Assert.Equal("bad pcapng block at offset 152: total length 1073741824 must be a multiple of 4 between 12 and 16777216", ReadAll(file).Message);
     }
 
     [Fact]
@@ -136,7 +147,7 @@ public class CaptureFileErrorTests
         var file = PcapNgFile(snapLength: 50);
         // The writer cut the packets to 50 bytes: EPB 60..140; make the first claim 60 captured bytes.
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(60 + 20), 60);
-        Assert.Equal("bad enhanced packet block at offset 60: captured length 60 is larger than interface 0's snapshot length 50", ReadAll(file).Message);
+        Assert.Equal("invalid packet capture length 60, bigger than snaplen of 50, in the enhanced packet block at offset 60 (interface 0)", ReadAll(file).Message);
     }
 
     [Fact]

@@ -79,6 +79,9 @@ internal sealed class PcapcoreProcess : IDisposable
     /// <summary>Sends a signal (INT, TERM, KILL).</summary>
     public void Signal(string name) => Signals.Send(Id, name);
 
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Waits for exit and returns the exit code.</summary>
     public int WaitForExit(TimeSpan timeout)
     {
