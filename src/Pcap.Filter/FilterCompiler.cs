@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using Pcap.Filter.Ast;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation;
@@ -39,6 +40,36 @@ public static class FilterCompiler
             error = new FilterException("snaplen of 0 rejects all packets", expression, 0, expression.Length);
             return false;
         }
+        if (!Nesting.NeedsDeepStack(expression))
+            return TryCompileOnThisStack(expression, linkType, options, out program, out error);
+        // The parser and code generator recurse per level of nesting: a deeply nested expression gets a larger stack.
+        (bool Ok, BpfProgram? Program, FilterException? Error) outcome = default;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                bool ok = TryCompileOnThisStack(expression, linkType, options, out var p, out var e);
+                outcome = (ok, p, e);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }, Nesting.DeepStackBytes) { Name = "pcap-filter deep compile" };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        program = outcome.Program;
+        error = outcome.Error;
+        return outcome.Ok;
+    }
+
+    private static bool TryCompileOnThisStack(string expression, LinkType linkType, FilterOptions options,
+        [NotNullWhen(true)] out BpfProgram? program, [NotNullWhen(false)] out FilterException? error)
+    {
+        program = null;
+        error = null;
         try
         {
             var tree = FilterParser.Parse(expression);
