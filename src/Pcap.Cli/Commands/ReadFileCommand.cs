@@ -52,7 +52,7 @@ internal static class ReadFileCommand
                     Optimize = !options.NoOptimize,
                     SnapLength = (int)LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength),
                 };
-                if (!FilterCompiler.TryCompile(options.Expression, (LinkType)reader.LinkType, out filter, out var filterError, filterOptions))
+                if (!FilterCompiler.TryCompile(options.Expression, reader.LinkType, out filter, out var filterError, filterOptions))
                 {
                     error.WriteLine($"pcapcore: {filterError.Message}");
                     return 1;
