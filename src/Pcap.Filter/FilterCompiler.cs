@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using Pcap.Filter.Ast;
@@ -73,34 +74,60 @@ public static class FilterCompiler
         try
         {
             var tree = FilterParser.Parse(expression);
-            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize };
-            var root = generator.Generate(tree);
-            if (generator.Sets.Count > 0)
-                return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
             // Checked before laying the program out: beyond this the exact optimizer's time and memory grow too fast.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
-            var graph = BlockGraphBuilder.Build(root, out int length, out bool jumpsBetweenStatements);
-            BpfInstruction[]? instructions = null;
-            if (length <= budget && !options.Optimize)
-                instructions = ProgramLinearizer.Linearize(graph);
-            else if (length <= budget)
+            // Constants are folded as they are generated in case the program is too long for the optimizer without it.
+            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads)
+                { GroupSets = options.Optimize, FoldConstants = options.Optimize };
+            CodeBlock? root;
+            try
             {
-                // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
-                var optimized = LibpcapOptimizer.Optimize(graph, jumpsBetweenStatements);
-                if (optimized.Program is null)
+                root = generator.Generate(tree);
+            }
+            catch (FilterSyntaxException) when (generator.FoldedStatements > 0)
+            {
+                // libpcap checks a shift count or divisor only when its code starts with the constant: folding can
+                // expose one it never sees. The unfolded code below decides, as libpcap does.
+                root = null;
+            }
+            // Counted before anything is built: a program too long to optimize or lay out is refused in linear time.
+            int length = root is null ? 0 : BlockGraphBuilder.UnoptimizedLength(root);
+            int unfolded = length + generator.FoldedStatements;
+            if (generator.FoldedStatements > 0 && (root is null || unfolded <= budget || generator.Sets.Count > 0))
+            {
+                // Within the optimizer's reach without folding: libpcap's code, which its optimizer folds.
+                generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize };
+                root = generator.Generate(tree);
+                length = unfolded = BlockGraphBuilder.UnoptimizedLength(root);
+            }
+            Debug.Assert(root is not null, "a failed folded generation is always generated again");
+            if (generator.Sets.Count > 0)
+                return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
+            BpfInstruction[]? instructions = null;
+            if (length <= budget)
+            {
+                var graph = BlockGraphBuilder.Build(root, out _, out bool jumpsBetweenStatements);
+                if (!options.Optimize)
+                    instructions = ProgramLinearizer.Linearize(graph);
+                else
                 {
-                    error = new FilterException(optimized.Error!, expression, 0, expression.Length);
-                    return false;
+                    // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
+                    var optimized = LibpcapOptimizer.Optimize(graph, jumpsBetweenStatements);
+                    if (optimized.Program is null)
+                    {
+                        error = new FilterException(optimized.Error!, expression, 0, expression.Length);
+                        return false;
+                    }
+                    instructions = optimized.Program;
                 }
-                instructions = optimized.Program;
             }
             // Shortened before the length check: the passes can bring a program libpcap could not attach under the limit.
             if (instructions is not null)
                 instructions = ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(instructions), options);
             if (instructions is null || instructions.Length > BpfProgram.MaxInstructions)
             {
-                error = TooLong(instructions?.Length ?? length, expression);
+                error = TooLong(instructions?.Length ?? unfolded, expression);
                 return false;
             }
             program = new BpfProgram(instructions);

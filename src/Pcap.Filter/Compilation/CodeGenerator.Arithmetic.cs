@@ -23,8 +23,29 @@ internal sealed partial class CodeGenerator
         return new ArithmeticValue(s) { Register = reg };
     }
 
+    /// <summary>
+    /// Fold arithmetic on constants as it is generated, as libpcap's optimizer would fold it later. Kept only for programs
+    /// too long for that optimizer to run on ('ip[0] = 1+1+...+1' with 100,000 terms): elsewhere the compiler generates
+    /// again without folding, so the code stays libpcap's, instruction for instruction, and its optimizer folds.
+    /// </summary>
+    public bool FoldConstants { get; init; }
+
+    /// <summary>How many statements folding saved: the program without folding is that much longer.</summary>
+    public int FoldedStatements { get; private set; }
+
+    // A value that is only 'ld #k; st M[r]', with no checks: a constant the generator can fold.
+    private bool IsFoldable(ArithmeticValue a) =>
+        FoldConstants && a.Checks is null && a.Statements.Code == (BpfOpcodes.Ld | BpfOpcodes.Imm)
+        && a.Statements.Next is { Code: BpfOpcodes.St, Next: null };
+
     private ArithmeticValue Negate(ArithmeticValue a)
     {
+        if (IsFoldable(a) && BpfArithmetic.TryApply(BpfOpcodes.Neg, a.Statements.K, 0, out uint negated))
+        {
+            a.Statements.K = negated;
+            FoldedStatements += 3;
+            return a;
+        }
         a.Append(ToA(a));
         a.Append(new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Neg));
         a.Append(new CodeStatement(BpfOpcodes.St, (uint)a.Register));
@@ -41,6 +62,13 @@ internal sealed partial class CodeGenerator
             throw Error("modulus by zero");
         if (code is BpfOpcodes.Lsh or BpfOpcodes.Rsh && constant && first.K > 31)
             throw Error("shift by more than 31 bits");
+        if (IsFoldable(a0) && IsFoldable(a1) && BpfArithmetic.TryApply(code, a0.Statements.K, first.K, out uint folded))
+        {
+            a0.Statements.K = folded;
+            FreeRegister(a1.Register);
+            FoldedStatements += 6;
+            return a0;
+        }
         var s0 = ToX(a1);
         var s1 = ToA(a0);
         CodeStatement.Append(s1, new CodeStatement((ushort)(BpfOpcodes.Alu | BpfOpcodes.X | code)));
