@@ -34,6 +34,7 @@ public static class FilterCompiler
     {
         ArgumentNullException.ThrowIfNull(expression);
         options ??= FilterOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxInstructions, 1, nameof(options));
         program = null;
         error = null;
         if (options.SnapLength <= 0)
@@ -76,7 +77,7 @@ public static class FilterCompiler
             var tree = FilterParser.Parse(expression);
             // Checked before laying the program out: beyond this the exact optimizer's time and memory grow too fast.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
-            int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
+            int budget = options.Optimize ? UnoptimizedBudget : options.MaxInstructions;
             // Constants are folded as they are generated in case the program is too long for the optimizer without it.
             var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads)
                 { GroupSets = options.Optimize, FoldConstants = options.Optimize };
@@ -105,7 +106,12 @@ public static class FilterCompiler
             if (generator.Sets.Count > 0)
                 return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
             BpfInstruction[]? instructions = null;
-            if (length <= budget)
+            if (length > budget && length <= options.MaxInstructions)
+            {
+                // Past the exact optimizer's reach but allowed in user space: the program as generated, shortened below.
+                instructions = ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _));
+            }
+            else if (length <= budget)
             {
                 var graph = BlockGraphBuilder.Build(root, out _, out bool jumpsBetweenStatements);
                 if (!options.Optimize)
@@ -125,9 +131,9 @@ public static class FilterCompiler
             // Shortened before the length check: the passes can bring a program libpcap could not attach under the limit.
             if (instructions is not null)
                 instructions = ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(instructions), options);
-            if (instructions is null || instructions.Length > BpfProgram.MaxInstructions)
+            if (instructions is null || instructions.Length > options.MaxInstructions)
             {
-                error = TooLong(instructions?.Length ?? unfolded, expression);
+                error = TooLong(instructions?.Length ?? unfolded, options, expression);
                 return false;
             }
             program = new BpfProgram(instructions);
@@ -177,16 +183,18 @@ public static class FilterCompiler
             return false;
         }
         best = ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(best), options);
-        if (best.Length > BpfProgram.MaxInstructions)
+        if (best.Length > options.MaxInstructions)
         {
-            error = TooLong(best.Length, expression);
+            error = TooLong(best.Length, options, expression);
             return false;
         }
         program = new BpfProgram(best);
         return true;
     }
 
-    private static FilterException TooLong(int length, string expression) =>
-        new($"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
+    private static FilterException TooLong(int length, FilterOptions options, string expression) =>
+        new(options.MaxInstructions == BpfProgram.MaxInstructions
+                ? $"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have"
+                : $"the expression needs {length} instructions, more than the {options.MaxInstructions} allowed",
             expression, 0, expression.Length);
 }

@@ -42,7 +42,8 @@ internal static class DumpFilterCommand
                 error.WriteLine("pcapcore: warning: -F FILE gives the filter; ignoring the expression on the command line");
             expression = ReadFilterFile(options.FilterFile);
         }
-        var compileOptions = new FilterOptions
+        // As tcpdump -d, any length; only a program for a live socket (-i) must fit the kernel.
+        var compileOptions = (live ? FilterOptions.Default : FilterOptions.UserSpace) with
         {
             Optimize = !options.NoOptimize,
             LinuxVlanAncillaryLoads = live,

@@ -47,7 +47,8 @@ internal static class ReadFileCommand
             BpfProgram? filter = null;
             if (!string.IsNullOrWhiteSpace(options.Expression))
             {
-                var filterOptions = new FilterOptions
+                // A file is filtered in user space (by the JIT): no kernel limit on the program's length.
+                var filterOptions = FilterOptions.UserSpace with
                 {
                     Optimize = !options.NoOptimize,
                     SnapLength = (int)LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength),
