@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using Pcap.Filter.Ast;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation;
@@ -32,6 +34,7 @@ public static class FilterCompiler
     {
         ArgumentNullException.ThrowIfNull(expression);
         options ??= FilterOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxInstructions, 1, nameof(options));
         program = null;
         error = null;
         if (options.SnapLength <= 0)
@@ -39,37 +42,98 @@ public static class FilterCompiler
             error = new FilterException("snaplen of 0 rejects all packets", expression, 0, expression.Length);
             return false;
         }
+        if (!Nesting.NeedsDeepStack(expression))
+            return TryCompileOnThisStack(expression, linkType, options, out program, out error);
+        // The parser and code generator recurse per level of nesting: a deeply nested expression gets a larger stack.
+        (bool Ok, BpfProgram? Program, FilterException? Error) outcome = default;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                bool ok = TryCompileOnThisStack(expression, linkType, options, out var p, out var e);
+                outcome = (ok, p, e);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }, Nesting.DeepStackBytes) { Name = "pcap-filter deep compile" };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        program = outcome.Program;
+        error = outcome.Error;
+        return outcome.Ok;
+    }
+
+    private static bool TryCompileOnThisStack(string expression, LinkType linkType, FilterOptions options,
+        [NotNullWhen(true)] out BpfProgram? program, [NotNullWhen(false)] out FilterException? error)
+    {
+        program = null;
+        error = null;
         try
         {
             var tree = FilterParser.Parse(expression);
-            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize, ReadingSavefile = options.ReadingSavefile };
-            var root = generator.Generate(tree);
-            if (generator.Sets.Count > 0)
-                return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
             // Checked before laying the program out: beyond this the exact optimizer's time and memory grow too fast.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
-            int budget = options.Optimize ? UnoptimizedBudget : BpfProgram.MaxInstructions;
-            var graph = BlockGraphBuilder.Build(root, out int length, out bool jumpsBetweenStatements);
+            int budget = options.Optimize ? UnoptimizedBudget : options.MaxInstructions;
+            // Constants are folded as they are generated in case the program is too long for the optimizer without it.
+            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads)
+                { GroupSets = options.Optimize, FoldConstants = options.Optimize, ReadingSavefile = options.ReadingSavefile };
+            CodeBlock? root;
+            try
+            {
+                root = generator.Generate(tree);
+            }
+            catch (FilterSyntaxException) when (generator.FoldedStatements > 0)
+            {
+                // libpcap checks a shift count or divisor only when its code starts with the constant: folding can
+                // expose one it never sees. The unfolded code below decides, as libpcap does.
+                root = null;
+            }
+            // Counted before anything is built: a program too long to optimize or lay out is refused in linear time.
+            int length = root is null ? 0 : BlockGraphBuilder.UnoptimizedLength(root);
+            int unfolded = length + generator.FoldedStatements;
+            if (generator.FoldedStatements > 0 && (root is null || unfolded <= budget || generator.Sets.Count > 0))
+            {
+                // Within the optimizer's reach without folding: libpcap's code, which its optimizer folds.
+                generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize, ReadingSavefile = options.ReadingSavefile };
+                root = generator.Generate(tree);
+                length = unfolded = BlockGraphBuilder.UnoptimizedLength(root);
+            }
+            Debug.Assert(root is not null, "a failed folded generation is always generated again");
+            if (generator.Sets.Count > 0)
+                return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
             BpfInstruction[]? instructions = null;
-            if (length <= budget && !options.Optimize)
-                instructions = ProgramLinearizer.Linearize(graph);
+            if (length > budget && length <= options.MaxInstructions)
+            {
+                // Past the exact optimizer's reach but allowed in user space: the program as generated, shortened below.
+                instructions = ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _));
+            }
             else if (length <= budget)
             {
-                // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
-                var optimized = LibpcapOptimizer.Optimize(graph, jumpsBetweenStatements);
-                if (optimized.Program is null)
+                var graph = BlockGraphBuilder.Build(root, out _, out bool jumpsBetweenStatements);
+                if (!options.Optimize)
+                    instructions = ProgramLinearizer.Linearize(graph);
+                else
                 {
-                    error = new FilterException(optimized.Error!, expression, 0, expression.Length);
-                    return false;
+                    // libpcap's optimizer, reproduced; it also decides "expression rejects all packets".
+                    var optimized = LibpcapOptimizer.Optimize(graph, jumpsBetweenStatements);
+                    if (optimized.Program is null)
+                    {
+                        error = new FilterException(optimized.Error!, expression, 0, expression.Length);
+                        return false;
+                    }
+                    instructions = optimized.Program;
                 }
-                instructions = optimized.Program;
             }
             // Shortened before the length check: the passes can bring a program libpcap could not attach under the limit.
             if (instructions is not null)
                 instructions = ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(instructions), options);
-            if (instructions is null || instructions.Length > BpfProgram.MaxInstructions)
+            if (instructions is null || instructions.Length > options.MaxInstructions)
             {
-                error = TooLong(instructions?.Length ?? length, expression);
+                error = TooLong(instructions?.Length ?? unfolded, options, expression);
                 return false;
             }
             program = new BpfProgram(instructions);
@@ -119,16 +183,18 @@ public static class FilterCompiler
             return false;
         }
         best = ShortenPasses.Apply(UnknownAncillaryLoads.MovePastThePacket(best), options);
-        if (best.Length > BpfProgram.MaxInstructions)
+        if (best.Length > options.MaxInstructions)
         {
-            error = TooLong(best.Length, expression);
+            error = TooLong(best.Length, options, expression);
             return false;
         }
         program = new BpfProgram(best);
         return true;
     }
 
-    private static FilterException TooLong(int length, string expression) =>
-        new($"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have",
+    private static FilterException TooLong(int length, FilterOptions options, string expression) =>
+        new(options.MaxInstructions == BpfProgram.MaxInstructions
+                ? $"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have"
+                : $"the expression needs {length} instructions, more than the {options.MaxInstructions} allowed",
             expression, 0, expression.Length);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Pcap.Filter;
 
 /// <summary>
@@ -6,9 +8,13 @@ namespace Pcap.Filter;
 /// </summary>
 public sealed class FilterException : Exception
 {
+    // A word of the expression quoted in a message is cut past this many characters (a 1 MB name stays readable).
+    private const int MaxQuotedRun = 64;
+
     /// <summary>Creates the error for the text at <paramref name="position"/> of length <paramref name="length"/>.</summary>
+    /// <remarks>Control characters in <paramref name="message"/> are shown as <c>\xNN</c> and very long words are cut.</remarks>
     public FilterException(string message, string expression, int position, int length)
-        : base(message)
+        : base(Printable(message))
     {
         Expression = expression;
         Position = position;
@@ -23,4 +29,77 @@ public sealed class FilterException : Exception
 
     /// <summary>The length of the offending text (at least 1 when the expression is not empty).</summary>
     public int Length { get; }
+
+    /// <summary>
+    /// Two lines for a terminal: the expression around the offending text, at most <paramref name="width"/> characters
+    /// (cut ends marked <c>...</c>, control characters and line breaks shown as spaces so the columns stay), and under it
+    /// a caret line marking the offending text.
+    /// </summary>
+    public string Excerpt(int width = 120)
+    {
+        width = Math.Max(width, 20);
+        int position = Math.Clamp(Position, 0, Expression.Length);
+        int marked = Math.Clamp(Math.Max(1, Length), 1, width / 2);
+        int start = 0, end = Expression.Length;
+        if (end > width)
+        {
+            start = Math.Max(0, position - (width - marked) / 2);
+            end = Math.Min(Expression.Length, start + width);
+            start = Math.Max(0, end - width);
+        }
+        var line = new StringBuilder(width + 8);
+        if (start > 0)
+            line.Append("...");
+        int caretColumn = line.Length + position - start;
+        foreach (char c in Expression.AsSpan(start, end - start))
+            line.Append(char.IsControl(c) ? ' ' : c);
+        if (end < Expression.Length)
+            line.Append("...");
+        line.Append('\n').Append(' ', caretColumn).Append('^', marked);
+        return line.ToString();
+    }
+
+    // Control characters as \xNN; a run of more than MaxQuotedRun non-space characters cut in the middle.
+    private static string Printable(string message)
+    {
+        bool plain = message.Length < MaxQuotedRun;
+        foreach (char c in message)
+            plain &= !char.IsControl(c);
+        if (plain)
+            return message;
+        var sb = new StringBuilder(Math.Min(message.Length, 1024));
+        int i = 0;
+        while (i < message.Length)
+        {
+            int runEnd = i;
+            while (runEnd < message.Length && !char.IsWhiteSpace(message[runEnd]))
+                runEnd++;
+            if (runEnd - i > MaxQuotedRun)
+            {
+                AppendEscaped(sb, message.AsSpan(i, 40));
+                sb.Append($"...({runEnd - i - 48} more characters)...");
+                AppendEscaped(sb, message.AsSpan(runEnd - 8, 8));
+                i = runEnd;
+            }
+            else if (runEnd > i)
+            {
+                AppendEscaped(sb, message.AsSpan(i, runEnd - i));
+                i = runEnd;
+            }
+            else
+                AppendEscaped(sb, message.AsSpan(i++, 1));
+        }
+        return sb.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsControl(c))
+                sb.Append($"\\x{(int)c:x2}");
+            else
+                sb.Append(c);
+        }
+    }
 }

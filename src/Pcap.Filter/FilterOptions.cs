@@ -9,6 +9,16 @@ public sealed record FilterOptions
     /// <summary>The snapshot length: the value an accepting program returns (libpcap's default, 262144).</summary>
     public int SnapLength { get; init; } = 262144;
 
+    /// <summary>
+    /// The longest program to emit. The default is the kernel's limit (<see cref="Bpf.BpfProgram.MaxInstructions"/>, 4,096),
+    /// right for a program attached to a socket. A program run in user space (on a capture file, by the interpreter or
+    /// the JIT) has no such limit: give <see cref="int.MaxValue"/> and only memory bounds it.
+    /// </summary>
+    public int MaxInstructions { get; init; } = Bpf.BpfProgram.MaxInstructions;
+
+    /// <summary>Options for a program run in user space: <see cref="MaxInstructions"/> unlimited, the rest the defaults.</summary>
+    public static FilterOptions UserSpace { get; } = new() { MaxInstructions = int.MaxValue };
+
     /// <summary>Run the optimizer (tcpdump's default; <c>-O</c> turns it off).</summary>
     public bool Optimize { get; init; } = true;
 

@@ -64,6 +64,47 @@ public sealed class DumpFilterCommandTests
     }
 
     [Fact]
+    public void ARefusedMegabyteExpressionIsShownAroundItsErrorOnly()
+    {
+        // 1 MB: an unknown host name of 500,000 characters, then a stray ')' at the end.
+        string expression = "host " + new string('a', 500_000) + " or " + string.Concat(Enumerable.Repeat("ip and ", 70_000)) + ")";
+        var error = new StringWriter();
+        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", expression]), new StringWriter(), error));
+        var lines = error.ToString().Replace("\r\n", "\n").Split('\n');
+        Assert.Equal(4, lines.Length);
+        // The last 120 characters, the cut marked.
+        Assert.Equal("..." + expression[^120..], lines[0]);
+        Assert.Equal(new string(' ', lines[0].Length - 1) + "^", lines[1]);
+        Assert.Equal($"pcapcore: unexpected ')' at {expression.Length - 1}: expected a primitive such as 'host', 'port', 'tcp'", lines[2]);
+
+        error = new StringWriter();
+        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "host " + new string('a', 1_000_000)]), new StringWriter(), error));
+        Assert.True(error.ToString().Length < 400, $"{error.ToString().Length} characters on stderr");
+        Assert.Contains("pcapcore: unknown host 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...(999954 more characters)...aaaaaaa'", error.ToString());
+    }
+
+    [Fact]
+    public void ControlCharactersInAFilterFileAreNotWrittenRaw()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"pcapcore-filter-{Guid.NewGuid():N}.txt");
+        try
+        {
+            File.WriteAllText(path, "ip and\ttcp and \0 udp");
+            var error = new StringWriter();
+            Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "-F", path]), new StringWriter(), error));
+            Assert.Equal(
+                "ip and tcp and   udp\n" +
+                "               ^\n" +
+                "pcapcore: illegal character '\\x00' at 15\n",
+                error.ToString().Replace("\r\n", "\n"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void TheExpressionCanComeFromAFileWithComments()
     {
         string path = Path.Combine(Path.GetTempPath(), $"pcapcore-filter-{Guid.NewGuid():N}.txt");

@@ -42,7 +42,8 @@ internal static class DumpFilterCommand
                 error.WriteLine("pcapcore: warning: -F FILE gives the filter; ignoring the expression on the command line");
             expression = ReadFilterFile(options.FilterFile);
         }
-        var compileOptions = new FilterOptions
+        // As tcpdump -d, any length; only a program for a live socket (-i) must fit the kernel.
+        var compileOptions = (live ? FilterOptions.Default : FilterOptions.UserSpace) with
         {
             Optimize = !options.NoOptimize,
             LinuxVlanAncillaryLoads = live,
@@ -63,12 +64,13 @@ internal static class DumpFilterCommand
         return 0;
     }
 
-    /// <summary>Prints the expression (tabs and newlines shown as spaces so the caret lines up), the caret line and the message.</summary>
+    /// <summary>
+    /// Prints the expression around the error (at most 120 columns, control characters shown as spaces so the caret
+    /// lines up), the caret line and the message.
+    /// </summary>
     internal static void WriteError(TextWriter error, FilterException failure)
     {
-        string shown = failure.Expression.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
-        error.WriteLine(shown);
-        error.WriteLine(new string(' ', failure.Position) + new string('^', Math.Max(1, failure.Length)));
+        error.WriteLine(failure.Excerpt());
         error.WriteLine($"pcapcore: {failure.Message}");
     }
 

@@ -34,7 +34,8 @@ internal sealed class FileFilters(string? expression, bool optimize)
         }
         if (!string.IsNullOrWhiteSpace(expression) && LinkTypeNames.IsFilterable(linkType))
         {
-            var options = new FilterOptions { Optimize = optimize, SnapLength = (int)snapLength, ReadingSavefile = true };
+            // A file is filtered in user space (by the JIT): no kernel limit on the program's length.
+            var options = FilterOptions.UserSpace with { Optimize = optimize, SnapLength = (int)snapLength, ReadingSavefile = true };
             if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var compileError, options))
             {
                 error = compileError.Message;

@@ -13,11 +13,19 @@ public static class BpfValidator
     /// Checks <paramref name="program"/>. Returns true when both libpcap and the kernel would accept it; otherwise
     /// false and the first problem found in <paramref name="error"/>. Never throws.
     /// </summary>
-    public static bool TryValidate(ReadOnlySpan<BpfInstruction> program, out BpfValidationError? error)
+    public static bool TryValidate(ReadOnlySpan<BpfInstruction> program, out BpfValidationError? error) =>
+        TryValidate(program, BpfProgram.MaxInstructions, out error);
+
+    /// <summary>
+    /// Checks <paramref name="program"/> as <see cref="TryValidate(ReadOnlySpan{BpfInstruction}, out BpfValidationError?)"/>
+    /// does, but takes up to <paramref name="maxInstructions"/> instructions: in user space (the interpreter, the JIT)
+    /// a program may be longer than the kernel's 4,096; every other rule is the same.
+    /// </summary>
+    public static bool TryValidate(ReadOnlySpan<BpfInstruction> program, int maxInstructions, out BpfValidationError? error)
     {
         if (program.IsEmpty)
             return Fail(out error, null, default, "the program has no instructions");
-        if (program.Length > BpfProgram.MaxInstructions)
+        if (program.Length > maxInstructions)
             return Fail(out error, null, default,
                 $"the program has {program.Length} instructions; the kernel takes at most {BpfProgram.MaxInstructions}");
 

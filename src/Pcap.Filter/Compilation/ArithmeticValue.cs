@@ -6,7 +6,33 @@ namespace Pcap.Filter.Compilation;
 /// </summary>
 internal sealed class ArithmeticValue
 {
-    public required CodeStatement Statements;
+    public ArithmeticValue(CodeStatement statements)
+    {
+        Statements = statements;
+        _last = statements;
+    }
+
+    public CodeStatement Statements { get; }
     public int Register;
     public CodeBlock? Checks;
+
+    // The end of Statements, kept so a chain of n terms appends in O(n) instead of walking the list each time.
+    private CodeStatement _last;
+
+    /// <summary>Appends <paramref name="tail"/> (a list) at the end of the statements.</summary>
+    public void Append(CodeStatement tail)
+    {
+        var s = _last;
+        while (s.Next is not null)
+            s = s.Next;
+        s.Next = tail;
+        _last = tail;
+    }
+
+    /// <summary>Appends another value's statements; its end is known, so nothing is walked.</summary>
+    public void Append(ArithmeticValue other)
+    {
+        Append(other.Statements);
+        _last = other._last;
+    }
 }

@@ -13,21 +13,42 @@ internal sealed partial class CodeGenerator
     {
         int reg = AllocateRegister();
         var s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Imm, value) { Next = new CodeStatement(BpfOpcodes.St, (uint)reg) };
-        return new ArithmeticValue { Statements = s, Register = reg };
+        return new ArithmeticValue(s) { Register = reg };
     }
 
     private ArithmeticValue LoadLength()
     {
         int reg = AllocateRegister();
         var s = new CodeStatement(BpfOpcodes.Ld | BpfOpcodes.Len) { Next = new CodeStatement(BpfOpcodes.St, (uint)reg) };
-        return new ArithmeticValue { Statements = s, Register = reg };
+        return new ArithmeticValue(s) { Register = reg };
     }
+
+    /// <summary>
+    /// Fold arithmetic on constants as it is generated, as libpcap's optimizer would fold it later. Kept only for programs
+    /// too long for that optimizer to run on ('ip[0] = 1+1+...+1' with 100,000 terms): elsewhere the compiler generates
+    /// again without folding, so the code stays libpcap's, instruction for instruction, and its optimizer folds.
+    /// </summary>
+    public bool FoldConstants { get; init; }
+
+    /// <summary>How many statements folding saved: the program without folding is that much longer.</summary>
+    public int FoldedStatements { get; private set; }
+
+    // A value that is only 'ld #k; st M[r]', with no checks: a constant the generator can fold.
+    private bool IsFoldable(ArithmeticValue a) =>
+        FoldConstants && a.Checks is null && a.Statements.Code == (BpfOpcodes.Ld | BpfOpcodes.Imm)
+        && a.Statements.Next is { Code: BpfOpcodes.St, Next: null };
 
     private ArithmeticValue Negate(ArithmeticValue a)
     {
-        CodeStatement.Append(a.Statements, ToA(a));
-        CodeStatement.Append(a.Statements, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Neg));
-        CodeStatement.Append(a.Statements, new CodeStatement(BpfOpcodes.St, (uint)a.Register));
+        if (IsFoldable(a) && BpfArithmetic.TryApply(BpfOpcodes.Neg, a.Statements.K, 0, out uint negated))
+        {
+            a.Statements.K = negated;
+            FoldedStatements += 3;
+            return a;
+        }
+        a.Append(ToA(a));
+        a.Append(new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Neg));
+        a.Append(new CodeStatement(BpfOpcodes.St, (uint)a.Register));
         return a;
     }
 
@@ -41,18 +62,25 @@ internal sealed partial class CodeGenerator
             throw Error("modulus by zero");
         if (code is BpfOpcodes.Lsh or BpfOpcodes.Rsh && constant && first.K > 31)
             throw Error("shift by more than 31 bits");
+        if (IsFoldable(a0) && IsFoldable(a1) && BpfArithmetic.TryApply(code, a0.Statements.K, first.K, out uint folded))
+        {
+            a0.Statements.K = folded;
+            FreeRegister(a1.Register);
+            FoldedStatements += 6;
+            return a0;
+        }
         var s0 = ToX(a1);
         var s1 = ToA(a0);
         CodeStatement.Append(s1, new CodeStatement((ushort)(BpfOpcodes.Alu | BpfOpcodes.X | code)));
         CodeStatement.Append(s0, s1);
-        CodeStatement.Append(a1.Statements, s0);
-        CodeStatement.Append(a0.Statements, a1.Statements);
+        a1.Append(s0);
+        a0.Append(a1);
         FreeRegister(a0.Register);
         FreeRegister(a1.Register);
         var st = new CodeStatement(BpfOpcodes.St);
         a0.Register = AllocateRegister();
         st.K = (uint)a0.Register;
-        CodeStatement.Append(a0.Statements, st);
+        a0.Append(st);
         return a0;
     }
 
@@ -73,13 +101,13 @@ internal sealed partial class CodeGenerator
                 throw Error("radio information not present in capture");
             case ProtoQualifier.Link:
             {
-                CodeStatement.Append(index.Statements, IndexedLoad(_offLinkHeader, _offLinkHeader.ConstantPart, index, sizeCode));
+                index.Append(IndexedLoad(_offLinkHeader, _offLinkHeader.ConstantPart, index, sizeCode));
                 break;
             }
             case ProtoQualifier.Ip or ProtoQualifier.Arp or ProtoQualifier.Rarp or ProtoQualifier.Atalk or ProtoQualifier.Decnet
                 or ProtoQualifier.Sca or ProtoQualifier.Lat or ProtoQualifier.Moprc or ProtoQualifier.Mopdl or ProtoQualifier.Ipv6:
             {
-                CodeStatement.Append(index.Statements, IndexedLoad(_offLinkPayload, _offLinkPayload.ConstantPart + _offNetwork, index, sizeCode));
+                index.Append(IndexedLoad(_offLinkPayload, _offLinkPayload.ConstantPart + _offNetwork, index, sizeCode));
                 var b = ProtocolAbbreviation(proto);
                 if (index.Checks is not null)
                     BlockLogic.And(index.Checks, b);
@@ -94,7 +122,7 @@ internal sealed partial class CodeGenerator
                 CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.Add | BpfOpcodes.X));
                 CodeStatement.Append(s, new CodeStatement(BpfOpcodes.Misc | BpfOpcodes.Tax));
                 CodeStatement.Append(s, new CodeStatement((ushort)(BpfOpcodes.Ld | BpfOpcodes.Ind | sizeCode), _offLinkPayload.ConstantPart + _offNetwork));
-                CodeStatement.Append(index.Statements, s);
+                index.Append(s);
                 var pa = ProtocolAbbreviation(proto);
                 var b = NotLaterFragment();
                 BlockLogic.And(pa, b);
@@ -113,14 +141,14 @@ internal sealed partial class CodeGenerator
                 b = Compare(OffsetBase.LinkPayload, 6, BpfOpcodes.B, 58);
                 BlockLogic.And(index.Checks, b);
                 index.Checks = b;
-                CodeStatement.Append(index.Statements, IndexedLoad(_offLinkPayload, _offLinkPayload.ConstantPart + _offNetwork + 40, index, sizeCode));
+                index.Append(IndexedLoad(_offLinkPayload, _offLinkPayload.ConstantPart + _offNetwork + 40, index, sizeCode));
                 break;
             }
             default:
                 throw Error("unsupported index operation");
         }
         index.Register = reg;
-        CodeStatement.Append(index.Statements, new CodeStatement(BpfOpcodes.St, (uint)reg));
+        index.Append(new CodeStatement(BpfOpcodes.St, (uint)reg));
         return index;
     }
 
@@ -155,8 +183,8 @@ internal sealed partial class CodeGenerator
         if (reversed)
             BlockLogic.Not(b);
         CodeStatement.Append(s0, s1);
-        CodeStatement.Append(a1.Statements, s0);
-        CodeStatement.Append(a0.Statements, a1.Statements);
+        a1.Append(s0);
+        a0.Append(a1);
         b.Statements = a0.Statements;
         FreeRegister(a0.Register);
         FreeRegister(a1.Register);

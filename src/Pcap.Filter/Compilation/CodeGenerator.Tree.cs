@@ -6,7 +6,7 @@ namespace Pcap.Filter.Compilation;
 // Walks the AST in the order libpcap's parser reduces it, so blocks and registers come out in the same order.
 internal sealed partial class CodeGenerator
 {
-    private const int MaxDepth = 400;
+    private const int MaxDepth = Nesting.MaxTreeDepth;
 
     // Made on first use: an expression of one primitive needs neither.
     private Stack<FilterNode>? _chainSpine;

@@ -13,8 +13,6 @@ namespace Pcap.Filter.Parsing;
 /// </summary>
 internal static class ArithmeticParsers
 {
-    private const int MaxDepth = 200;
-
     // How many '%' or '^' the arithmetic being read on this thread is inside (see Primary).
     [ThreadStatic] private static int t_unprecedentedDepth;
 
@@ -118,12 +116,12 @@ internal static class ArithmeticParsers
         var op = left.Remainder.ConsumeToken();
         if (!op.HasValue || op.Value.Kind is not (FilterTokenKind.Percent or FilterTokenKind.Caret))
             return TokenListParserResult.Value(left.Value, input, left.Remainder);
-        // The rest of the arithmetic nests one level deeper per '%' or '^': refused past MaxDepth before the stack runs out.
-        if (++t_unprecedentedDepth > MaxDepth)
+        // The rest of the arithmetic nests one level deeper per '%' or '^': refused past Nesting.MaxOperatorRun before the stack runs out.
+        if (++t_unprecedentedDepth > Nesting.MaxOperatorRun)
         {
             t_unprecedentedDepth = 0;
             int at = Start(op.Value);
-            throw new FilterSyntaxException($"expression nested more than {MaxDepth} levels deep at {at}", at, op.Value.Span.Length);
+            throw new FilterSyntaxException($"expression nested more than {Nesting.MaxOperatorRun} levels deep at {at}", at, op.Value.Span.Length);
         }
         TokenListParserResult<FilterTokenKind, ArithmeticNode> right;
         try

@@ -15,7 +15,6 @@ namespace Pcap.Filter.Parsing;
 /// </summary>
 internal static class BooleanParsers
 {
-    private const int MaxDepth = 200;
     private const string PrimitiveExpected = "a primitive such as 'host', 'port', 'tcp'";
     private const string IdentifierExpected = "an address, a name or a number";
 
@@ -84,12 +83,12 @@ internal static class BooleanParsers
     // Every recursive rule counts one level, as deep expressions would otherwise overflow the stack.
     private static TokenListParser<K, T> Nested<T>(TokenListParser<K, T> rule) => input =>
     {
-        if (++t_depth > MaxDepth)
+        if (++t_depth > Nesting.MaxBooleanDepth)
         {
             var t = Peek(input);
             int at = t is { } token ? Start(token) : t_textLength;
             t_depth--;
-            throw new FilterSyntaxException($"expression nested more than {MaxDepth} levels deep at {at}", at, t?.Span.Length ?? 0);
+            throw new FilterSyntaxException($"expression nested more than {Nesting.MaxBooleanDepth} levels deep at {at}", at, t?.Span.Length ?? 0);
         }
         try
         {
@@ -226,6 +225,20 @@ internal static class BooleanParsers
         return Success<QualifiedOperand>(inherited => (operand(inherited).Node, inherited), input, close.Remainder);
     };
 
+    // The token after the ')' that closes the '(' at token index 'open', if the parentheses balance there.
+    private static Token<K>? AfterMatchingParenthesis(int open)
+    {
+        var tokens = t_tokens!;
+        int depth = 0;
+        for (int i = open; i < tokens.Length; i++)
+        {
+            depth += tokens[i].Kind == K.LeftParen ? 1 : tokens[i].Kind == K.RightParen ? -1 : 0;
+            if (depth == 0)
+                return i + 1 < tokens.Length ? tokens[i + 1] : null;
+        }
+        return null;
+    }
+
     private static bool IsArithmeticContinuation(Token<K>? t) => t?.Kind is K.Plus or K.Minus or K.Star or K.Slash
         or K.Percent or K.Ampersand or K.Pipe or K.Caret or K.ShiftLeft or K.ShiftRight or K.Greater or K.GreaterOrEqual
         or K.Less or K.LessOrEqual or K.Equal or K.NotEqual;
@@ -233,6 +246,14 @@ internal static class BooleanParsers
     // '(' opens a boolean group or an arithmetic operand ("(ip[0] + 1) > 2"): the group wins unless arithmetic follows.
     private static TokenListParserResult<K, QualifiedOperand> ParenthesizedOrRelation(TokenList<K> input)
     {
+        // Arithmetic after the matching ')' means a relation that parses is the answer whatever the group reading gives:
+        // trying it first keeps "((((1)))) = 1" linear instead of reading the arithmetic again at every level.
+        if (IsArithmeticContinuation(AfterMatchingParenthesis(input.Position)))
+        {
+            var first = ParseAttempt<RelationNode>.Run(Relation, input);
+            if (first.HasValue)
+                return Then(first.Result, input, r => Unqualified(r));
+        }
         var group = ParseAttempt<QualifiedOperand>.Run(Parenthesized, input);
         if (group.HasValue && !IsArithmeticContinuation(Peek(group.Result.Remainder)))
             return group.Result;

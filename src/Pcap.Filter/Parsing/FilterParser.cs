@@ -10,8 +10,6 @@ namespace Pcap.Filter.Parsing;
 /// </summary>
 internal static class FilterParser
 {
-    private const int MaxDepth = 200;
-
     /// <summary>Parses <paramref name="text"/>; null means the empty expression (accept everything).</summary>
     public static FilterNode? Parse(string text)
     {
@@ -66,8 +64,9 @@ internal static class FilterParser
             depth += t.Kind is FilterTokenKind.LeftParen or FilterTokenKind.LeftBracket ? 1
                 : t.Kind is FilterTokenKind.RightParen or FilterTokenKind.RightBracket ? -1 : 0;
             minusRun = t.Kind == FilterTokenKind.Minus ? minusRun + 1 : 0;
-            if (depth > MaxDepth || minusRun > MaxDepth)
-                throw new FilterSyntaxException($"expression nested more than {MaxDepth} levels deep at {t.Span.Position.Absolute}",
+            int limit = depth > Nesting.MaxParentheses ? Nesting.MaxParentheses : minusRun > Nesting.MaxOperatorRun ? Nesting.MaxOperatorRun : 0;
+            if (limit > 0)
+                throw new FilterSyntaxException($"expression nested more than {limit} levels deep at {t.Span.Position.Absolute}",
                     t.Span.Position.Absolute, t.Span.Length);
         }
     }

@@ -19,12 +19,15 @@ public class BpfInstructionTests
     }
 
     [Fact]
-    public void Program_refuses_more_than_the_kernel_limit()
+    public void Program_takes_any_length_and_says_whether_the_kernel_takes_it()
     {
-        var tooLong = new BpfInstruction[BpfProgram.MaxInstructions + 1];
-        var error = Assert.Throws<ArgumentException>(() => new BpfProgram(tooLong));
-        Assert.Contains("4097", error.Message, StringComparison.Ordinal);
+        var longer = new BpfInstruction[BpfProgram.MaxInstructions + 1];
+        longer[^1] = new BpfInstruction(BpfOpcodes.Ret | BpfOpcodes.K, 0, 0, 0);
+        Assert.False(new BpfProgram(longer).FitsKernel);
+        Assert.True(new BpfProgram(longer.AsSpan(1)).FitsKernel);
         Assert.Throws<ArgumentException>(() => new BpfProgram(ReadOnlySpan<BpfInstruction>.Empty));
-        Assert.Equal(BpfProgram.MaxInstructions, new BpfProgram(tooLong.AsSpan(1)).Length);
+        Assert.False(BpfValidator.TryValidate(longer, out var error));
+        Assert.Contains("4097 instructions; the kernel takes at most 4096", error!.ToString(), StringComparison.Ordinal);
+        Assert.True(BpfValidator.TryValidate(longer, int.MaxValue, out error), error?.ToString());
     }
 }

@@ -89,6 +89,43 @@ public sealed class LargeSetConformanceTests(ITestOutputHelper output)
         }
     }
 
+    // Past the kernel's 4,096 instructions a program still compiles for user space (files, the interpreter, the JIT).
+    // libpcap cannot compile 10,000 hosts in reasonable time (1,000 take it about 87 s), so its oracle is the union of
+    // its programs over slices of 200 hosts.
+    [Fact]
+    public void TenThousandHostsCompileForUserSpaceAndFilterLikeLibpcapOverSlices()
+    {
+        var random = new Random(Seed + 3);
+        var set = new HashSet<string>();
+        while (set.Count < 10_000)
+            set.Add(RandomAddress(random));
+        var addresses = set.ToArray();
+        string expression = string.Join(" or ", addresses.Select(a => "host " + a));
+
+        Assert.False(FilterCompiler.TryCompile(expression, LinkType.Ethernet, out _, out var error));
+        Assert.Contains("more than the 4096", error!.Message);
+        var program = FilterCompiler.Compile(expression, LinkType.Ethernet, FilterOptions.UserSpace);
+        Assert.False(program.FitsKernel);
+        Assert.True(BpfValidator.TryValidate(program.Instructions, int.MaxValue, out var refusal), refusal?.ToString());
+        var jit = BpfJit.Compile(program);
+
+        var slices = addresses.Chunk(200)
+            .Select(slice => LibPcap.Compile(string.Join(" or ", slice.Select(a => "host " + a)), 1, out string? e) ?? throw new InvalidOperationException(e))
+            .ToArray();
+        int matched = 0;
+        for (int i = 0; i < 3000; i++)
+        {
+            byte[] packet = Packet(random, 14, 1, addresses, [80], [6]);
+            bool expected = slices.Any(slice => LibPcap.Filter(slice, packet, (uint)packet.Length) != 0);
+            uint ours = BpfInterpreter.Run(program, packet, (uint)packet.Length);
+            Assert.Equal(expected, ours != 0);
+            Assert.Equal(ours, jit(packet, (uint)packet.Length));
+            matched += expected ? 1 : 0;
+        }
+        output.WriteLine($"10,000 hosts -> {program.Length} instructions; 3,000 packets filtered as the union of 50 libpcap programs ({matched} matched)");
+        Assert.InRange(matched, 500, 2500);
+    }
+
     // 20,000 consecutive ports: the membership tree is longer than the kernel's limit, but the shortening passes decide
     // every leaf from the splits' ranges and it collapses. libpcap's oracle is the equivalent portrange (the or-chain
     // itself would take it hours).

@@ -13,10 +13,13 @@ internal static class ShortenPasses
     /// The program to attach: <paramref name="program"/> shortened when <paramref name="options"/> optimize and allow it.
     /// </summary>
     public static BpfInstruction[] Apply(BpfInstruction[] program, FilterOptions options) =>
-        options.Optimize && options.ShortenPastLibpcap ? Shorten(program) : program;
+        options.Optimize && options.ShortenPastLibpcap ? Shorten(program, options.MaxInstructions) : program;
 
-    /// <summary>The shortest program the passes find, never longer than <paramref name="program"/>.</summary>
-    public static BpfInstruction[] Shorten(BpfInstruction[] program)
+    /// <summary>
+    /// The shortest program the passes find, never longer than <paramref name="program"/>; a candidate must validate
+    /// with up to <paramref name="maxInstructions"/> instructions (the kernel's limit unless it runs in user space).
+    /// </summary>
+    public static BpfInstruction[] Shorten(BpfInstruction[] program, int maxInstructions = BpfProgram.MaxInstructions)
     {
         var graph = ShortenGraph.From(program);
         if (graph is null)
@@ -24,18 +27,18 @@ internal static class ShortenPasses
         var values = ShortenValues.ForThisThread();
         ShortenKnownOutcomes.Run(graph, values);
         ShortenDeadStores.Run(graph);
-        var best = graph.Changed ? Better(program, graph.Emit()) : program;
+        var best = graph.Changed ? Better(program, graph.Emit(), maxInstructions) : program;
         // Cross-jumping can cost a ja per merged tail: each way is kept only when the whole program got shorter.
         var twins = ShortenTailMerging.FindTwins(graph);
         if (twins is null)
             return best;
         var eager = graph.Clone();
         ShortenTailMerging.Merge(graph, twins, eager: false);
-        best = Better(best, graph.Emit());
+        best = Better(best, graph.Emit(), maxInstructions);
         ShortenTailMerging.Merge(eager, twins, eager: true);
-        return Better(best, eager.Emit());
+        return Better(best, eager.Emit(), maxInstructions);
     }
 
-    private static BpfInstruction[] Better(BpfInstruction[] best, BpfInstruction[]? candidate) =>
-        candidate is not null && candidate.Length < best.Length && BpfValidator.TryValidate(candidate, out _) ? candidate : best;
+    private static BpfInstruction[] Better(BpfInstruction[] best, BpfInstruction[]? candidate, int maxInstructions) =>
+        candidate is not null && candidate.Length < best.Length && BpfValidator.TryValidate(candidate, maxInstructions, out _) ? candidate : best;
 }

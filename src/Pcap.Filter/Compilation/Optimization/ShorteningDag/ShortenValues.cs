@@ -68,17 +68,8 @@ internal sealed class ShortenValues
         if (TryGetConstant(left, out uint a) && (operation == Neg || TryGetConstant(right, out _)))
         {
             TryGetConstant(right, out uint b);
-            uint? folded = operation switch
-            {
-                Add => a + b, Sub => a - b, Mul => a * b,
-                Div when b != 0 => a / b, Mod when b != 0 => a % b,
-                Or => a | b, And => a & b, Xor => a ^ b,
-                // Shifts by 32 or more differ between machines: left unfolded.
-                Lsh when b < 32 => a << (int)b, Rsh when b < 32 => a >> (int)b,
-                Neg => (uint)-(int)a,
-                _ => null,
-            };
-            if (folded is uint value)
+            // Division by zero and shifts by 32 or more are left unfolded: BPF's readers disagree on them.
+            if (BpfArithmetic.TryApply(operation, a, b, out uint value))
                 return Constant(value);
         }
         return Number(new Key(Kind.Operation, operation, 0, left, operation == Neg ? 0 : right));

@@ -234,28 +234,19 @@ internal static class StatementOptimizer
     {
         uint a = state.Values.ConstantOf(left);
         uint b = state.Values.ConstantOf(right);
-        switch (BpfOpcodes.OperationOf((ushort)s.Code))
+        ushort operation = BpfOpcodes.OperationOf((ushort)s.Code);
+        if (!BpfArithmetic.TryApply(operation, a, b, out uint folded))
         {
-            case BpfOpcodes.Add: a += b; break;
-            case BpfOpcodes.Sub: a -= b; break;
-            case BpfOpcodes.Mul: a *= b; break;
-            case BpfOpcodes.Div:
-                if (b == 0)
-                    throw new OptimizerFailure("division by zero");
-                a /= b;
-                break;
-            case BpfOpcodes.Mod:
-                if (b == 0)
-                    throw new OptimizerFailure("modulus by zero");
-                a %= b;
-                break;
-            case BpfOpcodes.And: a &= b; break;
-            case BpfOpcodes.Or: a |= b; break;
-            case BpfOpcodes.Xor: a ^= b; break;
-            case BpfOpcodes.Lsh: a = b < 32 ? a << (int)b : 0; break;
-            case BpfOpcodes.Rsh: a = b < 32 ? a >> (int)b : 0; break;
-            default: throw new InvalidOperationException($"Cannot fold operation 0x{s.Code:x}.");
+            // Where BPF's readers disagree, libpcap's fold_op refuses a constant division by zero and makes a shift by 32 or more 0.
+            folded = operation switch
+            {
+                BpfOpcodes.Div => throw new OptimizerFailure("division by zero"),
+                BpfOpcodes.Mod => throw new OptimizerFailure("modulus by zero"),
+                BpfOpcodes.Lsh or BpfOpcodes.Rsh => 0,
+                _ => throw new InvalidOperationException($"Cannot fold operation 0x{s.Code:x}."),
+            };
         }
+        a = folded;
         s.K = a;
         s.Code = LdImm;
         state.NoteSimplification();
