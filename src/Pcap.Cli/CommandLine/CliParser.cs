@@ -150,7 +150,7 @@ internal static class CliParser
         'r' => options with { ReadFile = value },
         'w' => options with { WriteFile = value },
         'F' => options with { FilterFile = value },
-        'y' => options with { LinkTypeName = value },
+        'y' => options with { LinkTypeName = LinkTypeOption.Canonical(value) },
         's' => options with { SnapLength = (int)ParseRange(value, "snaplen", 's', 0, int.MaxValue) },
         'B' => options with { BufferSizeKiB = (int)ParseRange(value, "buffer size", 'B', 1, int.MaxValue) },
         'Q' => value is "in" or "out" or "inout"

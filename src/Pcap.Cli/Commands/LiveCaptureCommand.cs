@@ -26,7 +26,7 @@ internal static class LiveCaptureCommand
         }
         catch (FilterException e)
         {
-            Console.Error.WriteLine($"pcapcore: filter error at position {e.Position}: {e.Message}");
+            FilterErrorReport.Write(Console.Error, e);
             return 1;
         }
         catch (IOException e)
@@ -44,7 +44,9 @@ internal static class LiveCaptureCommand
     private static int Capture(CliOptions options)
     {
         string device = options.Interface ?? DefaultDevice();
-        string? expression = options.FilterFile is { } file ? ReadFilterFile(file) : options.Expression;
+        if (options.LinkTypeName is { } requested)
+            CheckLinkType(device, requested);
+        string? expression = FilterSource.Resolve(options, Console.Error);
         var captureOptions = new CaptureOptions
         {
             Filter = expression,
@@ -126,16 +128,18 @@ internal static class LiveCaptureCommand
         return first?.Name ?? throw new CaptureException(CaptureError.NoSuchDevice, "no suitable device found; name one with -i (see 'pcapcore -D')");
     }
 
-    private static string ReadFilterFile(string path)
+    // -y on a live device: libpcap offers EN10MB (and DOCSIS) on Ethernet, LINUX_SLL2 and LINUX_SLL on any and other
+    // cooked devices; pcapcore captures the first of each pair.
+    private static void CheckLinkType(string deviceName, string requested)
     {
-        try
-        {
-            return File.ReadAllText(path).Trim();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"cannot read the filter file '{path}': {e.Message}");
-        }
+        var device = CaptureDevices.Resolve(deviceName);
+        bool cooked = device.IsAny || device.LinkType != LinkType.Ethernet;
+        string native = cooked ? "LINUX_SLL2" : "EN10MB";
+        if (requested == native)
+            return;
+        if (requested == (cooked ? "LINUX_SLL" : "DOCSIS"))
+            throw new CliUsageException($"{requested} is not supported by pcapcore on {device.Name}: it captures {native} there");
+        throw new CliUsageException($"{requested} is not one of the DLTs supported by this device");
     }
 
     private static string LinkTypeName(LinkType linkType) => linkType switch

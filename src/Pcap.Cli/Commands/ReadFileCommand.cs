@@ -45,16 +45,17 @@ internal static class ReadFileCommand
                 return 1;
             }
             BpfProgram? filter = null;
-            if (!string.IsNullOrWhiteSpace(options.Expression))
+            string? expression = FilterSource.Resolve(options, error);
+            if (!string.IsNullOrWhiteSpace(expression))
             {
                 var filterOptions = new FilterOptions
                 {
                     Optimize = !options.NoOptimize,
                     SnapLength = (int)LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength),
                 };
-                if (!FilterCompiler.TryCompile(options.Expression, (LinkType)reader.LinkType, out filter, out var filterError, filterOptions))
+                if (!FilterCompiler.TryCompile(expression, (LinkType)reader.LinkType, out filter, out var filterError, filterOptions))
                 {
-                    error.WriteLine($"pcapcore: {filterError.Message}");
+                    FilterErrorReport.Write(error, filterError);
                     return 1;
                 }
             }
@@ -72,6 +73,11 @@ internal static class ReadFileCommand
                 sink?.Flush();
             }
             return 0;
+        }
+        catch (CliUsageException e)
+        {
+            error.WriteLine($"pcapcore: {e.Message}");
+            return 1;
         }
         catch (CaptureFileException e)
         {
