@@ -59,14 +59,12 @@ internal static class LiveCaptureCommand
 
         using var capture = LiveCapture.Open(device, captureOptions);
         bool interrupted = false;
-        void Interrupt(PosixSignalContext context)
+        // Keep running after the signal so the file is flushed and statistics printed.
+        using var stop = StopSignals.Register(() =>
         {
-            context.Cancel = true; // keep running so the file is flushed and statistics printed
             interrupted = true;
             capture.Stop();
-        }
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        });
         using var sink = OpenSink(options, capture);
 
         // tcpdump's banner: the cooked-v2 warning on any, then "verbose output suppressed" or the program name.
@@ -79,17 +77,30 @@ internal static class LiveCaptureCommand
 
         long limit = options.Count ?? long.MaxValue;
         long seen = 0;
-        while (seen < limit && capture.TryRead(out var packet))
+        try
         {
-            seen++;
-            sink.Write(packet.AsFileRecord());
+            while (seen < limit && capture.TryRead(out var packet))
+            {
+                seen++;
+                sink.Write(packet.AsFileRecord());
+            }
+            sink.Flush();
+            if (interrupted && options.WriteFile is null)
+            {
+                // As tcpdump: a signal may have cut a line short, so one newline on stdout before the statistics.
+                using var stdout = new StandardOutputStream(StandardOutput.Open());
+                stdout.Write("\n"u8);
+            }
         }
-        sink.Flush();
-        if (interrupted && options.WriteFile is null)
+        catch (StandardOutputException e) when (options.WriteFile is null)
         {
-            // As tcpdump: a signal may have cut a line short, so one newline on stdout before the statistics.
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write("\n"u8);
+            // As tcpdump: printed text that cannot be written ends the run at once, without statistics.
+            Console.Error.WriteLine($"pcapcore: {StandardOutput.Describe(e)}");
+            return StandardOutput.WriteFailedExitCode;
+        }
+        catch (StandardOutputException)
+        {
+            // -w - into a closed pipe: tcpdump stops on the SIGPIPE and reports its statistics.
         }
 
         var statistics = capture.Statistics;
@@ -105,11 +116,11 @@ internal static class LiveCaptureCommand
         if (options.WriteFile is null)
         {
             var format = PrintingSink.OptionsFor(options) with { InterfaceNames = capture.FindInterfaceName };
-            return new PrintingSink(new BufferedStream(Console.OpenStandardOutput(), 1 << 16), format, options.LineBuffered);
+            return new PrintingSink(new StandardOutputStream(StandardOutput.Open()), format, options.LineBuffered);
         }
         // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
         Stream stream = options.WriteFile == "-"
-            ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16)
+            ? new BufferedStream(new StandardOutputStream(StandardOutput.Open()), 1 << 16)
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {

@@ -14,7 +14,7 @@ internal static class ReadFileCommand
 {
     /// <summary>Runs the command on the process's console; returns the exit status.</summary>
     public static int Run(CliOptions options) =>
-        Run(options, Console.OpenStandardInput, Console.OpenStandardOutput, Console.Error);
+        Run(options, Console.OpenStandardInput, StandardOutput.Open, Console.Error);
 
     /// <summary>Runs the command with explicit standard streams (tests run it in-process); returns the exit status.</summary>
     /// <param name="options">The parsed command line; <see cref="CliOptions.ReadFile"/> is set.</param>
@@ -78,6 +78,14 @@ internal static class ReadFileCommand
         {
             error.WriteLine($"pcapcore: {e.Message}");
             return 1;
+        }
+        catch (StandardOutputException e)
+        {
+            // As tcpdump: a closed pipe under -w - ends the run quietly; under printed text it is an error.
+            if (options.WriteFile is not null)
+                return 0;
+            error.WriteLine($"pcapcore: {StandardOutput.Describe(e)}");
+            return StandardOutput.WriteFailedExitCode;
         }
         catch (CaptureFileException e)
         {

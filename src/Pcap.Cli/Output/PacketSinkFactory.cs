@@ -16,12 +16,12 @@ internal static class PacketSinkFactory
     public static IPacketSink? Create(CliOptions options, CaptureReader reader, Func<Stream> openStandardOutput)
     {
         if (options.WriteFile is null)
-            return new PrintingSink(new BufferedStream(openStandardOutput(), 1 << 16), PrintingSink.OptionsFor(options), options.LineBuffered);
+            return new PrintingSink(new StandardOutputStream(openStandardOutput()), PrintingSink.OptionsFor(options), options.LineBuffered);
         // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
         uint linkType = LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
         uint snapLength = LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);
         Stream stream = options.WriteFile == "-"
-            ? new BufferedStream(openStandardOutput(), 1 << 16)
+            ? new BufferedStream(new StandardOutputStream(openStandardOutput()), 1 << 16)
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {
