@@ -35,14 +35,16 @@ public sealed class BrokenPipeCaptureTests
         }
     }
 
-    // The flood starts once the capture is up and goes on long after head has gone; 'timeout' marks a capture that never stops.
+    // The flood starts once the capture is listening and goes on until the capture has ended; status 124 ('timeout')
+    // marks a capture that never stopped.
     private static (string Status, string Error) Run(NetworkNamespace ns, string program, string flags)
     {
         string errors = Path.Combine(Path.GetTempPath(), $"pcapcore-pipe-{Guid.NewGuid():n}.txt");
         try
         {
             const string Script = """
-                ( sleep 1; ping -f -c 30000 -q 127.0.0.1 >/dev/null 2>&1 ) & flood=$!
+                ( for i in $(seq 300); do grep -q listening "$1" 2>/dev/null && break; sleep 0.1; done
+                  exec ping -f -q 127.0.0.1 >/dev/null 2>&1 ) & flood=$!
                 timeout 30 "$2" "$3" -i lo icmp 2>"$1" | head -c 200 >/dev/null
                 echo "${PIPESTATUS[0]}"
                 kill $flood 2>/dev/null; wait
