@@ -119,7 +119,7 @@ public sealed class DumpFilterCommandTests
             {
                 string path = Path.Combine(directory, $"{linkType}.pcap");
                 using (var stream = File.Create(path))
-                using (new Pcap.Decode.Files.PcapWriter(stream, linkType, 1500, false))
+                using (new Pcap.Decode.Files.PcapWriter(stream, new Pcap.Wire.LinkType(linkType), 1500, false))
                 {
                 }
                 foreach (var dump in new[] { "-d", "-dd" })

@@ -26,8 +26,8 @@ public sealed class DifferentialCaptureTests
         }
     }
 
-    private static (List<PcapFileRecords.Record> Tcpdump, List<PcapFileRecords.Record> Ours, CaptureStatistics Statistics, List<(int Index, string Name, PacketDirection Direction)> Meta)
-        CaptureBoth(NetworkNamespace ns, string device, string expression, Action traffic, CaptureDirection direction = CaptureDirection.InOut, string[]? tcpdumpExtra = null)
+    private static (List<PcapFileRecords.Record> Tcpdump, List<PcapFileRecords.Record> Ours, CaptureStatistics Statistics, List<(int Index, string Name, LinuxPacketType Direction)> Meta)
+        CaptureBoth(NetworkNamespace ns, string device, string expression, Action traffic, DirectionFilter direction = DirectionFilter.InOut, string[]? tcpdumpExtra = null)
     {
         var program = LivePrograms.FromTcpdump(ns, device, expression);
         using var tcpdump = TcpdumpSession.Start(ns, device, expression, tcpdumpExtra ?? []);
@@ -57,28 +57,28 @@ public sealed class DifferentialCaptureTests
         AssertSameFrames(expected, actual);
         Assert.All(actual, r => Assert.Equal(276, r.LinkType));
         Assert.All(meta, m => Assert.Equal("eth0", m.Name));
-        Assert.Contains(meta, m => m.Direction == PacketDirection.Outgoing);
-        Assert.Contains(meta, m => m.Direction == PacketDirection.Host);
+        Assert.Contains(meta, m => m.Direction == LinuxPacketType.Outgoing);
+        Assert.Contains(meta, m => m.Direction == LinuxPacketType.Host);
     }
 
     [Theory]
-    [InlineData("inbound and icmp", CaptureDirection.InOut)]
-    [InlineData("outbound and icmp", CaptureDirection.InOut)]
-    [InlineData("icmp", CaptureDirection.In)]
-    [InlineData("icmp", CaptureDirection.Out)]
-    public void Direction_on_any_matches_tcpdump(string expression, CaptureDirection direction)
+    [InlineData("inbound and icmp", DirectionFilter.InOut)]
+    [InlineData("outbound and icmp", DirectionFilter.InOut)]
+    [InlineData("icmp", DirectionFilter.In)]
+    [InlineData("icmp", DirectionFilter.Out)]
+    public void Direction_on_any_matches_tcpdump(string expression, DirectionFilter direction)
     {
         using var topology = VethTopology.Create();
         string[] extra = direction switch
         {
-            CaptureDirection.In => ["-Q", "in"],
-            CaptureDirection.Out => ["-Q", "out"],
+            DirectionFilter.In => ["-Q", "in"],
+            DirectionFilter.Out => ["-Q", "out"],
             _ => [],
         };
         var (expected, actual, _, meta) = CaptureBoth(topology.Right, "any", expression, () => Ping(topology.Left, VethTopology.RightAddress), direction, extra);
         AssertSameFrames(expected, actual);
-        bool wantOutgoing = expression.StartsWith("outbound", StringComparison.Ordinal) || direction == CaptureDirection.Out;
-        Assert.All(meta, m => Assert.Equal(wantOutgoing, m.Direction == PacketDirection.Outgoing));
+        bool wantOutgoing = expression.StartsWith("outbound", StringComparison.Ordinal) || direction == DirectionFilter.Out;
+        Assert.All(meta, m => Assert.Equal(wantOutgoing, m.Direction == LinuxPacketType.Outgoing));
     }
 
     [Fact]

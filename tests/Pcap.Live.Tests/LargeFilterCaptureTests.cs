@@ -51,7 +51,7 @@ public sealed partial class LargeFilterCaptureTests
         });
         Assert.False(capture.FiltersInUserSpace, "the 1,000-host program should run in the kernel");
         var received = new List<byte[]>();
-        var loop = capture.RunAsync((in CapturedPacket packet) =>
+        var loop = capture.RunAsync((in LivePacket packet) =>
         {
             lock (received)
                 received.Add(packet.Data.ToArray());

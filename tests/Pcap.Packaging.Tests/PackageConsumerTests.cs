@@ -29,6 +29,7 @@ public sealed class PackageConsumerTests(PackageFeed feed) : IClassFixture<Packa
         Dotnet.Run(project, "build", "-c", "Release", "-nologo", "--disable-build-servers", $"-p:PcapCoreVersion={feed.Version}");
         var restored = File.ReadAllText(Path.Combine(project, "obj", "project.assets.json"));
         Assert.Contains($"Pcap.Filter/{feed.Version}", restored, StringComparison.Ordinal);
+        Assert.Contains($"Pcap.Wire/{feed.Version}", restored, StringComparison.Ordinal); // comes with Filter and Decode
         var consumer = Dotnet.Run(project, Path.Combine(project, "bin", "Release", "net10.0", "Consumer.dll"), Sample, Expression);
 
         // The oracle: tcpdump reading the same file with the same filter.
@@ -56,6 +57,7 @@ public sealed class PackageConsumerTests(PackageFeed feed) : IClassFixture<Packa
     }
 
     [Theory]
+    [InlineData("Pcap.Wire")]
     [InlineData("Pcap.Filter")]
     [InlineData("Pcap.Decode")]
     [InlineData("Pcap.Native")]

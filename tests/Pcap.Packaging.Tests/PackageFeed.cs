@@ -1,19 +1,19 @@
 namespace Pcap.Packaging.Tests;
 
 /// <summary>
-/// The four packages packed once per test run, with a version no earlier run used, into a local folder under a temp
+/// The five packages packed once per test run, with a version no earlier run used, into a local folder under a temp
 /// directory outside the repository (so that a solution build never sees the temp projects). On dispose the temp
 /// directory goes and so do the test version's folders in the NuGet cache, so no later restore can pick them up.
 /// </summary>
 public sealed class PackageFeed : IDisposable
 {
     /// <summary>The package ids, libraries first.</summary>
-    public static readonly string[] PackageIds = ["Pcap.Filter", "Pcap.Decode", "Pcap.Native", "pcapcore"];
+    public static readonly string[] PackageIds = ["Pcap.Wire", "Pcap.Filter", "Pcap.Decode", "Pcap.Native", "pcapcore"];
 
     private static readonly string[] ProjectPaths =
-        ["src/Pcap.Filter/Pcap.Filter.csproj", "src/Pcap.Decode/Pcap.Decode.csproj", "src/Pcap.Native/Pcap.Native.csproj", "src/Pcap.Cli/Pcap.Cli.csproj"];
+        ["src/Pcap.Wire/Pcap.Wire.csproj", "src/Pcap.Filter/Pcap.Filter.csproj", "src/Pcap.Decode/Pcap.Decode.csproj", "src/Pcap.Native/Pcap.Native.csproj", "src/Pcap.Cli/Pcap.Cli.csproj"];
 
-    /// <summary>Packs the four projects (build output under the temp directory, not the repository's bin/obj).</summary>
+    /// <summary>Packs the five projects (build output under the temp directory, not the repository's bin/obj).</summary>
     public PackageFeed()
     {
         RepositoryRoot = FindRepositoryRoot();

@@ -61,7 +61,7 @@ public class DecodingBenchmarks
         var total = 0;
         foreach (var frame in _frames)
         {
-            _formatter.TryFormat(1, 1_700_000_000_000_000_000L, frame, frame.Length, _text, out var written);
+            _formatter.TryFormat(LinkType.Ethernet, 1_700_000_000_000_000_000L, frame, frame.Length, _text, out var written);
             total += written;
         }
         return total;

@@ -34,9 +34,9 @@ public unsafe partial class CaptureReaderBenchmarks
         _path = Path.Combine(Path.GetTempPath(), $"pcapcore-bench-{Environment.ProcessId}.{Format}");
         var random = new Random(42);
         using var stream = File.Create(_path);
-        PcapWriter? pcap = Format == "pcap" ? new PcapWriter(stream, 1, leaveOpen: true) : null;
+        PcapWriter? pcap = Format == "pcap" ? new PcapWriter(stream, LinkType.Ethernet, leaveOpen: true) : null;
         PcapNgWriter? ng = Format == "pcapng" ? new PcapNgWriter(stream, leaveOpen: true) : null;
-        ng?.AddInterface(1, "eth0", 262144, CaptureInterface.NanosecondResolution);
+        ng?.AddInterface(LinkType.Ethernet, "eth0", 262144, CaptureInterface.NanosecondResolution);
         var frame = new byte[1514];
         random.NextBytes(frame);
         long time = 1_700_000_000_000_000_000L;

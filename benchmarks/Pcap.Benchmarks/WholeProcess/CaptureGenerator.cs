@@ -42,7 +42,7 @@ internal sealed class CaptureGenerator
         var frame = new byte[1514];
         long time = 1_700_000_000_000_000_000L;
         using var stream = new BufferedStream(File.Create(path), 1 << 20);
-        using var writer = new PcapWriter(stream, linkType: 1);
+        using var writer = new PcapWriter(stream, LinkType.Ethernet);
         for (var i = 0; i < count; i++)
         {
             time += generator._random.Next(1, 200) * 1_000L;

@@ -1,5 +1,5 @@
 using Pcap.Decode.Files;
-using Pcap.Filter;
+using Pcap.Wire;
 
 namespace Pcap.Cli.CommandLine;
 
@@ -18,19 +18,19 @@ internal static class LinkTypeOption
     {
         for (uint linkType = 0; linkType <= Highest; linkType++)
         {
-            if (LinkTypeNames.TryGetName(linkType, out string known, out _) && known.Equals(name, StringComparison.OrdinalIgnoreCase))
+            if (LinkTypeNames.TryGetName(new LinkType(linkType), out string known, out _) && known.Equals(name, StringComparison.OrdinalIgnoreCase))
                 return known;
         }
         throw new CliUsageException($"invalid data link type {name}");
     }
 
     /// <summary>The LINKTYPE_ number for a canonical name (RAW is DLT 12, written as LINKTYPE 101).</summary>
-    public static uint FileLinkType(string canonical)
+    public static LinkType FileLinkType(string canonical)
     {
         for (uint linkType = 0; linkType <= Highest; linkType++)
         {
-            if (LinkTypeNames.TryGetName(linkType, out string known, out _) && known == canonical)
-                return LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(linkType));
+            if (LinkTypeNames.TryGetName(new LinkType(linkType), out string known, out _) && known == canonical)
+                return LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(new LinkType(linkType)));
         }
         throw new CliUsageException($"invalid data link type {canonical}");
     }
@@ -39,8 +39,8 @@ internal static class LinkTypeOption
     /// <exception cref="CliUsageException">A DLT libpcap knows but the compiler does not.</exception>
     public static LinkType ForFilter(string canonical)
     {
-        var linkType = (LinkType)FileLinkType(canonical);
-        if (!Enum.IsDefined(linkType))
+        var linkType = FileLinkType(canonical);
+        if (!LinkType.Known.Contains(linkType))
             throw new CliUsageException(
                 $"data link type {canonical} is not supported by pcapcore's filter compiler (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL and LOOP are)");
         return linkType;

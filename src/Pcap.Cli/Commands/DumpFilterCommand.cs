@@ -32,9 +32,9 @@ internal static class DumpFilterCommand
                                 $"snapshot length {LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength)}");
                 if (LinkTypeNames.ToDataLinkType(reader.LinkType) == 276)
                     error.WriteLine("Warning: interface names might be incorrect");
-                linkType = (LinkType)LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
+                linkType = LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
                 snapLength = (int)LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);
-                if (!Enum.IsDefined(linkType))
+                if (!LinkType.Known.Contains(linkType))
                 {
                     error.WriteLine($"pcapcore: {path}: link type {LinkTypeNames.Describe(reader.LinkType)} is not supported by pcapcore's filter compiler");
                     return 1;

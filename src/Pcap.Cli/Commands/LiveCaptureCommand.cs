@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Pcap.Cli.CommandLine;
 using Pcap.Cli.Output;
+using Pcap.Decode.Files;
 using Pcap.Filter;
 using Pcap.Native;
 
@@ -53,7 +54,7 @@ internal static class LiveCaptureCommand
             SnapLength = options.SnapLength ?? CaptureOptions.DefaultSnapLength,
             Promiscuous = !options.NoPromiscuous,
             BufferSize = options.BufferSizeKiB is { } kib ? (int)Math.Min(int.MaxValue, kib * 1024L) : CaptureOptions.DefaultBufferSize,
-            Direction = options.Direction switch { "in" => CaptureDirection.In, "out" => CaptureDirection.Out, _ => CaptureDirection.InOut },
+            Direction = options.Direction switch { "in" => DirectionFilter.In, "out" => DirectionFilter.Out, _ => DirectionFilter.InOut },
             ImmediateMode = options.ImmediateMode || (options.WriteFile is null && options.LineBuffered),
         };
 
@@ -73,7 +74,7 @@ internal static class LiveCaptureCommand
         Console.Error.Write(options.WriteFile is null && options.Verbose == 0
             ? "pcapcore: verbose output suppressed, use -v[v]... for full protocol decode\n"
             : "pcapcore: ");
-        Console.Error.WriteLine($"listening on {capture.Device.Name}, link-type {LinkTypeName(capture.LinkType)}, snapshot length {capture.SnapLength} bytes");
+        Console.Error.WriteLine($"listening on {capture.Device.Name}, link-type {LinkTypeNames.Describe(capture.LinkType)}, snapshot length {capture.SnapLength} bytes");
 
         long limit = options.Count ?? long.MaxValue;
         long seen = 0;
@@ -124,7 +125,7 @@ internal static class LiveCaptureCommand
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {
-            return new CaptureFileSink(stream, (uint)capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered);
+            return new CaptureFileSink(stream, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered);
         }
         catch
         {
@@ -152,13 +153,6 @@ internal static class LiveCaptureCommand
             throw new CliUsageException($"{requested} is not supported by pcapcore on {device.Name}: it captures {native} there");
         throw new CliUsageException($"{requested} is not one of the DLTs supported by this device");
     }
-
-    private static string LinkTypeName(LinkType linkType) => linkType switch
-    {
-        LinkType.Ethernet => "EN10MB (Ethernet)",
-        LinkType.LinuxSll2 => "LINUX_SLL2 (Linux cooked v2)",
-        _ => linkType.ToString(),
-    };
 
     private static string Plural(long count, string what) => $"{count} packet{(count == 1 ? "" : "s")} {what}";
 }

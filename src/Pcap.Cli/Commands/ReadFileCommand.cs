@@ -53,7 +53,7 @@ internal static class ReadFileCommand
                     Optimize = !options.NoOptimize,
                     SnapLength = (int)LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength),
                 };
-                if (!FilterCompiler.TryCompile(expression, (LinkType)reader.LinkType, out filter, out var filterError, filterOptions))
+                if (!FilterCompiler.TryCompile(expression, reader.LinkType, out filter, out var filterError, filterOptions))
                 {
                     FilterErrorReport.Write(error, filterError);
                     return 1;

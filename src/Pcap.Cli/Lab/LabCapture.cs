@@ -11,7 +11,7 @@ internal sealed class LabCapture : IDisposable
     private readonly LiveCapture _capture;
     private readonly Task<long> _loop;
     private readonly List<string> _lines = [];
-    private readonly List<(string Interface, PacketDirection Direction, byte IcmpType, ushort Sequence)> _icmp = [];
+    private readonly List<(string Interface, LinuxPacketType Direction, byte IcmpType, ushort Sequence)> _icmp = [];
 
     private LabCapture(string title, string where, LiveCapture capture, FormatOptions format)
     {
@@ -20,9 +20,9 @@ internal sealed class LabCapture : IDisposable
         _capture = capture;
         // tcpdump's own printer; on -i any the interface names come from the capture's namespace, not this machine's.
         var formatter = new TcpdumpFormatter(format with { InterfaceNames = capture.FindInterfaceName });
-        _loop = capture.RunAsync((in CapturedPacket packet) =>
+        _loop = capture.RunAsync((in LivePacket packet) =>
         {
-            string line = formatter.Format((int)packet.LinkType, packet.TimestampNanoseconds, packet.Data, packet.WireLength).ToString();
+            string line = formatter.Format(packet.LinkType, packet.TimestampNanoseconds, packet.Data, packet.WireLength).ToString();
             var icmp = IcmpOf(packet);
             lock (_lines)
             {
@@ -57,7 +57,7 @@ internal sealed class LabCapture : IDisposable
     }
 
     /// <summary>Stops and returns the printed lines and the ICMP echo sightings (interface, direction, type, sequence).</summary>
-    public (List<string> Lines, List<(string Interface, PacketDirection Direction, byte IcmpType, ushort Sequence)> Icmp, CaptureStatistics Statistics) Stop()
+    public (List<string> Lines, List<(string Interface, LinuxPacketType Direction, byte IcmpType, ushort Sequence)> Icmp, CaptureStatistics Statistics) Stop()
     {
         _capture.Stop();
         _loop.Wait(TimeSpan.FromSeconds(10));
@@ -69,7 +69,7 @@ internal sealed class LabCapture : IDisposable
     /// <summary>Releases the socket.</summary>
     public void Dispose() => _capture.Dispose();
 
-    private static (byte Type, ushort Sequence)? IcmpOf(in CapturedPacket packet)
+    private static (byte Type, ushort Sequence)? IcmpOf(in LivePacket packet)
     {
         var data = packet.Data;
         int offset = packet.LinkType == LinkType.LinuxSll2 ? 20 : 14;

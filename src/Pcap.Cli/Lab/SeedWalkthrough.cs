@@ -146,7 +146,7 @@ internal static class SeedWalkthrough
     }
 
     // Counts, for the first echo request, on which interfaces -i any saw it: the answer to "why twice?".
-    private static void ExplainAny(List<(string Interface, PacketDirection Direction, byte IcmpType, ushort Sequence)> icmp, TextWriter output)
+    private static void ExplainAny(List<(string Interface, LinuxPacketType Direction, byte IcmpType, ushort Sequence)> icmp, TextWriter output)
     {
         var first = icmp.Where(e => e.IcmpType == 8).Select(e => e.Sequence).DefaultIfEmpty().Min();
         var sightings = icmp.Where(e => e.IcmpType == 8 && e.Sequence == first).ToList();
@@ -160,13 +160,13 @@ internal static class SeedWalkthrough
     }
 
     // tcpdump's marker for sll_pkttype on -i any lines.
-    private static string DirectionMarker(PacketDirection direction) => direction switch
+    private static string DirectionMarker(LinuxPacketType direction) => direction switch
     {
-        PacketDirection.Host => "In",
-        PacketDirection.Broadcast => "B",
-        PacketDirection.Multicast => "M",
-        PacketDirection.OtherHost => "P",
-        PacketDirection.Outgoing => "Out",
+        LinuxPacketType.Host => "In",
+        LinuxPacketType.Broadcast => "B",
+        LinuxPacketType.Multicast => "M",
+        LinuxPacketType.OtherHost => "P",
+        LinuxPacketType.Outgoing => "Out",
         _ => "?",
     };
 }

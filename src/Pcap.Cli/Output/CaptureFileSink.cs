@@ -10,11 +10,11 @@ internal sealed class CaptureFileSink : IPacketSink
 
     /// <summary>Writes the pcap file header to <paramref name="stream"/>.</summary>
     /// <param name="stream">The output file or stdout (<c>-w -</c>).</param>
-    /// <param name="linkType">The LINKTYPE_ number for the file header.</param>
+    /// <param name="linkType">The link type for the file header.</param>
     /// <param name="snapLength">The snapshot length for the file header.</param>
     /// <param name="nanosecondResolution"><c>--time-stamp-precision=nano</c>.</param>
     /// <param name="flushEachPacket"><c>-U</c>: flush after every packet.</param>
-    public CaptureFileSink(Stream stream, uint linkType, uint snapLength, bool nanosecondResolution, bool flushEachPacket)
+    public CaptureFileSink(Stream stream, LinkType linkType, uint snapLength, bool nanosecondResolution, bool flushEachPacket)
     {
         _writer = new PcapWriter(stream, linkType, snapLength, nanosecondResolution);
         _flushEachPacket = flushEachPacket;

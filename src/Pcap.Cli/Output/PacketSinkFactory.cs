@@ -18,7 +18,7 @@ internal static class PacketSinkFactory
         if (options.WriteFile is null)
             return new PrintingSink(new StandardOutputStream(openStandardOutput()), PrintingSink.OptionsFor(options), options.LineBuffered);
         // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
-        uint linkType = LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
+        var linkType = LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
         uint snapLength = LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);
         Stream stream = options.WriteFile == "-"
             ? new BufferedStream(new StandardOutputStream(openStandardOutput()), 1 << 16)

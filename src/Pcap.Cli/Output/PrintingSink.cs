@@ -31,7 +31,7 @@ internal sealed class PrintingSink : IPacketSink
     /// <inheritdoc/>
     public void Write(in CapturedPacket packet)
     {
-        var text = _formatter.Format((int)packet.LinkType, packet.TimestampNanoseconds, packet.Data, (int)packet.WireLength);
+        var text = _formatter.Format(packet.LinkType, packet.TimestampNanoseconds, packet.Data, (int)packet.WireLength);
         var needed = Encoding.UTF8.GetMaxByteCount(text.Length + 1);
         if (_bytes.Length - _used < needed)
         {

@@ -35,7 +35,7 @@ public abstract class CaptureReader : IDisposable
     public abstract CaptureFileFormat Format { get; }
 
     /// <summary>The LINKTYPE_ number of the file (pcap) or of the first interface (pcapng), as tcpdump reports it.</summary>
-    public uint LinkType { get; private protected set; }
+    public LinkType LinkType { get; private protected set; }
 
     /// <summary>The snapshot length of the file (pcap) or of the first interface (pcapng); 0 in pcapng means no limit.</summary>
     public uint SnapLength { get; private protected set; }

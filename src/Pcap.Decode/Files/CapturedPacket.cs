@@ -11,8 +11,8 @@ public readonly ref struct CapturedPacket
     /// <param name="wireLength">The length the packet had on the wire.</param>
     /// <param name="timestampNanoseconds">Capture time in nanoseconds since the Unix epoch (UTC).</param>
     /// <param name="interfaceId">The pcapng interface index within its section; 0 for pcap files.</param>
-    /// <param name="linkType">The LINKTYPE_ number of the interface the packet came from.</param>
-    public CapturedPacket(ReadOnlySpan<byte> data, uint wireLength, long timestampNanoseconds, int interfaceId, uint linkType)
+    /// <param name="linkType">The link type of the interface the packet came from.</param>
+    public CapturedPacket(ReadOnlySpan<byte> data, uint wireLength, long timestampNanoseconds, int interfaceId, LinkType linkType)
     {
         Data = data;
         WireLength = wireLength;
@@ -39,8 +39,8 @@ public readonly ref struct CapturedPacket
     /// <summary>The pcapng interface index within the current section (0 for pcap files).</summary>
     public int InterfaceId { get; }
 
-    /// <summary>The LINKTYPE_ number of the packet's interface (1 Ethernet, 101 RAW, 113 LINUX_SLL, 276 LINUX_SLL2, ...).</summary>
-    public uint LinkType { get; }
+    /// <summary>The link type of the packet's interface (Ethernet, RAW, LINUX_SLL, LINUX_SLL2, ...).</summary>
+    public LinkType LinkType { get; }
 
     /// <summary>Seconds since the Unix epoch, the whole part of <see cref="TimestampNanoseconds"/>.</summary>
     public long TimestampSeconds => Math.DivRem(TimestampNanoseconds, 1_000_000_000L, out long rest) - (rest < 0 ? 1 : 0);

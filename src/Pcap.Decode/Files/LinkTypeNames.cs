@@ -169,15 +169,15 @@ public static class LinkTypeNames
     };
 
     /// <summary>The DLT_ value libpcap reports for a file whose header says <paramref name="linkType"/>.</summary>
-    /// <param name="linkType">The LINKTYPE_ number from the file.</param>
-    public static uint ToDataLinkType(uint linkType) => Table.TryGetValue(linkType, out var entry) ? entry.Dlt : linkType;
+    /// <param name="linkType">The link type from the file.</param>
+    public static uint ToDataLinkType(LinkType linkType) => Table.TryGetValue(linkType.Value, out var entry) ? entry.Dlt : linkType.Value;
 
     /// <summary>
     /// The LINKTYPE_ number libpcap writes into a file for a DLT_ value (tcpdump <c>-w</c>): the inverse of
     /// <see cref="ToDataLinkType"/>, e.g. DLT_RAW 12 is written as LINKTYPE_RAW 101.
     /// </summary>
     /// <param name="dataLinkType">The DLT_ value.</param>
-    public static uint ToFileLinkType(uint dataLinkType) => dataLinkType switch
+    public static LinkType ToFileLinkType(uint dataLinkType) => new(dataLinkType switch
     {
         11 => 100,
         12 => 101,
@@ -185,15 +185,15 @@ public static class LinkTypeNames
         16 => 103,
         19 => 106,
         _ => dataLinkType,
-    };
+    });
 
     /// <summary>libpcap's name (e.g. <c>EN10MB</c>) and description (e.g. <c>Ethernet</c>) for a LINKTYPE_, when it has one.</summary>
-    /// <param name="linkType">The LINKTYPE_ number from the file.</param>
+    /// <param name="linkType">The link type from the file.</param>
     /// <param name="name">The DLT name without its <c>DLT_</c> prefix.</param>
     /// <param name="description">The human description.</param>
-    public static bool TryGetName(uint linkType, out string name, out string description)
+    public static bool TryGetName(LinkType linkType, out string name, out string description)
     {
-        if (Table.TryGetValue(linkType, out var entry))
+        if (Table.TryGetValue(linkType.Value, out var entry))
         {
             (name, description) = (entry.Name, entry.Description);
             return true;
@@ -206,8 +206,8 @@ public static class LinkTypeNames
     /// The link-type text of tcpdump's "reading from file" line: <c>EN10MB (Ethernet)</c>, or the bare DLT number
     /// when libpcap has no name for it.
     /// </summary>
-    /// <param name="linkType">The LINKTYPE_ number from the file.</param>
-    public static string Describe(uint linkType) =>
+    /// <param name="linkType">The link type from the file.</param>
+    public static string Describe(LinkType linkType) =>
         TryGetName(linkType, out string name, out string description)
             ? $"{name} ({description})"
             : ToDataLinkType(linkType).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -216,8 +216,8 @@ public static class LinkTypeNames
     /// The largest snapshot length libpcap allows for a link type (262144, except D-Bus 128 MiB, USBPcap 1 MiB and
     /// EBHSCR 8 MiB); libpcap reports a file's snapshot length of 0 or above it as this value.
     /// </summary>
-    /// <param name="linkType">The LINKTYPE_ number from the file.</param>
-    public static uint MaxSnapLength(uint linkType) => ToDataLinkType(linkType) switch
+    /// <param name="linkType">The link type from the file.</param>
+    public static uint MaxSnapLength(LinkType linkType) => ToDataLinkType(linkType) switch
     {
         231 => 128 * 1024 * 1024,
         249 => 1024 * 1024,
@@ -229,17 +229,17 @@ public static class LinkTypeNames
     /// The snapshot length tcpdump reports for a file: the header's value, or <see cref="MaxSnapLength"/> when that
     /// value is 0 or negative as a signed 32-bit number (libpcap keeps larger positive values as they are).
     /// </summary>
-    /// <param name="linkType">The LINKTYPE_ number from the file.</param>
+    /// <param name="linkType">The link type from the file.</param>
     /// <param name="snapLength">The snapshot length from the file header or first interface.</param>
-    public static uint EffectiveSnapLength(uint linkType, uint snapLength) =>
+    public static uint EffectiveSnapLength(LinkType linkType, uint snapLength) =>
         (int)snapLength <= 0 ? MaxSnapLength(linkType) : snapLength;
 
     /// <summary>
     /// True when libpcap's filter compiler accepts the link type (tcpdump compiles even an empty filter, so it
     /// refuses to read files of other types): every DLT libpcap names, and the whole range 104 to 289.
     /// </summary>
-    /// <param name="linkType">The LINKTYPE_ number from the file.</param>
-    public static bool IsFilterable(uint linkType)
+    /// <param name="linkType">The link type from the file.</param>
+    public static bool IsFilterable(LinkType linkType)
     {
         uint dlt = ToDataLinkType(linkType);
         return dlt is >= MatchingMinimum and <= MatchingMaximum || TryGetName(linkType, out _, out _);

@@ -154,7 +154,7 @@ public sealed class PcapNgReader : CaptureReader
     {
         if (body.Length < 8)
             throw new CaptureFileException($"bad interface description block at offset {offset}: body of {body.Length} bytes is shorter than 8", offset);
-        uint linkType = _order.UInt16(body);
+        var linkType = new LinkType(_order.UInt16(body));
         uint snapLength = _order.UInt32(body[4..]);
         string? name = null;
         byte resolution = CaptureInterface.MicrosecondResolution;

@@ -9,7 +9,7 @@ namespace Pcap.Decode.Files;
 /// </summary>
 /// <example><code>
 /// using var writer = new PcapNgWriter(File.Create("out.pcapng"));
-/// int eth0 = writer.AddInterface(linkType: 1, name: "eth0");
+/// int eth0 = writer.AddInterface(LinkType.Ethernet, name: "eth0");
 /// writer.WritePacket(eth0, timestampNanoseconds, frame, (uint)frame.Length);
 /// </code></example>
 public sealed class PcapNgWriter : IDisposable
@@ -55,16 +55,16 @@ public sealed class PcapNgWriter : IDisposable
     }
 
     /// <summary>Describes an interface in the current section and returns its id.</summary>
-    /// <param name="linkType">The LINKTYPE_ number; pcapng stores 16 bits.</param>
+    /// <param name="linkType">The link type; pcapng stores 16 bits of its number.</param>
     /// <param name="name">The <c>if_name</c> option, or null to omit it.</param>
     /// <param name="snapLength">The snapshot length; 0 means no limit.</param>
     /// <param name="timestampResolution">
     /// The <c>if_tsresol</c> byte: n for 10^-n seconds, 0x80|n for 2^-n; 6 (microseconds, the pcapng default) omits the option.
     /// </param>
-    public int AddInterface(uint linkType, string? name = null, uint snapLength = 0, byte timestampResolution = CaptureInterface.MicrosecondResolution)
+    public int AddInterface(LinkType linkType, string? name = null, uint snapLength = 0, byte timestampResolution = CaptureInterface.MicrosecondResolution)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (linkType > ushort.MaxValue)
+        if (linkType.Value > ushort.MaxValue)
             throw new ArgumentOutOfRangeException(nameof(linkType), linkType, "pcapng link types are 16 bits");
         if (!PcapNgTimestamp.IsSupported(timestampResolution))
             throw new ArgumentOutOfRangeException(nameof(timestampResolution), timestampResolution, "finer than a 64-bit count can hold");
@@ -81,7 +81,7 @@ public sealed class PcapNgWriter : IDisposable
         Span<byte> fixedPart = stackalloc byte[16];
         _order.Write(fixedPart, PcapNgBlockType.InterfaceDescription);
         _order.Write(fixedPart[4..], total);
-        _order.Write(fixedPart[8..], (ushort)linkType);
+        _order.Write(fixedPart[8..], (ushort)linkType.Value);
         _order.Write(fixedPart[10..], (ushort)0);
         _order.Write(fixedPart[12..], snapLength);
         _stream.Write(fixedPart);

@@ -37,7 +37,7 @@ public sealed class PcapReader : CaptureReader
 
         SnapLength = _order.UInt32(header[16..]);
         // The top bits of the link-type field carry FCS information (pcap spec); the link type is the low 26 bits.
-        LinkType = _order.UInt32(header[20..]) & 0x03FF_FFFF;
+        LinkType = new LinkType(_order.UInt32(header[20..]) & 0x03FF_FFFF);
         _captureLimit = SnapLength == 0 || SnapLength > CaptureLimits.MaxPacketLength ? CaptureLimits.MaxPacketLength : SnapLength;
     }
 

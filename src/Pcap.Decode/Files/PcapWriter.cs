@@ -5,7 +5,7 @@ namespace Pcap.Decode.Files;
 /// <see cref="WritePacket"/>. Little-endian by default, as tcpdump writes on x86; big-endian on request.
 /// </summary>
 /// <example><code>
-/// using var writer = new PcapWriter(File.Create("out.pcap"), linkType: 1);
+/// using var writer = new PcapWriter(File.Create("out.pcap"), LinkType.Ethernet);
 /// writer.WritePacket(timestampNanoseconds, frame, (uint)frame.Length);
 /// </code></example>
 public sealed class PcapWriter : IDisposable
@@ -17,12 +17,12 @@ public sealed class PcapWriter : IDisposable
 
     /// <summary>Writes the file header to <paramref name="stream"/>.</summary>
     /// <param name="stream">Where the capture goes.</param>
-    /// <param name="linkType">The LINKTYPE_ number (1 Ethernet, 101 RAW, 276 LINUX_SLL2, ...).</param>
+    /// <param name="linkType">The link type (Ethernet, RAW, LINUX_SLL2, ...).</param>
     /// <param name="snapLength">The snapshot length recorded in the header; longer packets are cut to it.</param>
     /// <param name="nanosecondResolution">True to write the nanosecond magic and nanosecond timestamps.</param>
     /// <param name="bigEndian">True to write integers big-endian.</param>
     /// <param name="leaveOpen">True to leave <paramref name="stream"/> open when the writer is disposed.</param>
-    public PcapWriter(Stream stream, uint linkType, uint snapLength = CaptureLimits.DefaultSnapLength,
+    public PcapWriter(Stream stream, LinkType linkType, uint snapLength = CaptureLimits.DefaultSnapLength,
         bool nanosecondResolution = false, bool bigEndian = false, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -42,12 +42,12 @@ public sealed class PcapWriter : IDisposable
         _order.Write(header[8..], 0u);  // thiszone: timestamps are UTC
         _order.Write(header[12..], 0u); // sigfigs: unused by everyone
         _order.Write(header[16..], snapLength);
-        _order.Write(header[20..], linkType);
+        _order.Write(header[20..], linkType.Value);
         _stream.Write(header);
     }
 
     /// <summary>The LINKTYPE_ number written in the header.</summary>
-    public uint LinkType { get; }
+    public LinkType LinkType { get; }
 
     /// <summary>The snapshot length written in the header.</summary>
     public uint SnapLength { get; }

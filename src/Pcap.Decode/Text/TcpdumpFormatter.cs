@@ -34,13 +34,13 @@ public sealed partial class TcpdumpFormatter
     /// Returns false when the text does not fit (<see cref="MaximumLength"/> characters always do); the per-capture
     /// state (TCP sequence bases, previous time stamp) advances either way.
     /// </summary>
-    /// <param name="linkType">The LINKTYPE_ number of the capture.</param>
+    /// <param name="linkType">The link type of the capture.</param>
     /// <param name="unixNanoseconds">Time stamp in nanoseconds since the Unix epoch.</param>
     /// <param name="packet">The captured bytes.</param>
     /// <param name="wireLength">The packet's length on the wire.</param>
     /// <param name="destination">Where the text goes.</param>
     /// <param name="written">Characters written (0 when it did not fit).</param>
-    public bool TryFormat(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
+    public bool TryFormat(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
     {
         var writer = new LineWriter(destination);
         if (packet.Length == 0)
@@ -71,7 +71,7 @@ public sealed partial class TcpdumpFormatter
     public static int MaximumLength(int capturedLength) => 4096 + capturedLength * 6;
 
     /// <summary>Formats one packet and appends it plus a newline to <paramref name="output"/>.</summary>
-    public void Format(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, IBufferWriter<char> output)
+    public void Format(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, IBufferWriter<char> output)
     {
         var span = output.GetSpan(MaximumLength(packet.Length) + 1);
         TryFormat(linkType, unixNanoseconds, packet, wireLength, span[..^1], out var written);
@@ -80,7 +80,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>Formats one packet into the formatter's own reusable buffer (no newline); valid until the next call.</summary>
-    public ReadOnlySpan<char> Format(int linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength)
+    public ReadOnlySpan<char> Format(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength)
     {
         var needed = MaximumLength(packet.Length);
         if (_scratch.Length < needed)
@@ -89,9 +89,9 @@ public sealed partial class TcpdumpFormatter
         return _scratch.AsSpan(0, written);
     }
 
-    private int WriteLink(ref LineWriter writer, int linkType, ReadOnlySpan<byte> packet, int length)
+    private int WriteLink(ref LineWriter writer, LinkType linkType, ReadOnlySpan<byte> packet, int length)
     {
-        switch (linkType)
+        switch (linkType.Value)
         {
             case 1:
                 return WriteEthernet(ref writer, packet, length);
@@ -108,10 +108,10 @@ public sealed partial class TcpdumpFormatter
                 return WriteLinuxSll2(ref writer, packet, length);
             case 0:
             case 108:
-                return WriteNull(ref writer, packet, length, linkType == 108);
+                return WriteNull(ref writer, packet, length, linkType == LinkType.Loop);
             default:
                 writer.Append("unsupported link type ");
-                writer.AppendDecimal((uint)linkType);
+                writer.AppendDecimal(linkType.Value);
                 writer.Append(", length ");
                 writer.AppendDecimal((uint)length);
                 return 0;

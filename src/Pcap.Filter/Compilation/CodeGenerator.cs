@@ -41,17 +41,17 @@ internal sealed partial class CodeGenerator
         _linuxVlanAncillaryLoads = linuxVlanAncillaryLoads;
         (_link, _offLinkType.ConstantPart, _offLinkPayload.ConstantPart, _offNetwork, _offNetworkNoSnap) = linkType switch
         {
-            LinkType.Ethernet => (DataLink.Ethernet, 12u, 14u, 0u, 3u),
-            LinkType.LinuxSll => (DataLink.LinuxSll, 14u, 16u, 0u, 0u),
-            LinkType.LinuxSll2 => (DataLink.LinuxSll2, 0u, 20u, 0u, 0u),
-            LinkType.Null => (DataLink.Null, 0u, 4u, 0u, 0u),
-            LinkType.Loop => (DataLink.Loop, 0u, 4u, 0u, 0u),
-            LinkType.Raw => (DataLink.Raw, 0u, 0u, 0u, 0u),
-            LinkType.Ipv4 => (DataLink.Ipv4, 0u, 0u, 0u, 0u),
-            LinkType.Ipv6 => (DataLink.Ipv6, 0u, 0u, 0u, 0u),
-            _ => throw new FilterSyntaxException($"unknown link type {(int)linkType}", 0, 0),
+            _ when linkType == LinkType.Ethernet => (DataLink.Ethernet, 12u, 14u, 0u, 3u),
+            _ when linkType == LinkType.LinuxSll => (DataLink.LinuxSll, 14u, 16u, 0u, 0u),
+            _ when linkType == LinkType.LinuxSll2 => (DataLink.LinuxSll2, 0u, 20u, 0u, 0u),
+            _ when linkType == LinkType.Null => (DataLink.Null, 0u, 4u, 0u, 0u),
+            _ when linkType == LinkType.Loop => (DataLink.Loop, 0u, 4u, 0u, 0u),
+            _ when linkType == LinkType.Raw => (DataLink.Raw, 0u, 0u, 0u, 0u),
+            _ when linkType == LinkType.Ipv4 => (DataLink.Ipv4, 0u, 0u, 0u, 0u),
+            _ when linkType == LinkType.Ipv6 => (DataLink.Ipv6, 0u, 0u, 0u, 0u),
+            _ => throw new FilterSyntaxException($"unknown link type {linkType.Value}", 0, 0),
         };
-        _offLinkTypeUnset = linkType is LinkType.Raw or LinkType.Ipv4 or LinkType.Ipv6;
+        _offLinkTypeUnset = linkType == LinkType.Raw || linkType == LinkType.Ipv4 || linkType == LinkType.Ipv6;
         _offPreviousLinkHeader = _offLinkHeader.Clone();
     }
 

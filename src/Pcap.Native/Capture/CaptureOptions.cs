@@ -30,7 +30,7 @@ public sealed record CaptureOptions
     public int BufferSize { get; init; } = DefaultBufferSize;
 
     /// <summary>Which directions to keep (<c>-Q</c>).</summary>
-    public CaptureDirection Direction { get; init; } = CaptureDirection.InOut;
+    public DirectionFilter Direction { get; init; } = DirectionFilter.InOut;
 
     /// <summary>Deliver each packet as soon as it arrives instead of when a ring block fills or times out.</summary>
     public bool ImmediateMode { get; init; }

@@ -6,7 +6,7 @@ using Pcap.Filter.Bpf;
 namespace Pcap.Native;
 
 /// <summary>Handles one packet in <see cref="LiveCapture.Run"/>; the packet's bytes are valid only during the call.</summary>
-public delegate void PacketHandler(in CapturedPacket packet);
+public delegate void PacketHandler(in LivePacket packet);
 
 /// <summary>
 /// A live capture on one Linux interface or on <c>any</c>: an AF_PACKET socket with the filter running in the kernel
@@ -28,7 +28,7 @@ public sealed unsafe class LiveCapture : IDisposable
     private readonly int _wakeDescriptor;
     private readonly bool _cooked;
     private readonly int _loopbackIndex;
-    private readonly CaptureDirection _direction;
+    private readonly DirectionFilter _direction;
     private readonly ConcurrentDictionary<int, string> _names = new();
     private readonly Lock _readGate = new();
     private readonly Lock _statisticsGate = new();
@@ -41,7 +41,7 @@ public sealed unsafe class LiveCapture : IDisposable
     private int _disposed;
 
     private LiveCapture(CaptureDevice device, SafePacketSocketHandle socket, PacketRing ring, int wakeDescriptor,
-        int snapLength, CaptureDirection direction, int loopbackIndex, BpfProgram program)
+        int snapLength, DirectionFilter direction, int loopbackIndex, BpfProgram program)
     {
         Device = device;
         _socket = socket;
@@ -148,7 +148,7 @@ public sealed unsafe class LiveCapture : IDisposable
     /// (if given) passed first. The packet's bytes stay valid until the next call.
     /// </summary>
     /// <exception cref="CaptureException">The interface went down or disappeared.</exception>
-    public bool TryRead(out CapturedPacket packet, TimeSpan? timeout = null)
+    public bool TryRead(out LivePacket packet, TimeSpan? timeout = null)
     {
         lock (_readGate)
         {
@@ -303,10 +303,10 @@ public sealed unsafe class LiveCapture : IDisposable
         }
     }
 
-    private bool TryDeliver(TPacket3Hdr* header, out CapturedPacket packet)
+    private bool TryDeliver(TPacket3Hdr* header, out LivePacket packet)
     {
         var address = (SockAddrLl*)((byte*)header + PacketRing.AddressOffset);
-        var direction = (PacketDirection)address->PacketType;
+        var direction = (LinuxPacketType)address->PacketType;
         if (!DirectionAccepts(direction, address->InterfaceIndex))
         {
             packet = default;
@@ -350,7 +350,7 @@ public sealed unsafe class LiveCapture : IDisposable
 
         Interlocked.Increment(ref _captured);
         long nanoseconds = header->Seconds * 1_000_000_000L + header->Nanoseconds;
-        packet = new CapturedPacket(this, new ReadOnlySpan<byte>(frame, captured), wire, nanoseconds, address->InterfaceIndex, direction);
+        packet = new LivePacket(this, new ReadOnlySpan<byte>(frame, captured), wire, nanoseconds, address->InterfaceIndex, direction);
         return true;
     }
 
@@ -358,11 +358,11 @@ public sealed unsafe class LiveCapture : IDisposable
         header->VlanTci != 0 || (header->Status & Interop.TpStatusVlanValid) != 0;
 
     // libpcap's linux_check_direction: loopback's outgoing copy is dropped (it comes back as incoming), then -Q.
-    private bool DirectionAccepts(PacketDirection direction, int interfaceIndex)
+    private bool DirectionAccepts(LinuxPacketType direction, int interfaceIndex)
     {
-        if (direction == PacketDirection.Outgoing)
-            return interfaceIndex != _loopbackIndex && _direction != CaptureDirection.In;
-        return _direction != CaptureDirection.Out;
+        if (direction == LinuxPacketType.Outgoing)
+            return interfaceIndex != _loopbackIndex && _direction != DirectionFilter.In;
+        return _direction != DirectionFilter.Out;
     }
 
     private static void WriteCookedHeader(byte* header, SockAddrLl* address)

@@ -18,7 +18,7 @@ public sealed class BrokenPipeTests : IDisposable
     {
         string path = Path.Combine(_directory, "arp.pcap");
         using var stream = File.Create(path);
-        using var writer = new PcapWriter(stream, 1, 262144, false);
+        using var writer = new PcapWriter(stream, Pcap.Wire.LinkType.Ethernet, 262144, false);
         var random = new Random(14);
         for (int i = 0; i < 20_000; i++)
         {

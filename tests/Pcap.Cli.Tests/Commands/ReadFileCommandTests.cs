@@ -45,9 +45,9 @@ public sealed class ReadFileCommandTests : IDisposable
         string path = Path.Combine(_directory, name);
         var random = new Random(seed);
         using var stream = File.Create(path);
-        PcapWriter? pcap = pcapNg ? null : new PcapWriter(stream, linkType, snapLength == 0 ? 65535 : snapLength, nano, leaveOpen: true);
+        PcapWriter? pcap = pcapNg ? null : new PcapWriter(stream, new LinkType(linkType), snapLength == 0 ? 65535 : snapLength, nano, leaveOpen: true);
         PcapNgWriter? ng = pcapNg ? new PcapNgWriter(stream, leaveOpen: true) : null;
-        ng?.AddInterface(linkType, "eth0", snapLength, nano ? CaptureInterface.NanosecondResolution : CaptureInterface.MicrosecondResolution);
+        ng?.AddInterface(new LinkType(linkType), "eth0", snapLength, nano ? CaptureInterface.NanosecondResolution : CaptureInterface.MicrosecondResolution);
         long time = 1_700_000_000_000_000_000L + random.NextInt64(1_000_000_000_000L);
         for (int i = 0; i < packets; i++)
         {

@@ -17,7 +17,7 @@ public sealed class PrintingLoopAllocationTests
         var factory = new MixedPacketFactory(linkType, seed: 4242);
         var frames = Enumerable.Range(0, 3000).Select(_ => factory.Next()).ToArray();
         var file = new MemoryStream();
-        using (var writer = new PcapWriter(file, (uint)linkType, 262144, leaveOpen: true))
+        using (var writer = new PcapWriter(file, (LinkType)linkType, 262144, leaveOpen: true))
             for (var pass = 0; pass < WarmPasses + 1; pass++)
                 foreach (var (data, wire) in frames)
                     writer.WritePacket(1_700_000_000_000_000_000L, data, (uint)wire);

@@ -30,7 +30,7 @@ public sealed class PrintingSinkTests : IDisposable
         var path = Path.Combine(_directory, $"capture-{linkType}.pcap");
         var factory = new MixedPacketFactory(linkType, seed: 9000 + linkType);
         using (var stream = File.Create(path))
-        using (var writer = new PcapWriter(stream, (uint)linkType, 262144))
+        using (var writer = new PcapWriter(stream, (LinkType)linkType, 262144))
         {
             var time = 1_700_000_000_000_000_000L;
             for (var i = 0; i < 2000; i++)

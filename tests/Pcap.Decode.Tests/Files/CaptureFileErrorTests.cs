@@ -9,7 +9,7 @@ public class CaptureFileErrorTests
     private static byte[] PcapFile(uint snapLength, params (int Length, uint Wire)[] packets)
     {
         var stream = new MemoryStream();
-        using (var writer = new PcapWriter(stream, 1, snapLength == 0 ? 65535 : snapLength, leaveOpen: true))
+        using (var writer = new PcapWriter(stream, LinkType.Ethernet, snapLength == 0 ? 65535 : snapLength, leaveOpen: true))
             foreach (var (length, wire) in packets)
                 writer.WritePacket(1_700_000_000_000_000_000L, new byte[length], wire);
         var bytes = stream.ToArray();
@@ -99,7 +99,7 @@ public class CaptureFileErrorTests
         var stream = new MemoryStream();
         using (var writer = new PcapNgWriter(stream, leaveOpen: true))
         {
-            writer.AddInterface(1, "eth0", snapLength);
+            writer.AddInterface(LinkType.Ethernet, "eth0", snapLength);
             writer.WritePacket(0, 1_700_000_000_000_000_000L, new byte[60], 60);
             writer.WritePacket(0, 1_700_000_000_000_000_000L, new byte[60], 60);
         }

@@ -12,7 +12,7 @@ public class CaptureFileFuzzTests
         int count = random.Next(1, 8);
         if (kind < 4)
         {
-            using var writer = new PcapWriter(stream, (uint)random.Next(300), (uint)random.Next(64, 2000), kind % 2 == 1, kind >= 2, leaveOpen: true);
+            using var writer = new PcapWriter(stream, new LinkType((uint)random.Next(300)), (uint)random.Next(64, 2000), kind % 2 == 1, kind >= 2, leaveOpen: true);
             for (int i = 0; i < count; i++)
             {
                 var frame = new byte[random.Next(0, 300)];
@@ -29,7 +29,7 @@ public class CaptureFileFuzzTests
                     writer.StartSection(random.Next(2) == 0);
                 int interfaces = random.Next(1, 4);
                 for (int i = 0; i < interfaces; i++)
-                    writer.AddInterface((uint)random.Next(300), random.Next(2) == 0 ? null : "if" + i, (uint)random.Next(0, 400),
+                    writer.AddInterface(new LinkType((uint)random.Next(300)), random.Next(2) == 0 ? null : "if" + i, (uint)random.Next(0, 400),
                         (byte)(random.Next(2) == 0 ? random.Next(0, 20) : 0x80 | random.Next(0, 64)));
                 for (int i = 0; i < count; i++)
                 {

@@ -20,7 +20,7 @@ public class CaptureRoundTripTests
     public void Pcap_round_trips_packets_in_both_byte_orders_and_resolutions(bool nano, bool bigEndian)
     {
         var stream = new MemoryStream();
-        using (var writer = new PcapWriter(stream, linkType: 276, snapLength: 1500, nano, bigEndian, leaveOpen: true))
+        using (var writer = new PcapWriter(stream, linkType: LinkType.LinuxSll2, snapLength: 1500, nano, bigEndian, leaveOpen: true))
         {
             for (int i = 0; i < 50; i++)
                 writer.WritePacket(1_700_000_000_123_456_789L + i * 1_000_001L, Frame(i * 31 % 1600, i), (uint)(i * 31 % 1600 + 4));
@@ -29,7 +29,7 @@ public class CaptureRoundTripTests
         stream.Position = 0;
         using var reader = CaptureReader.Open(stream);
         Assert.Equal(CaptureFileFormat.Pcap, reader.Format);
-        Assert.Equal(276u, reader.LinkType);
+        Assert.Equal(LinkType.LinuxSll2, reader.LinkType);
         Assert.Equal(1500u, reader.SnapLength);
         for (int i = 0; i < 50; i++)
         {
@@ -39,7 +39,7 @@ public class CaptureRoundTripTests
             Assert.Equal((uint)(expected.Length + 4), packet.WireLength);
             long ts = 1_700_000_000_123_456_789L + i * 1_000_001L;
             Assert.Equal(nano ? ts : ts / 1000 * 1000, packet.TimestampNanoseconds);
-            Assert.Equal(276u, packet.LinkType);
+            Assert.Equal(LinkType.LinuxSll2, packet.LinkType);
         }
         Assert.False(reader.TryReadPacket(out _));
     }
@@ -50,21 +50,21 @@ public class CaptureRoundTripTests
         var stream = new MemoryStream();
         using (var writer = new PcapNgWriter(stream, leaveOpen: true))
         {
-            int eth = writer.AddInterface(1, "eth0", 0, CaptureInterface.NanosecondResolution);
-            int any = writer.AddInterface(276, "any", 96, 0x80 | 20);
+            int eth = writer.AddInterface(LinkType.Ethernet, "eth0", 0, CaptureInterface.NanosecondResolution);
+            int any = writer.AddInterface(LinkType.LinuxSll2, "any", 96, 0x80 | 20);
             writer.WritePacket(eth, 1_700_000_000_000_000_001L, Frame(60, 1), 60);
             writer.WriteBlock(0x00000BAD, Frame(13, 2));
             writer.WritePacket(any, 1_700_000_000_500_000_000L, Frame(200, 3), 200);
             writer.WriteSimplePacket(Frame(42, 4), 42);
             writer.StartSection(bigEndian: true);
-            int raw = writer.AddInterface(101, "tun0");
+            int raw = writer.AddInterface(LinkType.Raw, "tun0");
             writer.WriteBlock(0x12345678, Frame(7, 5));
             writer.WritePacket(raw, 1_700_000_001_000_002_000L, Frame(84, 6), 84);
         }
 
         stream.Position = 0;
         using var reader = (PcapNgReader)CaptureReader.Open(stream);
-        Assert.Equal(1u, reader.LinkType);
+        Assert.Equal(LinkType.Ethernet, reader.LinkType);
         Assert.Equal("eth0", reader.Interfaces[0].Name);
 
         Assert.True(reader.TryReadPacket(out var p));
@@ -72,7 +72,7 @@ public class CaptureRoundTripTests
         Assert.Equal(1_700_000_000_000_000_001L, p.TimestampNanoseconds);
         Assert.True(reader.TryReadPacket(out p));
         Assert.Equal(1, p.InterfaceId);
-        Assert.Equal(276u, p.LinkType);
+        Assert.Equal(LinkType.LinuxSll2, p.LinkType);
         Assert.Equal(Frame(200, 3).AsSpan(0, 96).ToArray(), p.Data.ToArray());
         Assert.Equal(200u, p.WireLength);
         Assert.Equal(1_700_000_000_500_000_000L, p.TimestampNanoseconds);
@@ -81,7 +81,7 @@ public class CaptureRoundTripTests
         Assert.True(reader.TryReadPacket(out p));
         Assert.True(reader.IsBigEndian);
         Assert.Equal(2, reader.SectionCount);
-        Assert.Equal(101u, p.LinkType);
+        Assert.Equal(LinkType.Raw, p.LinkType);
         Assert.Equal("tun0", reader.Interfaces[0].Name);
         Assert.Equal(Frame(84, 6), p.Data.ToArray());
         Assert.Equal(1_700_000_001_000_002_000L, p.TimestampNanoseconds);
@@ -97,13 +97,13 @@ public class CaptureRoundTripTests
             if (pcapNg)
             {
                 using var writer = new PcapNgWriter(stream, leaveOpen: true);
-                writer.AddInterface(1, "eth0");
+                writer.AddInterface(LinkType.Ethernet, "eth0");
                 for (int i = 0; i < 2000; i++)
                     writer.WritePacket(0, 1_700_000_000_000_000_000L + i, Frame(64 + i % 1400, i % 7), (uint)(64 + i % 1400));
             }
             else
             {
-                using var writer = new PcapWriter(stream, 1, leaveOpen: true);
+                using var writer = new PcapWriter(stream, LinkType.Ethernet, leaveOpen: true);
                 for (int i = 0; i < 2000; i++)
                     writer.WritePacket(1_700_000_000_000_000_000L + i, Frame(64 + i % 1400, i % 7), (uint)(64 + i % 1400));
             }

@@ -37,7 +37,7 @@ public sealed class RecordedFilesOracleTests : IDisposable
         Assert.Equal(tcpdump.Packets.Count, libpcap.Count);
 
         using var reader = CaptureReader.Open(path);
-        Assert.Equal(linkType, reader.LinkType);
+        Assert.Equal(linkType, reader.LinkType.Value);
         Assert.Equal((uint)snapLength, reader.SnapLength);
         Assert.Equal(nano, ((PcapReader)reader).IsNanosecondResolution);
         for (int i = 0; i < tcpdump.Packets.Count; i++)

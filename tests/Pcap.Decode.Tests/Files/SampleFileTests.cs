@@ -34,7 +34,7 @@ public class SampleFileTests
 
         var (_, _, libpcap) = LibPcapOffline.Read(SamplePath);
         using var reader = CaptureReader.Open(SamplePath);
-        Assert.Equal(1u, reader.LinkType);
+        Assert.Equal(LinkType.Ethernet, reader.LinkType);
         for (int i = 0; i < tcpdump.Packets.Count; i++)
         {
             Assert.True(reader.TryReadPacket(out var packet));

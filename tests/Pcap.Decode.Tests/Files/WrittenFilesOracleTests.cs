@@ -30,7 +30,7 @@ public sealed class WrittenFilesOracleTests : IDisposable
         const uint snapLength = 1000;
         var written = new List<Written>();
         string path = Path.Combine(_directory, $"w-{linkType}-{nano}-{bigEndian}.pcap");
-        using (var writer = new PcapWriter(File.Create(path), linkType, snapLength, nano, bigEndian))
+        using (var writer = new PcapWriter(File.Create(path), new LinkType(linkType), snapLength, nano, bigEndian))
         {
             long time = 1_700_000_000_000_000_000L + random.NextInt64(1_000_000_000_000L);
             for (int i = 0; i < 150; i++)
@@ -63,9 +63,9 @@ public sealed class WrittenFilesOracleTests : IDisposable
                 if (section > 0)
                     writer.StartSection(bigEndian);
                 // libpcap 1.10 insists that every interface shares the first one's link type and snapshot length.
-                int micro = writer.AddInterface(1, "eth0", 1200);
-                int nano = writer.AddInterface(1, "docker0", 1200, CaptureInterface.NanosecondResolution);
-                int binary = writer.AddInterface(1, "veth-binary", 1200, 0x80 | 20);
+                int micro = writer.AddInterface(LinkType.Ethernet, "eth0", 1200);
+                int nano = writer.AddInterface(LinkType.Ethernet, "docker0", 1200, CaptureInterface.NanosecondResolution);
+                int binary = writer.AddInterface(LinkType.Ethernet, "veth-binary", 1200, 0x80 | 20);
                 writer.WriteBlock(0x00000BAD, [0x00, 0x00, 0x7F, 0x12, 1, 2, 3]); // custom block with a private enterprise number
                 for (int i = 0; i < 60; i++)
                 {
@@ -101,7 +101,7 @@ public sealed class WrittenFilesOracleTests : IDisposable
         string path = Path.Combine(_directory, "spb.pcapng");
         using (var writer = new PcapNgWriter(File.Create(path), bigEndian: true))
         {
-            writer.AddInterface(101, "tun0", 512);
+            writer.AddInterface(LinkType.Raw, "tun0", 512);
             for (int i = 0; i < 40; i++)
             {
                 var frame = PacketFactory.Frame(random, 101, random.Next(20, 900));
@@ -128,7 +128,7 @@ public sealed class WrittenFilesOracleTests : IDisposable
         Assert.Equal(written.Count, libpcap.Count);
 
         using var reader = CaptureReader.Open(path);
-        Assert.Equal((uint)expectedLinkType, reader.LinkType);
+        Assert.Equal((uint)expectedLinkType, reader.LinkType.Value);
         for (int i = 0; i < written.Count; i++)
         {
             Assert.True(reader.TryReadPacket(out var ours), $"packet {i} missing from our reader");

@@ -45,7 +45,7 @@ public sealed class RealTrafficGoldenTests : IClassFixture<RealTrafficGoldenTest
         try
         {
             using (var stream = File.Create(path))
-            using (var writer = new PcapWriter(stream, (uint)linkType))
+            using (var writer = new PcapWriter(stream, (LinkType)linkType))
                 foreach (var (data, wire) in frames)
                     writer.WritePacket(0, data, (uint)wire);
             var text = ExternalTool.Run("tcpdump", ["-n", "-r", path]).StandardOutput + ExternalTool.Run("tcpdump", ["-n", "-e", "-r", path]).StandardOutput;

@@ -20,7 +20,7 @@ internal static class TcpdumpOracle
             var timestamps = new long[frames.Count];
             var time = 1_700_000_000L * 1_000_000_000L + 123_456_789L;
             using (var stream = File.Create(path))
-            using (var writer = new PcapWriter(stream, (uint)linkType, 262144, nanosecondResolution: nanosecondFile))
+            using (var writer = new PcapWriter(stream, (LinkType)linkType, 262144, nanosecondResolution: nanosecondFile))
             {
                 for (var i = 0; i < frames.Count; i++)
                 {
@@ -38,7 +38,7 @@ internal static class TcpdumpOracle
             var differences = new List<Difference>();
             for (var i = 0; i < frames.Count; i++)
             {
-                var actual = formatter.Format(linkType, timestamps[i], frames[i].Data, frames[i].WireLength).ToString();
+                var actual = formatter.Format((LinkType)linkType, timestamps[i], frames[i].Data, frames[i].WireLength).ToString();
                 var wanted = i < expected.Count ? expected[i] : "<tcpdump printed nothing>";
                 if (actual != wanted)
                     differences.Add(new Difference(i, wanted, actual, frames[i].Data));

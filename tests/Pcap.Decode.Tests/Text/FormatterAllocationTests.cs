@@ -24,7 +24,7 @@ public sealed class FormatterAllocationTests
         var total = 0L;
         // The first pass learns the TCP conversations and reads the interface table; the second must not allocate.
         foreach (var (data, wire) in frames)
-            formatter.TryFormat(linkType, 1_700_000_000_000_000_000L, data, wire, destination, out _);
+            formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L, data, wire, destination, out _);
         // A per-packet allocation shows in every pass; the runtime's own one-off work (tiering, stubs) in at most one, so the
         // quietest of three passes must be exactly zero.
         var allocated = long.MaxValue;
@@ -33,7 +33,7 @@ public sealed class FormatterAllocationTests
             var before = GC.GetAllocatedBytesForCurrentThread();
             foreach (var (data, wire) in frames)
             {
-                formatter.TryFormat(linkType, 1_700_000_000_000_000_000L, data, wire, destination, out var written);
+                formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L, data, wire, destination, out var written);
                 total += written;
             }
             allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);

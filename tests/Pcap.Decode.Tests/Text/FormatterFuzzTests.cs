@@ -59,7 +59,7 @@ public sealed class FormatterFuzzTests
             int written;
             try
             {
-                ok = formatter.TryFormat(linkType, 1_700_000_000_000_000_000L + i * 1000L, packet, wire, destination, out written);
+                ok = formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L + i * 1000L, packet, wire, destination, out written);
             }
             catch (Exception e)
             {

@@ -9,12 +9,12 @@ internal sealed class CaptureRecorder : IDisposable
     private readonly LiveCapture _capture;
     private readonly Task<long> _loop;
     private readonly List<PcapFileRecords.Record> _records = [];
-    private readonly List<(int Index, string Name, PacketDirection Direction)> _meta = [];
+    private readonly List<(int Index, string Name, LinuxPacketType Direction)> _meta = [];
 
     private CaptureRecorder(LiveCapture capture)
     {
         _capture = capture;
-        _loop = capture.RunAsync((in CapturedPacket packet) =>
+        _loop = capture.RunAsync((in LivePacket packet) =>
         {
             lock (_records)
             {
@@ -25,7 +25,7 @@ internal sealed class CaptureRecorder : IDisposable
     }
 
     /// <summary>Opens <paramref name="device"/> in namespace <paramref name="ns"/> with <paramref name="program"/> and starts recording.</summary>
-    public static CaptureRecorder Start(string ns, string device, BpfProgram program, CaptureDirection direction = CaptureDirection.InOut,
+    public static CaptureRecorder Start(string ns, string device, BpfProgram program, DirectionFilter direction = DirectionFilter.InOut,
         int snapLength = CaptureOptions.DefaultSnapLength) =>
         new(LiveCapture.Open(device, new CaptureOptions
         {
@@ -36,7 +36,7 @@ internal sealed class CaptureRecorder : IDisposable
     public LiveCapture Capture => _capture;
 
     /// <summary>Stops the capture and returns the frames, their metadata and the final statistics.</summary>
-    public (List<PcapFileRecords.Record> Records, List<(int Index, string Name, PacketDirection Direction)> Meta, CaptureStatistics Statistics) Stop()
+    public (List<PcapFileRecords.Record> Records, List<(int Index, string Name, LinuxPacketType Direction)> Meta, CaptureStatistics Statistics) Stop()
     {
         _capture.Stop();
         if (!_loop.Wait(TimeSpan.FromSeconds(10)))

@@ -52,7 +52,7 @@ public sealed class LiveCaptureBehaviourTests
         using var ns = NetworkNamespace.Create("z");
         var capture = OpenLoopback(ns);
         long seen = 0;
-        var run = capture.RunAsync((in CapturedPacket _) => Interlocked.Increment(ref seen));
+        var run = capture.RunAsync((in LivePacket _) => Interlocked.Increment(ref seen));
         ns.Exec("ping", "-c", "2", "-i", "0.2", "-W", "1", "127.0.0.1");
         // The ring hands a block over when it fills or times out, so the last packets may still be on their way.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
@@ -75,7 +75,7 @@ public sealed class LiveCaptureBehaviourTests
         var capture = OpenLoopback(ns);
         using var inHandler = new ManualResetEventSlim();
         long bytesSeen = 0;
-        var run = capture.RunAsync((in CapturedPacket packet) =>
+        var run = capture.RunAsync((in LivePacket packet) =>
         {
             inHandler.Set();
             Thread.Sleep(300);

@@ -20,14 +20,14 @@ internal sealed class LayerGenerator(Random random)
         }
         var (bytes, description) = linkType switch
         {
-            LinkType.Ethernet => EthernetFrame(0),
-            LinkType.LinuxSll => Cooked(false),
-            LinkType.LinuxSll2 => Cooked(true),
-            LinkType.Raw => Raw(random.Next(2) == 0 ? 4 : 6),
-            LinkType.Ipv4 => Raw(4),
-            LinkType.Ipv6 => Raw(6),
-            LinkType.Null => Loopback(false),
-            LinkType.Loop => Loopback(true),
+            _ when linkType == LinkType.Ethernet => EthernetFrame(0),
+            _ when linkType == LinkType.LinuxSll => Cooked(false),
+            _ when linkType == LinkType.LinuxSll2 => Cooked(true),
+            _ when linkType == LinkType.Raw => Raw(random.Next(2) == 0 ? 4 : 6),
+            _ when linkType == LinkType.Ipv4 => Raw(4),
+            _ when linkType == LinkType.Ipv6 => Raw(6),
+            _ when linkType == LinkType.Null => Loopback(false),
+            _ when linkType == LinkType.Loop => Loopback(true),
             _ => throw new ArgumentOutOfRangeException(nameof(linkType), linkType, "The generator has no framing for this link type."),
         };
         roll -= rates.Garbage;

@@ -12,7 +12,7 @@ public static class PcapFileWriter
     public static void Write(string path, LinkType linkType, IEnumerable<GeneratedPacket> packets, int snapLength = 262144)
     {
         using var stream = File.Create(path);
-        using var writer = new PcapWriter(stream, (uint)linkType, (uint)snapLength);
+        using var writer = new PcapWriter(stream, linkType, (uint)snapLength);
         long index = 0;
         foreach (var packet in packets)
             writer.WritePacket(FirstTimestampNanoseconds + index++ * 1_000_000, packet.Data,

@@ -1,6 +1,6 @@
-namespace Pcap.Decode.Link;
+namespace Pcap.Wire;
 
-/// <summary>Linux <c>PACKET_*</c> types carried in cooked headers: who the packet was for.</summary>
+/// <summary>Linux <c>PACKET_*</c> packet types (<c>sll_pkttype</c>), carried in cooked headers and reported by AF_PACKET sockets: who the packet was for; tcpdump prints them on <c>-i any</c> as In, B, M, P, Out. The one direction type of every package.</summary>
 public enum LinuxPacketType : ushort
 {
     /// <summary>To us (tcpdump prints <c>In</c>).</summary>

@@ -6,12 +6,12 @@ namespace Pcap.Native;
 /// One packet as delivered: the bytes live in the kernel ring and are valid only until the next read from the
 /// same <see cref="LiveCapture"/> (copy them to keep them).
 /// </summary>
-public readonly ref struct CapturedPacket
+public readonly ref struct LivePacket
 {
     private readonly LiveCapture _owner;
 
-    internal CapturedPacket(LiveCapture owner, ReadOnlySpan<byte> data, int wireLength, long timestampNanoseconds,
-        int interfaceIndex, PacketDirection direction)
+    internal LivePacket(LiveCapture owner, ReadOnlySpan<byte> data, int wireLength, long timestampNanoseconds,
+        int interfaceIndex, LinuxPacketType direction)
     {
         _owner = owner;
         Data = data;
@@ -40,7 +40,7 @@ public readonly ref struct CapturedPacket
     public string InterfaceName => _owner.InterfaceNameOf(InterfaceIndex);
 
     /// <summary>Received for this host, broadcast, multicast, for another host, or sent.</summary>
-    public PacketDirection Direction { get; }
+    public LinuxPacketType Direction { get; }
 
     /// <summary>The link type of <see cref="Data"/>.</summary>
     public LinkType LinkType => _owner.LinkType;
@@ -50,5 +50,5 @@ public readonly ref struct CapturedPacket
     /// valid as long as this packet). Interface name and direction are live-only and stay here.
     /// </summary>
     public Pcap.Decode.Files.CapturedPacket AsFileRecord() =>
-        new(Data, (uint)WireLength, TimestampNanoseconds, 0, (uint)LinkType);
+        new(Data, (uint)WireLength, TimestampNanoseconds, 0, LinkType);
 }

@@ -1,4 +1,4 @@
-namespace Pcap.Decode.Link;
+namespace Pcap.Wire;
 
 /// <summary>An Ethernet protocol type; open, so unknown values survive and print as numbers.</summary>
 /// <param name="Value">The 16-bit type as carried on the wire.</param>

@@ -1,4 +1,4 @@
-namespace Pcap.Decode.Network;
+namespace Pcap.Wire;
 
 /// <summary>An IP protocol number (IPv4 protocol / IPv6 next header); open, so unknown values survive.</summary>
 /// <param name="Value">The number as carried on the wire.</param>
