@@ -47,6 +47,9 @@ internal static class LiveCaptureCommand
         string device = options.Interface ?? DefaultDevice();
         if (options.LinkTypeName is { } requested)
             CheckLinkType(device, requested);
+        // AF_PACKET capture has no monitor mode of its own; libpcap's answer for a device without it.
+        if (options.MonitorMode)
+            throw new CliUsageException($"{CaptureDevices.Resolve(device).Name}: That device doesn't support monitor mode");
         string? expression = FilterSource.Resolve(options, Console.Error);
         var captureOptions = new CaptureOptions
         {
@@ -68,6 +71,8 @@ internal static class LiveCaptureCommand
         });
         using var sink = OpenSink(options, capture);
 
+        if (options.TimestampType is { } stampType && TimestampTypeOption.Warning(stampType, capture.Device.Name) is { } warning)
+            Console.Error.WriteLine(warning);
         // tcpdump's banner: the cooked-v2 warning on any, then "verbose output suppressed" or the program name.
         if (capture.LinkType == LinkType.LinuxSll2)
             Console.Error.WriteLine("pcapcore: data link type LINUX_SLL2");
@@ -114,22 +119,27 @@ internal static class LiveCaptureCommand
     // tcpdump's text (interface names on -i any from the capture's own namespace), or the -w file.
     private static IPacketSink OpenSink(CliOptions options, LiveCapture capture)
     {
-        if (options.WriteFile is null)
+        IPacketSink? text = null;
+        if (options.WriteFile is null || options.PrintWhileWriting)
         {
             var format = PrintingSink.OptionsFor(options) with { InterfaceNames = capture.FindInterfaceName };
-            return new PrintingSink(new StandardOutputStream(StandardOutput.Open()), format, options.LineBuffered);
+            text = new PrintingSink(new StandardOutputStream(StandardOutput.Open()), format, options.LineBuffered, options.Number);
         }
+        if (options.WriteFile is null)
+            return text!;
         // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
         Stream stream = options.WriteFile == "-"
             ? new BufferedStream(new StandardOutputStream(StandardOutput.Open()), 1 << 16)
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {
-            return new CaptureFileSink(stream, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered);
+            var file = new CaptureFileSink(stream, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered);
+            return text is null ? file : new TeeSink(file, text);
         }
         catch
         {
             stream.Dispose();
+            text?.Dispose();
             throw;
         }
     }

@@ -65,7 +65,13 @@ internal static class ReadFileCommand
             failingPath = path;
             try
             {
-                Pump(reader, filter is null ? null : BpfJit.Compile(filter), options.Count, sink);
+                long printed = Pump(reader, filter is null ? null : BpfJit.Compile(filter), options.Count, sink);
+                if (options.CountOnly)
+                {
+                    // tcpdump --count: the number alone, on stdout.
+                    using var stdout = new StandardOutputStream(openStandardOutput());
+                    stdout.Write(System.Text.Encoding.ASCII.GetBytes($"{printed} packet{(printed == 1 ? "" : "s")}\n"));
+                }
             }
             finally
             {
@@ -100,9 +106,10 @@ internal static class ReadFileCommand
         }
     }
 
-    private static void Pump(CaptureReader reader, BpfFilterFunction? filter, long? count, IPacketSink? sink)
+    private static long Pump(CaptureReader reader, BpfFilterFunction? filter, long? count, IPacketSink? sink)
     {
-        long remaining = count ?? long.MaxValue;
+        long limit = count ?? long.MaxValue;
+        long remaining = limit;
         while (remaining > 0 && reader.TryReadPacket(out var packet))
         {
             if (filter is not null && filter(packet.Data, packet.WireLength) == 0)
@@ -110,6 +117,7 @@ internal static class ReadFileCommand
             sink?.Write(packet);
             remaining--;
         }
+        return limit - remaining;
     }
 
     // The strerror-style wording tcpdump uses for the common cases; anything else keeps .NET's message.

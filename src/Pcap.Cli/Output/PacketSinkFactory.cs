@@ -3,7 +3,7 @@ using Pcap.Decode.Files;
 
 namespace Pcap.Cli.Output;
 
-/// <summary>Chooses the sink for a command line: the one seam where output kinds (-w file, text) are picked.</summary>
+/// <summary>Chooses the sink for a command line: the one seam where output kinds (-w file, text, both with --print, none with --count) are picked.</summary>
 internal static class PacketSinkFactory
 {
     /// <summary>
@@ -15,8 +15,11 @@ internal static class PacketSinkFactory
     /// <param name="openStandardOutput">Opens stdout for <c>-w -</c>.</param>
     public static IPacketSink? Create(CliOptions options, CaptureReader reader, Func<Stream> openStandardOutput)
     {
+        IPacketSink? text = options.CountOnly || (options.WriteFile is not null && !options.PrintWhileWriting)
+            ? null
+            : new PrintingSink(new StandardOutputStream(openStandardOutput()), PrintingSink.OptionsFor(options), options.LineBuffered, options.Number);
         if (options.WriteFile is null)
-            return new PrintingSink(new StandardOutputStream(openStandardOutput()), PrintingSink.OptionsFor(options), options.LineBuffered);
+            return text;
         // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
         var linkType = LinkTypeNames.ToFileLinkType(LinkTypeNames.ToDataLinkType(reader.LinkType));
         uint snapLength = LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);
@@ -25,11 +28,13 @@ internal static class PacketSinkFactory
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {
-            return new CaptureFileSink(stream, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered);
+            var file = new CaptureFileSink(stream, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered);
+            return text is null ? file : new TeeSink(file, text);
         }
         catch
         {
             stream.Dispose();
+            text?.Dispose();
             throw;
         }
     }

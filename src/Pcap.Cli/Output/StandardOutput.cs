@@ -1,10 +1,8 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace Pcap.Cli.Output;
 
 /// <summary>
 /// The process's stdout as a plain file descriptor. .NET's console stream drops writes to a closed pipe silently, so
-/// <c>pcapcore ... | head -2</c> would go on capturing (or reading the whole file) after head exits; a stream on
+/// <c>pcapcore ... | head -2</c> would go on capturing (or reading the whole file) after head exits; write(2) on
 /// descriptor 1 reports EPIPE as tcpdump sees it.
 /// </summary>
 internal static class StandardOutput
@@ -12,8 +10,8 @@ internal static class StandardOutput
     /// <summary>tcpdump's exit status when it cannot write its output (S_ERR_ND_WRITE_FILE).</summary>
     public const int WriteFailedExitCode = 14;
 
-    /// <summary>Opens descriptor 1 unbuffered (the sinks buffer); not owned, so disposing does not close stdout.</summary>
-    public static Stream Open() => new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 0);
+    /// <summary>Descriptor 1, unbuffered (the sinks buffer); disposing does not close it.</summary>
+    public static Stream Open() => new DescriptorStream(1);
 
     /// <summary>tcpdump's message for a failed write to its output.</summary>
     public static string Describe(StandardOutputException e) => $"Unable to write output: {e.Message}";
