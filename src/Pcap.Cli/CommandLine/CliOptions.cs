@@ -77,6 +77,8 @@ internal sealed record CliOptions
     public bool MonitorMode { get; init; }
     /// <summary><c>-V FILE</c>: read the capture files named in FILE, one a line.</summary>
     public string? FileList { get; init; }
+    /// <summary><c>-Z USER</c>: drop to USER once the capture is open.</summary>
+    public string? User { get; init; }
     /// <summary>The filter expression, the remaining words joined by spaces (null when none).</summary>
     public string? Expression { get; init; }
 }

@@ -10,7 +10,7 @@ namespace Pcap.Cli.CommandLine;
 internal static class CliParser
 {
     // tcpdump's letters that take a value.
-    private const string LettersWithValue = "cirwFsyBQjTV";
+    private const string LettersWithValue = "cirwFsyBQjTVZ";
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="CliUsageException"/> on anything tcpdump would refuse.</summary>
     public static CliOptions Parse(IReadOnlyList<string> args)
@@ -80,7 +80,7 @@ internal static class CliParser
         }
 
         bool needsValue = name is "--interface" or "--linktype" or "--snapshot-length" or "--buffer-size"
-            or "--direction" or "--time-stamp-precision" or "--time-stamp-type";
+            or "--direction" or "--time-stamp-precision" or "--time-stamp-type" or "--relinquish-privileges";
         if (needsValue && value is null)
         {
             if (index + 1 >= args.Count)
@@ -109,6 +109,8 @@ internal static class CliParser
                 return options with { ListTimestampTypes = true };
             case "--time-stamp-type":
                 return WithValue(options, 'j', RequireValue());
+            case "--relinquish-privileges":
+                return WithValue(options, 'Z', RequireValue());
             case "--monitor-mode":
                 return options with { MonitorMode = true };
             case "--immediate-mode":
@@ -186,6 +188,7 @@ internal static class CliParser
         'j' => options with { TimestampType = TimestampTypeOption.Check(value) },
         'T' => throw new CliUsageException(PacketTypeOption.Refusal(value)),
         'V' => options with { FileList = value },
+        'Z' => options with { User = value },
         _ => throw new CliUsageException($"invalid option -- '{letter}'"),
     };
 

@@ -6,7 +6,7 @@ namespace Pcap.Cli.Commands;
 
 /// <summary>
 /// <c>pcapcore -L [-i DEVICE]</c> and <c>-J</c>: the data link types and time stamp types libpcap offers on the device,
-/// in tcpdump's words. <c>-y</c> accepts the first of each pair of link types; <c>-j</c> only <c>host</c>.
+/// in tcpdump's words, on stderr as tcpdump prints them. <c>-y</c> accepts the first of each pair of link types; <c>-j</c> only <c>host</c>.
 /// </summary>
 internal static class ListDeviceTypesCommand
 {
@@ -28,7 +28,7 @@ internal static class ListDeviceTypesCommand
         }
         if (options.ListTimestampTypes)
         {
-            Console.Out.Write(TimestampTypeOption.List(device.Name));
+            Console.Error.Write(TimestampTypeOption.List(device.Name));
             return 0;
         }
         // libpcap activates the device to ask it, which fails on a device that is down.
@@ -37,9 +37,9 @@ internal static class ListDeviceTypesCommand
             Console.Error.WriteLine($"pcapcore: {device.Name}: That device is not up");
             return 1;
         }
-        Console.Out.Write($"Data link types for {device.Name} (use option -y to set):\n");
+        Console.Error.Write($"Data link types for {device.Name} (use option -y to set):\n");
         foreach (var line in Lines(device))
-            Console.Out.Write($"  {line}\n");
+            Console.Error.Write($"  {line}\n");
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Pcap.Cli.CommandLine;
 using Pcap.Cli.Output;
+using Pcap.Cli.Privileges;
 using Pcap.Decode.Files;
 using Pcap.Filter;
 using Pcap.Native;
@@ -62,6 +63,9 @@ internal static class LiveCaptureCommand
         };
 
         using var capture = LiveCapture.Open(device, captureOptions);
+        // As tcpdump: the socket is open, so the rest (and the -w file) runs as -Z's user.
+        if (options.User is { } user)
+            PrivilegeDrop.To(user);
         bool interrupted = false;
         // Keep running after the signal so the file is flushed and statistics printed.
         using var stop = StopSignals.Register(() =>
