@@ -15,11 +15,17 @@ public readonly record struct DecodeError(string Layer, DecodeErrorKind Kind, in
     public static DecodeError Invalid(string layer, int expected, int found) =>
         new(layer, DecodeErrorKind.InvalidField, expected, found);
 
+    /// <summary>True when this is an error (not the default value).</summary>
+    public bool IsError => Kind != DecodeErrorKind.None;
+
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
         DecodeErrorKind.Truncated => $"{Layer}: truncated, needs {Required} bytes, has {Available}",
-        _ => $"{Layer}: invalid field, expected {Required}, found {Available}",
+        DecodeErrorKind.InvalidField => $"{Layer}: invalid field, expected {Required}, found {Available}",
+        DecodeErrorKind.Unsupported => $"{Layer}: unsupported type {Available}",
+        DecodeErrorKind.TooManyLayers => $"{Layer}: more than {Required} layers",
+        _ => "no error",
     };
 }
 
@@ -32,4 +38,8 @@ public enum DecodeErrorKind
     Truncated,
     /// <summary>A field holds a value the header cannot have (version, header length, ...).</summary>
     InvalidField,
+    /// <summary>A link type the walk does not decode (<see cref="DecodeError.Available"/> is its number).</summary>
+    Unsupported,
+    /// <summary>More layers than a walk holds (<see cref="DecodeError.Required"/> is the limit).</summary>
+    TooManyLayers,
 }

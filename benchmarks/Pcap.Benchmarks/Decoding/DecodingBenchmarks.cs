@@ -110,7 +110,7 @@ public class DecodingBenchmarks
         6 => TcpHeader.TryRead(payload, out var tcp, out _) ? tcp.DestinationPort : 0,
         17 => UdpHeader.TryRead(payload, out var udp, out _) ? udp.DestinationPort : 0,
         1 => IcmpHeader.TryRead(payload, out var icmp, out _) ? icmp.SequenceNumber : 0,
-        58 => IcmpHeader.TryRead(payload, out var icmp6, out _, ipv6: true) ? icmp6.Type : 0,
+        58 => Icmpv6Header.TryRead(payload, out var icmp6, out _) ? icmp6.Type : 0,
         _ => 0,
     };
 }

@@ -32,7 +32,8 @@ internal static class ReportCommand
         var tcpdump = ExternalTool.Run("tcpdump", ["--version"]);
         var context = new ReportContext(Option("--mode") ?? "?", Option("--command") ?? "benchmarks/run.sh", LibPcap.Version,
             tcpdump.StandardOutput.Split('\n')[0].Trim(), Number("--packets"), Number("--seed"), Option("--identical"), Option("--timer"));
-        File.WriteAllText(args[1], MarkdownReport.Build(results, host, wholeProcess, context));
+        string kept = KeptSection.From(args[1]);
+        File.WriteAllText(args[1], MarkdownReport.Build(results, host, wholeProcess, context) + kept);
         Console.WriteLine($"wrote {args[1]}: {results.Count} benchmark cases, {wholeProcess.Count} whole-process commands");
         return 0;
     }

@@ -1,7 +1,7 @@
 namespace Pcap.Cli.CommandLine;
 
 /// <summary>Everything the command line asked for, in tcpdump's terms.</summary>
-internal sealed record CliOptions
+internal sealed partial record CliOptions
 {
     /// <summary>The first positional word was <c>lab</c>: run the seed walkthrough.</summary>
     public bool Lab { get; init; }

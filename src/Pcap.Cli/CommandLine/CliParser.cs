@@ -79,6 +79,9 @@ internal static class CliParser
             value = arg[(equals + 1)..];
         }
 
+        if (FanoutArguments.TryParse(options, name, value, args, ref index, out var withFanout))
+            return withFanout;
+
         bool needsValue = name is "--interface" or "--linktype" or "--snapshot-length" or "--buffer-size"
             or "--direction" or "--time-stamp-precision" or "--time-stamp-type" or "--relinquish-privileges";
         if (needsValue && value is null)

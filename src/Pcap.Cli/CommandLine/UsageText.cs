@@ -46,6 +46,15 @@ internal static class UsageText
                        print and write timestamps with this precision
           --version    print the version and exit
 
+          Ours (tcpdump has no such flags):
+          --workers N  capture with N workers in a PACKET_FANOUT group, each with its own ring
+                       of -B KiB; output stays in time-stamp order across the workers
+          --fanout MODE[,defrag][,rollover]
+                       how the kernel spreads packets: hash (flows kept together, default),
+                       lb, cpu, rollover, random, qm, cbpf (with --fanout-select)
+          --fanout-select expression
+                       cbpf: worker i takes what the i-th expression matches, the last the rest
+
           lab          build the Docker-style topology of the walkthrough in network
                        namespaces, capture the three scenarios, and explain them
 

@@ -62,6 +62,9 @@ internal static class LiveCaptureCommand
             ImmediateMode = options.ImmediateMode || (options.WriteFile is null && options.LineBuffered),
         };
 
+        if (options.Workers is not null || options.FanoutMode is not null || options.FanoutSelectors is not null)
+            return FanoutCaptureCommand.Capture(options, device, captureOptions);
+
         using var capture = LiveCapture.Open(device, captureOptions);
         // As tcpdump: the socket is open, so the rest (and the -w file) runs as -Z's user.
         if (options.User is { } user)
@@ -121,7 +124,7 @@ internal static class LiveCaptureCommand
     }
 
     // tcpdump's text (interface names on -i any from the capture's own namespace), or the -w file.
-    private static IPacketSink OpenSink(CliOptions options, LiveCapture capture)
+    internal static IPacketSink OpenSink(CliOptions options, LiveCapture capture)
     {
         IPacketSink? text = null;
         if (options.WriteFile is null || options.PrintWhileWriting)
@@ -168,5 +171,5 @@ internal static class LiveCaptureCommand
         throw new CliUsageException($"{requested} is not one of the DLTs supported by this device");
     }
 
-    private static string Plural(long count, string what) => $"{count} packet{(count == 1 ? "" : "s")} {what}";
+    internal static string Plural(long count, string what) => $"{count} packet{(count == 1 ? "" : "s")} {what}";
 }

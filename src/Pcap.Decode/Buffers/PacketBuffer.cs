@@ -6,7 +6,7 @@ namespace Pcap.Decode.Buffers;
 /// A growable byte buffer rented from <see cref="ArrayPool{T}.Shared"/> and reused for every packet a reader
 /// delivers, so steady-state reading allocates nothing. Not thread-safe; one per reader.
 /// </summary>
-public sealed class PacketBuffer : IDisposable
+internal sealed class PacketBuffer : IDisposable
 {
     private byte[] _array;
 

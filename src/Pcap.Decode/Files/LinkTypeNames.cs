@@ -5,7 +5,7 @@ namespace Pcap.Decode.Files;
 /// the file. tcpdump first maps LINKTYPE_ to the platform's DLT_ value (they differ only for a few old types,
 /// e.g. LINKTYPE_RAW 101 is DLT_RAW 12 on Linux), then looks up libpcap's name and description for that DLT.
 /// </summary>
-public static class LinkTypeNames
+internal static class LinkTypeNames
 {
     private static readonly Dictionary<uint, (uint Dlt, string Name, string Description)> Table = new()
     {

@@ -38,6 +38,8 @@ public readonly ref struct LinuxSll2Header
     public byte AddressLength => _bytes[11];
     /// <summary>The 8-byte address field.</summary>
     public ReadOnlySpan<byte> AddressField => _bytes.Slice(12, 8);
+    /// <summary>The protocol as an EtherType (meaningful when <see cref="Protocol"/> is above 1500; smaller values are Linux pseudo-protocols, 4 = 802.2 LLC).</summary>
+    public EtherType EtherType => new(Protocol);
     /// <summary>The bytes after the header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
 }

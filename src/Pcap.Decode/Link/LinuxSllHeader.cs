@@ -36,6 +36,8 @@ public readonly ref struct LinuxSllHeader
     public ReadOnlySpan<byte> AddressField => _bytes.Slice(6, 8);
     /// <summary>The protocol: an EtherType, or a Linux pseudo-protocol for small values.</summary>
     public ushort Protocol => BinaryPrimitives.ReadUInt16BigEndian(_bytes[14..]);
+    /// <summary>The protocol as an EtherType (meaningful when <see cref="Protocol"/> is above 1500; smaller values are Linux pseudo-protocols, 4 = 802.2 LLC).</summary>
+    public EtherType EtherType => new(Protocol);
     /// <summary>The bytes after the header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
 }

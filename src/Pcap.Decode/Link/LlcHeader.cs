@@ -27,6 +27,8 @@ public readonly ref struct LlcHeader
     public byte Ssap => _bytes[1];
     /// <summary>The first control byte.</summary>
     public byte Control => _bytes[2];
+    /// <summary>True for DSAP=SSAP=0xAA with an unnumbered-information control byte: a <see cref="SnapHeader"/> follows.</summary>
+    public bool IsSnap => Dsap == 0xAA && Ssap == 0xAA && Control == 0x03;
     /// <summary>The bytes after the three-byte header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[3..];
 }

@@ -31,17 +31,25 @@ public readonly ref struct NullHeader
         return true;
     }
 
-    /// <summary>The address family; for NULL, written by a host of either byte order, so a value with only high bits set is swapped as tcpdump does.</summary>
+    /// <summary>
+    /// The address family as tcpdump reads it for both encapsulations: in host byte order, swapped when the upper 16 bits
+    /// are set (so a LOOP family written in either order still names its family).
+    /// </summary>
     public uint Family
     {
         get
         {
-            if (_networkOrder)
-                return BinaryPrimitives.ReadUInt32BigEndian(_bytes);
-            var family = BinaryPrimitives.ReadUInt32LittleEndian(_bytes);
+            var family = BitConverter.IsLittleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(_bytes) : BinaryPrimitives.ReadUInt32BigEndian(_bytes);
             return (family & 0xFFFF0000) != 0 ? BinaryPrimitives.ReverseEndianness(family) : family;
         }
     }
+
+    /// <summary>True when the family is AF_INET (2).</summary>
+    public bool IsIpv4 => Family == 2;
+    /// <summary>True when the family is one of the AF_INET6 values of BSD, FreeBSD and Darwin (24, 28, 30).</summary>
+    public bool IsIpv6 => Family is 24 or 28 or 30;
+    /// <summary>True for LOOP, whose family is specified in network byte order (tcpdump reads it as it reads NULL's).</summary>
+    public bool NetworkOrder => _networkOrder;
 
     /// <summary>The bytes after the header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];

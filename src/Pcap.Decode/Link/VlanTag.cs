@@ -36,6 +36,10 @@ public readonly ref struct VlanTag
     public bool DropEligible => (Tci & 0x1000) != 0;
     /// <summary>The type (or 802.3 length) of what follows the tag.</summary>
     public ushort TypeOrLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
+    /// <summary>True when the field after the tag is an 802.3 length (an LLC header follows).</summary>
+    public bool IsLengthField => TypeOrLength <= EthernetHeader.MaxLengthValue;
+    /// <summary>The EtherType of what follows (meaningful when <see cref="IsLengthField"/> is false).</summary>
+    public EtherType EtherType => new(TypeOrLength);
     /// <summary>The bytes after the tag.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
 }

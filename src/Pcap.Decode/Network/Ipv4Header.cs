@@ -70,6 +70,10 @@ public readonly ref struct Ipv4Header
     public ReadOnlySpan<byte> Destination => _bytes.Slice(16, 4);
     /// <summary>Options bytes (between the fixed header and the header length).</summary>
     public ReadOnlySpan<byte> Options => _bytes[MinimumLength..HeaderLength];
+    /// <summary>The options one at a time.</summary>
+    public TlvOptions OptionList => new(Options, "ip-option");
+    /// <summary>True when this is a fragment after the first, whose payload does not start with the next header.</summary>
+    public bool IsLaterFragment => FragmentOffset != 0;
     /// <summary>The header bytes (fixed part and options).</summary>
     public ReadOnlySpan<byte> HeaderBytes => _bytes[..HeaderLength];
     /// <summary>Everything captured after the header (may exceed or fall short of the total length).</summary>

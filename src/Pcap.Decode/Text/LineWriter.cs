@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Pcap.Decode.Text;
 
 /// <summary>Appends text to a caller's <see cref="Span{T}"/> without allocating; remembers overflow instead of throwing.</summary>
-public ref struct LineWriter
+internal ref struct LineWriter
 {
     private readonly Span<char> _destination;
     private int _position;
@@ -39,6 +39,14 @@ public ref struct LineWriter
             _position += text.Length;
         else
             Overflowed = true;
+    }
+
+    /// <summary>tcpdump's bracketed notes such as <c> [bad length N]</c>: the text, the number, the closing character.</summary>
+    public void AppendNote(string text, ulong value, char close = ']')
+    {
+        Append(text);
+        AppendDecimal(value);
+        Append(close);
     }
 
     /// <summary>Appends an unsigned decimal number.</summary>

@@ -7,6 +7,11 @@ public sealed partial class TcpdumpFormatter
 {
     private void WriteArp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
+        if (bytes.Length >= 2 && (bytes[0] << 8 | bytes[1]) == AtmArpPacket.HardwareTypeValue)
+        {
+            WriteAtmArp(ref writer, bytes, length);
+            return;
+        }
         if (!ArpPacket.TryRead(bytes, out var arp, out _))
         {
             WriteTruncated(ref writer, "arp", abandoned: true);
@@ -18,29 +23,11 @@ public sealed partial class TcpdumpFormatter
         var verbose = _options.Verbose > 0;
         if ((protocol != 0x0800 && protocol != 0x1000) || arp.ProtocolLength != 4 || arp.HardwareLength == 0 || verbose)
         {
-            var hardwareName = ArpHardwareName(arp.HardwareType);
-            if (hardwareName is null)
-            {
-                WriteNote(ref writer, "Unknown Hardware (", arp.HardwareType, ')');
-            }
-            else
-            {
-                writer.Append(hardwareName);
-            }
+            WriteArpHardwareName(ref writer, arp.HardwareType);
             writer.Append(" (len ");
             writer.AppendDecimal(arp.HardwareLength);
             writer.Append("), ");
-            var protocolName = new EtherType(protocol).Name;
-            if (protocolName is null)
-            {
-                writer.Append("Unknown Protocol (0x");
-                writer.AppendHex(protocol, 4);
-                writer.Append(')');
-            }
-            else
-            {
-                writer.Append(protocolName);
-            }
+            WriteArpProtocolName(ref writer, protocol);
             WriteNote(ref writer, " (len ", arp.ProtocolLength, ')');
             if (!verbose)
             {
@@ -50,23 +37,10 @@ public sealed partial class TcpdumpFormatter
             writer.Append(", ");
         }
         var operation = arp.Operation;
-        writer.Append(operation switch
-        {
-            1 => "Request",
-            2 => "Reply",
-            3 => "Reverse Request",
-            4 => "Reverse Reply",
-            8 => "Inverse Request",
-            9 => "Inverse Reply",
-            10 => "NACK Reply",
-            _ => "Unknown (",
-        });
-        if (operation is not (>= 1 and <= 4) and not 8 and not 9 and not 10)
-        {
-            writer.AppendDecimal(operation);
-            writer.Append(')');
-        }
+        WriteArpOperationName(ref writer, operation);
         writer.Append(' ');
+        // Frame Relay addresses are Q.922 DLCIs; tcpdump formats every other hardware type as a link address.
+        var frameRelay = arp.HardwareType == 15;
         switch (operation)
         {
             case 1:
@@ -75,7 +49,7 @@ public sealed partial class TcpdumpFormatter
                 if (arp.TargetHardwareAddress.ContainsAnyExcept((byte)0))
                 {
                     writer.Append(" (");
-                    WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress);
+                    WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress, frameRelay);
                     writer.Append(')');
                 }
                 writer.Append(" tell ");
@@ -84,22 +58,22 @@ public sealed partial class TcpdumpFormatter
             case 2:
                 WriteArpProtocolAddress(ref writer, arp, target: false);
                 writer.Append(" is-at ");
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress);
+                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress, frameRelay);
                 break;
             case 3:
             case 8:
                 writer.Append("who-is ");
-                WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress);
+                WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress, frameRelay);
                 writer.Append(" tell ");
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress);
+                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress, frameRelay);
                 break;
             case 4:
-                WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress);
+                WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress, frameRelay);
                 writer.Append(" at ");
                 WriteArpProtocolAddress(ref writer, arp, target: true);
                 break;
             case 9:
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress);
+                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress, frameRelay);
                 writer.Append(" at ");
                 WriteArpProtocolAddress(ref writer, arp, target: false);
                 break;
@@ -127,30 +101,214 @@ public sealed partial class TcpdumpFormatter
             WriteIpv4Address(ref writer, target ? arp.TargetProtocolAddress : arp.SenderProtocolAddress);
     }
 
-    private void WriteArpLinkAddress(ref LineWriter writer, ReadOnlySpan<byte> address)
+    private void WriteArpLinkAddress(ref LineWriter writer, ReadOnlySpan<byte> address, bool frameRelay)
     {
         if (address.Length == 0)
             writer.Append("<empty>");
+        else if (frameRelay)
+            WriteQ922Address(ref writer, address);
         else if (address.Length == 6)
             WriteMac(ref writer, address);
         else
             writer.AppendLinkAddress(address);
     }
 
-    private static string? ArpHardwareName(ushort hardware) => hardware switch
+    /// <summary>tcpdump's q922_string: a 2- to 4-byte Q.922 address as its DLCI, marked by the EA bit (0x01) of its last byte.</summary>
+    private static void WriteQ922Address(ref LineWriter writer, ReadOnlySpan<byte> address)
     {
-        1 => "Ethernet",
-        2 => "Experimental Ethernet",
-        3 => "AX.25",
-        4 => "ProNET",
-        5 => "Chaos",
-        6 => "TokenRing",
-        7 => "ArcNet",
-        15 => "FrameRelay",
-        19 => "ATM",
-        23 => "Strip",
-        24 => "IEEE1394",
-        32 => "InfiniBand",
-        _ => null,
-    };
+        if ((address[0] & 0x01) != 0)
+        {
+            writer.Append("<Invalid DLCI>");
+            return;
+        }
+        if (address.Length < 2)
+        {
+            writer.Append("<Truncated>");
+            return;
+        }
+        var dlci = (uint)((address[0] & 0xfc) << 2 | (address[1] & 0xf0) >> 4);
+        if ((address[1] & 0x01) == 0)
+        {
+            if (address.Length < 3)
+            {
+                writer.Append("<Truncated>");
+                return;
+            }
+            var at = 2;
+            if ((address[2] & 0x01) == 0)
+            {
+                dlci = dlci << 7 | (uint)(address[2] >> 1);
+                at = 3;
+            }
+            if (address.Length <= at)
+            {
+                writer.Append("<Truncated>");
+                return;
+            }
+            if ((address[at] & 0x01) == 0)
+            {
+                writer.Append("<Invalid DLCI>");
+                return;
+            }
+            dlci = dlci << 6 | (uint)(address[at] >> 2);
+        }
+        writer.Append("DLCI ");
+        writer.AppendDecimal(dlci);
+    }
+
+    /// <summary>tcpdump's atmarp_print: RFC 2225 ATM ARP, with an ATM number and subaddress per side.</summary>
+    private void WriteAtmArp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    {
+        if (!AtmArpPacket.TryRead(bytes, out var arp, out _))
+        {
+            WriteTruncated(ref writer, "arp", abandoned: true);
+            return;
+        }
+        if (!_options.LinkHeader)
+            writer.Append("ARP, ");
+        var protocol = arp.ProtocolType;
+        var verbose = _options.Verbose > 0;
+        var ipv4 = protocol is 0x0800 or 0x1000;
+        if (!ipv4 || arp.SourceProtocolLength != 4 || arp.TargetProtocolLength != 4 || verbose)
+        {
+            WriteArpHardwareName(ref writer, arp.HardwareType);
+            writer.Append(", ");
+            WriteArpProtocolName(ref writer, protocol);
+            writer.Append(" (len ");
+            writer.AppendDecimal(arp.SourceProtocolLength);
+            writer.Append('/');
+            writer.AppendDecimal(arp.TargetProtocolLength);
+            writer.Append(')');
+            if (!verbose)
+            {
+                WriteLengthSuffix(ref writer, length);
+                return;
+            }
+            writer.Append(", ");
+        }
+        var operation = arp.Operation;
+        WriteArpOperationName(ref writer, operation);
+        writer.Append(' ');
+        switch (operation)
+        {
+            case 1:
+                writer.Append("who-has ");
+                WriteAtmArpProtocolAddress(ref writer, arp.TargetProtocolAddress, ipv4, "<wrong tplen>");
+                if (arp.TargetNumber.Length != 0)
+                {
+                    writer.Append(" (");
+                    WriteAtmAddress(ref writer, arp.TargetNumber, arp.TargetSubaddress);
+                    writer.Append(')');
+                }
+                writer.Append(" tell ");
+                WriteAtmArpProtocolAddress(ref writer, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
+                break;
+            case 2:
+                WriteAtmArpProtocolAddress(ref writer, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
+                writer.Append(" is-at ");
+                WriteAtmAddress(ref writer, arp.SourceNumber, arp.SourceSubaddress);
+                break;
+            case 8:
+                writer.Append("who-is ");
+                WriteAtmAddress(ref writer, arp.TargetNumber, arp.TargetSubaddress);
+                writer.Append(" tell ");
+                WriteAtmAddress(ref writer, arp.SourceNumber, arp.SourceSubaddress);
+                break;
+            case 9:
+                WriteAtmAddress(ref writer, arp.SourceNumber, arp.SourceSubaddress);
+                writer.Append("at ");
+                WriteAtmArpProtocolAddress(ref writer, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
+                break;
+            case 10:
+                writer.Append("for ");
+                WriteAtmArpProtocolAddress(ref writer, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
+                break;
+            default:
+                WriteHexAndAscii(ref writer, bytes);
+                return;
+        }
+        WriteLengthSuffix(ref writer, length);
+    }
+
+    private void WriteAtmArpProtocolAddress(ref LineWriter writer, ReadOnlySpan<byte> address, bool ipv4, string wrongLength)
+    {
+        if (!ipv4)
+            writer.Append("<wrong proto type>");
+        else if (address.Length != 4)
+            writer.Append(wrongLength);
+        else
+            WriteIpv4Address(ref writer, address);
+    }
+
+    /// <summary>An ATM number, then its subaddress after a comma when there is one.</summary>
+    private static void WriteAtmAddress(ref LineWriter writer, ReadOnlySpan<byte> number, ReadOnlySpan<byte> subaddress)
+    {
+        if (number.Length == 0)
+        {
+            writer.Append("<No address>");
+            return;
+        }
+        writer.AppendLinkAddress(number);
+        if (subaddress.Length != 0)
+        {
+            writer.Append(',');
+            writer.AppendLinkAddress(subaddress);
+        }
+    }
+
+    /// <summary>tcpdump's arphrd_values, else "Unknown Hardware (N)".</summary>
+    private static void WriteArpHardwareName(ref LineWriter writer, ushort hardware)
+    {
+        string? name = hardware switch
+        {
+            1 => "Ethernet",
+            6 => "TokenRing",
+            7 => "ArcNet",
+            15 => "FrameRelay",
+            19 => "ATM",
+            23 => "Strip",
+            24 => "IEEE 1394",
+            32 => "InfiniBand",
+            _ => null,
+        };
+        if (name is null)
+            WriteNote(ref writer, "Unknown Hardware (", hardware, ')');
+        else
+            writer.Append(name);
+    }
+
+    private static void WriteArpProtocolName(ref LineWriter writer, ushort protocol)
+    {
+        var name = new EtherType(protocol).Name;
+        if (name is null)
+        {
+            writer.Append("Unknown Protocol (0x");
+            writer.AppendHex(protocol, 4);
+            writer.Append(')');
+        }
+        else
+        {
+            writer.Append(name);
+        }
+    }
+
+    /// <summary>tcpdump's arpop_values, else "Unknown (N)".</summary>
+    private static void WriteArpOperationName(ref LineWriter writer, ushort operation)
+    {
+        string? name = operation switch
+        {
+            1 => "Request",
+            2 => "Reply",
+            3 => "Reverse Request",
+            4 => "Reverse Reply",
+            8 => "Inverse Request",
+            9 => "Inverse Reply",
+            10 => "NACK Reply",
+            _ => null,
+        };
+        if (name is null)
+            WriteNote(ref writer, "Unknown (", operation, ')');
+        else
+            writer.Append(name);
+    }
 }

@@ -43,7 +43,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's <c>-X</c> layout: offset, eight groups of four hex digits padded to 40 columns, two spaces, printable ASCII.</summary>
-    private static void WriteHexAndAscii(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    internal static void WriteHexAndAscii(ref LineWriter writer, ReadOnlySpan<byte> bytes)
     {
         for (var offset = 0; offset < bytes.Length; offset += 16)
         {

@@ -91,8 +91,8 @@ public sealed partial class TcpdumpFormatter
                 }
                 writer.Append(", id 0x");
                 writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]), 4);
-                var end = Math.Min(length, bytes.Length);
-                for (var at = 8; at < end; at += 16)
+                // tcpdump walks to the ICMPv6 length, so an address past the captured bytes ends the packet.
+                for (var at = 8; at < length; at += 16)
                 {
                     if (bytes.Length < at + 16)
                     {

@@ -5,34 +5,6 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    /// <summary>What a transport printer needs to know about the IP datagram around it.</summary>
-    private readonly ref struct IpContext
-    {
-        public IpContext(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, bool isIpv6, bool fragmented, ReadOnlySpan<byte> ipHeader,
-            bool endpointAddresses = true, ReadOnlySpan<byte> checksumDestination = default)
-        {
-            Source = source;
-            Destination = destination;
-            IsIpv6 = isIpv6;
-            Fragmented = fragmented;
-            IpHeader = ipHeader;
-            EndpointAddresses = endpointAddresses;
-            ChecksumDestination = checksumDestination.IsEmpty ? destination : checksumDestination;
-        }
-
-        /// <summary>False after IPv6 extension headers: tcpdump then prints only the ports of TCP and UDP.</summary>
-        public bool EndpointAddresses { get; }
-
-        /// <summary>The destination of the checksum pseudo-header (an IPv6 routing header's final hop).</summary>
-        public ReadOnlySpan<byte> ChecksumDestination { get; }
-
-        public ReadOnlySpan<byte> Source { get; }
-        public ReadOnlySpan<byte> Destination { get; }
-        public bool IsIpv6 { get; }
-        public bool Fragmented { get; }
-        public ReadOnlySpan<byte> IpHeader { get; }
-    }
-
     private void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
         if (bytes.Length == 0)
@@ -111,7 +83,8 @@ public sealed partial class TcpdumpFormatter
                 WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, "ip");
                 return;
             }
-            var context = new IpContext(source, destination, isIpv6: false, (flagsAndOffset & 0x3fff) != 0, bytes[..headerLength]);
+            var context = new IpContext(source, destination, isIpv6: false, (flagsAndOffset & 0x3fff) != 0, bytes[..headerLength],
+                checksumDestination: SourceRouteFinalHop(bytes[..headerLength]));
             WriteTransport(ref writer, protocol, bytes[headerLength..], payloadLength, in context, (flagsAndOffset & 0x2000) != 0);
         }
         else
@@ -134,6 +107,37 @@ public sealed partial class TcpdumpFormatter
                 writer.AppendDecimal(protocol);
             }
         }
+    }
+
+    /// <summary>
+    /// tcpdump's ip_finddst: the last address of the first LSRR or SSRR option long enough to hold one, which TCP and UDP
+    /// checksums are verified against; empty (the IP destination) without one or when the options run past the header.
+    /// </summary>
+    private static ReadOnlySpan<byte> SourceRouteFinalHop(ReadOnlySpan<byte> header)
+    {
+        var options = header[Ipv4Header.MinimumLength..];
+        while (!options.IsEmpty)
+        {
+            var code = options[0];
+            if (code == 0)
+                break;
+            var optionLength = 1;
+            if (code != 1)
+            {
+                // A length byte past the header is read from the transport header, as tcpdump reads it.
+                if (options.Length < 2)
+                    return default;
+                optionLength = options[1];
+                if (optionLength < 2)
+                    break;
+            }
+            if (optionLength > options.Length)
+                return default;
+            if (code is 131 or 137 && optionLength >= 7)
+                return options.Slice(optionLength - 4, 4);
+            options = options[optionLength..];
+        }
+        return default;
     }
 
     /// <summary>The <c>-v</c> parenthesis; false when tcpdump stops after it (options truncated).</summary>
@@ -260,14 +264,11 @@ public sealed partial class TcpdumpFormatter
                 82 => "traceroute",
                 130 => "security",
                 131 => "LSRR",
-                133 => "E-SEC",
-                134 => "CIPSO",
-                136 => "SID",
                 137 => "SSRR",
                 148 => "RA",
                 _ => "unknown ",
             });
-            if (code is not (0 or 1 or 7 or 68 or 82 or 130 or 131 or 133 or 134 or 136 or 137 or 148))
+            if (code is not (0 or 1 or 7 or 68 or 82 or 130 or 131 or 137 or 148))
                 writer.AppendDecimal(code);
             int optionLength;
             if (code is 0 or 1)
@@ -332,8 +333,9 @@ public sealed partial class TcpdumpFormatter
         {
             WriteNote(ref writer, " [bad length ", (uint)length);
         }
-        var pointer = option[2] - 1;
-        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > length + 1)
+        // Unsigned as in tcpdump: a pointer byte of 0 wraps, so every address is followed by a comma.
+        var pointer = unchecked((uint)(option[2] - 1));
+        if (pointer < 3 || ((pointer + 1) & 3) != 0 || pointer > (uint)(length + 1))
         {
             WriteNote(ref writer, " [bad ptr ", option[2]);
         }
@@ -343,7 +345,7 @@ public sealed partial class TcpdumpFormatter
                 return false;
             writer.Append(' ');
             WriteIpv4Address(ref writer, option.Slice(at, 4));
-            if (pointer > at)
+            if (pointer > (uint)at)
                 writer.Append(',');
         }
         return true;
@@ -415,31 +417,16 @@ public sealed partial class TcpdumpFormatter
         return true;
     }
 
-    private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address)
-    {
-        var name = _hostNames?.Find(address);
-        if (name is not null)
-            writer.Append(name);
-        else
-            writer.AppendIpv4(address);
-    }
+    private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
 
-    private void WriteIpv6Address(ref LineWriter writer, scoped ReadOnlySpan<byte> address)
-    {
-        var name = _hostNames?.Find(address);
-        if (name is not null)
-            writer.Append(name);
-        else
-            writer.AppendIpv6(address);
-    }
+    private void WriteIpv6Address(ref LineWriter writer, scoped ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
 
-    private void WriteIpAddress(ref LineWriter writer, ReadOnlySpan<byte> address)
-    {
-        if (address.Length == 4)
-            WriteIpv4Address(ref writer, address);
-        else
-            WriteIpv6Address(ref writer, address);
-    }
+    private void WriteIpAddress(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
+
+    /// <summary>How many IP-in-IP headers deep the formatter follows before it gives up on the packet.</summary>
+    private const int MaximumTunnelDepth = 64;
+
+    private int _tunnelDepth;
 
     private void WriteTransport(ref LineWriter writer, byte protocol, ReadOnlySpan<byte> payload, int length, in IpContext context, bool moreFragments)
     {
@@ -449,7 +436,7 @@ public sealed partial class TcpdumpFormatter
                 WriteTcp(ref writer, payload, length, in context);
                 break;
             case 17:
-                WriteUdp(ref writer, payload, length, in context);
+                UdpPrinter.Print(ref writer, _state, payload, length, in context);
                 break;
             case 1 when context.IsIpv6:
                 writer.Append("[ICMP requires IPv4] (invalid)");
@@ -462,6 +449,29 @@ public sealed partial class TcpdumpFormatter
                 break;
             case 58 when context.IsIpv6:
                 WriteIcmpv6(ref writer, payload, length, in context);
+                break;
+            case 59:
+                // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.
+                writer.Append("no next header");
+                break;
+            case 77:
+                writer.Append(" nd ");
+                writer.AppendDecimal((uint)length);
+                break;
+            case 4:
+            case 41:
+                // IP in IP: tcpdump recurses without a bound; ours stops where the stack would be at risk.
+                if (_tunnelDepth >= MaximumTunnelDepth)
+                {
+                    WriteTruncated(ref writer, protocol == 4 ? "ip" : "ip6", abandoned: true);
+                    break;
+                }
+                _tunnelDepth++;
+                if (protocol == 4)
+                    WriteIpv4(ref writer, payload, length);
+                else
+                    WriteIpv6(ref writer, payload, length);
+                _tunnelDepth--;
                 break;
             default:
                 var name = _options.NoResolve ? null : ProtocolNames.Find(protocol);

@@ -75,8 +75,14 @@ public sealed partial class TcpdumpFormatter
             writer.Append("ICMP6, length 0 (invalid)");
             return;
         }
-        if (_options.Verbose > 0 && !context.Fragmented && bytes.Length >= length && length >= 4)
+        if (_options.Verbose > 0 && !context.Fragmented && bytes.Length >= length)
         {
+            if (bytes.Length < 4)
+            {
+                // tcpdump reads the checksum field past the IPv6 payload's end and gives up on the packet there.
+                WriteTruncated(ref writer, "icmp6", abandoned: true);
+                return;
+            }
             var stored = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
             var computed = Checksum.Compute(bytes[..length], PseudoHeaderSum(in context, 58, length));
             if (computed != 0)

@@ -49,6 +49,12 @@ public sealed partial class TcpdumpFormatter
                             : "[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
                         return;
                     }
+                    if (header.Length < 2)
+                    {
+                        // tcpdump's read of the length byte long-jumps out, before its jumbo check.
+                        WriteTruncated(ref writer, "hbhopt", abandoned: true);
+                        return;
+                    }
                     advance = WriteOptionsHeader(ref writer, header, hopByHop: true, ref foundJumbo, ref jumboLength);
                     if (jumboLength == 0 && !foundJumbo)
                     {
@@ -72,6 +78,10 @@ public sealed partial class TcpdumpFormatter
                         return;
                     fragmented = true;
                     break;
+                case 62:
+                case 135:
+                    WriteMobility(ref writer, header);
+                    return;
                 case RoutingHeader:
                     if (header.Length < 1)
                     {
@@ -259,6 +269,8 @@ public sealed partial class TcpdumpFormatter
                     {
                         writer.Append("(homeaddr: ");
                         WriteIpv6Address(ref writer, options.Slice(i + 2, 16));
+                        if (options[i + 1] > 16 && !WriteIpv6SubOptions(ref writer, options.Slice(i + 18, optionLength - 18)))
+                            return false;
                         writer.Append(')');
                     }
                     break;
@@ -275,6 +287,40 @@ public sealed partial class TcpdumpFormatter
         }
         if (verbose)
             writer.Append(' ');
+        return true;
+    }
+
+    /// <summary>tcpdump's ip6_sopt_print: the sub-options after a home address option's address; false for its "trunc".</summary>
+    private static bool WriteIpv6SubOptions(ref LineWriter writer, ReadOnlySpan<byte> options)
+    {
+        int optionLength;
+        for (var i = 0; i < options.Length; i += optionLength)
+        {
+            var type = options[i];
+            if (type == 0)
+                optionLength = 1;
+            else if (i + 1 < options.Length)
+                optionLength = options[i + 1] + 2;
+            else
+                return false;
+            if (i + optionLength > options.Length)
+                return false;
+            switch (type)
+            {
+                case 0:
+                    writer.Append(", pad1");
+                    break;
+                case 1:
+                    writer.Append(", padn");
+                    break;
+                default:
+                    writer.Append(", sopt_type 0x");
+                    writer.AppendHex(type, 2);
+                    writer.Append(": len=");
+                    writer.AppendDecimal(options[i + 1]);
+                    break;
+            }
+        }
         return true;
     }
 
@@ -413,7 +459,7 @@ public sealed partial class TcpdumpFormatter
     {
         var destination = packet.Slice(24, 16);
         var nextHeader = packet[6];
-        if (nextHeader is not (HopByHopHeader or DestinationOptionsHeader or FragmentHeader or RoutingHeader or 135))
+        if (nextHeader is not (HopByHopHeader or DestinationOptionsHeader or FragmentHeader or RoutingHeader or 62 or 135))
             return destination;
         var offset = Ipv6Header.Length;
         while (offset < packet.Length)
@@ -423,6 +469,7 @@ public sealed partial class TcpdumpFormatter
             {
                 case HopByHopHeader:
                 case DestinationOptionsHeader:
+                case 62:
                 case 135:
                     if (header.Length < 2)
                         return destination;

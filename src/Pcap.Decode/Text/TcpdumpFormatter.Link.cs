@@ -85,27 +85,7 @@ public sealed partial class TcpdumpFormatter
         }
     }
 
-    /// <summary>
-    /// A MAC address as tcpdump's <c>etheraddr_string</c> writes it: plain with <c>-n</c>; otherwise <c>Broadcast</c> for
-    /// all ones and the address followed by its OUI's name (<c>(oui Unknown)</c> for the vendors tcpdump does not list).
-    /// </summary>
-    private void WriteMac(ref LineWriter writer, ReadOnlySpan<byte> address)
-    {
-        if (_options.NoResolve)
-        {
-            writer.AppendLinkAddress(address);
-            return;
-        }
-        if (!address.ContainsAnyExcept((byte)0xff))
-        {
-            writer.Append("Broadcast");
-            return;
-        }
-        writer.AppendLinkAddress(address);
-        writer.Append(" (oui ");
-        writer.Append(OuiNames.Find(address[0] << 16 | address[1] << 8 | address[2]) ?? "Unknown");
-        writer.Append(')');
-    }
+    private void WriteMac(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteMac(ref writer, address);
 
     /// <summary>Prints the payload of a known EtherType; false when tcpdump has no printer for it.</summary>
     private bool WriteEtherTypePayload(ref LineWriter writer, ushort type, ReadOnlySpan<byte> payload, int length)
@@ -373,6 +353,7 @@ public sealed partial class TcpdumpFormatter
         string? name = family switch
         {
             2 => "IPv4",
+            6 => "NS",
             7 => "ISO",
             16 => "Appletalk",
             23 => "IPX",

@@ -105,14 +105,16 @@ public sealed partial class TcpdumpFormatter
             writer.Append(", urg ");
             writer.AppendDecimal(urgent);
         }
-        if (headerLength > 20 && !WriteTcpOptions(ref writer, bytes, headerLength, reverse, baseSequence, baseAcknowledgement))
+        // tcpdump names truncation after its current printer, which stays "mptcp" once an MPTCP option was decoded.
+        var printer = "tcp";
+        if (headerLength > 20 && !WriteTcpOptions(ref writer, bytes, headerLength, flags, payloadCaptured: bytes.Length >= length, reverse, baseSequence, baseAcknowledgement, ref printer))
             return;
         writer.Append(", length ");
         writer.AppendDecimal((uint)dataLength);
         if (dataLength > 0 && bytes.Length < headerLength)
         {
             // tcpdump needs the whole header captured before it looks at the payload.
-            WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, "tcp");
+            WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, printer);
             return;
         }
         if (dataLength > 0 && (flags & 0x04) != 0 && _options.Verbose > 0)
@@ -174,7 +176,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>The <c>, options [...]</c> list; false when tcpdump stopped the line inside it.</summary>
-    private bool WriteTcpOptions(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength, bool reverse, uint baseSequence, uint baseAcknowledgement)
+    private bool WriteTcpOptions(ref LineWriter writer, ReadOnlySpan<byte> bytes, int headerLength, byte flags, bool payloadCaptured, bool reverse, uint baseSequence, uint baseAcknowledgement, ref string printer)
     {
         writer.Append(", options [");
         var remaining = headerLength - 20;
@@ -185,7 +187,7 @@ public sealed partial class TcpdumpFormatter
             if (!first)
                 writer.Append(',');
             if (offset >= bytes.Length)
-                return TcpOptionsTruncated(ref writer, first, abandoned: true);
+                return TcpOptionsTruncated(ref writer, first, printer, abandoned: true);
             var kind = bytes[offset++];
             int optionLength;
             if (kind is 0 or 1)
@@ -195,7 +197,7 @@ public sealed partial class TcpdumpFormatter
             else
             {
                 if (offset >= bytes.Length)
-                    return TcpOptionsTruncated(ref writer, first, abandoned: true);
+                    return TcpOptionsTruncated(ref writer, first, printer, abandoned: true);
                 optionLength = bytes[offset++];
                 if (optionLength < 2 || optionLength > remaining)
                     return TcpOptionsBad(ref writer, first);
@@ -204,6 +206,7 @@ public sealed partial class TcpdumpFormatter
             remaining--;
             var dataLength = 0;
             bool stop;
+            // tcpdump's tcp_option_values; any other kind prints as unknown-N.
             writer.Append(kind switch
             {
                 0 => "eol",
@@ -212,18 +215,19 @@ public sealed partial class TcpdumpFormatter
                 3 => "wscale",
                 4 => "sackOK",
                 5 => "sack",
+                6 => "echo",
+                7 => "echoreply",
                 8 => "TS",
                 11 => "cc",
                 12 => "ccnew",
                 13 => "",
                 19 => "md5",
                 20 => "scps",
-                27 => "qs",
                 28 => "uto",
                 29 => "tcp-ao",
                 30 => "mptcp",
                 34 => "tfo",
-                253 or 254 => "exp",
+                254 => "exp",
                 _ => "unknown-",
             });
             switch (kind)
@@ -234,13 +238,13 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 2:
                     dataLength = 2;
-                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]));
                     break;
                 case 3:
                     dataLength = 1;
-                    if (!TcpOptionFits(ref writer, first, 1, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 1, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(bytes[offset]);
                     break;
@@ -256,9 +260,9 @@ public sealed partial class TcpdumpFormatter
                     writer.Append(' ');
                     for (var i = 0; i < dataLength; i += 8)
                     {
-                        if (!TcpOptionFits(ref writer, first, i + 4, remaining, bytes.Length - offset, out stop)) return stop;
+                        if (!TcpOptionFits(ref writer, first, printer, i + 4, remaining, bytes.Length - offset, out stop)) return stop;
                         var start = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i)..]);
-                        if (!TcpOptionFits(ref writer, first, i + 8, remaining, bytes.Length - offset, out stop)) return stop;
+                        if (!TcpOptionFits(ref writer, first, printer, i + 8, remaining, bytes.Length - offset, out stop)) return stop;
                         var end = BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + i + 4)..]);
                         var origin = reverse ? baseSequence : baseAcknowledgement;
                         writer.Append('{');
@@ -270,34 +274,86 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 8:
                     dataLength = 8;
-                    if (!TcpOptionFits(ref writer, first, 8, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 8, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(" val ");
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     writer.Append(" ecr ");
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[(offset + 4)..]));
                     break;
+                case 6:
+                case 7:
                 case 11:
                 case 12:
                 case 13:
                     dataLength = 4;
-                    if (!TcpOptionFits(ref writer, first, 4, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 4, remaining, bytes.Length - offset, out stop)) return stop;
                     writer.Append(' ');
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[offset..]));
                     break;
                 case 28:
                     dataLength = 2;
-                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, 2, remaining, bytes.Length - offset, out stop)) return stop;
                     var timeout = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
                     writer.Append(" 0x");
                     writer.AppendHex(timeout);
                     writer.Append(' ');
                     writer.AppendDecimal((timeout & 1) != 0 ? (uint)(timeout >> 1) * 60 : (uint)(timeout >> 1));
                     break;
-                case 253:
+                case 19:
+                    dataLength = 16;
+                    if (!TcpOptionFits(ref writer, first, printer, 16, remaining, bytes.Length - offset, out stop)) return stop;
+                    // tcpdump (built with libcrypto) checks the signature only with -M's secret, which we never have.
+                    writer.Append(payloadCaptured ? " shared secret not supplied with -M, can't check - " : " snaplen too short, can't check - ");
+                    for (var i = 0; i < 16; i++)
+                        writer.AppendHexByte(bytes[offset + i]);
+                    break;
+                case 20:
+                    dataLength = 2;
+                    if (!TcpOptionFits(ref writer, first, printer, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    writer.Append(" cap ");
+                    writer.AppendHexByte(bytes[offset]);
+                    writer.Append(" id ");
+                    writer.AppendDecimal(bytes[offset + 1]);
+                    break;
+                case 29:
+                    dataLength = optionLength - 2;
+                    if (dataLength < 2)
+                    {
+                        writer.Append(" (invalid)");
+                        break;
+                    }
+                    if (!TcpOptionFits(ref writer, first, printer, 1, remaining, bytes.Length - offset, out stop)) return stop;
+                    writer.Append(" keyid ");
+                    writer.AppendDecimal(bytes[offset]);
+                    if (!TcpOptionFits(ref writer, first, printer, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    writer.Append(" rnextkeyid ");
+                    writer.AppendDecimal(bytes[offset + 1]);
+                    if (dataLength > 2)
+                    {
+                        writer.Append(" mac 0x");
+                        for (var i = 2; i < dataLength; i++)
+                        {
+                            if (!TcpOptionFits(ref writer, first, printer, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
+                            writer.AppendHexByte(bytes[offset + i]);
+                        }
+                    }
+                    break;
+                case 30:
+                    dataLength = optionLength - 2;
+                    if (!TcpOptionFits(ref writer, first, printer, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
+                    printer = "mptcp";
+                    if (!WriteMptcpOption(ref writer, bytes.Slice(offset - 2, optionLength), flags)) return TcpOptionsBad(ref writer, first);
+                    break;
+                case 34:
+                    dataLength = optionLength - 2;
+                    if (!TcpOptionFits(ref writer, first, printer, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
+                    writer.Append(' ');
+                    WriteFastOpenCookie(ref writer, bytes.Slice(offset, dataLength));
+                    break;
                 case 254:
                     // RFC 6994 experiments: a 16-bit magic number, TCP Fast Open's (0xf989) with its cookie.
                     dataLength = optionLength - 2;
-                    if (!TcpOptionFits(ref writer, first, 2, remaining, bytes.Length - offset, out stop)) return stop;
+                    if (!TcpOptionFits(ref writer, first, printer, dataLength, remaining, bytes.Length - offset, out stop)) return stop;
                     if (dataLength < 2) return TcpOptionsBad(ref writer, first);
                     var magic = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
                     writer.Append('-');
@@ -307,32 +363,16 @@ public sealed partial class TcpdumpFormatter
                         break;
                     }
                     writer.Append("tfo");
-                    var cookieLength = dataLength - 2;
-                    if (cookieLength == 0)
-                    {
-                        writer.Append(" cookiereq");
-                    }
-                    else if (cookieLength % 2 != 0 || cookieLength < 4 || cookieLength > 16)
-                    {
-                        writer.Append(" invalid");
-                    }
-                    else
-                    {
-                        if (offset + dataLength > bytes.Length) return TcpOptionsTruncated(ref writer, first, abandoned: true);
-                        writer.Append(" cookie ");
-                        for (var i = 2; i < dataLength; i++)
-                            writer.AppendHexByte(bytes[offset + i]);
-                    }
+                    WriteFastOpenCookie(ref writer, bytes.Slice(offset + 2, dataLength - 2));
                     break;
                 default:
-                    if (kind is not (19 or 20 or 27 or 29 or 30 or 34 or 253 or 254))
-                        writer.AppendDecimal(kind);
+                    writer.AppendDecimal(kind);
                     dataLength = optionLength - 2;
                     if (dataLength > 0)
                         writer.Append(" 0x");
                     for (var i = 0; i < dataLength; i++)
                     {
-                        if (!TcpOptionFits(ref writer, first, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
+                        if (!TcpOptionFits(ref writer, first, printer, i + 1, remaining, bytes.Length - offset, out stop)) return stop;
                         writer.AppendHexByte(bytes[offset + i]);
                     }
                     break;
@@ -352,11 +392,30 @@ public sealed partial class TcpdumpFormatter
         return true;
     }
 
+    /// <summary>tcpdump's print_tcp_fastopen_option: a cookie request, a cookie, or (invalid) for a length RFC 7413 forbids.</summary>
+    private static void WriteFastOpenCookie(ref LineWriter writer, ReadOnlySpan<byte> cookie)
+    {
+        if (cookie.Length == 0)
+        {
+            writer.Append(" cookiereq");
+        }
+        else if (cookie.Length % 2 != 0 || cookie.Length < 4 || cookie.Length > 16)
+        {
+            writer.Append(" (invalid)");
+        }
+        else
+        {
+            writer.Append(" cookie ");
+            foreach (var b in cookie)
+                writer.AppendHexByte(b);
+        }
+    }
+
     /// <summary>
     /// tcpdump's <c>LENCHECK</c>: <paramref name="needed"/> option bytes must lie inside the header (else "[bad opt]") and inside
     /// the capture (else a truncation); <paramref name="stop"/> is what the option printer then returns.
     /// </summary>
-    private bool TcpOptionFits(ref LineWriter writer, bool first, int needed, int remaining, int available, out bool stop)
+    private bool TcpOptionFits(ref LineWriter writer, bool first, string printer, int needed, int remaining, int available, out bool stop)
     {
         if (needed > remaining)
         {
@@ -365,7 +424,7 @@ public sealed partial class TcpdumpFormatter
         }
         if (needed > available)
         {
-            stop = TcpOptionsTruncated(ref writer, first);
+            stop = TcpOptionsTruncated(ref writer, first, printer);
             return false;
         }
         stop = true;
@@ -382,9 +441,9 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>Option bytes missing: a length check prints tcpdump's leftover <c>&gt;</c>; a failed byte read long-jumps without it.</summary>
-    private bool TcpOptionsTruncated(ref LineWriter writer, bool first, bool abandoned = false)
+    private bool TcpOptionsTruncated(ref LineWriter writer, bool first, string printer, bool abandoned = false)
     {
-        WriteTruncated(ref writer, "tcp", abandoned);
+        WriteTruncated(ref writer, printer, abandoned);
         if (!abandoned && !first)
             writer.Append('>');
         return false;

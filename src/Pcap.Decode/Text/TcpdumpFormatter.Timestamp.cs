@@ -5,8 +5,8 @@ public sealed partial class TcpdumpFormatter
     private void WriteTimestamp(ref LineWriter writer, long unixNanoseconds)
     {
         var style = _options.Timestamps;
-        if (_firstNanoseconds == long.MinValue)
-            _firstNanoseconds = unixNanoseconds;
+        if (_state.FirstNanoseconds == long.MinValue)
+            _state.FirstNanoseconds = unixNanoseconds;
         switch (style)
         {
             case TimestampStyle.None:
@@ -18,8 +18,8 @@ public sealed partial class TcpdumpFormatter
             case TimestampStyle.DeltaFromPrevious:
             case TimestampStyle.DeltaFromFirst:
                 var origin = style == TimestampStyle.DeltaFromFirst
-                    ? _firstNanoseconds
-                    : _previousNanoseconds == long.MinValue ? unixNanoseconds : _previousNanoseconds;
+                    ? _state.FirstNanoseconds
+                    : _state.PreviousNanoseconds == long.MinValue ? unixNanoseconds : _state.PreviousNanoseconds;
                 WriteDelta(ref writer, unixNanoseconds - origin);
                 writer.Append(' ');
                 break;
@@ -32,7 +32,7 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(' ');
                 break;
         }
-        _previousNanoseconds = unixNanoseconds;
+        _state.PreviousNanoseconds = unixNanoseconds;
     }
 
     private void WriteFraction(ref LineWriter writer, long nanoseconds)

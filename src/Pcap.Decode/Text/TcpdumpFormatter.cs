@@ -8,22 +8,24 @@ namespace Pcap.Decode.Text;
 /// Keeps tcpdump's per-run state (relative TCP sequence numbers, previous time stamp), so use one instance per capture.
 /// Never throws on packet bytes: truncated and malformed packets print tcpdump's markers.
 /// </summary>
+/// <remarks>
+/// The dispatcher of the protocol printers (<c>Text/*Printer.cs</c>, one per protocol as tcpdump's <c>print-*.c</c>),
+/// passing them the per-capture <see cref="PrintState"/>. Printers not yet moved out live in the partial files.
+/// </remarks>
 public sealed partial class TcpdumpFormatter
 {
+    private readonly PrintState _state;
     private readonly FormatOptions _options;
-    private readonly TcpSequenceTracker _tcpSequences = new();
-    private readonly InterfaceNames _interfaceNames = new();
+    private readonly TcpSequenceTracker _tcpSequences;
+    private readonly InterfaceNames _interfaceNames;
     private readonly HostNames? _hostNames;
-    private long _previousNanoseconds = long.MinValue;
-    private long _firstNanoseconds = long.MinValue;
-    private bool _abandoned;
     private char[] _scratch = new char[MaximumLength(65536)];
 
     /// <summary>Creates a formatter for one capture.</summary>
     public TcpdumpFormatter(FormatOptions options)
     {
-        _options = options;
-        _hostNames = options.NoResolve ? null : HostNames.Shared;
+        _state = new PrintState(options);
+        (_options, _tcpSequences, _interfaceNames, _hostNames) = (options, _state.TcpSequences, _state.InterfaceNames, _state.HostNames);
     }
 
     /// <summary>The options in force.</summary>
@@ -43,28 +45,72 @@ public sealed partial class TcpdumpFormatter
     public bool TryFormat(LinkType linkType, long unixNanoseconds, ReadOnlySpan<byte> packet, int wireLength, Span<char> destination, out int written)
     {
         var writer = new LineWriter(destination);
-        if (packet.Length == 0)
+        if (WriteInvalidHeader(ref writer, (uint)packet.Length, unchecked((uint)wireLength)))
         {
-            writer.Append("[Invalid header: caplen==0]");
-            written = writer.Length;
+            written = writer.Overflowed ? 0 : writer.Length;
             return !writer.Overflowed;
         }
-        if (wireLength < packet.Length)
-        {
-            writer.Append("[Invalid header: len(");
-            writer.AppendDecimal((uint)wireLength);
-            writer.Append(") < caplen(");
-            writer.AppendDecimal((uint)packet.Length);
-            writer.Append(")]");
-            written = writer.Length;
-            return !writer.Overflowed;
-        }
-        _abandoned = false;
+        _state.Abandoned = false;
+        _tunnelDepth = 0;
         WriteTimestamp(ref writer, unixNanoseconds);
         var linkHeaderLength = WriteLink(ref writer, linkType, packet, wireLength);
-        WriteHexDump(ref writer, packet, _abandoned ? 0 : linkHeaderLength);
+        WriteHexDump(ref writer, packet, _state.Abandoned ? 0 : linkHeaderLength);
         written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
+    }
+
+    /// <summary>The largest capture or wire length tcpdump prints a packet for (its MAXIMUM_SNAPLEN).</summary>
+    private const uint MaximumSnapshotLength = 262144;
+
+    /// <summary>
+    /// tcpdump's sanity checks on a record's lengths (pretty_print_packet): every one that fails is listed in one
+    /// <c>[Invalid header: ...]</c> line, and then the packet is not decoded. False when the lengths are sound.
+    /// </summary>
+    private static bool WriteInvalidHeader(ref LineWriter writer, uint captured, uint wire)
+    {
+        var invalid = false;
+        if (captured == 0)
+        {
+            writer.Append("[Invalid header: caplen==0");
+            invalid = true;
+        }
+        if (wire == 0)
+        {
+            StartInvalidHeaderItem(ref writer, ref invalid);
+            writer.Append(" len==0");
+        }
+        else if (wire < captured)
+        {
+            StartInvalidHeaderItem(ref writer, ref invalid);
+            writer.Append(" len(");
+            writer.AppendDecimal(wire);
+            WriteNote(ref writer, ") < caplen(", captured, ')');
+        }
+        if (captured > MaximumSnapshotLength)
+        {
+            StartInvalidHeaderItem(ref writer, ref invalid);
+            writer.Append(" caplen(");
+            writer.AppendDecimal(captured);
+            writer.Append(") > ");
+            writer.AppendDecimal(MaximumSnapshotLength);
+        }
+        if (wire > MaximumSnapshotLength)
+        {
+            StartInvalidHeaderItem(ref writer, ref invalid);
+            writer.Append(" len(");
+            writer.AppendDecimal(wire);
+            writer.Append(") > ");
+            writer.AppendDecimal(MaximumSnapshotLength);
+        }
+        if (invalid)
+            writer.Append(']');
+        return invalid;
+    }
+
+    private static void StartInvalidHeaderItem(ref LineWriter writer, ref bool invalid)
+    {
+        writer.Append(invalid ? "," : "[Invalid header:");
+        invalid = true;
     }
 
     /// <summary>The most characters one packet of <paramref name="capturedLength"/> bytes can print as (text line plus hex dump).</summary>
@@ -142,12 +188,8 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's bracketed notes such as <c> [bad length N]</c>: the text, the number, the closing bracket.</summary>
-    private static void WriteNote(ref LineWriter writer, string text, ulong value, char close = ']')
-    {
-        writer.Append(text);
-        writer.AppendDecimal(value);
-        writer.Append(close);
-    }
+    private static void WriteNote(ref LineWriter writer, string text, ulong value, char close = ']') =>
+        writer.AppendNote(text, value, close);
 
     // tcpdump's note when a header's own length field reaches past the captured bytes; the packet is abandoned there.
     private void WriteHeaderNotCaptured(ref LineWriter writer, int captured, int headerLength, string protocol)
@@ -164,11 +206,16 @@ public sealed partial class TcpdumpFormatter
     /// <param name="writer">Where the marker goes.</param>
     /// <param name="protocol">tcpdump's name for the printer that ran out of bytes.</param>
     /// <param name="abandoned">True where tcpdump long-jumps out of the printers: its hex dump then starts at the link header.</param>
-    private void WriteTruncated(ref LineWriter writer, string protocol, bool abandoned = false)
-    {
-        _abandoned |= abandoned;
-        writer.Append(" [|");
-        writer.Append(protocol);
-        writer.Append(']');
-    }
+    private void WriteTruncated(ref LineWriter writer, string protocol, bool abandoned = false) =>
+        _state.WriteTruncated(ref writer, protocol, abandoned);
+
+    /// <summary><c>src.port &gt; dst.port: </c>, or without ports when they were not captured.</summary>
+    private void WriteEndpoints(ref LineWriter writer, in IpContext context, int sourcePort, int destinationPort, bool tcp) =>
+        Endpoints.Write(ref writer, _state, in context, sourcePort, destinationPort, tcp);
+
+    private void WritePort(ref LineWriter writer, ushort port, bool tcp) => Endpoints.WritePort(ref writer, _state, port, tcp);
+
+    /// <summary>The pseudo-header part of a TCP/UDP checksum over IPv4 or IPv6.</summary>
+    private static uint PseudoHeaderSum(in IpContext context, byte protocol, int length) =>
+        Endpoints.PseudoHeaderSum(in context, protocol, length);
 }

@@ -2,9 +2,7 @@ using System.Buffers.Binary;
 
 namespace Pcap.Decode.Transport;
 
-/// <summary>
-/// An ICMP or ICMPv6 message (the two share their layout): type, code, checksum and the 4-byte rest-of-header, then the body.
-/// </summary>
+/// <summary>An ICMP (IPv4) message: type, code, checksum and the 4-byte rest-of-header, then the body. ICMPv6 is <see cref="Icmpv6Header"/>.</summary>
 public readonly ref struct IcmpHeader
 {
     /// <summary>Bytes in the fixed header.</summary>
@@ -12,28 +10,22 @@ public readonly ref struct IcmpHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private IcmpHeader(ReadOnlySpan<byte> bytes, bool isIpv6)
-    {
-        _bytes = bytes;
-        IsIpv6 = isIpv6;
-    }
+    private IcmpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
-    /// <summary>Reads the 8-byte header of an ICMP message, or of an ICMPv6 message when <paramref name="ipv6"/> is true.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> bytes, out IcmpHeader header, out DecodeError error, bool ipv6 = false)
+    /// <summary>Reads the 8-byte header of an ICMP message.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out IcmpHeader header, out DecodeError error)
     {
         if (bytes.Length < Length)
         {
             header = default;
-            error = DecodeError.Truncated(ipv6 ? "icmp6" : "icmp", Length, bytes.Length);
+            error = DecodeError.Truncated("icmp", Length, bytes.Length);
             return false;
         }
-        header = new IcmpHeader(bytes, ipv6);
+        header = new IcmpHeader(bytes);
         error = default;
         return true;
     }
 
-    /// <summary>True for an ICMPv6 message.</summary>
-    public bool IsIpv6 { get; }
     /// <summary>Message type.</summary>
     public byte Type => _bytes[0];
     /// <summary>Message code.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Pcap.Decode.Network;
 
 namespace Pcap.Decode.Transport;
 
@@ -12,8 +13,33 @@ public readonly ref struct TcpHeader
 
     private TcpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
-    /// <summary>Reads the fixed 20 bytes; the options need <see cref="HeaderLength"/> bytes and are checked by the caller.</summary>
+    /// <summary>Reads the header: 20 bytes, a data offset of at least 5 words, and the whole header with its options captured.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out TcpHeader header, out DecodeError error)
+    {
+        if (!TryReadFixedPart(bytes, out header, out error))
+            return false;
+        int headerLength = header.HeaderLength;
+        if (headerLength < MinimumLength)
+        {
+            header = default;
+            error = DecodeError.Invalid("tcp", MinimumLength, headerLength);
+            return false;
+        }
+        if (bytes.Length < headerLength)
+        {
+            header = default;
+            error = DecodeError.Truncated("tcp", headerLength, bytes.Length);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The lax variant: reads only the fixed 20 bytes, so that a header with a bad data offset or cut-off options can
+    /// still be shown (tcpdump prints its ports and flags); <see cref="Options"/> and <see cref="Payload"/> are then
+    /// clamped to what was captured.
+    /// </summary>
+    public static bool TryReadFixedPart(ReadOnlySpan<byte> bytes, out TcpHeader header, out DecodeError error)
     {
         if (bytes.Length < MinimumLength)
         {
@@ -44,6 +70,14 @@ public readonly ref struct TcpHeader
     public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[16..]);
     /// <summary>Urgent pointer.</summary>
     public ushort UrgentPointer => BinaryPrimitives.ReadUInt16BigEndian(_bytes[18..]);
+    /// <summary>The AE (formerly NS) bit, bit 0 of byte 12.</summary>
+    public bool AccurateEcn => (_bytes[12] & 1) != 0;
+    /// <summary>The option bytes (between the fixed 20 bytes and the header length, as far as captured).</summary>
+    public ReadOnlySpan<byte> Options => _bytes[MinimumLength..Math.Clamp(HeaderLength, MinimumLength, _bytes.Length)];
+    /// <summary>The options one at a time.</summary>
+    public TlvOptions OptionList => new(Options, "tcp-option");
+    /// <summary>The segment's data: the captured bytes after the header (empty when the header length runs past them).</summary>
+    public ReadOnlySpan<byte> Payload => _bytes[Math.Clamp(HeaderLength, MinimumLength, _bytes.Length)..];
     /// <summary>The captured bytes from the start of the header.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 }

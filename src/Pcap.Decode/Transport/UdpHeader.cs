@@ -26,6 +26,28 @@ public readonly ref struct UdpHeader
         return true;
     }
 
+    /// <summary>
+    /// The lax variant for printing a cut-off header as tcpdump does: needs only the two ports (4 bytes).
+    /// <see cref="DatagramLength"/> may be read only when <see cref="HasLengthField"/>, <see cref="Checksum"/> and
+    /// <see cref="Payload"/> only when <see cref="IsComplete"/>.
+    /// </summary>
+    public static bool TryReadPorts(ReadOnlySpan<byte> bytes, out UdpHeader header, out DecodeError error)
+    {
+        if (bytes.Length < 4)
+        {
+            header = default;
+            error = DecodeError.Truncated("udp", 4, bytes.Length);
+            return false;
+        }
+        header = new UdpHeader(bytes);
+        error = default;
+        return true;
+    }
+
+    /// <summary>True when the length field was captured (always, after <see cref="TryRead"/>).</summary>
+    public bool HasLengthField => _bytes.Length >= 6;
+    /// <summary>True when the whole 8-byte header was captured (always, after <see cref="TryRead"/>).</summary>
+    public bool IsComplete => _bytes.Length >= Length;
     /// <summary>Source port.</summary>
     public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     /// <summary>Destination port.</summary>

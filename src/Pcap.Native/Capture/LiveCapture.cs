@@ -34,6 +34,7 @@ public sealed unsafe class LiveCapture : IDisposable
     private readonly Lock _statisticsGate = new();
     private readonly Lock _wakeGate = new();
     private BpfFilterFunction? _userFilter;
+    private BpfInstruction[]? _pendingKernelProgram;
     private long _captured;
     private long _received;
     private long _dropped;
@@ -85,10 +86,14 @@ public sealed unsafe class LiveCapture : IDisposable
         options ??= new CaptureOptions();
         if (options.SnapLength < 0 || options.BufferSize < 0 || options.BufferTimeoutMilliseconds < 0)
             throw new CaptureException(CaptureError.InvalidOptions, "snap length, buffer size and timeout must not be negative", device: device);
-        return NetworkNamespaceScope.Run(options.NetworkNamespace, () => OpenHere(device, options));
+        return NetworkNamespaceScope.Run(options.NetworkNamespace, () => OpenHere(device, options, attachFilter: true));
     }
 
-    private static LiveCapture OpenHere(string deviceName, CaptureOptions options)
+    /// <summary>
+    /// Opens a capture in the current namespace. Without <paramref name="attachFilter"/> the socket keeps its reject-all
+    /// program until <see cref="AttachPendingFilter"/>, so a fanout group can form before any member receives.
+    /// </summary>
+    internal static LiveCapture OpenHere(string deviceName, CaptureOptions options, bool attachFilter)
     {
         var device = CaptureDevices.ResolveHere(deviceName);
         int snapLength = options.SnapLength is <= 0 or > CaptureOptions.DefaultSnapLength ? CaptureOptions.DefaultSnapLength : options.SnapLength;
@@ -125,13 +130,18 @@ public sealed unsafe class LiveCapture : IDisposable
             if (options.Promiscuous && !device.IsAny)
                 PacketSocket.EnablePromiscuous(socket, device.Index, device.Name);
             PacketSocket.Drain(socket);
-            PacketSocket.Attach(socket, kernelProgram, device.Name);
+            if (attachFilter)
+                PacketSocket.Attach(socket, kernelProgram, device.Name);
 
             wake = Interop.EventFd(0, Interop.EfdCloexec | Interop.EfdNonblock);
             if (wake < 0)
                 throw SystemErrors.FromLast("creating the stop event (eventfd)", device.Name);
             int loopback = (int)Interop.IfNameToIndex("lo");
-            return new LiveCapture(device, socket, ring, wake, snapLength, options.Direction, loopback, program) { _userFilter = userProgram is null ? null : BpfJit.Compile(userProgram) };
+            return new LiveCapture(device, socket, ring, wake, snapLength, options.Direction, loopback, program)
+            {
+                _userFilter = userProgram is null ? null : BpfJit.Compile(userProgram),
+                _pendingKernelProgram = attachFilter ? null : kernelProgram,
+            };
         }
         catch
         {
@@ -291,25 +301,81 @@ public sealed unsafe class LiveCapture : IDisposable
                 return;
             throw SystemErrors.From(errno, "waiting for packets (poll)", Device.Name);
         }
-        if ((descriptors[0].ReturnedEvents & (Interop.PollErr | Interop.PollHup | Interop.PollNval)) != 0)
+        ThrowIfSocketFailed(descriptors[0].ReturnedEvents);
+    }
+
+    /// <summary>Turns an error that poll reported on the socket into the capture error it means.</summary>
+    internal void ThrowIfSocketFailed(short returnedEvents)
+    {
+        if ((returnedEvents & (Interop.PollErr | Interop.PollHup | Interop.PollNval)) != 0)
         {
             int pending = PacketSocket.PendingError(_socket);
             if (pending == (int)Errno.NetworkDown)
                 throw new CaptureException(CaptureError.DeviceDown, $"the interface '{Device.Name}' went down", Errno.NetworkDown, Device.Name);
             if (pending != 0)
                 throw SystemErrors.From((Errno)pending, "capturing", Device.Name);
-            if ((descriptors[0].ReturnedEvents & Interop.PollNval) != 0)
+            if ((returnedEvents & Interop.PollNval) != 0)
                 throw new CaptureException(CaptureError.NoSuchDevice, $"the interface '{Device.Name}' disappeared", Errno.NoSuchDevice, Device.Name);
         }
     }
 
     private bool TryDeliver(TPacket3Hdr* header, out LivePacket packet)
     {
+        if (!TryTake(header, out var frame))
+        {
+            packet = default;
+            return false;
+        }
+        packet = Deliver(frame);
+        return true;
+    }
+
+    /// <summary>The socket, for joining a fanout group.</summary>
+    internal SafePacketSocketHandle Socket => _socket;
+
+    /// <summary>The stop event's descriptor, for a poll over several captures.</summary>
+    internal int WakeDescriptor => _wakeDescriptor;
+
+    /// <summary>Attaches the program held back by <see cref="OpenHere"/>; from then on the socket receives.</summary>
+    internal void AttachPendingFilter()
+    {
+        if (_pendingKernelProgram is { } program)
+            PacketSocket.Attach(_socket, program, Device.Name);
+        _pendingKernelProgram = null;
+    }
+
+    /// <summary>The next frame already in the ring, without waiting and without counting it as captured yet.</summary>
+    internal bool TryTakeReady(out RingFrame frame)
+    {
+        while (true)
+        {
+            var header = _ring.TryNext();
+            if (header == null)
+            {
+                frame = default;
+                return false;
+            }
+            if (TryTake(header, out frame))
+                return true;
+        }
+    }
+
+    /// <summary>Hands <paramref name="frame"/> to a reader: from here it counts as captured.</summary>
+    internal LivePacket Deliver(RingFrame frame)
+    {
+        // Only the one reader (under the read gate) counts; Statistics reads the 64-bit value atomically.
+        Volatile.Write(ref _captured, _captured + 1);
+        return new LivePacket(this, new ReadOnlySpan<byte>(frame.Data, frame.Captured), frame.WireLength,
+            frame.TimestampNanoseconds, frame.InterfaceIndex, frame.Direction);
+    }
+
+    private bool TryTake(TPacket3Hdr* header, out RingFrame taken)
+    {
         var address = (SockAddrLl*)((byte*)header + PacketRing.AddressOffset);
         var direction = (LinuxPacketType)address->PacketType;
         if (!DirectionAccepts(direction, address->InterfaceIndex))
         {
-            packet = default;
+            taken = default;
             return false;
         }
 
@@ -342,15 +408,14 @@ public sealed unsafe class LiveCapture : IDisposable
             uint verdict = _userFilter(new ReadOnlySpan<byte>(frame, captured), (uint)wire);
             if (verdict == 0)
             {
-                packet = default;
+                taken = default;
                 return false;
             }
             captured = (int)Math.Min((uint)captured, verdict);
         }
 
-        Interlocked.Increment(ref _captured);
         long nanoseconds = header->Seconds * 1_000_000_000L + header->Nanoseconds;
-        packet = new LivePacket(this, new ReadOnlySpan<byte>(frame, captured), wire, nanoseconds, address->InterfaceIndex, direction);
+        taken = new RingFrame(frame, captured, wire, nanoseconds, address->InterfaceIndex, direction);
         return true;
     }
 

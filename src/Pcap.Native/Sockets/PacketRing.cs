@@ -9,6 +9,9 @@ internal sealed unsafe class PacketRing : IDisposable
     /// <summary>Bytes reserved in front of each frame for a cooked header (20) and a re-inserted VLAN tag (4).</summary>
     public const int HeadRoom = 24;
 
+    private const int MaxBlockSize = 1 << 20;
+    private const int MinBlocks = 16;
+
     private readonly byte* _memory;
     private readonly nuint _length;
     private readonly int _blockSize;
@@ -43,6 +46,10 @@ internal sealed unsafe class PacketRing : IDisposable
         int frameSize = Align(headers + Math.Min(snapLength, 65536 + 64));
         int blockSize = Environment.SystemPageSize;
         while (blockSize < frameSize)
+            blockSize <<= 1;
+        // The kernel wakes the reader once per block: larger blocks mean fewer wake-ups (libpcap's are 512 KiB at the
+        // default snap length), while at least MinBlocks keeps the block the reader holds a small part of the ring.
+        while (blockSize < MaxBlockSize && (long)blockSize * 2 * MinBlocks <= bufferSize)
             blockSize <<= 1;
         int blockCount = Math.Max(2, bufferSize / blockSize);
         int framesPerBlock = blockSize / frameSize;

@@ -48,8 +48,8 @@ public sealed class TransportHeaderTests
     {
         EthernetHeader.TryRead(Fixtures.Icmpv6Echo, out var ethernet, out _);
         Ipv6Header.TryRead(ethernet.Payload, out var ip6, out _);
-        Assert.True(IcmpHeader.TryRead(ip6.Payload, out var icmp6, out _, ipv6: true));
-        Assert.True(icmp6.IsIpv6);
+        Assert.True(Icmpv6Header.TryRead(ip6.Payload, out var icmp6, out _));
+        Assert.False(icmp6.IsError);
         Assert.Equal(128, icmp6.Type);
         Assert.Equal(7, icmp6.Identifier);
         Assert.Equal(1, icmp6.SequenceNumber);
@@ -64,5 +64,42 @@ public sealed class TransportHeaderTests
         Assert.Equal(("tcp", 20, 19), (tcpError.Layer, tcpError.Required, tcpError.Available));
         Assert.Equal(("udp", 8, 7), (udpError.Layer, udpError.Required, udpError.Available));
         Assert.Equal(("icmp", 8, 3), (icmpError.Layer, icmpError.Required, icmpError.Available));
+    }
+
+    [Fact]
+    public void Tcp_header_length_is_checked_and_the_lax_variant_reads_the_fixed_part()
+    {
+        var segment = Fixtures.TcpSyn.AsSpan(34).ToArray(); // a 40-byte header
+        Assert.False(TcpHeader.TryRead(segment.AsSpan(0, 30), out _, out var cut));
+        Assert.Equal(new DecodeError("tcp", DecodeErrorKind.Truncated, 40, 30), cut);
+        Assert.True(TcpHeader.TryReadFixedPart(segment.AsSpan(0, 30), out var lax, out _));
+        Assert.Equal(10, lax.Options.Length);
+        Assert.True(lax.Payload.IsEmpty);
+
+        segment[12] = 0x40; // data offset 4 words
+        Assert.False(TcpHeader.TryRead(segment, out _, out var bad));
+        Assert.Equal(new DecodeError("tcp", DecodeErrorKind.InvalidField, 20, 16), bad);
+    }
+
+    [Fact]
+    public void Tcp_options_are_walked_one_at_a_time_and_a_bad_length_stops_with_an_error()
+    {
+        Assert.True(TcpHeader.TryRead(Fixtures.TcpSyn.AsSpan(34), out var tcp, out _));
+        var kinds = new List<(byte, int)>();
+        foreach (var option in tcp.OptionList)
+            kinds.Add((option.Type, option.Length));
+        Assert.Equal([(2, 4), (4, 2), (8, 10), (1, 1), (3, 3)], kinds);
+
+        var options = new TlvOptions([1, 2, 1], "tcp-option"); // mss with a length of 1
+        Assert.True(options.MoveNext());
+        Assert.False(options.MoveNext());
+        Assert.Equal(new DecodeError("tcp-option", DecodeErrorKind.InvalidField, 2, 1), options.Error);
+    }
+
+    [Fact]
+    public void Short_icmpv6_is_a_truncation_error()
+    {
+        Assert.False(Icmpv6Header.TryRead(new byte[3], out _, out var error));
+        Assert.Equal(new DecodeError("icmp6", DecodeErrorKind.Truncated, 4, 3), error);
     }
 }

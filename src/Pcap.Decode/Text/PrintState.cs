@@ -1,0 +1,68 @@
+namespace Pcap.Decode.Text;
+
+/// <summary>
+/// What the printers share for one capture: the options, the name tables, tcpdump's per-run state (relative TCP
+/// sequence bases, first and previous time stamps) and the per-packet "abandoned" mark, with the address and
+/// truncation writers every printer uses. One per <see cref="TcpdumpFormatter"/>, passed to each printer.
+/// </summary>
+internal sealed class PrintState(FormatOptions options)
+{
+    public FormatOptions Options { get; } = options;
+
+    /// <summary>Resolves addresses to names; null with <c>-n</c>.</summary>
+    public HostNames? HostNames { get; } = options.NoResolve ? null : HostNames.Shared;
+
+    public TcpSequenceTracker TcpSequences { get; } = new();
+
+    public InterfaceNames InterfaceNames { get; } = new();
+
+    public long FirstNanoseconds { get; set; } = long.MinValue;
+
+    public long PreviousNanoseconds { get; set; } = long.MinValue;
+
+    /// <summary>Set when a printer gave up on the packet: tcpdump then hex-dumps it from the start, not after the link header.</summary>
+    public bool Abandoned { get; set; }
+
+    /// <summary>tcpdump's <c> [|proto]</c> truncation mark; <paramref name="abandoned"/> when the packet is given up there.</summary>
+    public void WriteTruncated(ref LineWriter writer, string protocol, bool abandoned = false)
+    {
+        Abandoned |= abandoned;
+        writer.Append(" [|");
+        writer.Append(protocol);
+        writer.Append(']');
+    }
+
+    /// <summary>An IPv4 (4 bytes) or IPv6 (16 bytes) address, by name unless <c>-n</c>.</summary>
+    public void WriteIpAddress(ref LineWriter writer, scoped ReadOnlySpan<byte> address)
+    {
+        var name = HostNames?.Find(address);
+        if (name is not null)
+            writer.Append(name);
+        else if (address.Length == 4)
+            writer.AppendIpv4(address);
+        else
+            writer.AppendIpv6(address);
+    }
+
+    /// <summary>
+    /// A MAC address as tcpdump's <c>etheraddr_string</c> writes it: plain with <c>-n</c>; otherwise <c>Broadcast</c> for
+    /// all ones and the address followed by its OUI's name (<c>(oui Unknown)</c> for the vendors tcpdump does not list).
+    /// </summary>
+    public void WriteMac(ref LineWriter writer, ReadOnlySpan<byte> address)
+    {
+        if (Options.NoResolve)
+        {
+            writer.AppendLinkAddress(address);
+            return;
+        }
+        if (!address.ContainsAnyExcept((byte)0xff))
+        {
+            writer.Append("Broadcast");
+            return;
+        }
+        writer.AppendLinkAddress(address);
+        writer.Append(" (oui ");
+        writer.Append(OuiNames.Find(address[0] << 16 | address[1] << 8 | address[2]) ?? "Unknown");
+        writer.Append(')');
+    }
+}

@@ -1,0 +1,96 @@
+using Pcap.Decode.Transport;
+
+namespace Pcap.Decode.Text;
+
+/// <summary>UDP as tcpdump's <c>print-udp.c</c> prints it, from the <see cref="UdpHeader"/> view (lax for cut-off headers).</summary>
+internal static class UdpPrinter
+{
+    /// <summary>Prints the datagram in <paramref name="bytes"/>; <paramref name="length"/> is what the IP layer says it spans.</summary>
+    public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, in IpContext context)
+    {
+        if (!UdpHeader.TryReadPorts(bytes, out var udp, out _))
+        {
+            Endpoints.Write(ref writer, state, in context, -1, -1, tcp: false);
+            state.WriteTruncated(ref writer, "udp");
+            return;
+        }
+        if (length < UdpHeader.Length)
+        {
+            Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
+            writer.Append("truncated-udp ");
+            writer.AppendDecimal((uint)length);
+            return;
+        }
+        if (!udp.HasLengthField)
+        {
+            Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
+            state.WriteTruncated(ref writer, "udp");
+            return;
+        }
+        int datagramLength = udp.DatagramLength;
+        if (datagramLength == 0 && length > 65535)
+            datagramLength = length; // a jumbogram: the length field is 0 and the IPv6 payload says how long
+        if (datagramLength < UdpHeader.Length)
+        {
+            Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
+            writer.Append("truncated-udplength ");
+            writer.AppendDecimal((uint)datagramLength);
+            return;
+        }
+        datagramLength -= UdpHeader.Length;
+        length -= UdpHeader.Length;
+        if (datagramLength < length)
+            length = datagramLength;
+        Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
+        if (!udp.IsComplete)
+        {
+            state.WriteTruncated(ref writer, "udp");
+            return;
+        }
+        if (state.Options.Verbose > 0 && !context.Fragmented)
+        {
+            var stored = udp.Checksum;
+            var segment = length + UdpHeader.Length;
+            if (!context.IsIpv6 && state.Options.Verbose > 1)
+            {
+                if (stored == 0)
+                    writer.Append("[no cksum] ");
+                else if (bytes.Length >= segment)
+                    WriteChecksum(ref writer, bytes[..segment], in context, stored);
+            }
+            else if (context.IsIpv6 && bytes.Length >= segment)
+            {
+                WriteChecksum(ref writer, bytes[..segment], in context, stored);
+            }
+        }
+        if (datagramLength > length && !context.Fragmented)
+        {
+            writer.Append("UDP, bad length ");
+            writer.AppendDecimal((uint)datagramLength);
+            writer.Append(" > ");
+            writer.AppendDecimal((uint)length);
+        }
+        else
+        {
+            writer.Append("UDP, length ");
+            writer.AppendDecimal((uint)datagramLength);
+        }
+    }
+
+    private static void WriteChecksum(ref LineWriter writer, ReadOnlySpan<byte> segment, in IpContext context, ushort stored)
+    {
+        var computed = Checksum.Compute(segment, Endpoints.PseudoHeaderSum(in context, 17, segment.Length));
+        if (computed != 0)
+        {
+            writer.Append("[bad udp cksum 0x");
+            writer.AppendHex(stored, 4);
+            writer.Append(" -> 0x");
+            writer.AppendHex(Checksum.ShouldBe(stored, computed), 4);
+            writer.Append("!] ");
+        }
+        else
+        {
+            writer.Append("[udp sum ok] ");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Pcap.Native;
+
+/// <summary>
+/// A frame taken from a ring but not yet handed to a reader: where its bytes are and what the kernel said about it.
+/// A plain struct (unlike <see cref="LivePacket"/>) so a merge can hold the head of every worker's ring at once.
+/// </summary>
+internal readonly unsafe struct RingFrame
+{
+    public RingFrame(byte* data, int captured, int wireLength, long timestampNanoseconds, int interfaceIndex, LinuxPacketType direction)
+    {
+        Data = data;
+        Captured = captured;
+        WireLength = wireLength;
+        TimestampNanoseconds = timestampNanoseconds;
+        InterfaceIndex = interfaceIndex;
+        Direction = direction;
+    }
+
+    /// <summary>The first byte of the frame, inside the ring.</summary>
+    public byte* Data { get; }
+
+    /// <summary>Bytes captured.</summary>
+    public int Captured { get; }
+
+    /// <summary>Bytes on the wire.</summary>
+    public int WireLength { get; }
+
+    /// <summary>Nanoseconds since the Unix epoch.</summary>
+    public long TimestampNanoseconds { get; }
+
+    /// <summary>The interface the frame was seen on.</summary>
+    public int InterfaceIndex { get; }
+
+    /// <summary>The kernel's packet type.</summary>
+    public LinuxPacketType Direction { get; }
+}

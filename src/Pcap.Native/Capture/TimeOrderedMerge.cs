@@ -1,0 +1,120 @@
+namespace Pcap.Native;
+
+/// <summary>
+/// A k-way merge of the workers' rings by time stamp, reading in place. Each ring is in time order on its own, so the
+/// oldest of the rings' first packets is the oldest packet of all, provided every ring has one to show. A ring that
+/// shows nothing may still hold an older packet in the block the kernel is filling; the kernel hands that block over
+/// within its block timeout, so a packet older than the reorder window is safe to hand out without waiting further.
+/// </summary>
+/// <remarks>
+/// Memory: nothing is copied; the merge holds at most one packet (and so one block) per ring, and the rings are the
+/// fixed buffers the workers were opened with. Waiting costs latency (at most the window), never memory: while it
+/// waits the kernel keeps filling the rings, and drops only if a ring fills within the window.
+/// </remarks>
+internal sealed unsafe class TimeOrderedMerge
+{
+    private readonly LiveCapture[] _workers;
+    private readonly RingFrame[] _heads;
+    private readonly bool[] _hasHead;
+    private readonly Func<bool> _stopped;
+
+    public TimeOrderedMerge(LiveCapture[] workers, long windowNanoseconds, Func<bool> stopped)
+    {
+        _workers = workers;
+        _heads = new RingFrame[workers.Length];
+        _hasHead = new bool[workers.Length];
+        WindowNanoseconds = windowNanoseconds;
+        _stopped = stopped;
+    }
+
+    /// <summary>How long a packet is held back for an older one that may still be in a ring's open block.</summary>
+    public long WindowNanoseconds { get; }
+
+    /// <summary>The next packet in time order; false once stopped and every packet already taken has been handed out.</summary>
+    public bool TryRead(out LivePacket packet, out int worker)
+    {
+        while (true)
+        {
+            bool stopped = _stopped();
+            int missing = stopped ? 0 : TakeHeads();
+            int oldest = Oldest();
+            if (oldest >= 0 && (missing == 0 || NowNanoseconds() - _heads[oldest].TimestampNanoseconds >= WindowNanoseconds))
+            {
+                _hasHead[oldest] = false;
+                worker = oldest;
+                packet = _workers[oldest].Deliver(_heads[oldest]);
+                return true;
+            }
+            if (stopped)
+            {
+                packet = default;
+                worker = -1;
+                return false;
+            }
+            int timeout = -1;
+            if (oldest >= 0)
+            {
+                long left = _heads[oldest].TimestampNanoseconds + WindowNanoseconds - NowNanoseconds();
+                timeout = (int)Math.Clamp((left + 999_999) / 1_000_000, 1, int.MaxValue);
+            }
+            WaitForEmptyRings(timeout);
+        }
+    }
+
+    // Takes the first packet of every ring that has none taken; returns how many rings still show nothing.
+    private int TakeHeads()
+    {
+        int missing = 0;
+        for (int i = 0; i < _workers.Length; i++)
+        {
+            if (_hasHead[i])
+                continue;
+            if (_workers[i].TryTakeReady(out _heads[i]))
+                _hasHead[i] = true;
+            else
+                missing++;
+        }
+        return missing;
+    }
+
+    private int Oldest()
+    {
+        int oldest = -1;
+        for (int i = 0; i < _workers.Length; i++)
+        {
+            if (_hasHead[i] && (oldest < 0 || _heads[i].TimestampNanoseconds < _heads[oldest].TimestampNanoseconds))
+                oldest = i;
+        }
+        return oldest;
+    }
+
+    // Polls only the rings with nothing taken (a ring whose block we hold would report ready at once) and the stop events.
+    private void WaitForEmptyRings(int timeoutMilliseconds)
+    {
+        int count = 0;
+        var descriptors = stackalloc Interop.PollFd[_workers.Length * 2];
+        var owners = stackalloc int[_workers.Length];
+        for (int i = 0; i < _workers.Length; i++)
+        {
+            if (_hasHead[i])
+                continue;
+            owners[count] = i;
+            descriptors[count++] = new Interop.PollFd { Fd = _workers[i].Socket.Descriptor, Events = Interop.PollIn };
+        }
+        int sockets = count;
+        for (int i = 0; i < _workers.Length; i++)
+            descriptors[count++] = new Interop.PollFd { Fd = _workers[i].WakeDescriptor, Events = Interop.PollIn };
+        int ready = Interop.Poll(descriptors, (nuint)count, timeoutMilliseconds);
+        if (ready < 0)
+        {
+            var errno = SystemErrors.Last();
+            if (errno == Errno.Interrupted)
+                return;
+            throw SystemErrors.From(errno, "waiting for packets (poll)", _workers[0].Device.Name);
+        }
+        for (int i = 0; i < sockets; i++)
+            _workers[owners[i]].ThrowIfSocketFailed(descriptors[i].ReturnedEvents);
+    }
+
+    private static long NowNanoseconds() => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100;
+}

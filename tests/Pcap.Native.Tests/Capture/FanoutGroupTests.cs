@@ -1,0 +1,276 @@
+using Pcap.Testing.Namespaces;
+
+namespace Pcap.Native.Tests.Capture;
+
+/// <summary>
+/// Fanout groups on a veth in private namespaces, counted against the sender: every flood segment carries its
+/// sequence number, so a capture is checked packet by packet for loss and duplication.
+/// </summary>
+public sealed class FanoutGroupTests
+{
+    private const int Flows = 64;
+
+    private static CaptureOptions On(VethTopology topology, string filter) => new()
+    {
+        NetworkNamespace = topology.Right.Name,
+        Filter = filter,
+        BufferSize = 8 << 20,
+        BufferTimeoutMilliseconds = 20,
+    };
+
+    /// <summary>What a group's handlers saw: per worker, how often each sequence number and each flow arrived.</summary>
+    private sealed class Tally
+    {
+        public Tally(int workers, int count)
+        {
+            Sequences = new int[workers][];
+            FlowPackets = new int[workers][];
+            for (int w = 0; w < workers; w++)
+            {
+                Sequences[w] = new int[count];
+                FlowPackets[w] = new int[Flows];
+            }
+            Baseline = new long[workers];
+            Latest = new long[workers];
+            Handled = new long[workers];
+        }
+
+        public int[][] Sequences { get; }
+        public int[][] FlowPackets { get; }
+        public long[] Handled { get; }
+        public long[] Baseline { get; }
+        public long[] Latest { get; }
+
+        // The allocation counter of the worker's thread is read at its 100th packet and after every later one.
+        public PacketHandler For(int worker) => (in LivePacket packet) =>
+        {
+            if (SequencedTcpFlood.TryRead(packet.Data, out int sequence, out int flow))
+            {
+                if (sequence >= 0)
+                    Sequences[worker][sequence]++;
+                FlowPackets[worker][flow % Flows]++;
+            }
+            long handled = ++Handled[worker];
+            if (handled == 100)
+                Baseline[worker] = GC.GetAllocatedBytesForCurrentThread();
+            else if (handled > 100)
+                Latest[worker] = GC.GetAllocatedBytesForCurrentThread();
+        };
+
+        public int SequencesSeen => Sequences.Sum(s => s.Count(c => c > 0));
+
+        public List<string> SequenceProblems()
+        {
+            var problems = new List<string>();
+            for (int sequence = 0; sequence < Sequences[0].Length && problems.Count < 10; sequence++)
+            {
+                int total = Sequences.Sum(s => s[sequence]);
+                if (total != 1)
+                    problems.Add($"segment {sequence} captured {total} times");
+            }
+            return problems;
+        }
+    }
+
+    private static void WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition() && DateTime.UtcNow < deadline)
+            Thread.Sleep(20);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task Hash_mode_captures_every_segment_exactly_once_and_keeps_each_tcp_flow_on_one_worker(int workers)
+    {
+        const int count = 20_000;
+        using var topology = VethTopology.Create();
+        var frames = SequencedTcpFlood.Build(topology, count, Flows);
+        // "tcp" also takes the right end's resets, the other direction of each flow.
+        using var group = FanoutGroup.Open(VethTopology.InterfaceName, new FanoutOptions { Workers = workers, Mode = FanoutMode.Hash }, On(topology, "tcp"));
+        var tally = new Tally(workers, count);
+        var run = group.RunAsync(tally.For);
+
+        int sent = SequencedTcpFlood.Send(topology, frames);
+        WaitUntil(() => tally.SequencesSeen >= count, TimeSpan.FromSeconds(20));
+        Thread.Sleep(200); // a duplicate would arrive now
+        group.Stop();
+        long[] handled = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var statistics = group.Statistics;
+        Assert.Equal(count, sent);
+        Assert.True(statistics.DroppedByKernel == 0, $"the rings dropped {statistics.DroppedByKernel} packets");
+        var problems = tally.SequenceProblems();
+        Assert.True(problems.Count == 0, $"{string.Join("; ", problems)}; receiver: {topology.Right.Ip("-s", "link", "show", "eth0")}");
+        for (int flow = 0; flow < Flows; flow++)
+        {
+            var owners = Enumerable.Range(0, workers).Where(w => tally.FlowPackets[w][flow] > 0).ToList();
+            Assert.True(owners.Count == 1, $"flow {flow} was seen by workers {string.Join(",", owners)}");
+        }
+        for (int w = 0; w < workers; w++)
+        {
+            Assert.True(tally.FlowPackets[w].Any(c => c > 0), $"hash mode gave worker {w} none of the {Flows} flows");
+            Assert.Equal(handled[w], group.Workers[w].Statistics.Captured);
+        }
+        Assert.Equal(handled.Sum(), statistics.Captured);
+        // The resets answer the segments, so each flow has packets both ways on its one worker.
+        Assert.True(tally.FlowPackets.Sum(f => f.Sum()) > count, "the right end's resets were not captured");
+
+        for (int w = 0; w < workers; w++)
+        {
+            Assert.True(tally.Handled[w] > 1000, $"worker {w} handled only {tally.Handled[w]} packets, too few to measure allocation");
+            Assert.True(tally.Latest[w] - tally.Baseline[w] == 0,
+                $"worker {w} allocated {tally.Latest[w] - tally.Baseline[w]} bytes over {tally.Handled[w] - 100} packets read from its ring");
+        }
+    }
+
+    [Fact]
+    public async Task Reading_the_workers_in_time_order_is_complete_ordered_and_allocation_free()
+    {
+        const int count = 20_000;
+        using var topology = VethTopology.Create();
+        var frames = SequencedTcpFlood.Build(topology, count, Flows);
+        using var group = FanoutGroup.Open(VethTopology.InterfaceName, new FanoutOptions { Workers = 2 }, On(topology, "tcp and src host 10.200.0.1"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var registration = timeout.Token.Register(group.Stop);
+        var sender = Task.Run(() => SequencedTcpFlood.Send(topology, frames));
+
+        var seen = new int[count];
+        var fromWorker = new int[2];
+        long previous = long.MinValue, outOfOrder = 0, before = 0;
+        int read = 0;
+        while (read < count && group.TryReadInTimeOrder(out var packet, out int worker))
+        {
+            if (read == 100)
+                before = GC.GetAllocatedBytesForCurrentThread();
+            if (packet.TimestampNanoseconds < previous)
+                outOfOrder++;
+            previous = packet.TimestampNanoseconds;
+            if (SequencedTcpFlood.TryRead(packet.Data, out int sequence, out _) && sequence >= 0)
+                seen[sequence]++;
+            fromWorker[worker]++;
+            read++;
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(count, await sender.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.True(read == count, $"read {read} of {count}; {group.Statistics}; per worker {string.Join(", ", group.WorkerStatistics)}; receiver: {topology.Right.Ip("-s", "link", "show", "eth0")}");
+        Assert.True(seen.All(c => c == 1), $"{seen.Count(c => c == 0)} segments missing, {seen.Count(c => c > 1)} duplicated");
+        Assert.True(fromWorker.All(c => c > 0), $"per worker: {string.Join(",", fromWorker)}");
+        Assert.Equal(0, outOfOrder);
+        Assert.True(allocated == 0, $"reading {count - 100} packets in time order allocated {allocated} bytes");
+        Assert.Equal(count, group.Statistics.Captured);
+    }
+
+    [Fact]
+    public async Task Stopping_mid_flood_hands_out_every_packet_the_statistics_count_as_captured()
+    {
+        const int count = 400_000;
+        using var topology = VethTopology.Create();
+        var frames = SequencedTcpFlood.Build(topology, count, Flows);
+        using var group = FanoutGroup.Open(VethTopology.InterfaceName, new FanoutOptions { Workers = 2 }, On(topology, "tcp and src host 10.200.0.1"));
+        var tally = new Tally(2, count);
+        var run = group.RunAsync(tally.For);
+        using var stopSender = new CancellationTokenSource();
+        var sender = Task.Run(() => SequencedTcpFlood.Send(topology, frames, cancellation: stopSender.Token));
+
+        WaitUntil(() => tally.Handled.Sum() > 5_000, TimeSpan.FromSeconds(20));
+        group.Stop(); // mid-flood: the sender is still going
+        long[] handled = await run.WaitAsync(TimeSpan.FromSeconds(10));
+        int sent = await sender.WaitAsync(TimeSpan.FromSeconds(60));
+        stopSender.Cancel();
+
+        Assert.True(handled.Sum() > 5_000, $"only {handled.Sum()} packets before the stop");
+        Assert.True(sent > handled.Sum(), $"the flood ended ({sent} sent) before the stop; nothing was stopped mid-flood");
+        var statistics = group.Statistics;
+        Assert.Equal(handled.Sum(), statistics.Captured);
+        for (int w = 0; w < 2; w++)
+            Assert.Equal(handled[w], group.Workers[w].Statistics.Captured);
+        Assert.True(statistics.ReceivedByFilter >= statistics.Captured, $"{statistics}");
+        Assert.True(tally.Sequences.SelectMany(s => s).All(c => c <= 1), "a segment was handed out twice");
+        Assert.Equal(handled.Sum(), tally.Sequences.Sum(s => s.Count(c => c > 0)));
+    }
+
+    [Theory]
+    [InlineData(FanoutMode.LoadBalance, false, false)]
+    [InlineData(FanoutMode.Cpu, false, false)]
+    [InlineData(FanoutMode.Random, false, false)]
+    [InlineData(FanoutMode.Rollover, false, false)]
+    [InlineData(FanoutMode.QueueMapping, false, false)]
+    [InlineData(FanoutMode.Hash, true, true)]
+    public async Task Every_mode_and_flag_captures_each_segment_exactly_once(FanoutMode mode, bool defrag, bool rollover)
+    {
+        const int count = 3_000;
+        using var topology = VethTopology.Create();
+        var frames = SequencedTcpFlood.Build(topology, count, Flows);
+        using var group = FanoutGroup.Open(VethTopology.InterfaceName,
+            new FanoutOptions { Workers = 2, Mode = mode, Defrag = defrag, Rollover = rollover }, On(topology, "tcp"));
+        var tally = new Tally(2, count);
+        var run = group.RunAsync(tally.For);
+        SequencedTcpFlood.Send(topology, frames);
+        WaitUntil(() => tally.SequencesSeen >= count, TimeSpan.FromSeconds(20));
+        Thread.Sleep(100);
+        group.Stop();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var problems = tally.SequenceProblems();
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
+        // Round robin counts the resets sent from here too: segment and reset alternate, so spread is judged on both.
+        if (mode is FanoutMode.LoadBalance or FanoutMode.Random)
+            Assert.True(tally.Handled.All(h => h > count / 2), $"{mode} spread {string.Join(",", tally.Handled)}");
+    }
+
+    [Fact]
+    public async Task A_bpf_selector_compiled_from_expressions_sends_each_direction_to_its_worker()
+    {
+        const int count = 2_000;
+        using var topology = VethTopology.Create();
+        var frames = SequencedTcpFlood.Build(topology, count, Flows);
+        // Worker 0: what the left end sends (received here); worker 1 (the rest): the resets sent from here.
+        using var group = FanoutGroup.Open(VethTopology.InterfaceName,
+            new FanoutOptions { Workers = 2, Mode = FanoutMode.Bpf, Selectors = ["src host 10.200.0.1 and tcp dst port 5001"] }, On(topology, "tcp"));
+        var tally = new Tally(2, count);
+        var run = group.RunAsync(tally.For);
+        SequencedTcpFlood.Send(topology, frames);
+        WaitUntil(() => tally.SequencesSeen >= count && tally.Handled[1] >= count, TimeSpan.FromSeconds(20));
+        group.Stop();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(count, tally.Sequences[0].Count(c => c == 1));
+        Assert.Equal(0, tally.Sequences[1].Count(c => c > 0));
+        Assert.True(tally.Handled[1] >= count, $"worker 1 saw {tally.Handled[1]} resets for {count} segments");
+    }
+
+    [Fact]
+    public async Task Two_groups_on_one_device_each_see_every_segment()
+    {
+        const int count = 2_000;
+        using var topology = VethTopology.Create();
+        var frames = SequencedTcpFlood.Build(topology, count, Flows);
+        using var first = FanoutGroup.Open(VethTopology.InterfaceName, new FanoutOptions { Workers = 2 }, On(topology, "tcp and src host 10.200.0.1"));
+        using var second = FanoutGroup.Open(VethTopology.InterfaceName, new FanoutOptions { Workers = 2 }, On(topology, "tcp and src host 10.200.0.1"));
+        Assert.NotEqual(first.GroupId, second.GroupId);
+        var tallies = new[] { new Tally(2, count), new Tally(2, count) };
+        var runs = new[] { first.RunAsync(tallies[0].For), second.RunAsync(tallies[1].For) };
+        SequencedTcpFlood.Send(topology, frames);
+        WaitUntil(() => tallies.All(t => t.SequencesSeen >= count), TimeSpan.FromSeconds(20));
+        first.Stop();
+        second.Stop();
+        await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(10));
+        foreach (var tally in tallies)
+            Assert.Empty(tally.SequenceProblems());
+    }
+
+    [Theory]
+    [InlineData(0, FanoutMode.Hash, false, "a fanout group has 1 to 256 workers, not 0")]
+    [InlineData(2, FanoutMode.Rollover, true, "the rollover flag cannot be combined with rollover mode (the kernel refuses it)")]
+    [InlineData(2, FanoutMode.Bpf, false, "BPF fanout mode needs selector expressions or a selector program")]
+    public void Inconsistent_options_are_refused_before_any_socket_opens(int workers, FanoutMode mode, bool rollover, string message)
+    {
+        var error = Assert.Throws<CaptureException>(() =>
+            FanoutGroup.Open("lo", new FanoutOptions { Workers = workers, Mode = mode, Rollover = rollover }));
+        Assert.Equal(CaptureError.InvalidOptions, error.Error);
+        Assert.Equal(message, error.Message);
+    }
+}
