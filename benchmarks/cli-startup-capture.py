@@ -1,3 +1,6 @@
+#!/usr/bin/env python3
+# Writes the capture docs/benchmarks.md times pcapcore and tcpdump on: N Ethernet frames (TCP to 80/443/22, UDP to
+# 53/123/5000, ICMP echo; IPv4, random payloads), seed 7. Usage: cli-startup-capture.py OUT.pcap N
 import struct, random, sys
 random.seed(7)
 n=int(sys.argv[2])
@@ -13,9 +16,9 @@ with open(sys.argv[1],'wb') as f:
         k=i%3
         payload=bytes(random.randrange(256) for _ in range(random.randrange(0,64)))
         if k==0:
-            l4=struct.pack('!HHIIBBHHH',random.randrange(1024,65535),random.randrange(40000,40100),random.getrandbits(32),random.getrandbits(32),0x50,0x18,65535,0,0)+payload; proto=6
+            l4=struct.pack('!HHIIBBHHH',random.randrange(1024,65535),random.choice([80,443,22]),random.getrandbits(32),random.getrandbits(32),0x50,0x18,65535,0,0)+payload; proto=6
         elif k==1:
-            l4=struct.pack('!HHHH',random.randrange(1024,65535),random.randrange(40000,40100),8+len(payload),0)+payload; proto=17
+            l4=struct.pack('!HHHH',random.randrange(1024,65535),random.choice([53,123,5000]),8+len(payload),0)+payload; proto=17
         else:
             l4=struct.pack('!BBHHH',8,0,0,random.randrange(65535),i&0xffff)+payload; proto=1
         ip=struct.pack('!BBHHHBBH4s4s',0x45,0,20+len(l4),i&0xffff,0,64,proto,0,src,dst)
