@@ -1,5 +1,7 @@
 using Pcap.Cli.CommandLine;
 using Pcap.Cli.Commands;
+using Pcap.Cli.Output;
+using System.Text;
 
 namespace Pcap.Cli;
 
@@ -8,6 +10,7 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        UseDescriptorsForConsole();
         try
         {
             var options = CliParser.Parse(args);
@@ -18,6 +21,20 @@ internal static class Program
             Console.Error.WriteLine($"pcapcore: {e.Message}");
             return 1;
         }
+        catch (StandardOutputException e)
+        {
+            Console.Error.WriteLine($"pcapcore: {StandardOutput.Describe(e)}");
+            return StandardOutput.WriteFailedExitCode;
+        }
+    }
+
+    // .NET's console initializes the terminal on first use of Console.Out/Error and writes the keypad-transmit
+    // sequence (ESC[?1h ESC=) to it; tcpdump writes nothing of the kind. Plain writers on descriptors 1 and 2 avoid it.
+    private static void UseDescriptorsForConsole()
+    {
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Console.SetOut(new StreamWriter(new StandardOutputStream(StandardOutput.Open()), encoding) { AutoFlush = true });
+        Console.SetError(new StreamWriter(new DescriptorStream(2), encoding) { AutoFlush = true });
     }
 
     private static int Run(CliOptions options)
@@ -36,6 +53,10 @@ internal static class Program
             return LabCommand.Run(options);
         if (options.ListInterfaces)
             return ListInterfacesCommand.Run();
+        if (options.ListDataLinkTypes || options.ListTimestampTypes)
+            return ListDeviceTypesCommand.Run(options);
+        if (options.FileList is not null && options.DumpFilter == 0)
+            return FileListCommand.Run(options);
         if (options.DumpFilter > 0)
             return DumpFilterCommand.Run(options);
         if (options.ReadFile is not null)

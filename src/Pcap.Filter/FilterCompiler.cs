@@ -143,7 +143,7 @@ public static class FilterCompiler
         {
             int position = Math.Clamp(e.Position, 0, expression.Length);
             int length = Math.Clamp(Math.Max(e.Length, expression.Length > position ? 1 : 0), 0, expression.Length - position);
-            error = new FilterException(e.Message, expression, position, length);
+            error = new FilterException(e.Message, expression, position, length, e.IsGrammarError);
             return false;
         }
     }

@@ -49,7 +49,7 @@ public sealed class DumpFilterCommandTests
     }
 
     [Fact]
-    public void ABadExpressionPrintsACaretUnderItsPositionAndExitsOne()
+    public void ABadExpressionPrintsLibpcapsWordsThenACaretUnderItsPositionAndExitsOne()
     {
         var options = CliParser.Parse(["-d", "tcp", "port", "70000"]);
         var output = new StringWriter();
@@ -57,10 +57,88 @@ public sealed class DumpFilterCommandTests
         Assert.Equal(1, DumpFilterCommand.Run(options, output, error));
         Assert.Equal("", output.ToString());
         Assert.Equal(
+            "pcapcore: illegal port number 70000 > 65535\n" +
             "tcp port 70000\n" +
-            "         ^^^^^\n" +
-            "pcapcore: illegal port number 70000 > 65535 at 9\n",
+            "         ^^^^^\n",
             error.ToString().Replace("\r\n", "\n"));
+    }
+
+    public static TheoryData<string> BadExpressions() =>
+    [
+        "tcp port", "tcp and", "tcp $", "ether host 02:00:0a:4d:00", "host 0a:0b:", "ether host 1:2:3:4:5:6:7",
+        "port 70000", "ether host 1:2::", "((tcp)", "ip[1:3] = 1", "ether host 02:00:0a:4d:00:11 and",
+    ];
+
+    /// <summary>The first line is tcpdump's own (scripts match on it); the caret and our detail follow.</summary>
+    [Theory]
+    [MemberData(nameof(BadExpressions))]
+    public void TheFirstLineOfAFilterErrorIsTcpdumps(string expression)
+    {
+        var tcpdump = ExternalTool.Run("tcpdump", ["-y", "EN10MB", "-d", expression]);
+        Assert.Equal(1, tcpdump.ExitCode);
+        var error = new StringWriter();
+        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-y", "EN10MB", "-d", expression]), TextWriter.Null, error));
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(tcpdump.StandardError.Trim().Replace("tcpdump: ", "pcapcore: ", StringComparison.Ordinal), lines[0]);
+        Assert.Equal(expression, lines[1]);
+        Assert.Matches(@"^ *\^+$", lines[2]);
+    }
+
+    [Fact]
+    public void ABogusEthernetAddressIsPointedAtAsAWhole()
+    {
+        var error = new StringWriter();
+        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "ether host 02:00:0a:4d:00"]), TextWriter.Null, error));
+        Assert.Equal(
+            "pcapcore: bogus ethernet address 02:00:0a:4d:\n" +
+            "ether host 02:00:0a:4d:00\n" +
+            "           ^^^^^^^^^^^^\n",
+            error.ToString());
+    }
+
+    [Fact]
+    public void ASyntaxErrorKeepsOurPositionAndExpectation()
+    {
+        var error = new StringWriter();
+        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "tcp port"]), TextWriter.Null, error));
+        Assert.Equal(
+            "pcapcore: can't parse filter expression: syntax error\n" +
+            "tcp port\n" +
+            "        ^\n" +
+            "pcapcore: unexpected end of expression at 8: expected an address, a name or a number\n",
+            error.ToString());
+    }
+
+    [Fact]
+    public void WithAFileTheProgramIsForTheFilesLinkType()
+    {
+        string directory = Directory.CreateTempSubdirectory("pcapcore-d-r-").FullName;
+        try
+        {
+            foreach (uint linkType in new uint[] { 276, 113, 101, 0, 108 })
+            {
+                string path = Path.Combine(directory, $"{linkType}.pcap");
+                using (var stream = File.Create(path))
+                using (new Pcap.Decode.Files.PcapWriter(stream, new Pcap.Wire.LinkType(linkType), 1500, false))
+                {
+                }
+                foreach (var dump in new[] { "-d", "-dd" })
+                {
+                    var tcpdump = ExternalTool.Run("tcpdump", ["-r", path, dump, "icmp or arp"]);
+                    var output = new StringWriter();
+                    var error = new StringWriter();
+                    // -y is for live capture: with -r tcpdump ignores it, and so do we.
+                    int status = DumpFilterCommand.Run(CliParser.Parse(["-r", path, "-y", "EN10MB", dump, "icmp or arp"]), output, error);
+                    Assert.Equal(tcpdump.ExitCode, status);
+                    Assert.Equal(tcpdump.StandardOutput, output.ToString());
+                    Assert.Equal(tcpdump.StandardError.Split('\n')[0], error.ToString().Split('\n')[0]);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]
@@ -124,9 +202,30 @@ public sealed class DumpFilterCommandTests
     }
 
     [Fact]
-    public void AnUnknownLinkTypeIsAUsageError()
+    public void AnUnknownLinkTypeIsRefusedInTcpdumpsWords()
     {
+        var tcpdump = ExternalTool.Run("tcpdump", ["-y", "NOSUCHTYPE", "-d", "ip"]);
+        Assert.Equal(1, tcpdump.ExitCode);
+        var e = Assert.Throws<CliUsageException>(() => CliParser.Parse(["-y", "NOSUCHTYPE", "-d", "ip"]));
+        Assert.Equal(tcpdump.StandardError.Trim(), $"tcpdump: {e.Message}");
+    }
+
+    [Fact]
+    public void ALinkTypeLibpcapKnowsButTheCompilerDoesNotIsRefusedSayingSo()
+    {
+        Assert.Equal(0, ExternalTool.Run("tcpdump", ["-y", "FDDI", "-d", "ip"]).ExitCode);
+        Assert.Equal("FDDI", CliParser.Parse(["-y", "fddi"]).LinkTypeName);
         var e = Assert.Throws<CliUsageException>(() => DumpFilterCommand.Run(CliParser.Parse(["-y", "FDDI", "-d", "ip"]), TextWriter.Null, TextWriter.Null));
-        Assert.Contains("invalid data link type FDDI", e.Message);
+        Assert.Contains("data link type FDDI is not supported by pcapcore's filter compiler", e.Message);
+    }
+
+    [Fact]
+    public void LinkTypeNamesAreReadAsLibpcapReadsThem()
+    {
+        foreach (var (given, canonical) in new[] { ("en10mb", "EN10MB"), ("linux_sll2", "LINUX_SLL2"), ("raw", "RAW"), ("Ipv6", "IPV6") })
+        {
+            Assert.Equal(0, ExternalTool.Run("tcpdump", ["-y", given, "-d", "less 100"]).ExitCode);
+            Assert.Equal(canonical, CliParser.Parse(["-y", given]).LinkTypeName);
+        }
     }
 }

@@ -57,6 +57,28 @@ internal sealed partial record CliOptions
     public bool LineBuffered { get; init; }
     /// <summary><c>-U</c>: flush the <c>-w</c> file after each packet.</summary>
     public bool PacketBuffered { get; init; }
+    /// <summary><c>-A</c> count: print each packet's bytes as ASCII (2: with the link header).</summary>
+    public int Ascii { get; init; }
+    /// <summary><c>-S</c>: absolute TCP sequence numbers.</summary>
+    public bool AbsoluteTcpSequence { get; init; }
+    /// <summary><c>-#</c>/<c>--number</c>: a packet number at the start of each line.</summary>
+    public bool Number { get; init; }
+    /// <summary><c>--count</c>: with <c>-r</c>, print only the number of packets.</summary>
+    public bool CountOnly { get; init; }
+    /// <summary><c>--print</c>: print the packets even while writing them with <c>-w</c>.</summary>
+    public bool PrintWhileWriting { get; init; }
+    /// <summary><c>-L</c>: list the device's data link types.</summary>
+    public bool ListDataLinkTypes { get; init; }
+    /// <summary><c>-J</c>: list the device's time stamp types.</summary>
+    public bool ListTimestampTypes { get; init; }
+    /// <summary><c>-j TYPE</c>: the time stamp type asked for.</summary>
+    public string? TimestampType { get; init; }
+    /// <summary><c>-I</c>: monitor mode.</summary>
+    public bool MonitorMode { get; init; }
+    /// <summary><c>-V FILE</c>: read the capture files named in FILE, one a line.</summary>
+    public string? FileList { get; init; }
+    /// <summary><c>-Z USER</c>: drop to USER once the capture is open.</summary>
+    public string? User { get; init; }
     /// <summary>The filter expression, the remaining words joined by spaces (null when none).</summary>
     public string? Expression { get; init; }
 }

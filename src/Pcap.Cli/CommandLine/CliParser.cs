@@ -10,7 +10,7 @@ namespace Pcap.Cli.CommandLine;
 internal static class CliParser
 {
     // tcpdump's letters that take a value.
-    private const string LettersWithValue = "cirwFsyBQ";
+    private const string LettersWithValue = "cirwFsyBQjTVZ";
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="CliUsageException"/> on anything tcpdump would refuse.</summary>
     public static CliOptions Parse(IReadOnlyList<string> args)
@@ -62,6 +62,9 @@ internal static class CliParser
             }
         }
 
+        // As tcpdump: the count is checked once the whole command line is read.
+        if (options.TimestampStyle > 5)
+            throw new CliUsageException("only -t, -tt, -ttt, -tttt and -ttttt are supported");
         return positional.Count == 0 ? options : options with { Expression = string.Join(' ', positional) };
     }
 
@@ -80,7 +83,7 @@ internal static class CliParser
             return withFanout;
 
         bool needsValue = name is "--interface" or "--linktype" or "--snapshot-length" or "--buffer-size"
-            or "--direction" or "--time-stamp-precision";
+            or "--direction" or "--time-stamp-precision" or "--time-stamp-type" or "--relinquish-privileges";
         if (needsValue && value is null)
         {
             if (index + 1 >= args.Count)
@@ -95,6 +98,24 @@ internal static class CliParser
                 return options with { Help = true };
             case "--version":
                 return options with { Version = true };
+            case "--number":
+                return options with { Number = true };
+            case "--count":
+                return options with { CountOnly = true };
+            case "--print":
+                return options with { PrintWhileWriting = true };
+            case "--micro":
+                return options with { NanosecondPrecision = false };
+            case "--nano":
+                return options with { NanosecondPrecision = true };
+            case "--list-time-stamp-types":
+                return options with { ListTimestampTypes = true };
+            case "--time-stamp-type":
+                return WithValue(options, 'j', RequireValue());
+            case "--relinquish-privileges":
+                return WithValue(options, 'Z', RequireValue());
+            case "--monitor-mode":
+                return options with { MonitorMode = true };
             case "--immediate-mode":
                 return options with { ImmediateMode = true };
             case "--list-interfaces":
@@ -143,6 +164,14 @@ internal static class CliParser
         'p' => options with { NoPromiscuous = true },
         'l' => options with { LineBuffered = true },
         'U' => options with { PacketBuffered = true },
+        'A' => options with { Ascii = options.Ascii + 1 },
+        'S' => options with { AbsoluteTcpSequence = true },
+        '#' => options with { Number = true },
+        'L' => options with { ListDataLinkTypes = true },
+        'J' => options with { ListTimestampTypes = true },
+        'I' => options with { MonitorMode = true },
+        // NFS file handles and BGP AS numbers: pcapcore decodes neither protocol, so the flags change nothing.
+        'u' or 'b' => options,
         _ => throw new CliUsageException($"invalid option -- '{letter}'; see 'pcapcore --help'"),
     };
 
@@ -153,12 +182,16 @@ internal static class CliParser
         'r' => options with { ReadFile = value },
         'w' => options with { WriteFile = value },
         'F' => options with { FilterFile = value },
-        'y' => options with { LinkTypeName = value },
+        'y' => options with { LinkTypeName = LinkTypeOption.Canonical(value) },
         's' => options with { SnapLength = (int)ParseRange(value, "snaplen", 's', 0, int.MaxValue) },
         'B' => options with { BufferSizeKiB = (int)ParseRange(value, "buffer size", 'B', 1, int.MaxValue) },
         'Q' => value is "in" or "out" or "inout"
             ? options with { Direction = value }
             : throw new CliUsageException($"invalid direction '{value}' for -Q (use in, out or inout)"),
+        'j' => options with { TimestampType = TimestampTypeOption.Check(value) },
+        'T' => throw new CliUsageException(PacketTypeOption.Refusal(value)),
+        'V' => options with { FileList = value },
+        'Z' => options with { User = value },
         _ => throw new CliUsageException($"invalid option -- '{letter}'"),
     };
 

@@ -5,12 +5,15 @@ internal static class UsageText
 {
     /// <summary>The help text.</summary>
     public const string Help = """
-        Usage: pcapcore [-DdehlnOpqtvxXU] [-B size] [-c count] [-F file] [-i interface]
-                        [-Q in|out|inout] [-r file] [-s snaplen] [-w file] [-y datalinktype]
-                        [--immediate-mode] [--time-stamp-precision=micro|nano] [--version]
-                        [ expression ]
+        Usage: pcapcore [-AbDdehJLlnOpqStuvxXU#] [-B size] [-c count] [-F file] [-i interface]
+                        [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-V file]
+                        [-w file] [-y datalinktype] [-Z user] [--count] [--immediate-mode]
+                        [--micro|--nano] [--number] [--print] [--time-stamp-precision=micro|nano]
+                        [--version] [ expression ]
                pcapcore lab
 
+          -A           print each packet (minus its link header) in ASCII; -AA with the link header
+          -b           accepted for tcpdump's sake (BGP is not decoded)
           -B size      set the operating system capture buffer size, in units of KiB
           -c count     exit after receiving count packets
           -d           dump the compiled filter in a human-readable form and stop
@@ -20,6 +23,10 @@ internal static class UsageText
           -e           print the link-level header on each dump line
           -F file      use file as input for the filter expression
           -h, --help   print this help and exit
+          -I           monitor mode: refused, as libpcap refuses it on devices without it
+          -j type      set the time stamp type (host; others give libpcap's warning)
+          -J           list the time stamp types of the interface and stop
+          -L           list the data link types of the interface and stop
           -i interface listen on interface (a name, an index from -D, or "any")
           -l           make stdout line buffered
           -n           don't convert addresses (host addresses, port numbers) to names
@@ -29,17 +36,26 @@ internal static class UsageText
           -Q direction choose send/receive direction: in, out or inout
           -r file      read packets from file (pcap or pcapng; "-" for standard input)
           -s snaplen   capture snaplen bytes of each packet (default 262144)
+          -S           print absolute TCP sequence numbers
           -t           don't print a timestamp on each dump line
           -tt          print the timestamp as seconds since the epoch
           -ttt         print the delta from the previous line
           -tttt        print the date and time
           -ttttt       print the delta from the first line
+          -u           accepted for tcpdump's sake (NFS is not decoded)
           -U           flush the -w file after each packet
           -v           verbose output (more v, more detail)
+          -V file      read the capture files named in file, one a line
           -w file      write the raw packets to file rather than printing them
           -x, -xx      print each packet in hex (-xx: with the link header)
           -X, -XX      print each packet in hex and ASCII (-XX: with the link header)
           -y type      set the data link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP)
+          -Z user      drop to user once the capture is open (the -w file is theirs)
+          -#, --number print a packet number at the start of each line
+          --count      with -r: print only the number of packets
+          --print      print the packets even while writing them with -w
+          --micro, --nano
+                       same as --time-stamp-precision=micro or =nano
           --immediate-mode
                        deliver packets as they arrive, without buffering
           --time-stamp-precision=micro|nano

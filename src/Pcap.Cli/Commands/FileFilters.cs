@@ -14,10 +14,12 @@ internal sealed class FileFilters(string? expression, bool optimize)
 
     /// <summary>
     /// The filter for packets of <paramref name="linkType"/> with <paramref name="snapLength"/> (null: accept all),
-    /// compiled on first use. False, with tcpdump's message, when libpcap could not compile it for that link type.
+    /// compiled on first use. False, with tcpdump's message, when libpcap could not compile it for that link type;
+    /// <paramref name="compileFailure"/> is then the compiler's error when it was the expression that failed.
     /// </summary>
-    public bool TryGet(LinkType linkType, uint snapLength, out BpfFilterFunction? filter, out string? error)
+    public bool TryGet(LinkType linkType, uint snapLength, out BpfFilterFunction? filter, out string? error, out FilterException? compileFailure)
     {
+        compileFailure = null;
         linkType = LinkTypeNames.Canonical(linkType);
         snapLength = LinkTypeNames.EffectiveSnapLength(linkType, snapLength);
         error = null;
@@ -38,7 +40,8 @@ internal sealed class FileFilters(string? expression, bool optimize)
             var options = FilterOptions.UserSpace with { Optimize = optimize, SnapLength = (int)snapLength, ReadingSavefile = true };
             if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var compileError, options))
             {
-                error = compileError.Message;
+                error = compileError.LibpcapMessage;
+                compileFailure = compileError;
                 return false;
             }
             filter = BpfJit.Compile(program);

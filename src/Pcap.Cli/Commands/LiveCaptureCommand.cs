@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Pcap.Cli.CommandLine;
 using Pcap.Cli.Output;
+using Pcap.Cli.Privileges;
 using Pcap.Decode.Files;
 using Pcap.Filter;
 using Pcap.Native;
@@ -27,7 +28,7 @@ internal static class LiveCaptureCommand
         }
         catch (FilterException e)
         {
-            Console.Error.WriteLine($"pcapcore: filter error at position {e.Position}: {e.Message}");
+            FilterErrorReport.Write(Console.Error, e);
             return 1;
         }
         catch (IOException e)
@@ -45,7 +46,12 @@ internal static class LiveCaptureCommand
     private static int Capture(CliOptions options)
     {
         string device = options.Interface ?? DefaultDevice();
-        string? expression = options.FilterFile is { } file ? ReadFilterFile(file) : options.Expression;
+        if (options.LinkTypeName is { } requested)
+            CheckLinkType(device, requested);
+        // AF_PACKET capture has no monitor mode of its own; libpcap's answer for a device without it.
+        if (options.MonitorMode)
+            throw new CliUsageException($"{CaptureDevices.Resolve(device).Name}: That device doesn't support monitor mode");
+        string? expression = FilterSource.Resolve(options, Console.Error);
         var captureOptions = new CaptureOptions
         {
             Filter = expression,
@@ -60,17 +66,20 @@ internal static class LiveCaptureCommand
             return FanoutCaptureCommand.Capture(options, device, captureOptions);
 
         using var capture = LiveCapture.Open(device, captureOptions);
+        // As tcpdump: the socket is open, so the rest (and the -w file) runs as -Z's user.
+        if (options.User is { } user)
+            PrivilegeDrop.To(user);
         bool interrupted = false;
-        void Interrupt(PosixSignalContext context)
+        // Keep running after the signal so the file is flushed and statistics printed.
+        using var stop = StopSignals.Register(() =>
         {
-            context.Cancel = true; // keep running so the file is flushed and statistics printed
             interrupted = true;
             capture.Stop();
-        }
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        });
         using var sink = OpenSink(options, capture);
 
+        if (options.TimestampType is { } stampType && TimestampTypeOption.Warning(stampType, capture.Device.Name) is { } warning)
+            Console.Error.WriteLine(warning);
         // tcpdump's banner: the cooked-v2 warning on any, then "verbose output suppressed" or the program name.
         if (capture.LinkType == LinkType.LinuxSll2)
             Console.Error.WriteLine("pcapcore: data link type LINUX_SLL2");
@@ -81,17 +90,30 @@ internal static class LiveCaptureCommand
 
         long limit = options.Count ?? long.MaxValue;
         long seen = 0;
-        while (seen < limit && capture.TryRead(out var packet))
+        try
         {
-            seen++;
-            sink.Write(packet.AsFileRecord());
+            while (seen < limit && capture.TryRead(out var packet))
+            {
+                seen++;
+                sink.Write(packet.AsFileRecord());
+            }
+            sink.Flush();
+            if (interrupted && options.WriteFile is null)
+            {
+                // As tcpdump: a signal may have cut a line short, so one newline on stdout before the statistics.
+                using var stdout = new StandardOutputStream(StandardOutput.Open());
+                stdout.Write("\n"u8);
+            }
         }
-        sink.Flush();
-        if (interrupted && options.WriteFile is null)
+        catch (StandardOutputException e) when (options.WriteFile is null)
         {
-            // As tcpdump: a signal may have cut a line short, so one newline on stdout before the statistics.
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write("\n"u8);
+            // As tcpdump: printed text that cannot be written ends the run at once, without statistics.
+            Console.Error.WriteLine($"pcapcore: {StandardOutput.Describe(e)}");
+            return StandardOutput.WriteFailedExitCode;
+        }
+        catch (StandardOutputException)
+        {
+            // -w - into a closed pipe: tcpdump stops on the SIGPIPE and reports its statistics.
         }
 
         var statistics = capture.Statistics;
@@ -104,22 +126,27 @@ internal static class LiveCaptureCommand
     // tcpdump's text (interface names on -i any from the capture's own namespace), or the -w file.
     internal static IPacketSink OpenSink(CliOptions options, LiveCapture capture)
     {
-        if (options.WriteFile is null)
+        IPacketSink? text = null;
+        if (options.WriteFile is null || options.PrintWhileWriting)
         {
             var format = PrintingSink.OptionsFor(options) with { InterfaceNames = capture.FindInterfaceName };
-            return new PrintingSink(new BufferedStream(Console.OpenStandardOutput(), 1 << 16), format, options.LineBuffered);
+            text = new PrintingSink(new StandardOutputStream(StandardOutput.Open()), format, options.LineBuffered, options.Number);
         }
+        if (options.WriteFile is null)
+            return text!;
         // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
         Stream stream = options.WriteFile == "-"
-            ? new BufferedStream(Console.OpenStandardOutput(), 1 << 16)
+            ? new BufferedStream(new StandardOutputStream(StandardOutput.Open()), 1 << 16)
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {
-            return new CaptureFileSink(stream, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered);
+            var file = new CaptureFileSink(stream, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered);
+            return text is null ? file : new TeeSink(file, text);
         }
         catch
         {
             stream.Dispose();
+            text?.Dispose();
             throw;
         }
     }
@@ -130,16 +157,18 @@ internal static class LiveCaptureCommand
         return first?.Name ?? throw new CaptureException(CaptureError.NoSuchDevice, "no suitable device found; name one with -i (see 'pcapcore -D')");
     }
 
-    private static string ReadFilterFile(string path)
+    // -y on a live device: libpcap offers EN10MB (and DOCSIS) on Ethernet, LINUX_SLL2 and LINUX_SLL on any and other
+    // cooked devices; pcapcore captures the first of each pair.
+    private static void CheckLinkType(string deviceName, string requested)
     {
-        try
-        {
-            return File.ReadAllText(path).Trim();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"cannot read the filter file '{path}': {e.Message}");
-        }
+        var device = CaptureDevices.Resolve(deviceName);
+        bool cooked = device.IsAny || device.LinkType != LinkType.Ethernet;
+        string native = cooked ? "LINUX_SLL2" : "EN10MB";
+        if (requested == native)
+            return;
+        if (requested == (cooked ? "LINUX_SLL" : "DOCSIS"))
+            throw new CliUsageException($"{requested} is not supported by pcapcore on {device.Name}: it captures {native} there");
+        throw new CliUsageException($"{requested} is not one of the DLTs supported by this device");
     }
 
     internal static string Plural(long count, string what) => $"{count} packet{(count == 1 ? "" : "s")} {what}";

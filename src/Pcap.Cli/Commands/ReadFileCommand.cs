@@ -14,7 +14,7 @@ internal static class ReadFileCommand
 {
     /// <summary>Runs the command on the process's console; returns the exit status.</summary>
     public static int Run(CliOptions options) =>
-        Run(options, Console.OpenStandardInput, Console.OpenStandardOutput, Console.Error);
+        Run(options, Console.OpenStandardInput, StandardOutput.Open, Console.Error);
 
     /// <summary>Runs the command with explicit standard streams (tests run it in-process); returns the exit status.</summary>
     /// <param name="options">The parsed command line; <see cref="CliOptions.ReadFile"/> is set.</param>
@@ -37,10 +37,13 @@ internal static class ReadFileCommand
             if (LinkTypeNames.ToDataLinkType(reader.LinkType) == 276)
                 error.WriteLine("Warning: interface names might be incorrect");
 
-            var filters = new FileFilters(options.Expression, !options.NoOptimize);
-            if (!filters.TryGet(reader.LinkType, reader.SnapLength, out _, out string? filterError))
+            var filters = new FileFilters(FilterSource.Resolve(options, error), !options.NoOptimize);
+            if (!filters.TryGet(reader.LinkType, reader.SnapLength, out _, out string? filterError, out var compileFailure))
             {
-                error.WriteLine($"pcapcore: {filterError}");
+                if (compileFailure is not null)
+                    FilterErrorReport.Write(error, compileFailure);
+                else
+                    error.WriteLine($"pcapcore: {filterError}");
                 return 1;
             }
 
@@ -49,10 +52,16 @@ internal static class ReadFileCommand
             failingPath = path;
             try
             {
-                if (!Pump(reader, filters, options.Count, sink, out string? interfaceError))
+                if (!Pump(reader, filters, options.Count, sink, out long written, out string? interfaceError))
                 {
                     error.WriteLine($"pcapcore: {path}: {interfaceError}");
                     return 1;
+                }
+                if (options.CountOnly)
+                {
+                    // tcpdump --count: the number alone, on stdout.
+                    using var stdout = new StandardOutputStream(openStandardOutput());
+                    stdout.Write(System.Text.Encoding.ASCII.GetBytes($"{written} packet{(written == 1 ? "" : "s")}\n"));
                 }
             }
             finally
@@ -66,6 +75,19 @@ internal static class ReadFileCommand
         {
             error.WriteLine($"pcapcore: {options.WriteFile}: {e.Message}");
             return 1;
+        }
+        catch (CliUsageException e)
+        {
+            error.WriteLine($"pcapcore: {e.Message}");
+            return 1;
+        }
+        catch (StandardOutputException e)
+        {
+            // As tcpdump: a closed pipe under -w - ends the run quietly; under printed text it is an error.
+            if (options.WriteFile is not null)
+                return 0;
+            error.WriteLine($"pcapcore: {StandardOutput.Describe(e)}");
+            return StandardOutput.WriteFailedExitCode;
         }
         catch (CaptureFileException e)
         {
@@ -81,10 +103,11 @@ internal static class ReadFileCommand
     }
 
     // Each packet is filtered by the program for its own interface's link type and snapshot length.
-    private static bool Pump(CaptureReader reader, FileFilters filters, long? count, IPacketSink? sink, out string? error)
+    private static bool Pump(CaptureReader reader, FileFilters filters, long? count, IPacketSink? sink, out long written, out string? error)
     {
         error = null;
-        long remaining = count ?? long.MaxValue;
+        long limit = count ?? long.MaxValue;
+        long remaining = limit;
         (LinkType LinkType, uint SnapLength) current = (new LinkType(uint.MaxValue), 0);
         BpfFilterFunction? filter = null;
         while (remaining > 0 && reader.TryReadPacket(out var packet))
@@ -92,8 +115,9 @@ internal static class ReadFileCommand
             if ((packet.LinkType, packet.SnapLength) != current)
             {
                 current = (packet.LinkType, packet.SnapLength);
-                if (!filters.TryGet(current.LinkType, current.SnapLength, out filter, out string? reason))
+                if (!filters.TryGet(current.LinkType, current.SnapLength, out filter, out string? reason, out _))
                 {
+                    written = limit - remaining;
                     error = $"interface {packet.InterfaceId} (link-type {LinkTypeNames.Describe(current.LinkType)}): {reason}";
                     return false;
                 }
@@ -103,6 +127,7 @@ internal static class ReadFileCommand
             sink?.Write(packet);
             remaining--;
         }
+        written = limit - remaining;
         return true;
     }
 

@@ -3,7 +3,7 @@ using Pcap.Decode.Files;
 
 namespace Pcap.Cli.Output;
 
-/// <summary>Chooses the sink for a command line: the one seam where output kinds (-w file, text) are picked.</summary>
+/// <summary>Chooses the sink for a command line: the one seam where output kinds (-w file, text, both with --print, none with --count) are picked.</summary>
 internal static class PacketSinkFactory
 {
     /// <summary>
@@ -16,22 +16,27 @@ internal static class PacketSinkFactory
     /// <param name="notices">Where a <c>-w</c> file's switch to pcapng is announced (stderr).</param>
     public static IPacketSink? Create(CliOptions options, CaptureReader reader, Func<Stream> openStandardOutput, TextWriter notices)
     {
+        IPacketSink? text = options.CountOnly || (options.WriteFile is not null && !options.PrintWhileWriting)
+            ? null
+            : new PrintingSink(new StandardOutputStream(openStandardOutput()), PrintingSink.OptionsFor(options), options.LineBuffered, options.Number);
         if (options.WriteFile is null)
-            return new PrintingSink(new BufferedStream(openStandardOutput(), 1 << 16), PrintingSink.OptionsFor(options), options.LineBuffered);
+            return text;
         // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
         var linkType = LinkTypeNames.Canonical(reader.LinkType);
         uint snapLength = LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);
         Stream stream = options.WriteFile == "-"
-            ? new BufferedStream(openStandardOutput(), 1 << 16)
+            ? new BufferedStream(new StandardOutputStream(openStandardOutput()), 1 << 16)
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {
             string? path = options.WriteFile == "-" ? null : options.WriteFile;
-            return new CaptureFileSink(stream, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered, path, notices);
+            var file = new CaptureFileSink(stream, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered, path, notices);
+            return text is null ? file : new TeeSink(file, text);
         }
         catch
         {
             stream.Dispose();
+            text?.Dispose();
             throw;
         }
     }

@@ -22,22 +22,44 @@ internal sealed class PrintingSink : IPacketSink
     /// <param name="options">The printing flags.</param>
     /// <param name="lineBuffered"><c>-l</c>: flush after every packet.</param>
     public PrintingSink(Stream output, FormatOptions options, bool lineBuffered)
+        : this(output, options, lineBuffered, numbered: false)
+    {
+    }
+
+    /// <summary>As the other constructor; <paramref name="numbered"/> (<c>-#</c>) starts each packet with its number.</summary>
+    public PrintingSink(Stream output, FormatOptions options, bool lineBuffered, bool numbered)
     {
         _output = output;
         _formatter = new TcpdumpFormatter(options);
         _lineBuffered = lineBuffered;
+        _numbered = numbered;
     }
+
+    private readonly bool _numbered;
+    private uint _count;
 
     /// <inheritdoc/>
     public void Write(in CapturedPacket packet)
     {
         var text = _formatter.Format(packet);
-        var needed = Encoding.UTF8.GetMaxByteCount(text.Length + 1);
+        var needed = Encoding.UTF8.GetMaxByteCount(text.Length + 1) + 16;
         if (_bytes.Length - _used < needed)
         {
             FlushBuffer();
             if (_bytes.Length < needed)
                 _bytes = new byte[needed];
+        }
+        if (_numbered)
+        {
+            // tcpdump's "%5u  " before the packet's line.
+            Span<byte> number = stackalloc byte[10];
+            (++_count).TryFormat(number, out int digits, default, System.Globalization.CultureInfo.InvariantCulture);
+            int pad = Math.Max(0, 5 - digits);
+            _bytes.AsSpan(_used, pad).Fill((byte)' ');
+            number[..digits].CopyTo(_bytes.AsSpan(_used + pad));
+            _used += pad + digits;
+            _bytes[_used++] = (byte)' ';
+            _bytes[_used++] = (byte)' ';
         }
         _used += _encoder.GetBytes(text, _bytes.AsSpan(_used), flush: true);
         _bytes[_used++] = (byte)'\n';
@@ -78,5 +100,7 @@ internal sealed class PrintingSink : IPacketSink
         Verbose = options.Verbose,
         Hex = Math.Min(options.Hex, 2),
         HexAscii = Math.Min(options.HexAscii, 2),
+        Ascii = Math.Min(options.Ascii, 2),
+        AbsoluteTcpSequence = options.AbsoluteTcpSequence,
     };
 }

@@ -19,6 +19,10 @@ public sealed record FormatOptions
     public int Hex { get; init; }
     /// <summary><c>-X</c> (1) or <c>-XX</c> (2): hex dump with ASCII; 2 includes the link header.</summary>
     public int HexAscii { get; init; }
+    /// <summary><c>-A</c> (1) or <c>-AA</c> (2): the packet's bytes as ASCII (2 includes the link header); <c>-x</c>/<c>-X</c> win.</summary>
+    public int Ascii { get; init; }
+    /// <summary><c>-S</c>: absolute TCP sequence and acknowledgement numbers instead of ones relative to the connection.</summary>
+    public bool AbsoluteTcpSequence { get; init; }
     /// <summary>Time zone for the time-of-day styles; null means the machine's local zone, as tcpdump uses.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
     /// <summary>

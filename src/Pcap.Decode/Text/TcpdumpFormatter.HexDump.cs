@@ -7,12 +7,39 @@ public sealed partial class TcpdumpFormatter
         var withAscii = _options.HexAscii > 0;
         var level = withAscii ? _options.HexAscii : _options.Hex;
         if (level == 0)
+        {
+            // tcpdump prints -A only past the link header: nothing when the packet ends inside it.
+            if (_options.Ascii > 1 || (_options.Ascii == 1 && packet.Length > linkHeaderLength))
+                WriteAscii(ref writer, _options.Ascii > 1 ? packet : packet.Length > linkHeaderLength ? packet[linkHeaderLength..] : default);
             return;
+        }
         var bytes = level > 1 ? packet : packet.Length > linkHeaderLength ? packet[linkHeaderLength..] : default;
         if (withAscii)
             WriteHexAndAscii(ref writer, bytes);
         else
             WriteHexOnly(ref writer, bytes);
+    }
+
+    /// <summary>
+    /// tcpdump's <c>-A</c>: a newline, then each byte as itself when printable, a tab, a space or a newline, else '.';
+    /// a carriage return is a '.' only when more than one byte follows and the next is not a newline (tcpdump's ascii_print).
+    /// </summary>
+    private static void WriteAscii(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        writer.Append('\n');
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b == '\r')
+            {
+                if (bytes.Length - (i + 1) > 1 && bytes[i + 1] != '\n')
+                    writer.Append('.');
+            }
+            else
+            {
+                writer.Append(b is (> 0x20 and < 0x7f) or (byte)'\t' or (byte)' ' or (byte)'\n' ? (char)b : '.');
+            }
+        }
     }
 
     /// <summary>tcpdump's <c>-X</c> layout: offset, eight groups of four hex digits padded to 40 columns, two spaces, printable ASCII.</summary>

@@ -55,7 +55,7 @@ public sealed partial class TcpdumpFormatter
         writer.Append(']');
         var reverse = false;
         uint baseSequence = 0, baseAcknowledgement = 0;
-        if ((flags & 0x10) != 0)
+        if ((flags & 0x10) != 0 && !_options.AbsoluteTcpSequence)
             _tcpSequences.Relate(context.Source, context.Destination, sourcePort, destinationPort, (flags & 0x02) != 0,
                 ref sequence, ref acknowledgement, out reverse, out baseSequence, out baseAcknowledgement);
         if (headerLength > length)

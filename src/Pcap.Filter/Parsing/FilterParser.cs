@@ -13,8 +13,8 @@ internal static class FilterParser
     /// <summary>Parses <paramref name="text"/>; null means the empty expression (accept everything).</summary>
     public static FilterNode? Parse(string text)
     {
-        if (!FilterTokenizer.TryTokenize(text, out var array, out string? error, out int at))
-            throw new FilterSyntaxException(error!, at, 1);
+        if (!FilterTokenizer.TryTokenize(text, out var array, out string? error, out int at, out int errorLength, out bool grammar))
+            throw new FilterSyntaxException(error!, at, errorLength, grammar);
         if (array.Length == 0)
             return null;
         var tokens = new TokenList<FilterTokenKind>(array);
@@ -39,10 +39,10 @@ internal static class FilterParser
             : failure.ErrorMessage ?? "an arithmetic expression";
         var next = failure.Remainder.ConsumeToken();
         if (!next.HasValue)
-            return new FilterSyntaxException($"unexpected end of expression at {textLength}: expected {expected}", textLength, 0);
+            return new FilterSyntaxException($"unexpected end of expression at {textLength}: expected {expected}", textLength, 0, isGrammarError: true);
         var t = next.Value;
         int at = t.Span.Position.Absolute;
-        return new FilterSyntaxException($"unexpected {Describe(t)} at {at}: expected {expected}", at, t.Span.Length);
+        return new FilterSyntaxException($"unexpected {Describe(t)} at {at}: expected {expected}", at, t.Span.Length, isGrammarError: true);
     }
 
     private static string Describe(Token<FilterTokenKind> t) => t.Kind switch

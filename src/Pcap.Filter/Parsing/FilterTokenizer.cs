@@ -15,12 +15,23 @@ internal static class FilterTokenizer
     /// The tokens of <paramref name="text"/>, or false with the illegal character's message and position. Builds the
     /// token array directly: the one array backs the parser's <see cref="TokenList{TKind}"/> and its look-behind.
     /// </summary>
-    public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition)
+    public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition) =>
+        TryTokenize(text, out tokens, out error, out errorPosition, out _, out _);
+
+    /// <summary>
+    /// As <see cref="TryTokenize(string, out Token{FilterTokenKind}[], out string?, out int)"/>, also saying how much text
+    /// the error covers and whether libpcap reports it as its bare "syntax error" (an illegal character) or in its
+    /// own words (a bogus Ethernet address).
+    /// </summary>
+    public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition,
+        out int errorLength, out bool grammarError)
     {
         var found = new Token<FilterTokenKind>[EstimateCount(text)];
         int count = 0, i = 0;
         error = null;
         errorPosition = 0;
+        errorLength = 0;
+        grammarError = false;
         while (true)
         {
             while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r')
@@ -32,6 +43,19 @@ internal static class FilterTokenizer
                 tokens = [];
                 error = $"illegal character '{text[i]}' at {i}";
                 errorPosition = i;
+                errorLength = 1;
+                grammarError = true;
+                return false;
+            }
+            // libpcap's scanner rule {B}:+({B}:+)+ wins when it is the longest match: "02:00:0a:4d:00" is one bad
+            // Ethernet address (libpcap names the part the rule matched), not an address followed by a stray ':'.
+            int bogus = IsHex(text[i]) ? BogusMacLength(text, i) : 0;
+            if (bogus > length)
+            {
+                tokens = [];
+                error = $"bogus ethernet address {text.Substring(i, bogus)} at {i}";
+                errorPosition = i;
+                errorLength = bogus;
                 return false;
             }
             if (count == found.Length)
@@ -233,6 +257,23 @@ internal static class FilterTokenizer
         if (HexRun(t, i, 12) == 12)
             best = Math.Max(best, 12);
         return best;
+    }
+
+    // {B}:+({B}:+)+ with B one or two hex digits: at least two groups, each ending in one or more colons.
+    private static int BogusMacLength(string t, int i)
+    {
+        int j = i, groups = 0;
+        while (true)
+        {
+            int h = HexRun(t, j, 2);
+            if (h == 0 || j + h >= t.Length || t[j + h] != ':')
+                break;
+            j += h;
+            while (j < t.Length && t[j] == ':')
+                j++;
+            groups++;
+        }
+        return groups >= 2 ? j - i : 0;
     }
 
     private static int Ipv6Length(string t, int i)

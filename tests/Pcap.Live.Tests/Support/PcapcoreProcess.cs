@@ -13,17 +13,8 @@ internal sealed class PcapcoreProcess : IDisposable
 
     private PcapcoreProcess(Process process) => _process = process;
 
-    /// <summary>The executable next to the test assembly (the test project references Pcap.Cli).</summary>
-    public static string ExecutablePath
-    {
-        get
-        {
-            string path = Path.Combine(AppContext.BaseDirectory, "pcapcore");
-            if (!File.Exists(path))
-                throw new InvalidOperationException($"{path} is missing: build the solution (dotnet build PcapCore.sln -c Release) first");
-            return path;
-        }
-    }
+    /// <summary>The executable under test (next to the test assembly, or <see cref="PcapcoreExecutable.Variable"/>).</summary>
+    public static string ExecutablePath => PcapcoreExecutable.Path;
 
     /// <summary>Starts <c>[prefix...] pcapcore args</c>.</summary>
     public static PcapcoreProcess Start(IEnumerable<string> prefix, params string[] arguments) =>
