@@ -65,6 +65,7 @@ internal static class CliParser
         // As tcpdump: the count is checked once the whole command line is read.
         if (options.TimestampStyle > 5)
             throw new CliUsageException("only -t, -tt, -ttt, -tttt and -ttttt are supported");
+        FanoutArguments.CheckApplies(options);
         return positional.Count == 0 ? options : options with { Expression = string.Join(' ', positional) };
     }
 

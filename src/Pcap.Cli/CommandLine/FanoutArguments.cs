@@ -40,6 +40,14 @@ internal static class FanoutArguments
         return true;
     }
 
+    /// <summary>Refuses our fanout flags where no live capture runs (<c>-r</c>): they would change nothing.</summary>
+    public static void CheckApplies(CliOptions options)
+    {
+        bool any = options.Workers is not null || options.FanoutMode is not null || options.FanoutSelectors is not null;
+        if (any && options.ReadFile is not null)
+            throw new CliUsageException("--workers, --fanout and --fanout-select apply to a live capture (-i), not to -r FILE");
+    }
+
     /// <summary>The fanout settings for the parsed options (hash unless <c>--fanout</c> or <c>--fanout-select</c> says otherwise).</summary>
     public static Pcap.Native.FanoutOptions ToFanoutOptions(CliOptions options)
     {

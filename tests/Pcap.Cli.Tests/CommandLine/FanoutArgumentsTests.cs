@@ -32,6 +32,8 @@ public class FanoutArgumentsTests
     [InlineData(new[] { "--workers", "257" }, "invalid worker count '257' for --workers")]
     [InlineData(new[] { "--fanout", "spread" }, "invalid fanout 'spread' for --fanout (use MODE[,defrag][,rollover]")]
     [InlineData(new[] { "--fanout", "hash,fast" }, "invalid fanout 'hash,fast' for --fanout")]
+    [InlineData(new[] { "-r", "f.pcap", "--workers", "2" }, "--workers, --fanout and --fanout-select apply to a live capture (-i), not to -r FILE")]
+    [InlineData(new[] { "--fanout", "lb", "-r", "f.pcap" }, "--workers, --fanout and --fanout-select apply to a live capture")]
     public void Bad_fanout_flags_are_refused_with_what_and_where(string[] args, string expected)
     {
         var error = Assert.Throws<CliUsageException>(() => CliParser.Parse(args));
