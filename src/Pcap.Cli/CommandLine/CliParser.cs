@@ -10,7 +10,7 @@ namespace Pcap.Cli.CommandLine;
 internal static class CliParser
 {
     // tcpdump's letters that take a value.
-    private const string LettersWithValue = "cirwFsyBQjTVZ";
+    private const string LettersWithValue = "cirwFsyBQjTVZCGWz";
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="CliUsageException"/> on anything tcpdump would refuse.</summary>
     public static CliOptions Parse(IReadOnlyList<string> args)
@@ -193,6 +193,10 @@ internal static class CliParser
         'T' => throw new CliUsageException(PacketTypeOption.Refusal(value)),
         'V' => options with { FileList = value },
         'Z' => options with { User = value },
+        'C' => options with { RotateSizeBytes = RotationArguments.FileSizeBytes(value) },
+        'G' => options with { RotateSeconds = RotationArguments.RotateSeconds(value) },
+        'W' => options with { FileCount = RotationArguments.FileCount(value) },
+        'z' => options with { PostRotateCommand = value },
         _ => throw new CliUsageException($"invalid option -- '{letter}'"),
     };
 

@@ -40,10 +40,18 @@ internal static class FanoutCaptureCommand
 
         long limit = options.Count ?? long.MaxValue;
         long seen = 0;
-        while (seen < limit && group.TryReadInTimeOrder(out var packet, out _))
+        try
         {
-            seen++;
-            sink.Write(packet.AsFileRecord());
+            while (seen < limit && group.TryReadInTimeOrder(out var packet, out _))
+            {
+                seen++;
+                sink.Write(packet.AsFileRecord());
+            }
+        }
+        catch (RotationLimitReachedException e)
+        {
+            // As tcpdump: -G with -W closed its last file; the statistics follow and the exit status is 0.
+            Console.Error.WriteLine(e.Message);
         }
         group.Stop();
         sink.Flush();

@@ -111,6 +111,11 @@ internal static class LiveCaptureCommand
             Console.Error.WriteLine($"pcapcore: {StandardOutput.Describe(e)}");
             return StandardOutput.WriteFailedExitCode;
         }
+        catch (RotationLimitReachedException e)
+        {
+            // As tcpdump: -G with -W closed its last file; the statistics follow and the exit status is 0.
+            Console.Error.WriteLine(e.Message);
+        }
         catch (StandardOutputException)
         {
             // -w - into a closed pipe: tcpdump stops on the SIGPIPE and reports its statistics.
@@ -134,6 +139,21 @@ internal static class LiveCaptureCommand
         }
         if (options.WriteFile is null)
             return text!;
+        if (RotatingCaptureSink.Applies(options))
+        {
+            try
+            {
+                var rotating = new RotatingCaptureSink(options,
+                    name => CaptureFileSink.Create(name, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered, null),
+                    Console.Error);
+                return text is null ? rotating : new TeeSink(rotating, text);
+            }
+            catch
+            {
+                text?.Dispose();
+                throw;
+            }
+        }
         // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
         Stream stream = options.WriteFile == "-"
             ? new BufferedStream(new StandardOutputStream(StandardOutput.Open()), 1 << 16)

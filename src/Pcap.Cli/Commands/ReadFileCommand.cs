@@ -71,6 +71,12 @@ internal static class ReadFileCommand
             }
             return 0;
         }
+        catch (RotationLimitReachedException e)
+        {
+            // As tcpdump: -G with -W closed its last file, and that ends the run successfully.
+            error.WriteLine(e.Message);
+            return 0;
+        }
         catch (CaptureSinkException e)
         {
             error.WriteLine($"pcapcore: {options.WriteFile}: {e.Message}");

@@ -15,6 +15,7 @@ internal sealed class CaptureFileSink : IPacketSink
     private readonly string? _path;
     private readonly TextWriter? _notices;
     private readonly Dictionary<(LinkType LinkType, uint SnapLength), int> _interfaces = [];
+    private Stream _stream;
     private PcapWriter? _pcap;
     private PcapNgWriter? _pcapNg;
     private long _written;
@@ -30,12 +31,33 @@ internal sealed class CaptureFileSink : IPacketSink
     public CaptureFileSink(Stream stream, LinkType linkType, uint snapLength, bool nanosecondResolution, bool flushEachPacket,
         string? path = null, TextWriter? notices = null)
     {
+        _stream = stream;
         _pcap = new PcapWriter(stream, linkType, snapLength, nanosecondResolution);
         _nanosecondResolution = nanosecondResolution;
         _flushEachPacket = flushEachPacket;
         _path = path;
         _notices = notices;
     }
+
+    /// <summary>Opens (or truncates) the file at <paramref name="path"/> and writes the pcap file header to it.</summary>
+    public static CaptureFileSink Create(string path, LinkType linkType, uint snapLength, bool nanosecondResolution, bool flushEachPacket,
+        TextWriter? notices)
+    {
+        // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        try
+        {
+            return new CaptureFileSink(stream, linkType, snapLength, nanosecondResolution, flushEachPacket, path, notices);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The bytes written so far, buffered ones included (what tcpdump's <c>pcap_dump_ftell</c> tells <c>-C</c>).</summary>
+    public long Length => _stream.Position;
 
     /// <inheritdoc/>
     public void Write(in CapturedPacket packet)
@@ -93,6 +115,7 @@ internal sealed class CaptureFileSink : IPacketSink
         try
         {
             _pcapNg = new PcapNgWriter(output);
+            _stream = output;
             using (var written = CaptureReader.Open(_path))
             {
                 while (written.TryReadPacket(out var old))

@@ -24,6 +24,20 @@ internal static class PacketSinkFactory
         // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
         var linkType = LinkTypeNames.Canonical(reader.LinkType);
         uint snapLength = LinkTypeNames.EffectiveSnapLength(reader.LinkType, reader.SnapLength);
+        if (RotatingCaptureSink.Applies(options))
+        {
+            try
+            {
+                var rotating = new RotatingCaptureSink(options,
+                    name => CaptureFileSink.Create(name, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered, notices), notices);
+                return text is null ? rotating : new TeeSink(rotating, text);
+            }
+            catch
+            {
+                text?.Dispose();
+                throw;
+            }
+        }
         Stream stream = options.WriteFile == "-"
             ? new BufferedStream(new StandardOutputStream(openStandardOutput()), 1 << 16)
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
