@@ -1,0 +1,180 @@
+using Pcap.Cli.CommandLine;
+using Pcap.Cli.Commands;
+using Pcap.Filter;
+using Pcap.Testing;
+using Pcap.Testing.Packets;
+
+namespace Pcap.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>-C</c>, <c>-W</c> and <c>-z</c> with <c>-r ... -w</c>, side by side with tcpdump on the same generated capture:
+/// the same file names, each holding the same packets, the same files handed to <c>-z</c>, the same refusals.
+/// </summary>
+public sealed class RotationTests : IDisposable
+{
+    private const int Seed = 1414;
+    private readonly string _directory = Directory.CreateTempSubdirectory("pcapcore-C-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    // Enough packets for four files of a million bytes, so -W 3 wraps.
+    private string Input()
+    {
+        string path = Path.Combine(_directory, "input.pcap");
+        if (!File.Exists(path))
+            PcapFileWriter.Write(path, LinkType.Ethernet, PacketGenerator.GenerateForPrinting(LinkType.Ethernet, 45_000, Seed));
+        Assert.True(new FileInfo(path).Length > 3_200_000, $"the generated input is only {new FileInfo(path).Length} bytes");
+        return path;
+    }
+
+    private static (int ExitCode, string Error) Run(params string[] args)
+    {
+        var stderr = new StringWriter();
+        int exit = ReadFileCommand.Run(CliParser.Parse(args), () => new MemoryStream(), () => new MemoryStream(), stderr);
+        return (exit, stderr.ToString());
+    }
+
+    private (string Theirs, string Ours) Directories()
+    {
+        string theirs = Directory.CreateDirectory(Path.Combine(_directory, "tcpdump")).FullName;
+        string ours = Directory.CreateDirectory(Path.Combine(_directory, "pcapcore")).FullName;
+        return (theirs, ours);
+    }
+
+    // As root, tcpdump would drop to its own user before opening the first file; -Z root keeps it able to write here.
+    private static ExternalTool.Result Tcpdump(params string[] args) => ExternalTool.Run("tcpdump", ["-Z", "root", .. args]);
+
+    private static string[] Names(string directory) =>
+        Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+
+    [Theory]
+    [InlineData("-C 1")]
+    [InlineData("-C 1 -W 3")]
+    [InlineData("-C 1 -W 12")]
+    [InlineData("-C 2 -W 2")]
+    [InlineData("-C1 -W1")]
+    public void Files_have_tcpdumps_names_and_packets(string flags)
+    {
+        string input = Input();
+        var (theirs, ours) = Directories();
+        var tcpdump = Tcpdump(["-r", input, "-w", Path.Combine(theirs, "out"), .. flags.Split(' ')]);
+        Assert.Equal(0, tcpdump.ExitCode);
+        var run = Run(["-r", input, "-w", Path.Combine(ours, "out"), .. flags.Split(' ')]);
+        Assert.Equal((0, tcpdump.StandardError), run);
+
+        string[] names = Names(theirs);
+        Assert.Equal(names, Names(ours));
+        Assert.True(names.Length >= 2 || flags.EndsWith("-W1", StringComparison.Ordinal), $"tcpdump wrote only {string.Join(", ", names)}");
+        foreach (string name in names)
+        {
+            var expected = ExternalTool.Run("tcpdump", ["-n", "-r", Path.Combine(theirs, name)]);
+            var actual = ExternalTool.Run("tcpdump", ["-n", "-r", Path.Combine(ours, name)]);
+            Assert.Equal(0, actual.ExitCode);
+            Assert.Equal(expected.StandardOutput, actual.StandardOutput);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(theirs, name)), File.ReadAllBytes(Path.Combine(ours, name)));
+        }
+    }
+
+    [Fact]
+    public void Z_runs_the_command_on_each_closed_file_but_not_the_last()
+    {
+        string input = Input();
+        var (theirs, ours) = Directories();
+        string theirLog = Path.Combine(_directory, "tcpdump.log");
+        string ourLog = Path.Combine(_directory, "pcapcore.log");
+        var tcpdump = Tcpdump("-r", input, "-w", Path.Combine(theirs, "out"), "-C", "1", "-W", "3", "-z", RecordingScript(theirLog));
+        Assert.Equal(0, tcpdump.ExitCode);
+        Assert.Equal((0, tcpdump.StandardError), Run("-r", input, "-w", Path.Combine(ours, "out"), "-C", "1", "-W", "3", "-z", RecordingScript(ourLog)));
+
+        // Both run the command without waiting for it: wait for the lines to land.
+        string[] expected = WaitForLines(theirLog, Names(theirs).Length);
+        string[] actual = WaitForLines(ourLog, expected.Length);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(line => line.Replace(theirs, "DIR", StringComparison.Ordinal)),
+                     actual.Select(line => line.Replace(ours, "DIR", StringComparison.Ordinal)));
+    }
+
+    // A -z command that appends its argument count and first argument to log.
+    private string RecordingScript(string log)
+    {
+        string script = log + ".sh";
+        File.WriteAllText(script, $"#!/bin/sh\necho \"$#:$1\" >> '{log}'\n");
+        Assert.Equal(0, ExternalTool.Run("chmod", ["700", script]).ExitCode);
+        return script;
+    }
+
+    private static string[] WaitForLines(string log, int atLeast)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string[] lines = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            lines = File.Exists(log) ? File.ReadAllLines(log) : [];
+            if (lines.Length >= atLeast)
+                break;
+            Thread.Sleep(100);
+        }
+        // Give a straggler the chance to show it should not be there.
+        Thread.Sleep(300);
+        return File.ReadAllLines(log).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    [Fact]
+    public void A_failing_z_command_is_reported_and_the_files_are_still_written()
+    {
+        string input = Input();
+        var (_, ours) = Directories();
+        var run = Run("-r", input, "-w", Path.Combine(ours, "out"), "-C", "1", "-z", "/nonexistent/pcapcore-z");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"compress_savefile: execlp(/nonexistent/pcapcore-z, {Path.Combine(ours, "out")}) failed: ", run.Error, StringComparison.Ordinal);
+        Assert.True(Names(ours).Length >= 4);
+    }
+
+    public static TheoryData<string> Refusals() =>
+    [
+        "-C 0", "-C x", "-C 1k", "-C -1", "-C 99999999999999", "-G -1", "-W 0", "-W x", "-W -3",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void Bad_values_are_refused_in_tcpdumps_words(string flags)
+    {
+        string input = Input();
+        var tcpdump = ExternalTool.Run("tcpdump", ["-r", input, "-w", Path.Combine(_directory, "t"), .. flags.Split(' ')]);
+        // The executable, because the command line is refused before any command runs.
+        var ours = ExternalTool.Run(PcapcoreExecutable.Path, ["-r", input, "-w", Path.Combine(_directory, "o"), .. flags.Split(' ')]);
+        Assert.Equal(1, tcpdump.ExitCode);
+        Assert.Equal(tcpdump.ExitCode, ours.ExitCode);
+        Assert.Equal(tcpdump.StandardError.Replace("tcpdump: ", "pcapcore: ", StringComparison.Ordinal), ours.StandardError);
+    }
+
+    [Theory]
+    [InlineData("-W 3")]
+    [InlineData("-z true")]
+    [InlineData("-G x")]
+    public void Without_C_or_G_the_file_is_written_once_under_its_own_name(string flags)
+    {
+        string input = Input();
+        var (theirs, ours) = Directories();
+        var tcpdump = Tcpdump(["-r", input, "-w", Path.Combine(theirs, "out"), .. flags.Split(' ')]);
+        Assert.Equal(0, tcpdump.ExitCode);
+        Assert.Equal((0, tcpdump.StandardError), Run(["-r", input, "-w", Path.Combine(ours, "out"), .. flags.Split(' ')]));
+        Assert.Equal(["out"], Names(theirs));
+        Assert.Equal(["out"], Names(ours));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(theirs, "out")), File.ReadAllBytes(Path.Combine(ours, "out")));
+    }
+
+    [Theory]
+    [InlineData("-C 1")]
+    [InlineData("-G 1 -W 2")]
+    public void Without_w_the_rotation_flags_are_ignored_as_tcpdump_ignores_them(string flags)
+    {
+        string input = Input();
+        var tcpdump = ExternalTool.Run("tcpdump", ["-n", "-c", "5", "-r", input, .. flags.Split(' ')]);
+        var stdout = new MemoryStream();
+        int exit = ReadFileCommand.Run(CliParser.Parse(["-n", "-c", "5", "-r", input, .. flags.Split(' ')]), () => new MemoryStream(), () => stdout, new StringWriter());
+        Assert.Equal(tcpdump.ExitCode, exit);
+        Assert.Equal(tcpdump.StandardOutput, System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+        Assert.Equal([Path.Combine(_directory, "input.pcap")], Directory.GetFiles(_directory));
+    }
+}
