@@ -5,9 +5,10 @@ internal static class UsageText
 {
     /// <summary>The help text.</summary>
     public const string Help = """
-        Usage: pcapcore [-AbDdehJLlnOpqStuvxXU#] [-B size] [-c count] [-F file] [-i interface]
-                        [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-V file]
-                        [-w file] [-y datalinktype] [-Z user] [--count] [--immediate-mode]
+        Usage: pcapcore [-AbDdehJLlnOpqStuvxXU#] [-B size] [-c count] [-C file_size] [-F file]
+                        [-G seconds] [-i interface] [-j tstamptype] [-Q in|out|inout] [-r file]
+                        [-s snaplen] [-V file] [-w file] [-W filecount] [-y datalinktype]
+                        [-z postrotate-command] [-Z user] [--count] [--immediate-mode]
                         [--micro|--nano] [--number] [--print] [--time-stamp-precision=micro|nano]
                         [--version] [ expression ]
                pcapcore lab
@@ -16,12 +17,14 @@ internal static class UsageText
           -b           accepted for tcpdump's sake (BGP is not decoded)
           -B size      set the operating system capture buffer size, in units of KiB
           -c count     exit after receiving count packets
+          -C size      with -w: start file1, file2, ... once the file is over size millions of bytes
           -d           dump the compiled filter in a human-readable form and stop
           -dd          dump the compiled filter as a C program fragment
           -ddd         dump the compiled filter as decimal numbers (count first)
           -D           print the list of interfaces available for capture and stop
           -e           print the link-level header on each dump line
           -F file      use file as input for the filter expression
+          -G seconds   with -w: start a new file every seconds (-w's name goes through strftime)
           -h, --help   print this help and exit
           -I           monitor mode: refused, as libpcap refuses it on devices without it
           -j type      set the time stamp type (host; others give libpcap's warning)
@@ -47,9 +50,11 @@ internal static class UsageText
           -v           verbose output (more v, more detail)
           -V file      read the capture files named in file, one a line
           -w file      write the raw packets to file rather than printing them
+          -W count     with -C: cycle through count files; with -G alone: stop after count files
           -x, -xx      print each packet in hex (-xx: with the link header)
           -X, -XX      print each packet in hex and ASCII (-XX: with the link header)
           -y type      set the data link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP)
+          -z command   run "command file" on each file a rotation closes
           -Z user      drop to user once the capture is open (the -w file is theirs)
           -#, --number print a packet number at the start of each line
           --count      with -r: print only the number of packets

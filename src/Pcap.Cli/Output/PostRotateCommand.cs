@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Pcap.Cli.Output;
 
@@ -28,7 +29,7 @@ internal static class PostRotateCommand
         catch (Win32Exception e)
         {
             // tcpdump's child reports the failed exec in these words and the capture goes on.
-            errors.WriteLine($"compress_savefile: execlp({command}, {closedFile}) failed: {e.Message}");
+            errors.WriteLine($"compress_savefile: execlp({command}, {closedFile}) failed: {Marshal.GetPInvokeErrorMessage(e.NativeErrorCode)}");
         }
     }
 }
