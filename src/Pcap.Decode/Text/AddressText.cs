@@ -12,4 +12,16 @@ internal static class AddressText
         else
             writer.AppendIpv4(address);
     }
+
+    /// <summary>An IPv4 (4 bytes) or IPv6 (16 bytes) address by its name from <paramref name="names"/> (null with <c>-n</c>), else numeric.</summary>
+    public static void AppendIp(ref LineWriter writer, scoped ReadOnlySpan<byte> address, HostNames? names)
+    {
+        var name = names?.Find(address);
+        if (name is not null)
+            writer.Append(name);
+        else if (address.Length == 4)
+            writer.AppendIpv4(address);
+        else
+            writer.AppendIpv6(address);
+    }
 }
