@@ -7,7 +7,7 @@ namespace Pcap.Cli.Output;
 /// own offset and pwrite at it, so stdout and stderr redirected to one file (<c>&gt; log 2&gt;&amp;1</c>) would overwrite
 /// each other; write(2) uses the shared offset, as stdio does for tcpdump.
 /// </summary>
-internal sealed partial class DescriptorStream(int descriptor) : Stream
+internal sealed partial class DescriptorStream(int descriptor) : WriteOnlyStream
 {
     private const int Interrupted = 4; // EINTR
 
@@ -42,21 +42,4 @@ internal sealed partial class DescriptorStream(int descriptor) : Stream
     public override void Flush()
     {
     }
-
-    /// <inheritdoc/>
-    public override bool CanRead => false;
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-    /// <inheritdoc/>
-    public override bool CanWrite => true;
-    /// <inheritdoc/>
-    public override long Length => throw new NotSupportedException();
-    /// <inheritdoc/>
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -24,7 +24,7 @@ internal sealed class StandardOutputException(string message, Exception inner) :
 /// Wraps stdout so a failed write surfaces once as <see cref="StandardOutputException"/>; after that writes are dropped,
 /// so that disposing the sinks on the way out does not fail a second time.
 /// </summary>
-internal sealed class StandardOutputStream(Stream inner) : Stream
+internal sealed class StandardOutputStream(Stream inner) : WriteOnlyStream
 {
     private bool _broken;
 
@@ -81,21 +81,4 @@ internal sealed class StandardOutputStream(Stream inner) : Stream
         }
         base.Dispose(disposing);
     }
-
-    /// <inheritdoc/>
-    public override bool CanRead => false;
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-    /// <inheritdoc/>
-    public override bool CanWrite => true;
-    /// <inheritdoc/>
-    public override long Length => throw new NotSupportedException();
-    /// <inheritdoc/>
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
