@@ -1,6 +1,6 @@
 namespace Pcap.Decode.Text;
 
-/// <summary>An IPv4 address inside an application message, by name when name resolution is on (tcpdump's GET_IPADDR_STRING).</summary>
+/// <summary>An IP address by name when name resolution is on (tcpdump's GET_IPADDR_STRING / GET_IP6ADDR_STRING), else numeric.</summary>
 internal static class AddressText
 {
     /// <summary>Appends the host name of <paramref name="address"/> from <paramref name="names"/> (null with <c>-n</c>), or its dotted quad.</summary>
