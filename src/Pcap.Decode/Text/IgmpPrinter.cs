@@ -177,23 +177,9 @@ internal static class IgmpPrinter
             {
                 writer.Append(" [invalid number of sources]");
             }
-            else if (verbose > 1)
+            else if (!SourceList.Write(ref writer, bytes, 12, sources, 4, verbose, names))
             {
-                writer.Append(" {");
-                for (var i = 0; i < sources; i++)
-                {
-                    if (bytes.Length < 16 + 4 * i)
-                        return Jump(ref writer);
-                    writer.Append(' ');
-                    AddressText.AppendIpv4(ref writer, bytes.Slice(12 + 4 * i, 4), names);
-                }
-                writer.Append(" }");
-            }
-            else
-            {
-                writer.Append(", ");
-                writer.AppendDecimal((uint)sources);
-                writer.Append(" source(s)");
+                return Jump(ref writer);
             }
         }
         writer.Append(']');
@@ -250,25 +236,8 @@ internal static class IgmpPrinter
                 writer.Append(']');
                 return false;
             }
-            if (verbose == 1)
-            {
-                writer.Append(", ");
-                writer.AppendDecimal((uint)sources);
-                writer.Append(" source(s)");
-            }
-            else
-            {
-                writer.Append(" {");
-                for (var j = 0; j < sources; j++)
-                {
-                    var at = group + 8 + (j << 2);
-                    if (bytes.Length < at + 4)
-                        return Jump(ref writer);
-                    writer.Append(' ');
-                    AddressText.AppendIpv4(ref writer, bytes.Slice(at, 4), names);
-                }
-                writer.Append(" }");
-            }
+            if (!SourceList.Write(ref writer, bytes, group + 8, sources, 4, verbose, names))
+                return Jump(ref writer);
             group += 8 + (sources << 2);
             writer.Append(']');
         }

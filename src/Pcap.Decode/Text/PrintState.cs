@@ -35,16 +35,8 @@ internal sealed class PrintState(FormatOptions options)
     }
 
     /// <summary>An IPv4 (4 bytes) or IPv6 (16 bytes) address, by name unless <c>-n</c>.</summary>
-    public void WriteIpAddress(ref LineWriter writer, scoped ReadOnlySpan<byte> address)
-    {
-        var name = HostNames?.Find(address);
-        if (name is not null)
-            writer.Append(name);
-        else if (address.Length == 4)
-            writer.AppendIpv4(address);
-        else
-            writer.AppendIpv6(address);
-    }
+    public void WriteIpAddress(ref LineWriter writer, scoped ReadOnlySpan<byte> address) =>
+        AddressText.AppendIp(ref writer, address, HostNames);
 
     /// <summary>
     /// A MAC address as tcpdump's <c>etheraddr_string</c> writes it: plain with <c>-n</c>; otherwise <c>Broadcast</c> for

@@ -192,26 +192,10 @@ public sealed partial class TcpdumpFormatter
             {
                 writer.Append(" [invalid number of sources]");
             }
-            else if (_options.Verbose > 1)
+            else if (!SourceList.Write(ref writer, bytes, 28, sources, 16, _options.Verbose, _hostNames))
             {
-                writer.Append(" {");
-                for (var i = 0; i < sources; i++)
-                {
-                    if (bytes.Length < 28 + i * 16 + 16)
-                    {
-                        WriteTruncated(ref writer, "icmp6", abandoned: true);
-                        return false;
-                    }
-                    writer.Append(' ');
-                    WriteIpv6Address(ref writer, bytes.Slice(28 + i * 16, 16));
-                }
-                writer.Append(" }");
-            }
-            else
-            {
-                writer.Append(", ");
-                writer.AppendDecimal((uint)sources);
-                writer.Append(" source(s)");
+                WriteTruncated(ref writer, "icmp6", abandoned: true);
+                return false;
             }
         }
         writer.Append(']');
@@ -268,27 +252,10 @@ public sealed partial class TcpdumpFormatter
                 WriteNote(ref writer, " [invalid number of sources ", (uint)sources);
                 return true;
             }
-            if (_options.Verbose == 1)
+            if (!SourceList.Write(ref writer, bytes, group + 20, sources, 16, _options.Verbose, _hostNames))
             {
-                writer.Append(", ");
-                writer.AppendDecimal((uint)sources);
-                writer.Append(" source(s)");
-            }
-            else
-            {
-                writer.Append(" {");
-                for (var j = 0; j < sources; j++)
-                {
-                    var at = group + 20 + j * 16;
-                    if (bytes.Length < at + 16)
-                    {
-                        WriteTruncated(ref writer, "icmp6", abandoned: true);
-                        return false;
-                    }
-                    writer.Append(' ');
-                    WriteIpv6Address(ref writer, bytes.Slice(at, 16));
-                }
-                writer.Append(" }");
+                WriteTruncated(ref writer, "icmp6", abandoned: true);
+                return false;
             }
             group += 20 + sources * 16;
             writer.Append(']');

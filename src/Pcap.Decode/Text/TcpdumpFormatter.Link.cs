@@ -100,7 +100,7 @@ public sealed partial class TcpdumpFormatter
                 return true;
             case 0x0806:
             case 0x8035:
-                WriteArp(ref writer, payload, length);
+                ArpPrinter.Print(ref writer, _state, payload, length);
                 return true;
             default:
                 return false;

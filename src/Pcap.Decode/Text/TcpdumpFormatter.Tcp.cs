@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Pcap.Decode.Transport;
 
 namespace Pcap.Decode.Text;
 
@@ -15,15 +16,17 @@ public sealed partial class TcpdumpFormatter
             WriteTruncated(ref writer, "tcp");
             return;
         }
-        var sourcePort = BinaryPrimitives.ReadUInt16BigEndian(bytes);
-        var destinationPort = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
-        WriteEndpoints(ref writer, in context, sourcePort, destinationPort, tcp: true);
-        if (bytes.Length < 20)
+        if (!TcpHeader.TryReadFixedPart(bytes, out var tcp, out _))
         {
+            // tcpdump prints the ports as soon as they are captured, before the view's 20 bytes are.
+            WriteEndpoints(ref writer, in context, BinaryPrimitives.ReadUInt16BigEndian(bytes), BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]), tcp: true);
             WriteTruncated(ref writer, "tcp");
             return;
         }
-        var headerLength = (bytes[12] >> 4) * 4;
+        var sourcePort = tcp.SourcePort;
+        var destinationPort = tcp.DestinationPort;
+        WriteEndpoints(ref writer, in context, sourcePort, destinationPort, tcp: true);
+        var headerLength = tcp.HeaderLength;
         if (headerLength < 20)
         {
             writer.Append(" tcp ");
@@ -33,10 +36,10 @@ public sealed partial class TcpdumpFormatter
             writer.Append(" - too short, < 20]");
             return;
         }
-        var sequence = BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]);
-        var acknowledgement = BinaryPrimitives.ReadUInt32BigEndian(bytes[8..]);
-        var window = BinaryPrimitives.ReadUInt16BigEndian(bytes[14..]);
-        var urgent = BinaryPrimitives.ReadUInt16BigEndian(bytes[18..]);
+        var sequence = tcp.SequenceNumber;
+        var acknowledgement = tcp.AcknowledgementNumber;
+        var window = tcp.Window;
+        var urgent = tcp.UrgentPointer;
         if (_options.Quiet)
         {
             writer.Append("tcp ");
@@ -49,7 +52,7 @@ public sealed partial class TcpdumpFormatter
             }
             return;
         }
-        var flags = bytes[13];
+        var flags = (byte)tcp.Flags;
         writer.Append("Flags [");
         WriteTcpFlags(ref writer, flags);
         writer.Append(']');
@@ -67,7 +70,7 @@ public sealed partial class TcpdumpFormatter
         }
         if (_options.Verbose > 0 && !context.Fragmented && bytes.Length >= length)
         {
-            var stored = BinaryPrimitives.ReadUInt16BigEndian(bytes[16..]);
+            var stored = tcp.Checksum;
             var computed = Checksum.Compute(bytes[..length], PseudoHeaderSum(in context, 6, length));
             writer.Append(", cksum 0x");
             writer.AppendHex(stored, 4);

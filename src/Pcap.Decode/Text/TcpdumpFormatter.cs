@@ -224,6 +224,13 @@ public sealed partial class TcpdumpFormatter
         }
     }
 
+    /// <summary>tcpdump's <c>, length N</c> ending.</summary>
+    internal static void WriteLengthSuffix(ref LineWriter writer, int length)
+    {
+        writer.Append(", length ");
+        writer.AppendDecimal((uint)length);
+    }
+
     /// <summary>tcpdump's bracketed notes such as <c> [bad length N]</c>: the text, the number, the closing bracket.</summary>
     private static void WriteNote(ref LineWriter writer, string text, ulong value, char close = ']') =>
         writer.AppendNote(text, value, close);

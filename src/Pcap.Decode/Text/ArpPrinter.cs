@@ -3,24 +3,26 @@ using Pcap.Decode.Network;
 
 namespace Pcap.Decode.Text;
 
-public sealed partial class TcpdumpFormatter
+/// <summary>ARP and RFC 2225 ATM ARP as tcpdump's <c>print-arp.c</c> prints them, from the <see cref="ArpPacket"/> and <see cref="AtmArpPacket"/> views.</summary>
+internal static class ArpPrinter
 {
-    private void WriteArp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    /// <summary>Prints the ARP packet in <paramref name="bytes"/>; <paramref name="length"/> is its length on the wire.</summary>
+    public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
         if (bytes.Length >= 2 && (bytes[0] << 8 | bytes[1]) == AtmArpPacket.HardwareTypeValue)
         {
-            WriteAtmArp(ref writer, bytes, length);
+            WriteAtmArp(ref writer, state, bytes, length);
             return;
         }
         if (!ArpPacket.TryRead(bytes, out var arp, out _))
         {
-            WriteTruncated(ref writer, "arp", abandoned: true);
+            state.WriteTruncated(ref writer, "arp", abandoned: true);
             return;
         }
-        if (!_options.LinkHeader)
+        if (!state.Options.LinkHeader)
             writer.Append("ARP, ");
         var protocol = arp.ProtocolType;
-        var verbose = _options.Verbose > 0;
+        var verbose = state.Options.Verbose > 0;
         if ((protocol != 0x0800 && protocol != 0x1000) || arp.ProtocolLength != 4 || arp.HardwareLength == 0 || verbose)
         {
             WriteArpHardwareName(ref writer, arp.HardwareType);
@@ -28,10 +30,10 @@ public sealed partial class TcpdumpFormatter
             writer.AppendDecimal(arp.HardwareLength);
             writer.Append("), ");
             WriteArpProtocolName(ref writer, protocol);
-            WriteNote(ref writer, " (len ", arp.ProtocolLength, ')');
+            writer.AppendNote(" (len ", arp.ProtocolLength, ')');
             if (!verbose)
             {
-                WriteLengthSuffix(ref writer, length);
+                TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
                 return;
             }
             writer.Append(", ");
@@ -45,70 +47,64 @@ public sealed partial class TcpdumpFormatter
         {
             case 1:
                 writer.Append("who-has ");
-                WriteArpProtocolAddress(ref writer, arp, target: true);
+                WriteArpProtocolAddress(ref writer, state, arp, target: true);
                 if (arp.TargetHardwareAddress.ContainsAnyExcept((byte)0))
                 {
                     writer.Append(" (");
-                    WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress, frameRelay);
+                    WriteArpLinkAddress(ref writer, state, arp.TargetHardwareAddress, frameRelay);
                     writer.Append(')');
                 }
                 writer.Append(" tell ");
-                WriteArpProtocolAddress(ref writer, arp, target: false);
+                WriteArpProtocolAddress(ref writer, state, arp, target: false);
                 break;
             case 2:
-                WriteArpProtocolAddress(ref writer, arp, target: false);
+                WriteArpProtocolAddress(ref writer, state, arp, target: false);
                 writer.Append(" is-at ");
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress, frameRelay);
+                WriteArpLinkAddress(ref writer, state, arp.SenderHardwareAddress, frameRelay);
                 break;
             case 3:
             case 8:
                 writer.Append("who-is ");
-                WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress, frameRelay);
+                WriteArpLinkAddress(ref writer, state, arp.TargetHardwareAddress, frameRelay);
                 writer.Append(" tell ");
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress, frameRelay);
+                WriteArpLinkAddress(ref writer, state, arp.SenderHardwareAddress, frameRelay);
                 break;
             case 4:
-                WriteArpLinkAddress(ref writer, arp.TargetHardwareAddress, frameRelay);
+                WriteArpLinkAddress(ref writer, state, arp.TargetHardwareAddress, frameRelay);
                 writer.Append(" at ");
-                WriteArpProtocolAddress(ref writer, arp, target: true);
+                WriteArpProtocolAddress(ref writer, state, arp, target: true);
                 break;
             case 9:
-                WriteArpLinkAddress(ref writer, arp.SenderHardwareAddress, frameRelay);
+                WriteArpLinkAddress(ref writer, state, arp.SenderHardwareAddress, frameRelay);
                 writer.Append(" at ");
-                WriteArpProtocolAddress(ref writer, arp, target: false);
+                WriteArpProtocolAddress(ref writer, state, arp, target: false);
                 break;
             default:
                 // ARP's own fallback dump is printed whatever the flags.
-                WriteHexAndAscii(ref writer, bytes);
+                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
-        WriteLengthSuffix(ref writer, length);
+        TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
     }
 
-    private static void WriteLengthSuffix(ref LineWriter writer, int length)
-    {
-        writer.Append(", length ");
-        writer.AppendDecimal((uint)length);
-    }
-
-    private void WriteArpProtocolAddress(ref LineWriter writer, ArpPacket arp, bool target)
+    private static void WriteArpProtocolAddress(ref LineWriter writer, PrintState state, ArpPacket arp, bool target)
     {
         if (arp.ProtocolType != 0x0800 && arp.ProtocolType != 0x1000)
             writer.Append("<wrong proto type>");
         else if (arp.ProtocolLength != 4)
             writer.Append("<wrong len>");
         else
-            WriteIpv4Address(ref writer, target ? arp.TargetProtocolAddress : arp.SenderProtocolAddress);
+            state.WriteIpAddress(ref writer, target ? arp.TargetProtocolAddress : arp.SenderProtocolAddress);
     }
 
-    private void WriteArpLinkAddress(ref LineWriter writer, ReadOnlySpan<byte> address, bool frameRelay)
+    private static void WriteArpLinkAddress(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> address, bool frameRelay)
     {
         if (address.Length == 0)
             writer.Append("<empty>");
         else if (frameRelay)
             WriteQ922Address(ref writer, address);
         else if (address.Length == 6)
-            WriteMac(ref writer, address);
+            state.WriteMac(ref writer, address);
         else
             writer.AppendLinkAddress(address);
     }
@@ -157,17 +153,17 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's atmarp_print: RFC 2225 ATM ARP, with an ATM number and subaddress per side.</summary>
-    private void WriteAtmArp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    private static void WriteAtmArp(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
         if (!AtmArpPacket.TryRead(bytes, out var arp, out _))
         {
-            WriteTruncated(ref writer, "arp", abandoned: true);
+            state.WriteTruncated(ref writer, "arp", abandoned: true);
             return;
         }
-        if (!_options.LinkHeader)
+        if (!state.Options.LinkHeader)
             writer.Append("ARP, ");
         var protocol = arp.ProtocolType;
-        var verbose = _options.Verbose > 0;
+        var verbose = state.Options.Verbose > 0;
         var ipv4 = protocol is 0x0800 or 0x1000;
         if (!ipv4 || arp.SourceProtocolLength != 4 || arp.TargetProtocolLength != 4 || verbose)
         {
@@ -181,7 +177,7 @@ public sealed partial class TcpdumpFormatter
             writer.Append(')');
             if (!verbose)
             {
-                WriteLengthSuffix(ref writer, length);
+                TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
                 return;
             }
             writer.Append(", ");
@@ -193,7 +189,7 @@ public sealed partial class TcpdumpFormatter
         {
             case 1:
                 writer.Append("who-has ");
-                WriteAtmArpProtocolAddress(ref writer, arp.TargetProtocolAddress, ipv4, "<wrong tplen>");
+                WriteAtmArpProtocolAddress(ref writer, state, arp.TargetProtocolAddress, ipv4, "<wrong tplen>");
                 if (arp.TargetNumber.Length != 0)
                 {
                     writer.Append(" (");
@@ -201,10 +197,10 @@ public sealed partial class TcpdumpFormatter
                     writer.Append(')');
                 }
                 writer.Append(" tell ");
-                WriteAtmArpProtocolAddress(ref writer, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
+                WriteAtmArpProtocolAddress(ref writer, state, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
                 break;
             case 2:
-                WriteAtmArpProtocolAddress(ref writer, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
+                WriteAtmArpProtocolAddress(ref writer, state, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
                 writer.Append(" is-at ");
                 WriteAtmAddress(ref writer, arp.SourceNumber, arp.SourceSubaddress);
                 break;
@@ -217,27 +213,27 @@ public sealed partial class TcpdumpFormatter
             case 9:
                 WriteAtmAddress(ref writer, arp.SourceNumber, arp.SourceSubaddress);
                 writer.Append("at ");
-                WriteAtmArpProtocolAddress(ref writer, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
+                WriteAtmArpProtocolAddress(ref writer, state, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
                 break;
             case 10:
                 writer.Append("for ");
-                WriteAtmArpProtocolAddress(ref writer, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
+                WriteAtmArpProtocolAddress(ref writer, state, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
                 break;
             default:
-                WriteHexAndAscii(ref writer, bytes);
+                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
-        WriteLengthSuffix(ref writer, length);
+        TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
     }
 
-    private void WriteAtmArpProtocolAddress(ref LineWriter writer, ReadOnlySpan<byte> address, bool ipv4, string wrongLength)
+    private static void WriteAtmArpProtocolAddress(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> address, bool ipv4, string wrongLength)
     {
         if (!ipv4)
             writer.Append("<wrong proto type>");
         else if (address.Length != 4)
             writer.Append(wrongLength);
         else
-            WriteIpv4Address(ref writer, address);
+            state.WriteIpAddress(ref writer, address);
     }
 
     /// <summary>An ATM number, then its subaddress after a comma when there is one.</summary>
@@ -257,9 +253,8 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's arphrd_values, else "Unknown Hardware (N)".</summary>
-    private static void WriteArpHardwareName(ref LineWriter writer, ushort hardware)
-    {
-        string? name = hardware switch
+    private static void WriteArpHardwareName(ref LineWriter writer, ushort hardware) =>
+        WriteNameOrNumber(ref writer, hardware switch
         {
             1 => "Ethernet",
             6 => "TokenRing",
@@ -270,12 +265,7 @@ public sealed partial class TcpdumpFormatter
             24 => "IEEE 1394",
             32 => "InfiniBand",
             _ => null,
-        };
-        if (name is null)
-            WriteNote(ref writer, "Unknown Hardware (", hardware, ')');
-        else
-            writer.Append(name);
-    }
+        }, "Unknown Hardware (", hardware);
 
     private static void WriteArpProtocolName(ref LineWriter writer, ushort protocol)
     {
@@ -293,9 +283,8 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's arpop_values, else "Unknown (N)".</summary>
-    private static void WriteArpOperationName(ref LineWriter writer, ushort operation)
-    {
-        string? name = operation switch
+    private static void WriteArpOperationName(ref LineWriter writer, ushort operation) =>
+        WriteNameOrNumber(ref writer, operation switch
         {
             1 => "Request",
             2 => "Reply",
@@ -305,9 +294,13 @@ public sealed partial class TcpdumpFormatter
             9 => "Inverse Reply",
             10 => "NACK Reply",
             _ => null,
-        };
+        }, "Unknown (", operation);
+
+    // tcpdump's tok2str: the table's name, else its "Unknown ... (N)" fallback.
+    private static void WriteNameOrNumber(ref LineWriter writer, string? name, string unknown, ushort value)
+    {
         if (name is null)
-            WriteNote(ref writer, "Unknown (", operation, ')');
+            writer.AppendNote(unknown, value, ')');
         else
             writer.Append(name);
     }
