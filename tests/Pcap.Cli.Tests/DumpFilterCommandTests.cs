@@ -149,11 +149,12 @@ public sealed class DumpFilterCommandTests
         var error = new StringWriter();
         Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", expression]), new StringWriter(), error));
         var lines = error.ToString().Replace("\r\n", "\n").Split('\n');
-        Assert.Equal(4, lines.Length);
-        // The last 120 characters, the cut marked.
-        Assert.Equal("..." + expression[^120..], lines[0]);
-        Assert.Equal(new string(' ', lines[0].Length - 1) + "^", lines[1]);
-        Assert.Equal($"pcapcore: unexpected ')' at {expression.Length - 1}: expected a primitive such as 'host', 'port', 'tcp'", lines[2]);
+        Assert.Equal(5, lines.Length);
+        // libpcap's words, then the last 120 characters with the cut marked, then ours.
+        Assert.Equal("pcapcore: can't parse filter expression: syntax error", lines[0]);
+        Assert.Equal("..." + expression[^120..], lines[1]);
+        Assert.Equal(new string(' ', lines[1].Length - 1) + "^", lines[2]);
+        Assert.Equal($"pcapcore: unexpected ')' at {expression.Length - 1}: expected a primitive such as 'host', 'port', 'tcp'", lines[3]);
 
         error = new StringWriter();
         Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "host " + new string('a', 1_000_000)]), new StringWriter(), error));
@@ -171,6 +172,7 @@ public sealed class DumpFilterCommandTests
             var error = new StringWriter();
             Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "-F", path]), new StringWriter(), error));
             Assert.Equal(
+                "pcapcore: can't parse filter expression: syntax error\n" +
                 "ip and tcp and   udp\n" +
                 "               ^\n" +
                 "pcapcore: illegal character '\\x00' at 15\n",
