@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need first (Debian, as root): the oracles tcpdump and
 # libpcap0.8, iproute2, iptables, iputils-ping (and python3) for the live tests in network namespaces, and the daemons and
-# clients of the real-traffic test (dnsmasq, dig, busybox, chrony, curl, openssl, openssh, socat, avahi-daemon).
+# clients of the real-traffic test (dnsmasq, dig, busybox, chrony, curl, openssl, openssh, socat, avahi-daemon), and
+# clang and zlib1g-dev, which a NativeAOT publish of pcapcore links with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +38,9 @@ missing() {
   command -v socat >/dev/null || packages+=(socat)            # syslog receiver
   command -v logger >/dev/null || packages+=(bsdutils)
   command -v avahi-daemon >/dev/null || packages+=(avahi-daemon) # mDNS responder
+  # The NativeAOT test (tests/Pcap.Packaging.Tests/NativeAotTests.cs): the native linker and the zlib it links against.
+  command -v clang >/dev/null || packages+=(clang)
+  [ -e /usr/include/zlib.h ] || packages+=(zlib1g-dev)
   echo "${packages[@]}"
 }
 

@@ -9,7 +9,12 @@ internal static class Dotnet
         RunProcess("dotnet", workingDirectory, arguments);
 
     /// <summary>Runs <paramref name="fileName"/> (TZ=UTC, LC_ALL=C), returns what it printed, throws on a non-zero exit.</summary>
-    public static ProcessOutput RunProcess(string fileName, string workingDirectory, params string[] arguments)
+    public static ProcessOutput RunProcess(string fileName, string workingDirectory, params string[] arguments) =>
+        RunProcess(fileName, workingDirectory, new Dictionary<string, string>(), TimeSpan.FromMinutes(4), arguments);
+
+    /// <summary>Runs <paramref name="fileName"/> with extra environment variables and a time limit; as above otherwise.</summary>
+    public static ProcessOutput RunProcess(string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment,
+        TimeSpan limit, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -27,14 +32,16 @@ internal static class Dotnet
         // The test host's own MSBuild variables would steer the child build; it must see a clean environment.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(name);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(4)))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in 4 minutes");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {limit.TotalMinutes} minutes");
         }
         if (process.ExitCode != 0)
             throw new InvalidOperationException(

@@ -61,7 +61,7 @@ public sealed class PackageFeed : IDisposable
         Directory.Delete(WorkDirectory, recursive: true);
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

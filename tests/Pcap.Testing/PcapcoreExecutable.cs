@@ -2,8 +2,8 @@ namespace Pcap.Testing;
 
 /// <summary>
 /// The <c>pcapcore</c> executable the process-level tests run: the NativeAOT build when <c>PCAPCORE_EXECUTABLE</c>
-/// names one (eng/test.sh runs the CLI tests a second time that way), otherwise the framework-dependent apphost the test
-/// project builds next to itself.
+/// names one (Pcap.Packaging.Tests' NativeAotTests runs the process-level CLI tests a second time that way),
+/// otherwise the framework-dependent apphost the test project builds next to itself.
 /// </summary>
 public static class PcapcoreExecutable
 {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
@@ -18,10 +19,9 @@ public static class BpfJit
     private static readonly MethodInfo SpanLength =
         typeof(ReadOnlySpan<byte>).GetProperty(nameof(ReadOnlySpan<byte>.Length))!.GetMethod!;
 
-    private static readonly MethodInfo SpanReference = typeof(MemoryMarshal).GetMethods()
-        .Single(m => m.Name == nameof(MemoryMarshal.GetReference)
-                     && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == typeof(ReadOnlySpan<>))
-        .MakeGenericMethod(typeof(byte));
+    // A non-generic wrapper: looking up and instantiating the generic MemoryMarshal.GetReference would not be trim-safe.
+    private static readonly MethodInfo SpanReference =
+        typeof(BpfJit).GetMethod(nameof(FirstByte), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private static readonly MethodInfo ReverseWord =
         typeof(BinaryPrimitives).GetMethod(nameof(BinaryPrimitives.ReverseEndianness), [typeof(uint)])!;
@@ -46,11 +46,16 @@ public static class BpfJit
 
     internal static BpfFilterFunction Compile(ReadOnlySpan<BpfInstruction> program, bool generateCode)
     {
-        if (!generateCode)
-        {
-            var instructions = program.ToArray();
-            return (packet, wireLength) => BpfInterpreter.Run(instructions, packet, wireLength);
-        }
+        // The feature check is what the AOT analyzer and the trimmer recognise as the guard of Generate.
+        if (generateCode && RuntimeFeature.IsDynamicCodeSupported)
+            return Generate(program);
+        var instructions = program.ToArray();
+        return (packet, wireLength) => BpfInterpreter.Run(instructions, packet, wireLength);
+    }
+
+    [RequiresDynamicCode("Emits IL through a DynamicMethod; callers check RuntimeFeature.IsDynamicCodeSupported first.")]
+    private static BpfFilterFunction Generate(ReadOnlySpan<BpfInstruction> program)
+    {
         // The unused first parameter lets the delegate be closed over a target: calls then skip the shuffle thunk
         // that delegates to static methods go through.
         var method = new DynamicMethod("bpf_filter", typeof(uint), [typeof(object), typeof(ReadOnlySpan<byte>), typeof(uint)],
@@ -58,6 +63,9 @@ public static class BpfJit
         new Emitter(method.GetILGenerator(), program).Emit();
         return method.CreateDelegate<BpfFilterFunction>(ClosureTarget);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref byte FirstByte(ReadOnlySpan<byte> bytes) => ref MemoryMarshal.GetReference(bytes);
 
     /// <summary>Emits the IL of one program: one label per instruction, A, X and each used scratch word in locals.</summary>
     private ref struct Emitter

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using Superpower.Model;
@@ -23,6 +24,8 @@ internal static class FilterTokenizer
     /// the error covers and whether libpcap reports it as its bare "syntax error" (an illegal character) or in its
     /// own words (a bogus Ethernet address).
     /// </summary>
+    // Superpower reads each kind's [Token] description by reflection for "expected ..." messages: keep the fields trimmed builds drop.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicFields, typeof(FilterTokenKind))]
     public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition,
         out int errorLength, out bool grammarError)
     {
