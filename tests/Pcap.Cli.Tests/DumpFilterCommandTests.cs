@@ -141,6 +141,35 @@ public sealed class DumpFilterCommandTests
         }
     }
 
+    [Theory]
+    [InlineData(1u, "inbound")]
+    [InlineData(1u, "ifindex 1")]
+    [InlineData(276u, "inbound")]
+    public void WithAFileDirectionAndInterfaceIndexAreCompiledAsForASavefile(uint linkType, string filter)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"pcapcore-d-r-{Guid.NewGuid():N}.pcap");
+        try
+        {
+            using (var stream = File.Create(path))
+            using (new Pcap.Decode.Files.PcapWriter(stream, new Pcap.Wire.LinkType(linkType), 65535, false))
+            {
+            }
+            var tcpdump = ExternalTool.Run("tcpdump", ["-r", path, "-d", filter]);
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int status = DumpFilterCommand.Run(CliParser.Parse(["-r", path, "-d", filter]), output, error);
+            Assert.Equal(tcpdump.ExitCode, status);
+            Assert.Equal(tcpdump.StandardOutput, output.ToString());
+            if (status != 0)
+                Assert.Equal(tcpdump.StandardError.Split('\n')[1].Replace("tcpdump: ", "pcapcore: ", StringComparison.Ordinal),
+                             error.ToString().Split('\n')[1]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void ARefusedMegabyteExpressionIsShownAroundItsErrorOnly()
     {

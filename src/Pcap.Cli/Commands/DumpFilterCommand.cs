@@ -68,6 +68,8 @@ internal static class DumpFilterCommand
         {
             Optimize = !options.NoOptimize,
             LinuxVlanAncillaryLoads = live,
+            // As the program -r FILE applies: a savefile keeps no direction or interface index.
+            ReadingSavefile = options.ReadFile is not null,
             SnapLength = snapLength,
         };
         if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var failure, compileOptions))
