@@ -55,19 +55,7 @@ public sealed class FormatterFuzzTests
             }
             var formatter = formatters[linkIndex * OptionSets.Length + i / LinkTypes.Length % OptionSets.Length];
             var wire = packet.Length + (random.Next(8) == 0 ? random.Next(0, 100) : 0);
-            bool ok;
-            int written;
-            try
-            {
-                ok = formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L + i * 1000L, packet, wire, destination, out written);
-            }
-            catch (Exception e)
-            {
-                Assert.Fail($"case {i}: link type {linkType}, wire {wire}, options {formatter.Options}, {Convert.ToHexString(packet)} threw {e}");
-                throw;
-            }
-            if (!ok || written == 0)
-                Assert.Fail($"case {i}: link type {linkType}, {Convert.ToHexString(packet)} printed nothing (fits: {ok})");
+            FuzzedPacketFormatting.AssertPrintsALine(formatter, linkType, i, packet, wire, destination);
         }
     }
 }
