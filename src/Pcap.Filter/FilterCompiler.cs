@@ -67,6 +67,15 @@ public static class FilterCompiler
         return outcome.Ok;
     }
 
+    // The one place the options reach the code generator; only set grouping and constant folding vary per attempt.
+    private static CodeGenerator NewGenerator(LinkType linkType, FilterOptions options, bool groupSets, bool foldConstants) =>
+        new(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads)
+        {
+            GroupSets = groupSets,
+            FoldConstants = foldConstants,
+            ReadingSavefile = options.ReadingSavefile,
+        };
+
     private static bool TryCompileOnThisStack(string expression, LinkType linkType, FilterOptions options,
         [NotNullWhen(true)] out BpfProgram? program, [NotNullWhen(false)] out FilterException? error)
     {
@@ -79,8 +88,7 @@ public static class FilterCompiler
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : options.MaxInstructions;
             // Constants are folded as they are generated in case the program is too long for the optimizer without it.
-            var generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads)
-                { GroupSets = options.Optimize, FoldConstants = options.Optimize, ReadingSavefile = options.ReadingSavefile };
+            var generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: options.Optimize);
             CodeBlock? root;
             try
             {
@@ -98,7 +106,7 @@ public static class FilterCompiler
             if (generator.FoldedStatements > 0 && (root is null || unfolded <= budget || generator.Sets.Count > 0))
             {
                 // Within the optimizer's reach without folding: libpcap's code, which its optimizer folds.
-                generator = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { GroupSets = options.Optimize, ReadingSavefile = options.ReadingSavefile };
+                generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: false);
                 root = generator.Generate(tree);
                 length = unfolded = BlockGraphBuilder.UnoptimizedLength(root);
             }
@@ -164,7 +172,7 @@ public static class FilterCompiler
             accepts |= block.JumpTrue is null && block.K != 0;
         BpfInstruction[]? best = accepts ? ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _)) : null;
 
-        var exactRoot = new CodeGenerator(linkType, options.SnapLength, options.LinuxVlanAncillaryLoads) { ReadingSavefile = options.ReadingSavefile }.Generate(tree);
+        var exactRoot = NewGenerator(linkType, options, groupSets: false, foldConstants: false).Generate(tree);
         if (BlockGraphBuilder.UnoptimizedLength(exactRoot) <= ExactBudget)
         {
             var exactGraph = BlockGraphBuilder.Build(exactRoot, out _, out bool jumpsBetweenStatements);
