@@ -20,6 +20,19 @@ internal sealed class PcapcoreProcess : IDisposable
     public static PcapcoreProcess Start(IEnumerable<string> prefix, params string[] arguments) =>
         StartExecutable(ExecutablePath, prefix, arguments);
 
+    /// <summary>
+    /// Fails with the reason when user 65534 cannot run the executable under test, as when the checkout sits in a
+    /// directory only root may enter (a <c>mktemp -d</c> clone is mode 0700): the non-root tests would see the .NET host
+    /// crash instead of pcapcore's message.
+    /// </summary>
+    public static void RequireRunnableByNobody()
+    {
+        var check = ExternalTool.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "test", "-x", ExecutablePath]);
+        if (check.ExitCode != 0)
+            Assert.Fail($"user 65534 cannot run {ExecutablePath} (a directory on its path is closed to other users, e.g. a " +
+                        "mktemp -d clone): clone into a directory others may enter to run the non-root tests");
+    }
+
     /// <summary>Starts <c>[prefix...] TOOL args</c> for an oracle tool such as tcpdump, to run beside pcapcore.</summary>
     public static PcapcoreProcess StartTool(string tool, IEnumerable<string> prefix, params string[] arguments) =>
         StartExecutable(ExternalTool.Require(tool), prefix, arguments);
