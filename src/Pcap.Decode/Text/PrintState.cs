@@ -9,6 +9,12 @@ internal sealed class PrintState(FormatOptions options)
 {
     public FormatOptions Options { get; } = options;
 
+    /// <summary>
+    /// The formatter that owns this state. Temporary bridge while the printers move out of <see cref="TcpdumpFormatter"/>:
+    /// a moved printer reaches a not-yet-moved one through it. Removed when the split is complete.
+    /// </summary>
+    public TcpdumpFormatter Formatter { get; init; } = null!;
+
     /// <summary>Resolves addresses to names; null with <c>-n</c>.</summary>
     public HostNames? HostNames { get; } = options.NoResolve ? null : HostNames.Shared;
 

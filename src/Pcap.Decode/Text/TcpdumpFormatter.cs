@@ -24,7 +24,7 @@ public sealed partial class TcpdumpFormatter
     /// <summary>Creates a formatter for one capture.</summary>
     public TcpdumpFormatter(FormatOptions options)
     {
-        _state = new PrintState(options);
+        _state = new PrintState(options) { Formatter = this };
         (_options, _tcpSequences, _interfaceNames, _hostNames) = (options, _state.TcpSequences, _state.InterfaceNames, _state.HostNames);
     }
 
