@@ -42,6 +42,35 @@ public readonly ref struct Ipv4Header
         return true;
     }
 
+    /// <summary>
+    /// The lax variant for printing a cut-off or malformed header as tcpdump does: needs only the fixed 20 bytes and
+    /// version 4. The header length is not checked (it may be under 20 or reach past the captured bytes): see
+    /// <see cref="IsHeaderComplete"/>; <see cref="Options"/>, <see cref="HeaderBytes"/> and <see cref="Payload"/> then hold
+    /// what was captured of them.
+    /// </summary>
+    public static bool TryReadLax(ReadOnlySpan<byte> bytes, out Ipv4Header header, out DecodeError error)
+    {
+        header = default;
+        if (bytes.Length < MinimumLength)
+        {
+            error = DecodeError.Truncated("ip", MinimumLength, bytes.Length);
+            return false;
+        }
+        if (bytes[0] >> 4 != 4)
+        {
+            error = DecodeError.Invalid("ip", 4, bytes[0] >> 4);
+            return false;
+        }
+        header = new Ipv4Header(bytes);
+        error = default;
+        return true;
+    }
+
+    /// <summary>The version of the IP header starting <paramref name="bytes"/> (4 or 6 for IP), or -1 when there is no byte: what picks the IP printer.</summary>
+    public static int ReadVersion(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? -1 : bytes[0] >> 4;
+
+    /// <summary>True when the header length is at least 20 and all of it was captured (always, after <see cref="TryRead"/>).</summary>
+    public bool IsHeaderComplete => HeaderLength >= MinimumLength && _bytes.Length >= HeaderLength;
     /// <summary>Header length in bytes (IHL × 4).</summary>
     public int HeaderLength => (_bytes[0] & 0x0f) * 4;
     /// <summary>Type of service byte (DSCP and ECN).</summary>
@@ -54,6 +83,10 @@ public readonly ref struct Ipv4Header
     public ushort FlagsAndOffset => BinaryPrimitives.ReadUInt16BigEndian(_bytes[6..]);
     /// <summary>Don't-fragment flag.</summary>
     public bool DontFragment => (FlagsAndOffset & 0x4000) != 0;
+    /// <summary>The reserved (evil) flag bit.</summary>
+    public bool ReservedFlag => (FlagsAndOffset & 0x8000) != 0;
+    /// <summary>True for any fragment: more fragments follow or the offset is not 0.</summary>
+    public bool IsFragment => (FlagsAndOffset & 0x3fff) != 0;
     /// <summary>More-fragments flag.</summary>
     public bool MoreFragments => (FlagsAndOffset & 0x2000) != 0;
     /// <summary>Fragment offset in bytes.</summary>
@@ -68,14 +101,48 @@ public readonly ref struct Ipv4Header
     public ReadOnlySpan<byte> Source => _bytes.Slice(12, 4);
     /// <summary>Destination address (4 bytes).</summary>
     public ReadOnlySpan<byte> Destination => _bytes.Slice(16, 4);
-    /// <summary>Options bytes (between the fixed header and the header length).</summary>
-    public ReadOnlySpan<byte> Options => _bytes[MinimumLength..HeaderLength];
+    /// <summary>Options bytes (between the fixed header and the header length; after <see cref="TryReadLax"/>, what was captured of them).</summary>
+    public ReadOnlySpan<byte> Options => _bytes[MinimumLength..CapturedHeaderEnd];
+    /// <summary>
+    /// The declared length of the options (header length minus 20, negative for a bad header length), which
+    /// <see cref="Options"/> falls short of when the header was cut off.
+    /// </summary>
+    public int OptionsLength => HeaderLength - MinimumLength;
+    /// <summary>
+    /// The captured bytes from the options on, past the header too: tcpdump reads an option's length byte there when the
+    /// options end right after its type byte.
+    /// </summary>
+    internal ReadOnlySpan<byte> OptionsOnward => _bytes[MinimumLength..];
+    /// <summary>
+    /// tcpdump's ip_finddst: the last address of the first loose or strict source route option long enough to hold one,
+    /// the destination TCP and UDP checksums cover; empty (use <see cref="Destination"/>) without one, or when the options
+    /// are malformed or not all captured.
+    /// </summary>
+    public ReadOnlySpan<byte> SourceRouteDestination
+    {
+        get
+        {
+            if (!IsHeaderComplete)
+                return default;
+            foreach (var option in OptionList)
+            {
+                if (option.Type == 0)
+                    break;
+                if (option.Type is 131 or 137 && option.Length >= 7)
+                    return option.Bytes.Slice(option.Length - 4, 4);
+            }
+            return default;
+        }
+    }
     /// <summary>The options one at a time.</summary>
     public TlvOptions OptionList => new(Options, "ip-option");
     /// <summary>True when this is a fragment after the first, whose payload does not start with the next header.</summary>
     public bool IsLaterFragment => FragmentOffset != 0;
     /// <summary>The header bytes (fixed part and options).</summary>
-    public ReadOnlySpan<byte> HeaderBytes => _bytes[..HeaderLength];
-    /// <summary>Everything captured after the header (may exceed or fall short of the total length).</summary>
-    public ReadOnlySpan<byte> Payload => _bytes[HeaderLength..];
+    public ReadOnlySpan<byte> HeaderBytes => _bytes[..CapturedHeaderEnd];
+    /// <summary>Everything captured after the header (may exceed or fall short of the total length; empty when the header was cut off).</summary>
+    public ReadOnlySpan<byte> Payload => _bytes[CapturedHeaderEnd..];
+
+    // Where the captured header ends: the header length, clamped for a lax read to between 20 and what was captured.
+    private int CapturedHeaderEnd => Math.Clamp(HeaderLength, MinimumLength, _bytes.Length);
 }

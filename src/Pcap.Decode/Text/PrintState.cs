@@ -28,6 +28,9 @@ internal sealed class PrintState(FormatOptions options)
     /// <summary>The fraction of <see cref="ReferenceSeconds"/>, in microseconds or nanoseconds as printed.</summary>
     public long ReferenceFraction { get; set; }
 
+    /// <summary>How many IP-in-IP headers deep the printers are in the current packet (bounded by the IP dispatch).</summary>
+    public int TunnelDepth { get; set; }
+
     /// <summary>Set when a printer gave up on the packet: tcpdump then hex-dumps it from the start, not after the link header.</summary>
     public bool Abandoned { get; set; }
 

@@ -10,7 +10,7 @@ public sealed partial class TcpdumpFormatter
     private int _vxlanDepth;
 
     /// <summary>The application printer for a UDP datagram, picked by port as tcpdump's print-udp.c picks it (UdpPrinter asked first).</summary>
-    private void WriteUdpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
+    internal void WriteUdpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
     {
         switch (ApplicationPorts.Tcpdump.Select(IpProtocol.Udp, sourcePort, destinationPort))
         {
@@ -119,7 +119,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>IGMP from the IP protocol dispatch: IPv4 only, as tcpdump's ip_demux_print has it.</summary>
-    private void WriteIgmp(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, in IpContext context)
+    internal void WriteIgmp(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, in IpContext context)
     {
         if (context.IsIpv6)
             writer.Append("[IGMP requires IPv4] (invalid)");

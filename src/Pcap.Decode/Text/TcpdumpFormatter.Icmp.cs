@@ -4,7 +4,7 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    private void WriteIcmp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context, bool moreFragments)
+    internal void WriteIcmp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context, bool moreFragments)
     {
         // tcpdump builds the whole text before printing, so a read past the capture prints only the marker.
         if (!TryWriteIcmpText(ref writer, bytes, length))

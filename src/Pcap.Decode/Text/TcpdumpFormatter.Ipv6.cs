@@ -5,7 +5,7 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    private void WriteIpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    internal void WriteIpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
         if (bytes.Length < Ipv6Header.Length)
         {
@@ -68,7 +68,7 @@ public sealed partial class TcpdumpFormatter
         WriteIpv6Chain(ref writer, bytes, total, length, (uint)payloadLength);
     }
 
-    private void WriteIcmpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context)
+    internal void WriteIcmpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context)
     {
         if (length == 0)
         {

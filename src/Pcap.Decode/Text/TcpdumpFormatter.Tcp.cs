@@ -5,7 +5,7 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    private void WriteTcp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context)
+    internal void WriteTcp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context)
     {
         if (bytes.Length < 4)
         {
