@@ -61,7 +61,7 @@ internal static class IpDemuxPrinter
                 if (protocol.Value == 4)
                     Ipv4Printer.Print(ref writer, state, payload, length);
                 else
-                    state.Formatter.WriteIpv6(ref writer, payload, length);
+                    Ipv6Printer.Print(ref writer, state, payload, length);
                 state.TunnelDepth--;
                 break;
             default:

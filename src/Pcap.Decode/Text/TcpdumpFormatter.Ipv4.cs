@@ -1,5 +1,3 @@
-using Pcap.Wire;
-
 namespace Pcap.Decode.Text;
 
 // Forwarders to the IP printers for the partials not yet split out (issue 11); removed when nobody calls them.
@@ -7,8 +5,7 @@ public sealed partial class TcpdumpFormatter
 {
     internal void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length) => Ipv4Printer.Print(ref writer, _state, bytes, length);
 
-    private void WriteTransport(ref LineWriter writer, byte protocol, ReadOnlySpan<byte> payload, int length, in IpContext context, bool moreFragments) =>
-        IpDemuxPrinter.Print(ref writer, _state, new IpProtocol(protocol), payload, length, in context, moreFragments);
+    internal void WriteIpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length) => Ipv6Printer.Print(ref writer, _state, bytes, length);
 
     private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
 
