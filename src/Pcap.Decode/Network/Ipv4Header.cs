@@ -15,30 +15,21 @@ public readonly ref struct Ipv4Header
     /// <summary>Reads the header: needs 20 bytes, version 4 and a header length of at least 20 that fits in <paramref name="bytes"/>.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out Ipv4Header header, out DecodeError error)
     {
-        header = default;
-        if (bytes.Length < MinimumLength)
-        {
-            error = DecodeError.Truncated("ip", MinimumLength, bytes.Length);
+        if (!TryReadLax(bytes, out header, out error))
             return false;
-        }
-        if (bytes[0] >> 4 != 4)
-        {
-            error = DecodeError.Invalid("ip", 4, bytes[0] >> 4);
-            return false;
-        }
-        var headerLength = (bytes[0] & 0x0f) * 4;
+        var headerLength = header.HeaderLength;
         if (headerLength < MinimumLength)
         {
+            header = default;
             error = DecodeError.Invalid("ip", MinimumLength, headerLength);
             return false;
         }
         if (bytes.Length < headerLength)
         {
+            header = default;
             error = DecodeError.Truncated("ip", headerLength, bytes.Length);
             return false;
         }
-        header = new Ipv4Header(bytes);
-        error = default;
         return true;
     }
 

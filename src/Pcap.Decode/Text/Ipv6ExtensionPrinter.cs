@@ -69,16 +69,8 @@ internal static class Ipv6ExtensionPrinter
                         writer.Append("(padn)");
                     break;
                 case 5:
-                    if (left < 4)
-                    {
-                        writer.Append("(rtalert: trunc)");
+                    if (!CheckLength(ref writer, "rtalert", left, options[i + 1], 2, exact: true))
                         return false;
-                    }
-                    if (options[i + 1] != 2)
-                    {
-                        writer.AppendNote("(rtalert: invalid len ", options[i + 1], ')');
-                        return false;
-                    }
                     if (verbose)
                     {
                         writer.Append("(rtalert: 0x");
@@ -87,16 +79,8 @@ internal static class Ipv6ExtensionPrinter
                     }
                     break;
                 case 0xc2:
-                    if (left < 6)
-                    {
-                        writer.Append("(jumbo: trunc)");
+                    if (!CheckLength(ref writer, "jumbo", left, options[i + 1], 4, exact: true))
                         return false;
-                    }
-                    if (options[i + 1] != 4)
-                    {
-                        writer.AppendNote("(jumbo: invalid len ", options[i + 1], ')');
-                        return false;
-                    }
                     var jumbo = BinaryPrimitives.ReadUInt32BigEndian(options[(i + 2)..]);
                     string? verdict;
                     if (seenJumbo)
@@ -135,16 +119,8 @@ internal static class Ipv6ExtensionPrinter
                     }
                     break;
                 case 0xc9:
-                    if (left < 18)
-                    {
-                        writer.Append("(homeaddr: trunc)");
+                    if (!CheckLength(ref writer, "homeaddr", left, options[i + 1], 16, exact: false))
                         return false;
-                    }
-                    if (options[i + 1] < 16)
-                    {
-                        writer.AppendNote("(homeaddr: invalid len ", options[i + 1], ')');
-                        return false;
-                    }
                     if (verbose)
                     {
                         writer.Append("(homeaddr: ");
@@ -167,6 +143,29 @@ internal static class Ipv6ExtensionPrinter
         }
         if (verbose)
             writer.Append(' ');
+        return true;
+    }
+
+    /// <summary>
+    /// tcpdump's checks before an option of a known size: <c>(name: trunc)</c> when fewer than its type, length and
+    /// <paramref name="size"/> bytes are left, <c>(name: invalid len N)</c> when its length is not (at least) that size.
+    /// </summary>
+    private static bool CheckLength(ref LineWriter writer, string name, int left, byte length, int size, bool exact)
+    {
+        if (left < size + 2)
+        {
+            writer.Append('(');
+            writer.Append(name);
+            writer.Append(": trunc)");
+            return false;
+        }
+        if (exact ? length != size : length < size)
+        {
+            writer.Append('(');
+            writer.Append(name);
+            writer.AppendNote(": invalid len ", length, ')');
+            return false;
+        }
         return true;
     }
 
