@@ -53,6 +53,8 @@ public readonly ref struct Ipv6ExtensionHeader
     public byte LengthField => _bytes[1];
     /// <summary>The options of a hop-by-hop or destination-options header (after the next-header and length bytes).</summary>
     public ReadOnlySpan<byte> Options => _bytes[2..Length];
+    /// <summary>The options of a hop-by-hop or destination-options header one at a time.</summary>
+    public Ipv6Options OptionList => new(Options);
     /// <summary>The routing type (routing header only).</summary>
     public byte RoutingType => _bytes[2];
     /// <summary>Segments left (routing header only).</summary>

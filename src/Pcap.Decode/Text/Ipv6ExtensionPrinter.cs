@@ -35,30 +35,18 @@ internal static class Ipv6ExtensionPrinter
         return header.Length;
     }
 
-    /// <summary>
-    /// The options of a hop-by-hop or destination-options header; false when tcpdump stops at a bad one. These options
-    /// count their length without the type and length bytes (and Pad1 has none), unlike <see cref="TlvOptions"/>.
-    /// </summary>
+    /// <summary>The options of a hop-by-hop or destination-options header; false when tcpdump stops at a bad one.</summary>
     private static bool PrintOptions(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> options, bool hopByHop, ref bool foundJumbo, ref uint jumboLength)
     {
         var verbose = state.Options.Verbose > 0;
         var seenJumbo = false;
         if (options.Length == 0)
             return true;
-        for (var i = 0; i < options.Length;)
+        var walk = new Ipv6Options(options);
+        while (walk.MoveNext())
         {
-            var type = options[i];
-            int optionLength;
-            if (type == 0)
-                optionLength = 1;
-            else if (i + 1 < options.Length)
-                optionLength = options[i + 1] + 2;
-            else
-                return false;
-            if (i + optionLength > options.Length)
-                return false;
-            var left = options.Length - i;
-            switch (type)
+            var option = walk.Current;
+            switch (option.Type)
             {
                 case 0:
                     if (verbose)
@@ -69,19 +57,19 @@ internal static class Ipv6ExtensionPrinter
                         writer.Append("(padn)");
                     break;
                 case 5:
-                    if (!CheckLength(ref writer, "rtalert", left, options[i + 1], 2, exact: true))
+                    if (!CheckLength(ref writer, "rtalert", option, 2, exact: true))
                         return false;
                     if (verbose)
                     {
                         writer.Append("(rtalert: 0x");
-                        writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(options[(i + 2)..]), 4);
+                        writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(option.Data), 4);
                         writer.Append(") ");
                     }
                     break;
                 case 0xc2:
-                    if (!CheckLength(ref writer, "jumbo", left, options[i + 1], 4, exact: true))
+                    if (!CheckLength(ref writer, "jumbo", option, 4, exact: true))
                         return false;
-                    var jumbo = BinaryPrimitives.ReadUInt32BigEndian(options[(i + 2)..]);
+                    var jumbo = BinaryPrimitives.ReadUInt32BigEndian(option.Data);
                     string? verdict;
                     if (seenJumbo)
                     {
@@ -119,13 +107,13 @@ internal static class Ipv6ExtensionPrinter
                     }
                     break;
                 case 0xc9:
-                    if (!CheckLength(ref writer, "homeaddr", left, options[i + 1], 16, exact: false))
+                    if (!CheckLength(ref writer, "homeaddr", option, 16, exact: false))
                         return false;
                     if (verbose)
                     {
                         writer.Append("(homeaddr: ");
-                        state.WriteIpAddress(ref writer, options.Slice(i + 2, 16));
-                        if (options[i + 1] > 16 && !PrintSubOptions(ref writer, options.Slice(i + 18, optionLength - 18)))
+                        state.WriteIpAddress(ref writer, option.Data[..16]);
+                        if (option.DataLength > 16 && !PrintSubOptions(ref writer, option.Data[16..]))
                             return false;
                         writer.Append(')');
                     }
@@ -134,13 +122,14 @@ internal static class Ipv6ExtensionPrinter
                     if (verbose)
                     {
                         writer.Append("(opt_type 0x");
-                        writer.AppendHex(type, 2);
-                        writer.AppendNote(": len=", options[i + 1], ')');
+                        writer.AppendHex(option.Type, 2);
+                        writer.AppendNote(": len=", option.DataLength, ')');
                     }
                     break;
             }
-            i += optionLength;
         }
+        if (walk.Error.Kind != DecodeErrorKind.None)
+            return false;
         if (verbose)
             writer.Append(' ');
         return true;
@@ -148,22 +137,22 @@ internal static class Ipv6ExtensionPrinter
 
     /// <summary>
     /// tcpdump's checks before an option of a known size: <c>(name: trunc)</c> when fewer than its type, length and
-    /// <paramref name="size"/> bytes are left, <c>(name: invalid len N)</c> when its length is not (at least) that size.
+    /// <paramref name="size"/> bytes are left in the options, <c>(name: invalid len N)</c> when its length is not (at least) that size.
     /// </summary>
-    private static bool CheckLength(ref LineWriter writer, string name, int left, byte length, int size, bool exact)
+    private static bool CheckLength(ref LineWriter writer, string name, Ipv6Option option, int size, bool exact)
     {
-        if (left < size + 2)
+        if (option.Remaining < size + 2)
         {
             writer.Append('(');
             writer.Append(name);
             writer.Append(": trunc)");
             return false;
         }
-        if (exact ? length != size : length < size)
+        if (exact ? option.DataLength != size : option.DataLength < size)
         {
             writer.Append('(');
             writer.Append(name);
-            writer.AppendNote(": invalid len ", length, ')');
+            writer.AppendNote(": invalid len ", option.DataLength, ')');
             return false;
         }
         return true;
@@ -172,19 +161,11 @@ internal static class Ipv6ExtensionPrinter
     /// <summary>tcpdump's ip6_sopt_print: the sub-options after a home address option's address; false for its "trunc".</summary>
     private static bool PrintSubOptions(ref LineWriter writer, ReadOnlySpan<byte> options)
     {
-        int optionLength;
-        for (var i = 0; i < options.Length; i += optionLength)
+        var walk = new Ipv6Options(options);
+        while (walk.MoveNext())
         {
-            var type = options[i];
-            if (type == 0)
-                optionLength = 1;
-            else if (i + 1 < options.Length)
-                optionLength = options[i + 1] + 2;
-            else
-                return false;
-            if (i + optionLength > options.Length)
-                return false;
-            switch (type)
+            var option = walk.Current;
+            switch (option.Type)
             {
                 case 0:
                     writer.Append(", pad1");
@@ -194,13 +175,13 @@ internal static class Ipv6ExtensionPrinter
                     break;
                 default:
                     writer.Append(", sopt_type 0x");
-                    writer.AppendHex(type, 2);
+                    writer.AppendHex(option.Type, 2);
                     writer.Append(": len=");
-                    writer.AppendDecimal(options[i + 1]);
+                    writer.AppendDecimal(option.DataLength);
                     break;
             }
         }
-        return true;
+        return walk.Error.Kind == DecodeErrorKind.None;
     }
 
     /// <summary>

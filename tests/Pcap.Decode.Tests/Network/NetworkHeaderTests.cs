@@ -126,4 +126,20 @@ public sealed class NetworkHeaderTests
         Assert.Equal(10, cut.Available);
         Assert.True(cut.OptionsOnward.IsEmpty);
     }
+    [Fact]
+    public void Ipv6_options_walk_pad1_padn_and_router_alert_and_stop_at_an_option_past_the_end()
+    {
+        // Hop-by-hop header (next header 59, length 0 = 8 bytes): Pad1, router alert 0x0000, then a PadN whose length byte is missing.
+        Assert.True(Ipv6ExtensionHeader.TryRead(Convert.FromHexString("3b00000502000001"), IpProtocol.HopByHop, out var header, out _));
+        var walk = header.OptionList;
+        Assert.True(walk.MoveNext());
+        Assert.Equal(0, walk.Current.Type);
+        Assert.Equal(1, walk.Current.Length);
+        Assert.True(walk.MoveNext());
+        Assert.Equal(5, walk.Current.Type);
+        Assert.Equal(2, walk.Current.DataLength);
+        Assert.Equal(5, walk.Current.Remaining);
+        Assert.False(walk.MoveNext());
+        Assert.Equal(DecodeErrorKind.Truncated, walk.Error.Kind);
+    }
 }
