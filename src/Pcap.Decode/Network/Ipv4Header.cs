@@ -134,6 +134,6 @@ public readonly ref struct Ipv4Header
     /// <summary>Everything captured after the header (may exceed or fall short of the total length; empty when the header was cut off).</summary>
     public ReadOnlySpan<byte> Payload => _bytes[CapturedHeaderEnd..];
 
-    // Where the captured header ends: the header length, clamped for a lax read to between 20 and what was captured.
-    private int CapturedHeaderEnd => Math.Clamp(HeaderLength, MinimumLength, _bytes.Length);
+    // Where the captured header ends: the header length, at least 20 and at most what a lax read captured.
+    private int CapturedHeaderEnd => Math.Min(Math.Max(HeaderLength, MinimumLength), _bytes.Length);
 }

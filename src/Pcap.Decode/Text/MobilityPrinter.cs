@@ -161,7 +161,8 @@ internal static class MobilityPrinter
     /// <summary>
     /// tcpdump's mobility_opt_print over <paramref name="length"/> declared bytes of which <paramref name="captured"/> were
     /// captured; false for its "trunc" (it also wants the byte after each option, so an option ending the captured data
-    /// reads as truncated).
+    /// reads as truncated). The options are encoded as <see cref="Ipv6Options"/>, but tcpdump's bounds here (declared
+    /// against captured length, and which failures abandon the packet) are its own, so it walks them itself.
     /// </summary>
     private static bool WriteOptions(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> captured, int length)
     {
