@@ -52,6 +52,27 @@ public readonly ref struct TcpHeader
         return true;
     }
 
+    /// <summary>
+    /// The laxest variant, for printing a cut-off header as tcpdump does: needs only the two ports (4 bytes). The other
+    /// fields may be read only when <see cref="HasFixedPart"/>.
+    /// </summary>
+    public static bool TryReadPorts(ReadOnlySpan<byte> bytes, out TcpHeader header, out DecodeError error)
+    {
+        if (bytes.Length < 4)
+        {
+            header = default;
+            error = DecodeError.Truncated("tcp", 4, bytes.Length);
+            return false;
+        }
+        header = new TcpHeader(bytes);
+        error = default;
+        return true;
+    }
+
+    /// <summary>True when the fixed 20 bytes were captured (always, after <see cref="TryRead"/> and <see cref="TryReadFixedPart"/>).</summary>
+    public bool HasFixedPart => _bytes.Length >= MinimumLength;
+    /// <summary>True when the whole header, options included, was captured (always, after <see cref="TryRead"/>).</summary>
+    public bool IsComplete => HasFixedPart && _bytes.Length >= HeaderLength;
     /// <summary>Source port.</summary>
     public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     /// <summary>Destination port.</summary>
