@@ -1,49 +1,49 @@
 using System.Buffers.Binary;
+using Pcap.Decode.Transport;
 
 namespace Pcap.Decode.Text;
 
-public sealed partial class TcpdumpFormatter
+/// <summary>
+/// IPv6 neighbour discovery (router and neighbour solicitation and advertisement, redirect) with its options, and the mobile
+/// IPv6 home-agent and mobile-router messages, as tcpdump's <c>print-icmp6.c</c> prints them.
+/// </summary>
+internal static class NeighborDiscoveryPrinter
 {
     /// <summary>
-    /// The ICMPv6 messages of neighbour discovery, MLD and mobile IPv6 (types 130-147) as tcpdump prints them.
-    /// Returns false when tcpdump stopped at a truncation (no length suffix follows).
+    /// Prints what follows the type name of a neighbour-discovery message (133-137, RFC 4861), an inverse one (141, 142) or a
+    /// mobile IPv6 one (144-147, RFC 6275). Returns false when tcpdump stopped at a truncation (no length suffix follows).
     /// </summary>
-    private bool WriteIcmpv6Discovery(ref LineWriter writer, byte type, ReadOnlySpan<byte> bytes, int length)
+    public static bool Print(ref LineWriter writer, PrintState state, Icmpv6Header icmp, int length)
     {
-        var verbose = _options.Verbose > 0;
+        var bytes = icmp.Bytes;
+        var type = icmp.Type;
+        var verbose = state.Options.Verbose > 0;
         switch (type)
         {
-            case 130:
-                if (length == 24)
+            case 135:
+            case 136:
+                if (bytes.Length < 24)
                 {
-                    WriteMulticastListener(ref writer, bytes);
+                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    return false;
                 }
-                else if (length >= 28)
+                writer.Append(type == 135 ? ", who has " : ", tgt is ");
+                state.WriteIpAddress(ref writer, bytes.Slice(8, 16));
+                if (type == 136 && verbose)
                 {
-                    writer.Append(" v2");
-                    return WriteMulticastListenerQueryV2(ref writer, bytes, length);
+                    writer.Append(", Flags [");
+                    WriteFlagNames(ref writer, bytes[4], NeighborAdvertisementFlags);
+                    writer.Append(']');
                 }
-                else
-                {
-                    writer.Append(" unknown-version (len ");
-                    writer.AppendDecimal((uint)length);
-                    writer.Append(") ");
-                }
-                return true;
-            case 131:
-            case 132:
-                WriteMulticastListener(ref writer, bytes);
-                return true;
-            case 143:
-                return WriteMulticastListenerReportV2(ref writer, bytes, length);
+                return !verbose || WriteOptions(ref writer, state, bytes, 24, length - 24);
             case 133:
-                return !verbose || WriteDiscoveryOptions(ref writer, bytes, 8, length - 8);
+                return !verbose || WriteOptions(ref writer, state, bytes, 8, length - 8);
             case 134:
                 if (!verbose)
                     return true;
                 if (bytes.Length < 16)
                 {
-                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return false;
                 }
                 writer.Append("\n\thop limit ");
@@ -59,23 +59,23 @@ public sealed partial class TcpdumpFormatter
                 writer.Append("ms, retrans timer ");
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[12..]));
                 writer.Append("ms");
-                return WriteDiscoveryOptions(ref writer, bytes, 16, length - 16);
+                return WriteOptions(ref writer, state, bytes, 16, length - 16);
             case 137:
                 if (bytes.Length < 40)
                 {
-                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return false;
                 }
                 writer.Append(", ");
-                WriteIpv6Address(ref writer, bytes.Slice(24, 16));
+                state.WriteIpAddress(ref writer, bytes.Slice(24, 16));
                 writer.Append(" to ");
-                WriteIpv6Address(ref writer, bytes.Slice(8, 16));
-                return !verbose || WriteDiscoveryOptions(ref writer, bytes, 40, length - 40);
+                state.WriteIpAddress(ref writer, bytes.Slice(8, 16));
+                return !verbose || WriteOptions(ref writer, state, bytes, 40, length - 40);
             case 144:
             case 146:
                 if (bytes.Length < 6)
                 {
-                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return false;
                 }
                 writer.Append(", id 0x");
@@ -86,7 +86,7 @@ public sealed partial class TcpdumpFormatter
                     return true;
                 if (bytes.Length < 6)
                 {
-                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return false;
                 }
                 writer.Append(", id 0x");
@@ -96,11 +96,11 @@ public sealed partial class TcpdumpFormatter
                 {
                     if (bytes.Length < at + 16)
                     {
-                        WriteTruncated(ref writer, "icmp6", abandoned: true);
+                        state.WriteTruncated(ref writer, "icmp6", abandoned: true);
                         return false;
                     }
                     writer.Append(", ");
-                    WriteIpv6Address(ref writer, bytes.Slice(at, 16));
+                    state.WriteIpAddress(ref writer, bytes.Slice(at, 16));
                 }
                 return true;
             case 147:
@@ -108,7 +108,7 @@ public sealed partial class TcpdumpFormatter
                     return true;
                 if (bytes.Length < 8)
                 {
-                    WriteTruncated(ref writer, "icmp6", abandoned: true);
+                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
                     return false;
                 }
                 writer.Append(", id 0x");
@@ -120,151 +120,15 @@ public sealed partial class TcpdumpFormatter
                     writer.Append('M');
                 if ((flags & 0x4000) != 0)
                     writer.Append('O');
-                return WriteDiscoveryOptions(ref writer, bytes, 8, length - 8);
+                return WriteOptions(ref writer, state, bytes, 8, length - 8);
             default:
                 return true;
         }
     }
 
-    /// <summary>MLDv1: <c>max resp delay: N addr: A</c>, silently nothing when the 24 bytes were not captured.</summary>
-    private void WriteMulticastListener(ref LineWriter writer, ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length < 24)
-            return;
-        writer.Append("max resp delay: ");
-        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]));
-        writer.Append(" addr: ");
-        WriteIpv6Address(ref writer, bytes.Slice(8, 16));
-    }
-
-    private bool WriteMulticastListenerQueryV2(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
-    {
-        if (bytes.Length < 6)
-        {
-            WriteTruncated(ref writer, "icmp6", abandoned: true);
-            return false;
-        }
-        int code = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
-        var delay = code < 32768 ? code : ((code & 0x0fff) | 0x1000) << (((code & 0x7000) >> 12) + 3);
-        if (_options.Verbose > 0)
-        {
-            WriteNote(ref writer, " [max resp delay=", (uint)delay);
-        }
-        if (bytes.Length < 24)
-        {
-            WriteTruncated(ref writer, "icmp6", abandoned: true);
-            return false;
-        }
-        writer.Append(" [gaddr ");
-        WriteIpv6Address(ref writer, bytes.Slice(8, 16));
-        if (_options.Verbose > 0)
-        {
-            if (bytes.Length < 25)
-            {
-                WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
-            if ((bytes[24] & 0x08) != 0)
-                writer.Append(" sflag");
-            if ((bytes[24] & 0x07) != 0)
-            {
-                writer.Append(" robustness=");
-                writer.AppendDecimal((uint)(bytes[24] & 0x07));
-            }
-            if (bytes.Length < 26)
-            {
-                WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
-            var interval = bytes[25] < 128 ? bytes[25] : ((bytes[25] & 0x0f) | 0x10) << (((bytes[25] & 0x70) >> 4) + 3);
-            writer.Append(" qqi=");
-            writer.AppendDecimal((uint)interval);
-        }
-        if (bytes.Length < 28)
-        {
-            WriteTruncated(ref writer, "icmp6", abandoned: true);
-            return false;
-        }
-        int sources = BinaryPrimitives.ReadUInt16BigEndian(bytes[26..]);
-        if (sources > 0)
-        {
-            if (length < 28 + sources * 16)
-            {
-                writer.Append(" [invalid number of sources]");
-            }
-            else if (!SourceList.Write(ref writer, bytes, 28, sources, 16, _options.Verbose, _hostNames))
-            {
-                WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
-        }
-        writer.Append(']');
-        return true;
-    }
-
-    private bool WriteMulticastListenerReportV2(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
-    {
-        if (length < 8)
-        {
-            WriteNote(ref writer, " [invalid len ", (uint)length);
-            return true;
-        }
-        if (bytes.Length < 8)
-        {
-            WriteTruncated(ref writer, "icmp6", abandoned: true);
-            return false;
-        }
-        int groups = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
-        writer.Append(", ");
-        writer.AppendDecimal((uint)groups);
-        writer.Append(" group record(s)");
-        if (_options.Verbose == 0)
-            return true;
-        var group = 8;
-        for (var i = 0; i < groups; i++)
-        {
-            if (length < group + 20)
-            {
-                writer.Append(" [invalid number of groups]");
-                return true;
-            }
-            if (bytes.Length < group + 20)
-            {
-                WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
-            writer.Append(" [gaddr ");
-            WriteIpv6Address(ref writer, bytes.Slice(group + 4, 16));
-            writer.Append(' ');
-            var recordType = bytes[group];
-            var name = recordType switch { 1 => "is_in", 2 => "is_ex", 3 => "to_in", 4 => "to_ex", 5 => "allow", 6 => "block", _ => null };
-            if (name is null)
-            {
-                WriteNote(ref writer, " [v2-report-#", recordType);
-            }
-            else
-            {
-                writer.Append(name);
-            }
-            int sources = BinaryPrimitives.ReadUInt16BigEndian(bytes[(group + 2)..]);
-            if (length < group + 20 + sources * 16)
-            {
-                WriteNote(ref writer, " [invalid number of sources ", (uint)sources);
-                return true;
-            }
-            if (!SourceList.Write(ref writer, bytes, group + 20, sources, 16, _options.Verbose, _hostNames))
-            {
-                WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
-            group += 20 + sources * 16;
-            writer.Append(']');
-        }
-        return true;
-    }
 
     /// <summary>tcpdump's <c>icmp6_opt_print</c>: one line per neighbour-discovery option; false (truncated) on a bad one.</summary>
-    private bool WriteDiscoveryOptions(ref LineWriter writer, ReadOnlySpan<byte> message, int start, int remaining)
+    private static bool WriteOptions(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> message, int start, int remaining)
     {
         var all = start < message.Length ? message[start..] : default;
         Span<byte> prefix = stackalloc byte[16];
@@ -272,17 +136,17 @@ public sealed partial class TcpdumpFormatter
         while (at < all.Length)
         {
             if (at + 2 > all.Length)
-                return TruncatedOptions(ref writer);
+                return TruncatedOptions(ref writer, state);
             if (remaining <= 0)
                 return true;
             var type = all[at];
             var units = all[at + 1];
             var size = units * 8;
             if (units == 0 || at + size > all.Length)
-                return TruncatedOptions(ref writer);
+                return TruncatedOptions(ref writer, state);
             var option = all.Slice(at, size);
             writer.Append("\n\t  ");
-            writer.Append(DiscoveryOptionName(type));
+            writer.Append(OptionName(type));
             writer.Append(" option (");
             writer.AppendDecimal(type);
             writer.Append("), length ");
@@ -305,8 +169,8 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 3:
                     if (rest.Length < 32)
-                        return TruncatedOptions(ref writer, abandoned: true);
-                    WriteIpv6Address(ref writer, rest.Slice(16, 16));
+                        return TruncatedOptions(ref writer, state, abandoned: true);
+                    state.WriteIpAddress(ref writer, rest.Slice(16, 16));
                     writer.Append('/');
                     writer.AppendDecimal(rest[2]);
                     if (units != 4)
@@ -319,7 +183,7 @@ public sealed partial class TcpdumpFormatter
                     WriteLifetime(ref writer, BinaryPrimitives.ReadUInt32BigEndian(rest[8..]));
                     break;
                 case 4:
-                    WriteUnknownData(ref writer, all, size, "\n\t    ");
+                    Icmpv6Printer.WriteUnknownData(ref writer, all, size, "\n\t    ");
                     break;
                 case 5:
                     writer.Append(' ');
@@ -340,11 +204,11 @@ public sealed partial class TcpdumpFormatter
                     break;
                 case 24:
                     if (units > 3)
-                        return TruncatedOptions(ref writer);
+                        return TruncatedOptions(ref writer, state);
                     prefix.Clear();
                     option[8..].CopyTo(prefix);
                     writer.Append(' ');
-                    WriteIpv6Address(ref writer, prefix);
+                    state.WriteIpAddress(ref writer, prefix);
                     writer.Append('/');
                     writer.AppendDecimal(option[2]);
                     writer.Append(", pref=");
@@ -359,31 +223,32 @@ public sealed partial class TcpdumpFormatter
                     for (var i = 0; i < (units - 1) / 2; i++)
                     {
                         writer.Append(" addr: ");
-                        WriteIpv6Address(ref writer, option.Slice(8 + i * 16, 16));
+                        state.WriteIpAddress(ref writer, option.Slice(8 + i * 16, 16));
                     }
                     break;
                 default:
-                    if (_options.Verbose <= 1)
+                    if (state.Options.Verbose <= 1)
                     {
-                        WriteUnknownData(ref writer, option[2..], size - 2, "\n\t  ");
+                        Icmpv6Printer.WriteUnknownData(ref writer, option[2..], size - 2, "\n\t  ");
                         return true;
                     }
                     break;
             }
-            if (_options.Verbose > 1)
-                WriteUnknownData(ref writer, option[2..], size - 2, "\n\t    ");
+            if (state.Options.Verbose > 1)
+                Icmpv6Printer.WriteUnknownData(ref writer, option[2..], size - 2, "\n\t    ");
             at += size;
             remaining -= size;
         }
         return true;
     }
 
-    private bool TruncatedOptions(ref LineWriter writer, bool abandoned = false)
+    private static bool TruncatedOptions(ref LineWriter writer, PrintState state, bool abandoned = false)
     {
-        WriteTruncated(ref writer, "icmp6", abandoned);
+        state.WriteTruncated(ref writer, "icmp6", abandoned);
         return false;
     }
 
+    private static readonly (uint Bit, string Name)[] NeighborAdvertisementFlags = [(0x80, "router"), (0x40, "solicited"), (0x20, "override")];
     private static readonly (uint Bit, string Name)[] RouterAdvertisementFlags = [(0x80, "managed"), (0x40, "other stateful"), (0x20, "home agent"), (0x02, "ipv6 only")];
     private static readonly (uint Bit, string Name)[] PrefixInformationFlags = [(0x80, "onlink"), (0x40, "auto"), (0x20, "router")];
 
@@ -417,7 +282,7 @@ public sealed partial class TcpdumpFormatter
         writer.Append('s');
     }
 
-    private static string DiscoveryOptionName(byte type) => type switch
+    private static string OptionName(byte type) => type switch
     {
         1 => "source link-address",
         2 => "destination link-address",
