@@ -175,11 +175,7 @@ internal static class TcpOptionsPrinter
                     if (dataLength > 2)
                     {
                         writer.Append(" mac 0x");
-                        for (var i = 2; i < dataLength; i++)
-                        {
-                            if (!check.Fits(ref writer, state, i + 1, out stop)) return stop;
-                            writer.AppendHexByte(data[i]);
-                        }
+                        if (!check.FitsAsHex(ref writer, state, data, 2, dataLength, out stop)) return stop;
                     }
                     break;
                 case 30:
@@ -214,11 +210,7 @@ internal static class TcpOptionsPrinter
                     dataLength = optionLength - 2;
                     if (dataLength > 0)
                         writer.Append(" 0x");
-                    for (var i = 0; i < dataLength; i++)
-                    {
-                        if (!check.Fits(ref writer, state, i + 1, out stop)) return stop;
-                        writer.AppendHexByte(data[i]);
-                    }
+                    if (!check.FitsAsHex(ref writer, state, data, 0, dataLength, out stop)) return stop;
                     break;
             }
             offset += dataLength;
@@ -272,6 +264,19 @@ internal static class TcpOptionsPrinter
                 return false;
             }
             stop = true;
+            return true;
+        }
+
+        /// <summary>The data bytes from <paramref name="start"/> up to <paramref name="end"/> in hex, each checked before it is read.</summary>
+        public bool FitsAsHex(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> data, int start, int end, out bool stop)
+        {
+            stop = true;
+            for (var i = start; i < end; i++)
+            {
+                if (!Fits(ref writer, state, i + 1, out stop))
+                    return false;
+                writer.AppendHexByte(data[i]);
+            }
             return true;
         }
     }

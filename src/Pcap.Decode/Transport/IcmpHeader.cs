@@ -13,35 +13,15 @@ public readonly ref struct IcmpHeader
     private IcmpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the 8-byte header of an ICMP message.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> bytes, out IcmpHeader header, out DecodeError error)
-    {
-        if (bytes.Length < Length)
-        {
-            header = default;
-            error = DecodeError.Truncated("icmp", Length, bytes.Length);
-            return false;
-        }
-        header = new IcmpHeader(bytes);
-        error = default;
-        return true;
-    }
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out IcmpHeader header, out DecodeError error) =>
+        TryReadAtLeast(bytes, Length, out header, out error);
 
     /// <summary>
     /// The lax variant for printing a cut-off message as tcpdump does: needs only the type and code (2 bytes). Every other
     /// field may be read only when <see cref="CapturedLength"/> covers it (the field's offset is in its summary).
     /// </summary>
-    public static bool TryReadTypeAndCode(ReadOnlySpan<byte> bytes, out IcmpHeader header, out DecodeError error)
-    {
-        if (bytes.Length < 2)
-        {
-            header = default;
-            error = DecodeError.Truncated("icmp", 2, bytes.Length);
-            return false;
-        }
-        header = new IcmpHeader(bytes);
-        error = default;
-        return true;
-    }
+    public static bool TryReadTypeAndCode(ReadOnlySpan<byte> bytes, out IcmpHeader header, out DecodeError error) =>
+        TryReadAtLeast(bytes, 2, out header, out error);
 
     /// <summary>The bytes captured of the message (at least <see cref="Length"/> after <see cref="TryRead"/>).</summary>
     public int CapturedLength => _bytes.Length;
@@ -86,4 +66,17 @@ public readonly ref struct IcmpHeader
     public ReadOnlySpan<byte> Body => _bytes.Length > Length ? _bytes[Length..] : default;
     /// <summary>The captured bytes from the start of the message.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
+
+    private static bool TryReadAtLeast(ReadOnlySpan<byte> bytes, int needed, out IcmpHeader header, out DecodeError error)
+    {
+        if (bytes.Length < needed)
+        {
+            header = default;
+            error = DecodeError.Truncated("icmp", needed, bytes.Length);
+            return false;
+        }
+        header = new IcmpHeader(bytes);
+        error = default;
+        return true;
+    }
 }

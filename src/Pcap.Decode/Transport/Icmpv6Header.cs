@@ -13,35 +13,15 @@ public readonly ref struct Icmpv6Header
     private Icmpv6Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the 4-byte common header.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> bytes, out Icmpv6Header header, out DecodeError error)
-    {
-        if (bytes.Length < MinimumLength)
-        {
-            header = default;
-            error = DecodeError.Truncated("icmp6", MinimumLength, bytes.Length);
-            return false;
-        }
-        header = new Icmpv6Header(bytes);
-        error = default;
-        return true;
-    }
+    public static bool TryRead(ReadOnlySpan<byte> bytes, out Icmpv6Header header, out DecodeError error) =>
+        TryReadAtLeast(bytes, MinimumLength, out header, out error);
 
     /// <summary>
     /// The lax variant for printing a cut-off message as tcpdump does: needs only the type (1 byte). <see cref="Code"/> may
     /// be read only when <see cref="CapturedLength"/> is 2 or more, <see cref="Checksum"/> when 4 or more.
     /// </summary>
-    public static bool TryReadType(ReadOnlySpan<byte> bytes, out Icmpv6Header header, out DecodeError error)
-    {
-        if (bytes.Length < 1)
-        {
-            header = default;
-            error = DecodeError.Truncated("icmp6", 1, bytes.Length);
-            return false;
-        }
-        header = new Icmpv6Header(bytes);
-        error = default;
-        return true;
-    }
+    public static bool TryReadType(ReadOnlySpan<byte> bytes, out Icmpv6Header header, out DecodeError error) =>
+        TryReadAtLeast(bytes, 1, out header, out error);
 
     /// <summary>The bytes captured of the message (at least <see cref="MinimumLength"/> after <see cref="TryRead"/>).</summary>
     public int CapturedLength => _bytes.Length;
@@ -67,4 +47,17 @@ public readonly ref struct Icmpv6Header
     public ReadOnlySpan<byte> InvokingPacket => _bytes.Length > 8 ? _bytes[8..] : default;
     /// <summary>The captured bytes from the start of the message.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
+
+    private static bool TryReadAtLeast(ReadOnlySpan<byte> bytes, int needed, out Icmpv6Header header, out DecodeError error)
+    {
+        if (bytes.Length < needed)
+        {
+            header = default;
+            error = DecodeError.Truncated("icmp6", needed, bytes.Length);
+            return false;
+        }
+        header = new Icmpv6Header(bytes);
+        error = default;
+        return true;
+    }
 }
