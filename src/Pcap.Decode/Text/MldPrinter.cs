@@ -54,10 +54,7 @@ internal static class MldPrinter
     private static bool WriteQueryV2(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
         if (bytes.Length < 6)
-        {
-            state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-            return false;
-        }
+            return Abandon(ref writer, state);
         int code = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
         var delay = code < 32768 ? code : ((code & 0x0fff) | 0x1000) << (((code & 0x7000) >> 12) + 3);
         if (state.Options.Verbose > 0)
@@ -65,19 +62,13 @@ internal static class MldPrinter
             writer.AppendNote(" [max resp delay=", (uint)delay);
         }
         if (bytes.Length < 24)
-        {
-            state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-            return false;
-        }
+            return Abandon(ref writer, state);
         writer.Append(" [gaddr ");
         state.WriteIpAddress(ref writer, bytes.Slice(8, 16));
         if (state.Options.Verbose > 0)
         {
             if (bytes.Length < 25)
-            {
-                state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
+                return Abandon(ref writer, state);
             if ((bytes[24] & 0x08) != 0)
                 writer.Append(" sflag");
             if ((bytes[24] & 0x07) != 0)
@@ -86,19 +77,13 @@ internal static class MldPrinter
                 writer.AppendDecimal((uint)(bytes[24] & 0x07));
             }
             if (bytes.Length < 26)
-            {
-                state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
+                return Abandon(ref writer, state);
             var interval = bytes[25] < 128 ? bytes[25] : ((bytes[25] & 0x0f) | 0x10) << (((bytes[25] & 0x70) >> 4) + 3);
             writer.Append(" qqi=");
             writer.AppendDecimal((uint)interval);
         }
         if (bytes.Length < 28)
-        {
-            state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-            return false;
-        }
+            return Abandon(ref writer, state);
         int sources = BinaryPrimitives.ReadUInt16BigEndian(bytes[26..]);
         if (sources > 0)
         {
@@ -108,8 +93,7 @@ internal static class MldPrinter
             }
             else if (!SourceList.Write(ref writer, bytes, 28, sources, 16, state.Options.Verbose, state.HostNames))
             {
-                state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
+                return Abandon(ref writer, state);
             }
         }
         writer.Append(']');
@@ -124,10 +108,7 @@ internal static class MldPrinter
             return true;
         }
         if (bytes.Length < 8)
-        {
-            state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-            return false;
-        }
+            return Abandon(ref writer, state);
         int groups = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
         writer.Append(", ");
         writer.AppendDecimal((uint)groups);
@@ -143,10 +124,7 @@ internal static class MldPrinter
                 return true;
             }
             if (bytes.Length < group + 20)
-            {
-                state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
+                return Abandon(ref writer, state);
             writer.Append(" [gaddr ");
             state.WriteIpAddress(ref writer, bytes.Slice(group + 4, 16));
             writer.Append(' ');
@@ -167,13 +145,17 @@ internal static class MldPrinter
                 return true;
             }
             if (!SourceList.Write(ref writer, bytes, group + 20, sources, 16, state.Options.Verbose, state.HostNames))
-            {
-                state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                return false;
-            }
+                return Abandon(ref writer, state);
             group += 20 + sources * 16;
             writer.Append(']');
         }
         return true;
+    }
+
+    /// <summary>tcpdump's MLD reads long-jump out when they run past the capture.</summary>
+    private static bool Abandon(ref LineWriter writer, PrintState state)
+    {
+        state.WriteTruncated(ref writer, "icmp6", abandoned: true);
+        return false;
     }
 }

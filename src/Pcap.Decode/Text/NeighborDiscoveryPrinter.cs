@@ -23,10 +23,7 @@ internal static class NeighborDiscoveryPrinter
             case 135:
             case 136:
                 if (bytes.Length < 24)
-                {
-                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                    return false;
-                }
+                    return Truncated(ref writer, state, abandoned: true);
                 writer.Append(type == 135 ? ", who has " : ", tgt is ");
                 state.WriteIpAddress(ref writer, bytes.Slice(8, 16));
                 if (type == 136 && verbose)
@@ -42,10 +39,7 @@ internal static class NeighborDiscoveryPrinter
                 if (!verbose)
                     return true;
                 if (bytes.Length < 16)
-                {
-                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                    return false;
-                }
+                    return Truncated(ref writer, state, abandoned: true);
                 writer.Append("\n\thop limit ");
                 writer.AppendDecimal(bytes[4]);
                 writer.Append(", Flags [");
@@ -62,10 +56,7 @@ internal static class NeighborDiscoveryPrinter
                 return WriteOptions(ref writer, state, bytes, 16, length - 16);
             case 137:
                 if (bytes.Length < 40)
-                {
-                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                    return false;
-                }
+                    return Truncated(ref writer, state, abandoned: true);
                 writer.Append(", ");
                 state.WriteIpAddress(ref writer, bytes.Slice(24, 16));
                 writer.Append(" to ");
@@ -74,10 +65,7 @@ internal static class NeighborDiscoveryPrinter
             case 144:
             case 146:
                 if (bytes.Length < 6)
-                {
-                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                    return false;
-                }
+                    return Truncated(ref writer, state, abandoned: true);
                 writer.Append(", id 0x");
                 writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]), 4);
                 return true;
@@ -85,20 +73,14 @@ internal static class NeighborDiscoveryPrinter
                 if (!verbose)
                     return true;
                 if (bytes.Length < 6)
-                {
-                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                    return false;
-                }
+                    return Truncated(ref writer, state, abandoned: true);
                 writer.Append(", id 0x");
                 writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]), 4);
                 // tcpdump walks to the ICMPv6 length, so an address past the captured bytes ends the packet.
                 for (var at = 8; at < length; at += 16)
                 {
                     if (bytes.Length < at + 16)
-                    {
-                        state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                        return false;
-                    }
+                        return Truncated(ref writer, state, abandoned: true);
                     writer.Append(", ");
                     state.WriteIpAddress(ref writer, bytes.Slice(at, 16));
                 }
@@ -107,10 +89,7 @@ internal static class NeighborDiscoveryPrinter
                 if (!verbose)
                     return true;
                 if (bytes.Length < 8)
-                {
-                    state.WriteTruncated(ref writer, "icmp6", abandoned: true);
-                    return false;
-                }
+                    return Truncated(ref writer, state, abandoned: true);
                 writer.Append(", id 0x");
                 writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]), 4);
                 var flags = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
@@ -126,7 +105,6 @@ internal static class NeighborDiscoveryPrinter
         }
     }
 
-
     /// <summary>tcpdump's <c>icmp6_opt_print</c>: one line per neighbour-discovery option; false (truncated) on a bad one.</summary>
     private static bool WriteOptions(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> message, int start, int remaining)
     {
@@ -136,14 +114,14 @@ internal static class NeighborDiscoveryPrinter
         while (at < all.Length)
         {
             if (at + 2 > all.Length)
-                return TruncatedOptions(ref writer, state);
+                return Truncated(ref writer, state);
             if (remaining <= 0)
                 return true;
             var type = all[at];
             var units = all[at + 1];
             var size = units * 8;
             if (units == 0 || at + size > all.Length)
-                return TruncatedOptions(ref writer, state);
+                return Truncated(ref writer, state);
             var option = all.Slice(at, size);
             writer.Append("\n\t  ");
             writer.Append(OptionName(type));
@@ -169,7 +147,7 @@ internal static class NeighborDiscoveryPrinter
                     break;
                 case 3:
                     if (rest.Length < 32)
-                        return TruncatedOptions(ref writer, state, abandoned: true);
+                        return Truncated(ref writer, state, abandoned: true);
                     state.WriteIpAddress(ref writer, rest.Slice(16, 16));
                     writer.Append('/');
                     writer.AppendDecimal(rest[2]);
@@ -204,7 +182,7 @@ internal static class NeighborDiscoveryPrinter
                     break;
                 case 24:
                     if (units > 3)
-                        return TruncatedOptions(ref writer, state);
+                        return Truncated(ref writer, state);
                     prefix.Clear();
                     option[8..].CopyTo(prefix);
                     writer.Append(' ');
@@ -242,7 +220,7 @@ internal static class NeighborDiscoveryPrinter
         return true;
     }
 
-    private static bool TruncatedOptions(ref LineWriter writer, PrintState state, bool abandoned = false)
+    private static bool Truncated(ref LineWriter writer, PrintState state, bool abandoned = false)
     {
         state.WriteTruncated(ref writer, "icmp6", abandoned);
         return false;
