@@ -32,14 +32,14 @@ public readonly ref struct Ipv6Header
     }
 
     /// <summary>
-    /// The lax variant for printing as tcpdump does: needs the 40 bytes but not version 6 (tcpdump names the wrong
-    /// version after reading the header; see <see cref="Version"/>).
+    /// The lax variant for the packet an ICMPv6 error quotes, and for printing a packet as tcpdump does, which reads it as
+    /// it finds it: needs the 40 bytes but does not check the version (see <see cref="Version"/>).
     /// </summary>
-    public static bool TryReadLax(ReadOnlySpan<byte> bytes, out Ipv6Header header, out DecodeError error)
+    public static bool TryReadQuoted(ReadOnlySpan<byte> bytes, out Ipv6Header header, out DecodeError error)
     {
-        header = default;
         if (bytes.Length < Length)
         {
+            header = default;
             error = DecodeError.Truncated("ip6", Length, bytes.Length);
             return false;
         }
@@ -48,7 +48,7 @@ public readonly ref struct Ipv6Header
         return true;
     }
 
-    /// <summary>The version field (6, except after <see cref="TryReadLax"/>).</summary>
+    /// <summary>The version field (6, except after <see cref="TryReadQuoted"/>).</summary>
     public int Version => _bytes[0] >> 4;
     /// <summary>Traffic class.</summary>
     public byte TrafficClass => (byte)((BinaryPrimitives.ReadUInt16BigEndian(_bytes) >> 4) & 0xff);

@@ -13,12 +13,12 @@ internal static class IpDemuxPrinter
     private const int MaximumTunnelDepth = 64;
 
     /// <summary>Prints <paramref name="payload"/> (<paramref name="length"/> bytes by the IP layer) as <paramref name="protocol"/>.</summary>
-    public static void Print(ref LineWriter writer, PrintState state, IpProtocol protocol, ReadOnlySpan<byte> payload, int length, in IpContext context, bool moreFragments)
+    public static void Print(ref LineWriter writer, PrintState state, IpProtocol protocol, ReadOnlySpan<byte> payload, int length, in IpContext context)
     {
         switch (protocol.Value)
         {
             case 6:
-                state.Formatter.WriteTcp(ref writer, payload, length, in context);
+                TcpPrinter.Print(ref writer, state, payload, length, in context);
                 break;
             case 17:
                 var applicationLength = UdpPrinter.Print(ref writer, state, payload, length, in context);
@@ -36,10 +36,10 @@ internal static class IpDemuxPrinter
                 writer.Append("[ICMPv6 requires IPv6] (invalid)");
                 break;
             case 1:
-                state.Formatter.WriteIcmp(ref writer, payload, length, in context, moreFragments);
+                IcmpPrinter.Print(ref writer, state, payload, length, in context);
                 break;
             case 58:
-                state.Formatter.WriteIcmpv6(ref writer, payload, length, in context);
+                Icmpv6Printer.Print(ref writer, state, payload, length, in context);
                 break;
             case 59:
                 // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.

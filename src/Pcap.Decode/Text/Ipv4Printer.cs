@@ -82,7 +82,7 @@ internal static class Ipv4Printer
             }
             var context = new IpContext(ip.Source, ip.Destination, isIpv6: false, ip.IsFragment, ip.HeaderBytes,
                 checksumDestination: ip.SourceRouteDestination);
-            IpDemuxPrinter.Print(ref writer, state, ip.Protocol, ip.Payload, totalLength - headerLength, in context, ip.MoreFragments);
+            IpDemuxPrinter.Print(ref writer, state, ip.Protocol, ip.Payload, totalLength - headerLength, in context);
         }
         else
         {

@@ -16,7 +16,7 @@ internal static class Ipv6Printer
     public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
         var options = state.Options;
-        if (!Ipv6Header.TryReadLax(bytes, out var ip, out _))
+        if (!Ipv6Header.TryReadQuoted(bytes, out var ip, out _))
         {
             state.WriteTruncated(ref writer, "ip6");
             return;
@@ -72,7 +72,7 @@ internal static class Ipv6Printer
         }
         // Like tcpdump, look no further than the payload length (at least the 40 bytes already read, so this reads too).
         if (bytes.Length > total)
-            Ipv6Header.TryReadLax(bytes[..total], out ip, out _);
+            Ipv6Header.TryReadQuoted(bytes[..total], out ip, out _);
         PrintChain(ref writer, state, ip, bytes.Length > total ? total : bytes.Length, total, length);
     }
 
@@ -194,7 +194,7 @@ internal static class Ipv6Printer
                     }
                     var context = new IpContext(ip.Source, ip.Destination, isIpv6: true, fragmented, ip.HeaderBytes,
                         endpointAddresses: ip.NextHeader.Value == nextHeader, checksumDestination: ip.FinalDestination);
-                    IpDemuxPrinter.Print(ref writer, state, new IpProtocol(nextHeader), upper, length, in context, moreFragments: false);
+                    IpDemuxPrinter.Print(ref writer, state, new IpProtocol(nextHeader), upper, length, in context);
                     return;
             }
             foundExtension = true;

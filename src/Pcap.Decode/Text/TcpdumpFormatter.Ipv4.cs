@@ -1,15 +1,9 @@
 namespace Pcap.Decode.Text;
 
-// Forwarders to the IP printers for the partials not yet split out (issue 11); removed when nobody calls them.
+// Forwarders to the IP printers for the callers not yet split out (issue 11); removed when nobody calls them.
 public sealed partial class TcpdumpFormatter
 {
     internal void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length) => Ipv4Printer.Print(ref writer, _state, bytes, length);
 
     internal void WriteIpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length) => Ipv6Printer.Print(ref writer, _state, bytes, length);
-
-    private void WriteIpv4Address(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
-
-    private void WriteIpv6Address(ref LineWriter writer, scoped ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
-
-    private void WriteIpAddress(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteIpAddress(ref writer, address);
 }

@@ -1,33 +1,41 @@
 using System.Buffers.Binary;
+using Pcap.Decode.Network;
+using Pcap.Decode.Transport;
 
 namespace Pcap.Decode.Text;
 
-public sealed partial class TcpdumpFormatter
+/// <summary>
+/// ICMP (IPv4) as tcpdump's <c>print-icmp.c</c> prints it, from the <see cref="IcmpHeader"/> view read laxly (tcpdump prints
+/// from cut-off headers): the message line, the checksum verdict and, at <c>-v</c>, the quoted datagram and RFC 4884 extensions.
+/// </summary>
+internal static class IcmpPrinter
 {
-    internal void WriteIcmp(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, in IpContext context, bool moreFragments)
+    /// <summary>Prints the message in <paramref name="bytes"/>; <paramref name="length"/> is what the IP layer says it spans.</summary>
+    public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, in IpContext context)
     {
         // tcpdump builds the whole text before printing, so a read past the capture prints only the marker.
-        if (!TryWriteIcmpText(ref writer, bytes, length))
+        if (!IcmpHeader.TryReadTypeAndCode(bytes, out var icmp, out _) || !TryWriteText(ref writer, state, icmp, length))
         {
             // Router advertisement, time exceeded and timestamp reply are plain bounds tests in tcpdump; the other reads long-jump out.
             // A port unreachable first bounds-tests the quoted protocol byte (offset 17) before reading on.
-            var boundsTest = bytes.Length >= 2 && (bytes[0] is 9 or 11 or 14 || bytes[0] == 3 && bytes[1] == 3 && bytes.Length < 18);
-            WriteTruncated(ref writer, "icmp", abandoned: !boundsTest);
+            var boundsTest = icmp.CapturedLength >= 2
+                && (icmp.Type is 9 or 11 or 14 || icmp.Type == 3 && icmp.Code == 3 && icmp.CapturedLength < IcmpHeader.Length + 10);
+            state.WriteTruncated(ref writer, "icmp", abandoned: !boundsTest);
             return;
         }
-        var type = bytes[0];
-        if (_options.Verbose > 0 && !context.Fragmented && bytes.Length >= length)
+        var verbose = state.Options.Verbose > 0;
+        if (verbose && !context.Fragmented && bytes.Length >= length)
         {
             var computed = Checksum.Compute(bytes[..length]);
             if (computed != 0)
             {
-                if (bytes.Length < 4)
+                if (icmp.CapturedLength < 4)
                 {
                     // The stored checksum lies past the datagram: tcpdump's read of it long-jumps out.
-                    WriteTruncated(ref writer, "icmp", abandoned: true);
+                    state.WriteTruncated(ref writer, "icmp", abandoned: true);
                     return;
                 }
-                var stored = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
+                var stored = icmp.Checksum;
                 writer.Append(" (wrong icmp cksum ");
                 writer.AppendHex(stored);
                 writer.Append(" (->");
@@ -35,42 +43,39 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(")!)");
             }
         }
-        if (_options.Verbose > 0 && type is 3 or 4 or 5 or 11 or 12)
+        if (verbose && icmp.Type is 3 or 4 or 5 or 11 or 12)
+            WriteQuoted(ref writer, state, icmp, length);
+    }
+
+    /// <summary>The datagram an error quotes, on its own line, and the RFC 4884 extensions after it.</summary>
+    private static void WriteQuoted(ref LineWriter writer, PrintState state, IcmpHeader icmp, int length)
+    {
+        writer.Append("\n\t");
+        var quoted = icmp.Body;
+        // tcpdump hands the quoted datagram its own total length and cuts the snapshot there, so it never reports bytes missing.
+        if (!Ipv4Header.TryReadQuoted(quoted, out var inner, out _) || inner.TotalLength < 4)
         {
-            writer.Append("\n\t");
-            var quoted = bytes.Length > 8 ? bytes[8..] : default;
-            if (quoted.Length < 4)
-            {
-                WriteTruncated(ref writer, "icmp", abandoned: true);
-                return;
-            }
-            // tcpdump hands the quoted datagram its own total length and cuts the snapshot there, so it never reports bytes missing.
-            int quotedLength = BinaryPrimitives.ReadUInt16BigEndian(quoted[2..]);
-            if (quotedLength < 4)
-            {
-                WriteTruncated(ref writer, "icmp", abandoned: true);
-                return;
-            }
-            WriteIpv4(ref writer, quoted[..Math.Min(quoted.Length, quotedLength)], quotedLength);
-            // Past 136 bytes an error may carry RFC 4884 extensions: tcpdump first needs the 141-byte extension layout captured.
-            if (type is 3 or 11 or 12 && length > 136 && !_state.Abandoned)
-            {
-                if (bytes.Length < 141)
-                    WriteTruncated(ref writer, "icmp");
-                else
-                    _state.Abandoned |= IcmpExtensionPrinter.Write(ref writer, bytes, length);
-            }
+            state.WriteTruncated(ref writer, "icmp", abandoned: true);
+            return;
+        }
+        int quotedLength = inner.TotalLength;
+        state.Formatter.WriteIpv4(ref writer, quoted[..Math.Min(quoted.Length, quotedLength)], quotedLength);
+        // Past 136 bytes an error may carry RFC 4884 extensions: tcpdump first needs the 141-byte extension layout captured.
+        if (icmp.Type is 3 or 11 or 12 && length > IcmpExtension.Offset && !state.Abandoned)
+        {
+            if (icmp.CapturedLength < IcmpExtension.Offset + 5)
+                state.WriteTruncated(ref writer, "icmp");
+            else
+                state.Abandoned |= IcmpExtensionPrinter.Write(ref writer, icmp, length);
         }
     }
 
     /// <summary>Writes <c>ICMP text, length N</c>; false (nothing written) when a field tcpdump reads was not captured.</summary>
-    private bool TryWriteIcmpText(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    private static bool TryWriteText(ref LineWriter writer, PrintState state, IcmpHeader icmp, int length)
     {
-        if (bytes.Length < 2)
-            return false;
-        var type = bytes[0];
-        var code = bytes[1];
-        var start = writer.Length;
+        var type = icmp.Type;
+        var code = icmp.Code;
+        var captured = icmp.CapturedLength;
         Span<char> text = stackalloc char[256];
         var line = new LineWriter(text);
         line.Append("ICMP ");
@@ -78,19 +83,20 @@ public sealed partial class TcpdumpFormatter
         {
             case 0:
             case 8:
-                if (bytes.Length < 8)
+                if (captured < IcmpHeader.Length)
                     return false;
                 line.Append(type == 8 ? "echo request, id " : "echo reply, id ");
-                line.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]));
+                line.AppendDecimal(icmp.Identifier);
                 line.Append(", seq ");
-                line.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+                line.AppendDecimal(icmp.SequenceNumber);
                 break;
             case 3:
-                if (!TryWriteUnreachable(ref line, bytes, code))
+                if (!TryWriteUnreachable(ref line, state, icmp))
                     return false;
                 break;
             case 5:
-                if (bytes.Length < 28)
+                // The quoted datagram's destination is needed whole (8 + 20 bytes).
+                if (!TryReadQuotedFixedPart(icmp, out var redirected))
                     return false;
                 line.Append(code switch { 0 => "redirect ", 1 => "redirect ", 2 => "redirect-tos ", 3 => "redirect-tos ", _ => "redirect-#" });
                 if (code > 3)
@@ -98,12 +104,12 @@ public sealed partial class TcpdumpFormatter
                     line.AppendDecimal(code);
                     line.Append(' ');
                 }
-                WriteIpv4Address(ref line, bytes.Slice(24, 4));
+                state.WriteIpAddress(ref line, redirected.Destination);
                 line.Append(code switch { 1 or 3 => " to host ", 0 or 2 => " to net ", _ => " to " });
-                WriteIpv4Address(ref line, bytes.Slice(4, 4));
+                state.WriteIpAddress(ref line, icmp.Gateway);
                 break;
             case 11:
-                if (bytes.Length < 28)
+                if (captured < IcmpHeader.Length + Ipv4Header.MinimumLength)
                     return false;
                 if (code == 0)
                 {
@@ -127,43 +133,43 @@ public sealed partial class TcpdumpFormatter
                 }
                 else
                 {
-                    if (bytes.Length < 5)
+                    if (captured < 5)
                         return false;
                     line.Append("parameter problem - octet ");
-                    line.AppendDecimal(bytes[4]);
+                    line.AppendDecimal(icmp.Pointer);
                 }
                 break;
             case 18:
-                if (bytes.Length < 12)
+                if (captured < 12)
                     return false;
                 line.Append("address mask is 0x");
-                line.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(bytes[8..]), 8);
+                line.AppendHex(icmp.AddressMask, 8);
                 break;
             case 13:
-                if (bytes.Length < 8)
+                if (captured < IcmpHeader.Length)
                     return false;
                 line.Append("time stamp query id ");
-                line.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]));
+                line.AppendDecimal(icmp.Identifier);
                 line.Append(" seq ");
-                line.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+                line.AppendDecimal(icmp.SequenceNumber);
                 break;
             case 9:
-                if (!TryWriteRouterAdvertisement(ref line, bytes))
+                if (!TryWriteRouterAdvertisement(ref line, state, icmp))
                     return false;
                 break;
             case 14:
-                if (bytes.Length < 20)
+                if (captured < 20)
                     return false;
                 line.Append("time stamp reply id ");
-                line.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]));
+                line.AppendDecimal(icmp.Identifier);
                 line.Append(" seq ");
-                line.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+                line.AppendDecimal(icmp.SequenceNumber);
                 line.Append(": org ");
-                WriteIcmpTimestamp(ref line, BinaryPrimitives.ReadUInt32BigEndian(bytes[8..]));
+                WriteTimestamp(ref line, icmp.OriginateTimestamp);
                 line.Append(", recv ");
-                WriteIcmpTimestamp(ref line, BinaryPrimitives.ReadUInt32BigEndian(bytes[12..]));
+                WriteTimestamp(ref line, icmp.ReceiveTimestamp);
                 line.Append(", xmit ");
-                WriteIcmpTimestamp(ref line, BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]));
+                WriteTimestamp(ref line, icmp.TransmitTimestamp);
                 break;
             default:
                 var name = type switch
@@ -189,27 +195,32 @@ public sealed partial class TcpdumpFormatter
         line.Append(", length ");
         line.AppendDecimal((uint)length);
         writer.Append(line.Written);
-        _ = start;
         return true;
     }
+
+    /// <summary>The fixed part of the datagram an error quotes, when the 8 + 20 bytes were captured.</summary>
+    private static bool TryReadQuotedFixedPart(IcmpHeader icmp, out Ipv4Header quoted) =>
+        Ipv4Header.TryReadQuoted(icmp.Body, out quoted, out _) && quoted.HasFixedPart;
 
     /// <summary>
     /// <c>router advertisement lifetime L N: {addr pref}...</c>; tcpdump formats it into a 164-byte buffer, so long lists are cut
     /// at 163 characters. False when an announced entry was not captured.
     /// </summary>
-    private bool TryWriteRouterAdvertisement(ref LineWriter line, ReadOnlySpan<byte> bytes)
+    private static bool TryWriteRouterAdvertisement(ref LineWriter line, PrintState state, IcmpHeader icmp)
     {
         const int BufferText = 163;
-        if (bytes.Length < 8)
+        const int EntryLength = 8;
+        if (icmp.CapturedLength < IcmpHeader.Length)
             return false;
-        int count = bytes[4];
-        var size = bytes[5];
-        if (size == 2 && bytes.Length < 8 + count * 8)
+        int count = icmp.AddressCount;
+        var size = icmp.AddressEntrySize;
+        var entries = icmp.Body;
+        if (size == 2 && entries.Length < count * EntryLength)
             return false;
         Span<char> buffer = stackalloc char[BufferText + 64];
         var text = new LineWriter(buffer);
         text.Append("router advertisement lifetime ");
-        uint lifetime = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
+        uint lifetime = icmp.Lifetime;
         if (lifetime < 60)
         {
             text.AppendDecimal(lifetime);
@@ -241,10 +252,11 @@ public sealed partial class TcpdumpFormatter
         {
             for (var i = 0; i < count && text.Length < BufferText; i++)
             {
+                var entry = entries.Slice(i * EntryLength, EntryLength);
                 text.Append(" {");
-                WriteIpv4Address(ref text, bytes.Slice(8 + i * 8, 4));
+                state.WriteIpAddress(ref text, entry[..4]);
                 text.Append(' ');
-                text.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[(12 + i * 8)..]));
+                text.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(entry[4..]));
                 text.Append('}');
             }
         }
@@ -252,34 +264,32 @@ public sealed partial class TcpdumpFormatter
         return true;
     }
 
-    private bool TryWriteUnreachable(ref LineWriter line, ReadOnlySpan<byte> bytes, byte code)
+    private static bool TryWriteUnreachable(ref LineWriter line, PrintState state, IcmpHeader icmp)
     {
-        // The quoted datagram's destination sits at 8 + 16.
-        if (bytes.Length < 28)
+        // Every form names the quoted datagram's destination, so its fixed part must have been captured.
+        if (!TryReadQuotedFixedPart(icmp, out var quoted))
             return false;
-        var destination = bytes.Slice(24, 4);
+        var destination = quoted.Destination;
+        var code = icmp.Code;
         switch (code)
         {
             case 2:
-                if (bytes.Length < 18)
-                    return false;
-                WriteIpv4Address(ref line, destination);
+                state.WriteIpAddress(ref line, destination);
                 line.Append(" protocol ");
-                line.AppendDecimal(bytes[17]);
+                line.AppendDecimal(quoted.Protocol.Value);
                 line.Append(" unreachable");
                 return true;
             case 3:
-                var quotedHeaderLength = (bytes[8] & 0x0f) * 4;
-                var portOffset = 8 + quotedHeaderLength + 2;
-                if (bytes.Length < portOffset + 2)
+                // tcpdump reads the port through a UDP header wherever the quoted header length puts it, whatever the protocol.
+                if (!UdpHeader.TryReadPorts(icmp.Body[Math.Min(quoted.HeaderLength, icmp.Body.Length)..], out var transport, out _))
                     return false;
-                var port = BinaryPrimitives.ReadUInt16BigEndian(bytes[portOffset..]);
-                var protocol = bytes[17];
-                WriteIpv4Address(ref line, destination);
+                var port = transport.DestinationPort;
+                var protocol = quoted.Protocol.Value;
+                state.WriteIpAddress(ref line, destination);
                 if (protocol is 6 or 17)
                 {
                     line.Append(protocol == 6 ? " tcp port " : " udp port ");
-                    WritePort(ref line, port, tcp: protocol == 6);
+                    Endpoints.WritePort(ref line, state, port, tcp: protocol == 6);
                 }
                 else
                 {
@@ -291,8 +301,8 @@ public sealed partial class TcpdumpFormatter
                 line.Append(" unreachable");
                 return true;
             case 4:
-                var mtu = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
-                WriteIpv4Address(ref line, destination);
+                var mtu = icmp.NextHopMtu;
+                state.WriteIpAddress(ref line, destination);
                 line.Append(" unreachable - need to frag");
                 if (mtu != 0)
                 {
@@ -321,19 +331,19 @@ public sealed partial class TcpdumpFormatter
         };
         if (prefix is null)
         {
-            WriteIpv4Address(ref line, destination);
+            state.WriteIpAddress(ref line, destination);
             line.Append(" unreachable - #");
             line.AppendDecimal(code);
             return true;
         }
         line.Append(prefix);
-        WriteIpv4Address(ref line, destination);
+        state.WriteIpAddress(ref line, destination);
         line.Append(suffix);
         return true;
     }
 
     /// <summary>ICMP timestamps are milliseconds since midnight UTC; tcpdump lets the hours run past 24.</summary>
-    private static void WriteIcmpTimestamp(ref LineWriter line, uint milliseconds)
+    private static void WriteTimestamp(ref LineWriter line, uint milliseconds)
     {
         var seconds = milliseconds / 1000;
         line.AppendPadded(seconds / 3600, 2);
