@@ -81,7 +81,7 @@ internal static class ArpPrinter
                 break;
             default:
                 // ARP's own fallback dump is printed whatever the flags.
-                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
+                HexDumpWriter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
         TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
@@ -220,7 +220,7 @@ internal static class ArpPrinter
                 WriteAtmArpProtocolAddress(ref writer, state, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
                 break;
             default:
-                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
+                HexDumpWriter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
         TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
