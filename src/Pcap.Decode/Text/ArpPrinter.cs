@@ -267,20 +267,8 @@ internal static class ArpPrinter
             _ => null,
         }, "Unknown Hardware (", hardware);
 
-    private static void WriteArpProtocolName(ref LineWriter writer, ushort protocol)
-    {
-        var name = new EtherType(protocol).Name;
-        if (name is null)
-        {
-            writer.Append("Unknown Protocol (0x");
-            writer.AppendHex(protocol, 4);
-            writer.Append(')');
-        }
-        else
-        {
-            writer.Append(name);
-        }
-    }
+    private static void WriteArpProtocolName(ref LineWriter writer, ushort protocol) =>
+        EthernetPrinter.WriteEtherTypeName(ref writer, protocol, "Unknown Protocol (0x");
 
     /// <summary>tcpdump's arpop_values, else "Unknown (N)".</summary>
     private static void WriteArpOperationName(ref LineWriter writer, ushort operation) =>

@@ -94,26 +94,32 @@ internal static class EthernetPrinter
     /// <summary>An EtherType by name, as <c>-e</c> prints it (<c>ethertype IPv4 (0x0800)</c>, or just the name with <c>-q</c>).</summary>
     public static void WriteEtherType(ref LineWriter writer, PrintState state, ushort type)
     {
-        var name = new EtherType(type).Name;
         if (state.Options.Quiet)
         {
-            if (name is null)
-            {
-                writer.Append("Unknown Ethertype (0x");
-                writer.AppendHex(type, 4);
-                writer.Append(')');
-            }
-            else
-            {
-                writer.Append(name);
-            }
+            WriteEtherTypeName(ref writer, type, "Unknown Ethertype (0x");
             return;
         }
         writer.Append("ethertype ");
-        writer.Append(name ?? "Unknown");
+        writer.Append(new EtherType(type).Name ?? "Unknown");
         writer.Append(" (0x");
         writer.AppendHex(type, 4);
         writer.Append(')');
+    }
+
+    /// <summary>An EtherType's name, or <paramref name="unknownPrefix"/> then its hex value and ')' (tcpdump's tok2str on ethertype_values).</summary>
+    public static void WriteEtherTypeName(ref LineWriter writer, ushort type, string unknownPrefix)
+    {
+        var name = new EtherType(type).Name;
+        if (name is null)
+        {
+            writer.Append(unknownPrefix);
+            writer.AppendHex(type, 4);
+            writer.Append(')');
+        }
+        else
+        {
+            writer.Append(name);
+        }
     }
 
     /// <summary>A tag's <c>vlan N, p P[, DEI]</c>.</summary>
