@@ -17,7 +17,6 @@ public sealed partial class TcpdumpFormatter
     private readonly PrintState _state;
     private readonly FormatOptions _options;
     private readonly TcpSequenceTracker _tcpSequences;
-    private readonly InterfaceNames _interfaceNames;
     private readonly HostNames? _hostNames;
     private char[] _scratch = new char[MaximumLength(65536)];
 
@@ -25,7 +24,7 @@ public sealed partial class TcpdumpFormatter
     public TcpdumpFormatter(FormatOptions options)
     {
         _state = new PrintState(options) { Formatter = this };
-        (_options, _tcpSequences, _interfaceNames, _hostNames) = (options, _state.TcpSequences, _state.InterfaceNames, _state.HostNames);
+        (_options, _tcpSequences, _hostNames) = (options, _state.TcpSequences, _state.HostNames);
     }
 
     /// <summary>The options in force.</summary>
@@ -174,9 +173,7 @@ public sealed partial class TcpdumpFormatter
             case 101:
             case 228:
             case 229:
-                if (_options.LinkHeader)
-                    writer.Append("ip: ");
-                WriteRawIp(ref writer, packet, length);
+                RawPrinter.Print(ref writer, _state, packet, length);
                 return 0;
             case 113:
                 return LinuxSllPrinter.Print(ref writer, _state, packet, length);
@@ -198,29 +195,6 @@ public sealed partial class TcpdumpFormatter
                 writer.Append(", length ");
                 writer.AppendDecimal((uint)length);
                 return 0;
-        }
-    }
-
-    private void WriteRawIp(ref LineWriter writer, ReadOnlySpan<byte> packet, int length)
-    {
-        if (length < 1 || packet.Length < 1)
-        {
-            writer.Append("truncated-ip ");
-            writer.AppendDecimal((uint)length);
-            return;
-        }
-        switch (packet[0] & 0xf0)
-        {
-            case 0x40:
-                WriteIpv4(ref writer, packet, length);
-                break;
-            case 0x60:
-                WriteIpv6(ref writer, packet, length);
-                break;
-            default:
-                writer.Append("unknown ip ");
-                writer.AppendDecimal((uint)(packet[0] >> 4));
-                break;
         }
     }
 
