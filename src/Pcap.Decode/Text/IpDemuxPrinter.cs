@@ -24,10 +24,10 @@ internal static class IpDemuxPrinter
                 var applicationLength = UdpPrinter.Print(ref writer, state, payload, length, in context);
                 // A length of 0 or more means the whole UDP header was captured.
                 if (applicationLength >= 0 && UdpHeader.TryRead(payload, out var udp, out _))
-                    state.Formatter.WriteUdpApplication(ref writer, udp.Payload, applicationLength, udp.SourcePort, udp.DestinationPort);
+                    ApplicationPrinter.PrintUdp(ref writer, state, udp.Payload, applicationLength, udp.SourcePort, udp.DestinationPort);
                 break;
             case 2:
-                state.Formatter.WriteIgmp(ref writer, payload, length, in context);
+                IgmpPrinter.Print(ref writer, state, payload, length, in context);
                 break;
             case 1 when context.IsIpv6:
                 writer.Append("[ICMP requires IPv4] (invalid)");

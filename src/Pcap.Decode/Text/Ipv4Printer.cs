@@ -77,7 +77,7 @@ internal static class Ipv4Printer
             if (!ip.IsHeaderComplete)
             {
                 // A cut-off header: what was captured of it is everything captured.
-                state.Formatter.WriteHeaderNotCaptured(ref writer, ip.HeaderBytes.Length, headerLength, "ip");
+                state.WriteHeaderNotCaptured(ref writer, ip.HeaderBytes.Length, headerLength, "ip");
                 return;
             }
             var context = new IpContext(ip.Source, ip.Destination, isIpv6: false, ip.IsFragment, ip.HeaderBytes,
