@@ -209,6 +209,12 @@ internal static class MobilityPrinter
                         writer.Append("(refresh: trunc)");
                         return false;
                     }
+                    if (captured.Length < i + 4)
+                    {
+                        // tcpdump's read of the interval long-jumps out (the read past the capture threw here).
+                        state.Abandoned = true;
+                        return false;
+                    }
                     writer.Append("(refresh: ");
                     writer.AppendDecimal((uint)BinaryPrimitives.ReadUInt16BigEndian(captured[(i + 2)..]) << 2);
                     writer.Append(')');
