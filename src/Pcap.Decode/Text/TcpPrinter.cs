@@ -109,7 +109,7 @@ internal static class TcpPrinter
         if ((flags & TcpFlags.Rst) != 0 && options.Verbose > 0)
             WriteResetData(ref writer, tcp.Payload, dataLength);
         else
-            state.Formatter.WriteTcpApplication(ref writer, tcp.Payload, dataLength, sourcePort, destinationPort);
+            ApplicationPrinter.PrintTcp(ref writer, state, tcp.Payload, dataLength, sourcePort, destinationPort);
     }
 
     private static void WriteTooLong(ref LineWriter writer, int headerLength, int length)

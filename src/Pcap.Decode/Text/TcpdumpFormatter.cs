@@ -240,9 +240,6 @@ public sealed partial class TcpdumpFormatter
     internal void WriteUdpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort) =>
         ApplicationPrinter.PrintUdp(ref writer, _state, payload, length, sourcePort, destinationPort);
 
-    internal void WriteTcpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort) =>
-        ApplicationPrinter.PrintTcp(ref writer, _state, payload, length, sourcePort, destinationPort);
-
     internal void WriteIgmp(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, in IpContext context) =>
         IgmpPrinter.Print(ref writer, _state, payload, length, in context);
 
