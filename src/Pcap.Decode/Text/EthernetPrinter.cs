@@ -77,10 +77,10 @@ internal static class EthernetPrinter
         switch (type)
         {
             case 0x0800:
-                state.Formatter.WriteIpv4(ref writer, payload, length);
+                Ipv4Printer.Print(ref writer, state, payload, length);
                 return true;
             case 0x86dd:
-                state.Formatter.WriteIpv6(ref writer, payload, length);
+                Ipv6Printer.Print(ref writer, state, payload, length);
                 return true;
             case 0x0806:
             case 0x8035:

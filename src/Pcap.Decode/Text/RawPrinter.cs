@@ -21,10 +21,10 @@ internal static class RawPrinter
         switch (version)
         {
             case 4:
-                state.Formatter.WriteIpv4(ref writer, packet, length);
+                Ipv4Printer.Print(ref writer, state, packet, length);
                 break;
             case 6:
-                state.Formatter.WriteIpv6(ref writer, packet, length);
+                Ipv6Printer.Print(ref writer, state, packet, length);
                 break;
             default:
                 writer.Append("unknown ip ");

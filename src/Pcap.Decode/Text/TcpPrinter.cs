@@ -103,7 +103,7 @@ internal static class TcpPrinter
         if (!tcp.IsComplete)
         {
             // tcpdump needs the whole header captured before it looks at the payload.
-            state.Formatter.WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, printer);
+            state.WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, printer);
             return;
         }
         if ((flags & TcpFlags.Rst) != 0 && options.Verbose > 0)
