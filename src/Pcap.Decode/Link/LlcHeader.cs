@@ -5,7 +5,8 @@ public readonly ref struct LlcHeader
 {
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private LlcHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal LlcHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the three-byte LLC header.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out LlcHeader header, out DecodeError error)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Pcap.Decode.Network;
 
@@ -10,7 +11,8 @@ public readonly ref struct Ipv4Header
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the header: needs 20 bytes, version 4 and a header length of at least 20 that fits in <paramref name="bytes"/>.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out Ipv4Header header, out DecodeError error)
@@ -40,6 +42,16 @@ public readonly ref struct Ipv4Header
         header = new Ipv4Header(bytes);
         error = default;
         return true;
+    }
+
+    /// <summary>The header length when <see cref="TryRead"/> would accept <paramref name="bytes"/>, else 0: the layer walk's check, without building an error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ValidHeaderLength(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < MinimumLength || bytes[0] >> 4 != 4)
+            return 0;
+        int headerLength = (bytes[0] & 0x0f) * 4;
+        return headerLength >= MinimumLength && headerLength <= bytes.Length ? headerLength : 0;
     }
 
     /// <summary>Header length in bytes (IHL × 4).</summary>
