@@ -9,9 +9,9 @@ namespace Pcap.Decode.Walk;
 
 /// <summary>
 /// Walks a packet's layers, from the link header to the application payload, without allocating: create one walker
-/// and reuse it for every packet (it is not thread-safe; use one per thread). Each layer is validated once, by its
-/// view's <c>TryRead</c>, as the walk reaches it; <see cref="PacketLayers"/> then hands out views without reading
-/// again. The walk stops at the first layer that does not read, with the reason in <see cref="PacketLayers.Error"/>.
+/// and reuse it for every packet (it is not thread-safe; use one per thread). Each layer is validated once, by the
+/// rules of its view's <c>TryRead</c>, as the walk reaches it; <see cref="PacketLayers"/> then hands out views without
+/// checking again. The walk stops at the first layer that does not read, with the reason in <see cref="PacketLayers.Error"/>.
 /// The application layer is chosen by port as tcpdump chooses it (<see cref="ApplicationPorts"/>, which the caller
 /// can replace).
 /// </summary>
