@@ -244,7 +244,7 @@ internal static class Icmpv6Printer
     {
         if (bytes.Length > length)
             bytes = bytes[..Math.Max(length, 0)];
-        TcpdumpFormatter.WriteHexOnly(ref writer, bytes, indent);
+        HexDumpWriter.WriteHexOnly(ref writer, bytes, indent);
     }
 
     private static string? TypeName(byte type) => type switch
