@@ -22,11 +22,11 @@ internal sealed class PrintState(FormatOptions options)
     /// <summary>The fraction of <see cref="ReferenceSeconds"/>, in microseconds or nanoseconds as printed.</summary>
     public long ReferenceFraction { get; set; }
 
-    /// <summary>How many IP-in-IP headers deep the printers are in the current packet (bounded by the IP dispatch).</summary>
-    public int TunnelDepth { get; set; }
-
     /// <summary>How many VXLAN frames the current packet's printer is inside (bounded against crafted nesting).</summary>
     public int VxlanDepth { get; set; }
+
+    /// <summary>How many IP-in-IP headers deep the printers are in the current packet (bounded by the IP dispatch).</summary>
+    public int TunnelDepth { get; set; }
 
     /// <summary>Set when a printer gave up on the packet: tcpdump then hex-dumps it from the start, not after the link header.</summary>
     public bool Abandoned { get; set; }
@@ -40,10 +40,7 @@ internal sealed class PrintState(FormatOptions options)
         writer.Append(']');
     }
 
-    /// <summary>
-    /// tcpdump's note when a header's own length field reaches past the captured bytes
-    /// (<c> [remaining caplen(N) &lt; header length(M)] [|proto]</c>); the packet is abandoned there.
-    /// </summary>
+    /// <summary>tcpdump's note when a header's own length field reaches past the captured bytes; the packet is abandoned there.</summary>
     public void WriteHeaderNotCaptured(ref LineWriter writer, int captured, int headerLength, string protocol)
     {
         writer.Append(" [remaining caplen(");
