@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Pcap.Decode.Network;
 
@@ -10,7 +11,8 @@ public readonly ref struct Ipv4Header
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the header: needs 20 bytes, version 4 and a header length of at least 20 that fits in <paramref name="bytes"/>.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out Ipv4Header header, out DecodeError error)
@@ -57,6 +59,16 @@ public readonly ref struct Ipv4Header
         return true;
     }
 
+    /// <summary>The header length when <see cref="TryRead"/> would accept <paramref name="bytes"/>, else 0: the layer walk's check, without building an error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ValidHeaderLength(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < MinimumLength || bytes[0] >> 4 != 4)
+            return 0;
+        int headerLength = (bytes[0] & 0x0f) * 4;
+        return headerLength >= MinimumLength && headerLength <= bytes.Length ? headerLength : 0;
+    }
+
     /// <summary>
     /// The lax variant for the datagram an ICMP error quotes, which tcpdump reads as it finds it: needs only the first 4
     /// bytes (up to the total length) and checks neither the version nor the header length. The fields past them may be
@@ -82,6 +94,7 @@ public readonly ref struct Ipv4Header
     public bool IsHeaderComplete => HeaderLength >= MinimumLength && _bytes.Length >= HeaderLength;
     /// <summary>True when the fixed 20 bytes were captured (always, after <see cref="TryRead"/>).</summary>
     public bool HasFixedPart => _bytes.Length >= MinimumLength;
+
     /// <summary>Header length in bytes (IHL × 4).</summary>
     public int HeaderLength => (_bytes[0] & 0x0f) * 4;
     /// <summary>Type of service byte (DSCP and ECN).</summary>

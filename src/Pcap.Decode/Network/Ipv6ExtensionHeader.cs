@@ -10,7 +10,8 @@ public readonly ref struct Ipv6ExtensionHeader
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly IpProtocol _kind;
 
-    private Ipv6ExtensionHeader(ReadOnlySpan<byte> bytes, IpProtocol kind)
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal Ipv6ExtensionHeader(ReadOnlySpan<byte> bytes, IpProtocol kind)
     {
         _bytes = bytes;
         _kind = kind;

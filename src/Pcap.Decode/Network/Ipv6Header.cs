@@ -10,7 +10,8 @@ public readonly ref struct Ipv6Header
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private Ipv6Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal Ipv6Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the header: needs 40 bytes and version 6.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out Ipv6Header header, out DecodeError error)

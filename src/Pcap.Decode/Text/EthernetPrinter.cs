@@ -62,8 +62,7 @@ internal static class EthernetPrinter
             {
                 WriteAddresses(ref writer, state, ethernet.Source, ethernet.Destination);
                 WriteEtherType(ref writer, state, type);
-                writer.Append(", length ");
-                writer.AppendDecimal((uint)originalLength);
+                writer.AppendLengthSuffix(originalLength);
                 writer.Append(": ");
             }
             HexDumpWriter.WriteDefault(ref writer, state.Options, payload);

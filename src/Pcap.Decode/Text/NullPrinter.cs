@@ -63,8 +63,7 @@ internal static class NullPrinter
         {
             writer.Append(name);
         }
-        writer.Append(", length ");
-        writer.AppendDecimal((uint)length);
+        writer.AppendLengthSuffix(length);
         writer.Append(": ");
     }
 }

@@ -1,3 +1,5 @@
+using Pcap.Decode.Network;
+
 namespace Pcap.Decode.Text;
 
 /// <summary>
@@ -11,13 +13,13 @@ internal static class RawPrinter
     {
         if (state.Options.LinkHeader)
             writer.Append("ip: ");
-        if (length < 1 || packet.Length < 1)
+        var version = Ipv4Header.ReadVersion(packet);
+        if (length < 1 || version < 0)
         {
             writer.Append("truncated-ip ");
             writer.AppendDecimal((uint)length);
             return;
         }
-        var version = packet[0] >> 4;
         switch (version)
         {
             case 4:

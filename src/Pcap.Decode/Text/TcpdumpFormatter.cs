@@ -10,23 +10,22 @@ namespace Pcap.Decode.Text;
 /// </summary>
 /// <remarks>
 /// The dispatcher of the protocol printers (<c>Text/*Printer.cs</c>, one per protocol as tcpdump's <c>print-*.c</c>),
-/// passing them the per-capture <see cref="PrintState"/>. Printers not yet moved out live in the partial files.
+/// passing them the per-capture <see cref="PrintState"/>: it checks the record's lengths, then writes the time stamp,
+/// the link layer (which calls the printers above it) and the hex dump.
 /// </remarks>
-public sealed partial class TcpdumpFormatter
+public sealed class TcpdumpFormatter
 {
     private readonly PrintState _state;
-    private readonly FormatOptions _options;
     private char[] _scratch = new char[MaximumLength(65536)];
 
     /// <summary>Creates a formatter for one capture.</summary>
     public TcpdumpFormatter(FormatOptions options)
     {
         _state = new PrintState(options);
-        _options = options;
     }
 
     /// <summary>The options in force.</summary>
-    public FormatOptions Options => _options;
+    public FormatOptions Options => _state.Options;
 
     /// <summary>
     /// Formats one packet into <paramref name="destination"/> (the line plus any hex-dump lines, no final newline).
@@ -70,7 +69,7 @@ public sealed partial class TcpdumpFormatter
         _state.TunnelDepth = 0;
         TimestampWriter.Write(ref writer, _state, seconds, fractionNanoseconds);
         var linkHeaderLength = WriteLink(ref writer, linkType, packet, (int)wireLength);
-        HexDumpWriter.WritePacketDump(ref writer, _options, packet, _state.Abandoned ? 0 : linkHeaderLength);
+        HexDumpWriter.WritePacketDump(ref writer, _state.Options, packet, _state.Abandoned ? 0 : linkHeaderLength);
         written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
     }
@@ -100,7 +99,7 @@ public sealed partial class TcpdumpFormatter
             StartInvalidHeaderItem(ref writer, ref invalid);
             writer.Append(" len(");
             writer.AppendDecimal(wire);
-            WriteNote(ref writer, ") < caplen(", captured, ')');
+            writer.AppendNote(") < caplen(", captured, ')');
         }
         if (captured > MaximumSnapshotLength)
         {
@@ -190,20 +189,8 @@ public sealed partial class TcpdumpFormatter
                 }
                 writer.Append("unsupported link type ");
                 writer.AppendDecimal(linkType.Value);
-                writer.Append(", length ");
-                writer.AppendDecimal((uint)length);
+                writer.AppendLengthSuffix(length);
                 return 0;
         }
     }
-
-    /// <summary>tcpdump's <c>, length N</c> ending.</summary>
-    internal static void WriteLengthSuffix(ref LineWriter writer, int length)
-    {
-        writer.Append(", length ");
-        writer.AppendDecimal((uint)length);
-    }
-
-    /// <summary>tcpdump's bracketed notes such as <c> [bad length N]</c>: the text, the number, the closing bracket.</summary>
-    private static void WriteNote(ref LineWriter writer, string text, ulong value, char close = ']') =>
-        writer.AppendNote(text, value, close);
 }
