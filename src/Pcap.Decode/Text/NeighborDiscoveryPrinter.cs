@@ -67,7 +67,7 @@ internal static class NeighborDiscoveryPrinter
                 if (bytes.Length < 6)
                     return Truncated(ref writer, state, abandoned: true);
                 writer.Append(", id 0x");
-                writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]), 4);
+                writer.AppendHex(icmp.Identifier, 4);
                 return true;
             case 145:
                 if (!verbose)
@@ -75,7 +75,7 @@ internal static class NeighborDiscoveryPrinter
                 if (bytes.Length < 6)
                     return Truncated(ref writer, state, abandoned: true);
                 writer.Append(", id 0x");
-                writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]), 4);
+                writer.AppendHex(icmp.Identifier, 4);
                 // tcpdump walks to the ICMPv6 length, so an address past the captured bytes ends the packet.
                 for (var at = 8; at < length; at += 16)
                 {
@@ -91,7 +91,7 @@ internal static class NeighborDiscoveryPrinter
                 if (bytes.Length < 8)
                     return Truncated(ref writer, state, abandoned: true);
                 writer.Append(", id 0x");
-                writer.AppendHex(BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]), 4);
+                writer.AppendHex(icmp.Identifier, 4);
                 var flags = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
                 if ((flags & 0xc000) != 0)
                     writer.Append(' ');

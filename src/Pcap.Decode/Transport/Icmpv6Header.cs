@@ -34,7 +34,7 @@ public readonly ref struct Icmpv6Header
     public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[2..]);
     /// <summary>True for error messages (type below 128), whose body quotes the offending packet after 4 bytes.</summary>
     public bool IsError => Type < 128;
-    /// <summary>Echo identifier (echo request/reply), when the body has it; otherwise 0.</summary>
+    /// <summary>Identifier (echo, and mobile IPv6 home-agent discovery and mobile prefix messages), when the body has it; otherwise 0.</summary>
     public ushort Identifier => _bytes.Length >= 6 ? BinaryPrimitives.ReadUInt16BigEndian(_bytes[4..]) : (ushort)0;
     /// <summary>Echo sequence number (echo request/reply), when the body has it; otherwise 0.</summary>
     public ushort SequenceNumber => _bytes.Length >= 8 ? BinaryPrimitives.ReadUInt16BigEndian(_bytes[6..]) : (ushort)0;
