@@ -166,7 +166,7 @@ public static class FilterCompiler
         program = null;
         error = null;
         KnownOutcomeThreading.Run(root);
-        MembershipLowering.Run(root, sets);
+        MembershipLowering.Run(root, sets, options.PrefilterWidenBits);
         bool accepts = false;
         foreach (var block in BlockOrder.Topological(root))
             accepts |= block.JumpTrue is null && block.K != 0;
@@ -177,7 +177,8 @@ public static class FilterCompiler
         long exactAtLeast = 0;
         foreach (var set in sets)
             exactAtLeast += (long)set.Values.Length * set.ValueBlocks.Count;
-        CodeBlock? exactRoot = exactAtLeast <= ExactBudget
+        // A prefilter's sets are widened on purpose: libpcap's exact program is not one.
+        CodeBlock? exactRoot = exactAtLeast <= ExactBudget && options.PrefilterWidenBits == 0
             ? NewGenerator(linkType, options, groupSets: false, foldConstants: false).Generate(tree)
             : null;
         if (exactRoot is not null && BlockGraphBuilder.UnoptimizedLength(exactRoot) <= ExactBudget)
@@ -211,5 +212,40 @@ public static class FilterCompiler
         new(options.MaxInstructions == BpfProgram.MaxInstructions
                 ? $"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have"
                 : $"the expression needs {length} instructions, more than the {options.MaxInstructions} allowed",
-            expression, 0, expression.Length);
+            expression, 0, expression.Length) { IsTooLong = true };
+
+    /// <summary>
+    /// Compiles for a live socket. The whole program goes to the kernel when it fits <paramref name="kernelOptions"/>;
+    /// otherwise, as libpcap falls back to filtering in user space, the kernel gets the narrowest prefilter that fits
+    /// (each set of values compared on fewer of its top bits, then on none, then a program that accepts everything)
+    /// and the whole program, compiled with <paramref name="userSpaceOptions"/>, runs on what the prefilter accepts.
+    /// </summary>
+    /// <exception cref="FilterException">The expression does not compile, or is refused for a reason other than its length.</exception>
+    public static FilterPlacement CompileForKernel(string expression, LinkType linkType, FilterOptions kernelOptions,
+        FilterOptions userSpaceOptions)
+    {
+        ArgumentNullException.ThrowIfNull(kernelOptions);
+        ArgumentNullException.ThrowIfNull(userSpaceOptions);
+        if (TryCompile(expression, linkType, out var whole, out var kernelError, kernelOptions))
+            return new FilterPlacement(whole, null, "the whole filter");
+        if (!kernelError.IsTooLong)
+            throw kernelError;
+        var userSpace = Compile(expression, linkType, userSpaceOptions);
+        string refusal = kernelError.Message;
+        foreach (int bits in PrefilterWidenings)
+        {
+            if (TryCompile(expression, linkType, out var prefilter, out var error, kernelOptions with { PrefilterWidenBits = bits }))
+                return new FilterPlacement(prefilter, userSpace, bits < 32
+                    ? $"each set of values compared on its top {32 - bits} bits"
+                    : "each set of values dropped, the tests around it kept");
+            // The same refusal again: the expression holds no set to widen.
+            if (!error.IsTooLong || error.Message == refusal)
+                break;
+        }
+        var acceptAll = new BpfProgram([BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)kernelOptions.SnapLength)]);
+        return new FilterPlacement(acceptAll, userSpace, "accepts every packet (no narrower prefilter fits)");
+    }
+
+    // Low bits of each set value a prefilter ignores, tried in turn: the first program that fits is the narrowest.
+    private static readonly int[] PrefilterWidenings = [8, 16, 24, 32];
 }

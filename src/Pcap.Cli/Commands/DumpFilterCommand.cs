@@ -72,18 +72,48 @@ internal static class DumpFilterCommand
             ReadingSavefile = options.ReadFile is not null,
             SnapLength = snapLength,
         };
-        if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var failure, compileOptions))
-        {
-            FilterErrorReport.Write(error, failure);
-            return 1;
-        }
         var format = options.DumpFilter switch
         {
             1 => BpfDumpFormat.Assembly,
             2 => BpfDumpFormat.CArray,
             _ => BpfDumpFormat.Decimal,
         };
+        if (live)
+            return DumpLive(expression, linkType, snapLength, !options.NoOptimize, format, output, error);
+        if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var failure, compileOptions))
+        {
+            FilterErrorReport.Write(error, failure);
+            return 1;
+        }
         output.Write(BpfDisassembler.Format(program, format));
+        return 0;
+    }
+
+    // The programs a live capture would run: one when the kernel takes the whole filter, else each under a line saying
+    // where it runs (the kernel's prefilter, then the whole filter in user space).
+    private static int DumpLive(string expression, LinkType linkType, int snapLength, bool optimize, BpfDumpFormat format,
+        TextWriter output, TextWriter error)
+    {
+        FilterPlacement placement;
+        try
+        {
+            placement = LiveCapture.CompileFilter(expression, linkType, snapLength, optimize);
+        }
+        catch (FilterException e)
+        {
+            FilterErrorReport.Write(error, e);
+            return 1;
+        }
+        if (placement.UserSpace is not { } userSpace)
+        {
+            output.Write(BpfDisassembler.Format(placement.Kernel, format));
+            return 0;
+        }
+        output.WriteLine($"; kernel prefilter ({placement.Kernel.Length} instructions): {placement.KernelDescription}");
+        output.Write(BpfDisassembler.Format(placement.Kernel, format));
+        output.WriteLine($"; user space (JIT), on each packet the prefilter accepts: the whole filter ({userSpace.Length} instructions, " +
+                         $"more than the kernel's {BpfProgram.MaxInstructions})");
+        output.Write(BpfDisassembler.Format(userSpace, format));
         return 0;
     }
 }

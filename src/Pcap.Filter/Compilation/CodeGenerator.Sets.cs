@@ -162,7 +162,8 @@ internal sealed partial class CodeGenerator
             if (i == 0 || values[i] != values[i - 1])
                 values[distinct++] = values[i];
         values.RemoveRange(distinct, values.Count - distinct);
-        (_sets ??= []).Add(new ValueSet(valueBlocks, values.ToArray()));
+        bool negatedRun = terms[start].Term is NotNode;
+        (_sets ??= []).Add(new ValueSet(valueBlocks, values.ToArray(), negatedRun ^ (_negations % 2 == 1)));
         if (terms[start].Term is NotNode)
             BlockLogic.Not(template);
         region = template;

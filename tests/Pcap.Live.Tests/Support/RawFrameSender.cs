@@ -46,8 +46,12 @@ internal static unsafe partial class RawFrameSender
     public static byte[] MacOf(Pcap.Testing.Namespaces.NetworkNamespace ns) =>
         Convert.FromHexString(EtherAddress().Match(ns.Ip("link", "show", "eth0")).Groups[1].Value.Replace(":", "", StringComparison.Ordinal));
 
-    /// <summary>Sends each frame out of <paramref name="device"/> in namespace <paramref name="ns"/>.</summary>
-    public static void Send(string ns, string device, IEnumerable<byte[]> frames)
+    /// <summary>
+    /// Sends each frame out of <paramref name="device"/> in namespace <paramref name="ns"/>, pausing
+    /// <paramref name="pauseMilliseconds"/> after every <paramref name="burst"/> frames (a flood: large bursts, short
+    /// pauses that let the receiving side's backlog drain; a frame the full backlog refused is sent again).
+    /// </summary>
+    public static void Send(string ns, string device, IEnumerable<byte[]> frames, int pauseMilliseconds = 50, int burst = 1)
     {
         NamespaceThread.Run(ns, () =>
         {
@@ -60,12 +64,24 @@ internal static unsafe partial class RawFrameSender
                 new Span<byte>(address, 20).Clear();
                 BinaryPrimitives.WriteUInt16LittleEndian(new Span<byte>(address, 2), 17);
                 BinaryPrimitives.WriteInt32LittleEndian(new Span<byte>(address + 4, 4), (int)if_nametoindex(device));
+                const int NoBufferSpace = 105, TryAgain = 11;
+                int sent = 0;
                 foreach (var frame in frames)
                 {
-                    fixed (byte* bytes = frame)
-                        if (sendto(s, bytes, (nuint)frame.Length, 0, address, 20) != frame.Length)
-                            throw new InvalidOperationException($"sendto failed: errno {Marshal.GetLastPInvokeError()}");
-                    Thread.Sleep(50);
+                    for (int attempt = 0; ; attempt++)
+                    {
+                        nint result;
+                        fixed (byte* bytes = frame)
+                            result = sendto(s, bytes, (nuint)frame.Length, 0, address, 20);
+                        if (result == frame.Length)
+                            break;
+                        int errno = Marshal.GetLastPInvokeError();
+                        if (errno is not (NoBufferSpace or TryAgain) || attempt == 1000)
+                            throw new InvalidOperationException($"sendto failed: errno {errno}");
+                        Thread.Sleep(1);
+                    }
+                    if (++sent % burst == 0)
+                        Thread.Sleep(pauseMilliseconds);
                 }
             }
             finally
