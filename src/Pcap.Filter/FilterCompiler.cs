@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using Pcap.Filter.Ast;
@@ -88,30 +87,26 @@ public static class FilterCompiler
             // Checked before laying the program out: beyond this the exact optimizer's time and memory grow too fast.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : options.MaxInstructions;
-            // Constants are folded as they are generated in case the program is too long for the optimizer without it.
-            var generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: options.Optimize);
-            CodeBlock? root;
-            try
-            {
-                root = generator.Generate(tree);
-            }
-            catch (FilterSyntaxException) when (generator.FoldedStatements > 0)
-            {
-                // libpcap checks a shift count or divisor only when its code starts with the constant: folding can
-                // expose one it never sees. The unfolded code below decides, as libpcap does.
-                root = null;
-            }
+            // libpcap's code first: it decides every refusal (a divisor or shift count is checked only where the code
+            // starts with the constant) and, within the optimizer's reach, is what the optimizer folds.
+            var generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: false);
+            var root = generator.Generate(tree);
             // Counted before anything is built: a program too long to optimize or lay out is refused in linear time.
-            int length = root is null ? 0 : BlockGraphBuilder.UnoptimizedLength(root);
-            int unfolded = length + generator.FoldedStatements;
-            if (generator.FoldedStatements > 0 && (root is null || unfolded <= budget || generator.Sets.Count > 0))
+            int length = BlockGraphBuilder.UnoptimizedLength(root);
+            int unfolded = length;
+            if (options.Optimize && length > budget && generator.Sets.Count == 0 && generator.HasConstantArithmetic)
             {
-                // Within the optimizer's reach without folding: libpcap's code, which its optimizer folds.
-                generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: false);
-                root = generator.Generate(tree);
-                length = unfolded = BlockGraphBuilder.UnoptimizedLength(root);
+                // Past the optimizer's reach: constants folded as they are generated, as the optimizer would fold them.
+                // A refusal only folding exposes keeps libpcap's code, as libpcap never sees that constant.
+                var folding = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: true);
+                var folded = folding.Generate(tree);
+                if (!folding.FoldingExposedRefusal)
+                {
+                    generator = folding;
+                    root = folded;
+                    length = BlockGraphBuilder.UnoptimizedLength(root);
+                }
             }
-            Debug.Assert(root is not null, "a failed folded generation is always generated again");
             if (generator.Sets.Count > 0)
                 return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
             BpfInstruction[]? instructions = null;
