@@ -63,25 +63,25 @@ internal static class DumpFilterCommand
             }
         }
         string expression = FilterSource.Resolve(options, error) ?? "";
-        // As tcpdump -d, any length; only a program for a live socket (-i) must fit the kernel.
-        var compileOptions = (live ? FilterOptions.Default : FilterOptions.UserSpace) with
-        {
-            Optimize = !options.NoOptimize,
-            LinuxVlanAncillaryLoads = live,
-            // As the program -r FILE applies: a savefile keeps no direction or interface index.
-            ReadingSavefile = options.ReadFile is not null,
-            SnapLength = snapLength,
-            // tcpdump 4.99 passes 0 to pcap_compile (it looks the interface's netmask up only for -f).
-            Netmask = 0,
-        };
         var format = options.DumpFilter switch
         {
             1 => BpfDumpFormat.Assembly,
             2 => BpfDumpFormat.CArray,
             _ => BpfDumpFormat.Decimal,
         };
+        // A program for a live socket (-i) must fit the kernel, or it is split.
         if (live)
             return DumpLive(expression, linkType, snapLength, !options.NoOptimize, format, output, error);
+        // As tcpdump -d, any length.
+        var compileOptions = FilterOptions.UserSpace with
+        {
+            Optimize = !options.NoOptimize,
+            // As the program -r FILE applies: a savefile keeps no direction or interface index.
+            ReadingSavefile = options.ReadFile is not null,
+            SnapLength = snapLength,
+            // tcpdump 4.99 passes 0 to pcap_compile (it looks the interface's netmask up only for -f).
+            Netmask = 0,
+        };
         if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var failure, compileOptions))
         {
             FilterErrorReport.Write(error, failure);
@@ -99,7 +99,8 @@ internal static class DumpFilterCommand
         FilterPlacement placement;
         try
         {
-            placement = LiveCapture.CompileFilter(expression, linkType, snapLength, optimize);
+            // Netmask 0: tcpdump 4.99 -d looks no interface's netmask up.
+            placement = LiveCapture.CompileFilter(expression, linkType, snapLength, optimize, netmask: 0);
         }
         catch (FilterException e)
         {

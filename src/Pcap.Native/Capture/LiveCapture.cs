@@ -161,13 +161,14 @@ public sealed unsafe class LiveCapture : IDisposable
     /// <summary>
     /// The capture filter's programs: the whole filter in the kernel when it fits, else a kernel prefilter (compiled for the
     /// socket, with the VLAN tag in metadata) and the whole filter for user space, which sees the frame as delivered,
-    /// tag re-inserted, as a capture file holds it. <paramref name="optimize"/> false is tcpdump's <c>-O</c>.
+    /// tag re-inserted, as a capture file holds it. <paramref name="optimize"/> false is tcpdump's <c>-O</c>;
+    /// <paramref name="netmask"/> is <see cref="FilterOptions.Netmask"/>.
     /// </summary>
     /// <exception cref="FilterException">The filter does not compile.</exception>
-    public static FilterPlacement CompileFilter(string filter, LinkType linkType, int snapLength, bool optimize = true) =>
+    public static FilterPlacement CompileFilter(string filter, LinkType linkType, int snapLength, bool optimize = true, uint? netmask = null) =>
         FilterCompiler.CompileForKernel(filter, linkType,
-            new FilterOptions { SnapLength = snapLength, LinuxVlanAncillaryLoads = true, Optimize = optimize },
-            FilterOptions.UserSpace with { SnapLength = snapLength, Optimize = optimize });
+            new FilterOptions { SnapLength = snapLength, LinuxVlanAncillaryLoads = true, Optimize = optimize, Netmask = netmask },
+            FilterOptions.UserSpace with { SnapLength = snapLength, Optimize = optimize, Netmask = netmask });
 
     /// <summary>
     /// Waits for the next packet. Returns false when the capture was stopped, or when <paramref name="timeout"/>
