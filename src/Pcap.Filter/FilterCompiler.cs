@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using Pcap.Filter.Ast;
@@ -88,30 +87,26 @@ public static class FilterCompiler
             // Checked before laying the program out: beyond this the exact optimizer's time and memory grow too fast.
             // The optimizer usually shrinks a long program a lot (200 hosts: 5,938 -> 960), so it gets a larger budget.
             int budget = options.Optimize ? UnoptimizedBudget : options.MaxInstructions;
-            // Constants are folded as they are generated in case the program is too long for the optimizer without it.
-            var generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: options.Optimize);
-            CodeBlock? root;
-            try
-            {
-                root = generator.Generate(tree);
-            }
-            catch (FilterSyntaxException) when (generator.FoldedStatements > 0)
-            {
-                // libpcap checks a shift count or divisor only when its code starts with the constant: folding can
-                // expose one it never sees. The unfolded code below decides, as libpcap does.
-                root = null;
-            }
+            // libpcap's code first: it decides every refusal (a divisor or shift count is checked only where the code
+            // starts with the constant) and, within the optimizer's reach, is what the optimizer folds.
+            var generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: false);
+            var root = generator.Generate(tree);
             // Counted before anything is built: a program too long to optimize or lay out is refused in linear time.
-            int length = root is null ? 0 : BlockGraphBuilder.UnoptimizedLength(root);
-            int unfolded = length + generator.FoldedStatements;
-            if (generator.FoldedStatements > 0 && (root is null || unfolded <= budget || generator.Sets.Count > 0))
+            int length = BlockGraphBuilder.UnoptimizedLength(root);
+            int unfolded = length;
+            if (options.Optimize && length > budget && generator.Sets.Count == 0 && generator.HasConstantArithmetic)
             {
-                // Within the optimizer's reach without folding: libpcap's code, which its optimizer folds.
-                generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: false);
-                root = generator.Generate(tree);
-                length = unfolded = BlockGraphBuilder.UnoptimizedLength(root);
+                // Past the optimizer's reach: constants folded as they are generated, as the optimizer would fold them.
+                // A refusal only folding exposes keeps libpcap's code, as libpcap never sees that constant.
+                var folding = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: true);
+                var folded = folding.Generate(tree);
+                if (!folding.FoldingExposedRefusal)
+                {
+                    generator = folding;
+                    root = folded;
+                    length = BlockGraphBuilder.UnoptimizedLength(root);
+                }
             }
-            Debug.Assert(root is not null, "a failed folded generation is always generated again");
             if (generator.Sets.Count > 0)
                 return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
             BpfInstruction[]? instructions = null;
@@ -167,14 +162,22 @@ public static class FilterCompiler
         program = null;
         error = null;
         KnownOutcomeThreading.Run(root);
-        MembershipLowering.Run(root, sets);
+        MembershipLowering.Run(root, sets, options.PrefilterWidenBits);
         bool accepts = false;
         foreach (var block in BlockOrder.Topological(root))
             accepts |= block.JumpTrue is null && block.K != 0;
         BpfInstruction[]? best = accepts ? ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _)) : null;
 
-        var exactRoot = NewGenerator(linkType, options, groupSets: false, foldConstants: false).Generate(tree);
-        if (BlockGraphBuilder.UnoptimizedLength(exactRoot) <= ExactBudget)
+        // Each member of a set compares its own value in each of the set's value blocks, so the exact code is at least
+        // that long: past the budget it is not generated at all (it was the larger half of a 100,000-host compile).
+        long exactAtLeast = 0;
+        foreach (var set in sets)
+            exactAtLeast += (long)set.Values.Length * set.ValueBlocks.Count;
+        // A prefilter's sets are widened on purpose: libpcap's exact program is not one.
+        CodeBlock? exactRoot = exactAtLeast <= ExactBudget && options.PrefilterWidenBits == 0
+            ? NewGenerator(linkType, options, groupSets: false, foldConstants: false).Generate(tree)
+            : null;
+        if (exactRoot is not null && BlockGraphBuilder.UnoptimizedLength(exactRoot) <= ExactBudget)
         {
             var exactGraph = BlockGraphBuilder.Build(exactRoot, out _, out bool jumpsBetweenStatements);
             var exact = LibpcapOptimizer.Optimize(exactGraph, jumpsBetweenStatements);
@@ -205,5 +208,40 @@ public static class FilterCompiler
         new(options.MaxInstructions == BpfProgram.MaxInstructions
                 ? $"the expression needs {length} instructions, more than the {BpfProgram.MaxInstructions} a BPF program may have"
                 : $"the expression needs {length} instructions, more than the {options.MaxInstructions} allowed",
-            expression, 0, expression.Length);
+            expression, 0, expression.Length) { IsTooLong = true };
+
+    /// <summary>
+    /// Compiles for a live socket. The whole program goes to the kernel when it fits <paramref name="kernelOptions"/>;
+    /// otherwise, as libpcap falls back to filtering in user space, the kernel gets the narrowest prefilter that fits
+    /// (each set of values compared on fewer of its top bits, then on none, then a program that accepts everything)
+    /// and the whole program, compiled with <paramref name="userSpaceOptions"/>, runs on what the prefilter accepts.
+    /// </summary>
+    /// <exception cref="FilterException">The expression does not compile, or is refused for a reason other than its length.</exception>
+    public static FilterPlacement CompileForKernel(string expression, LinkType linkType, FilterOptions kernelOptions,
+        FilterOptions userSpaceOptions)
+    {
+        ArgumentNullException.ThrowIfNull(kernelOptions);
+        ArgumentNullException.ThrowIfNull(userSpaceOptions);
+        if (TryCompile(expression, linkType, out var whole, out var kernelError, kernelOptions))
+            return new FilterPlacement(whole, null, "the whole filter");
+        if (!kernelError.IsTooLong)
+            throw kernelError;
+        var userSpace = Compile(expression, linkType, userSpaceOptions);
+        string refusal = kernelError.Message;
+        foreach (int bits in PrefilterWidenings)
+        {
+            if (TryCompile(expression, linkType, out var prefilter, out var error, kernelOptions with { PrefilterWidenBits = bits }))
+                return new FilterPlacement(prefilter, userSpace, bits < 32
+                    ? $"each set of values compared on its top {32 - bits} bits"
+                    : "each set of values dropped, the tests around it kept");
+            // The same refusal again: the expression holds no set to widen.
+            if (!error.IsTooLong || error.Message == refusal)
+                break;
+        }
+        var acceptAll = new BpfProgram([BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)kernelOptions.SnapLength)]);
+        return new FilterPlacement(acceptAll, userSpace, "accepts every packet (no narrower prefilter fits)");
+    }
+
+    // Low bits of each set value a prefilter ignores, tried in turn: the first program that fits is the narrowest.
+    private static readonly int[] PrefilterWidenings = [8, 16, 24, 32];
 }

@@ -37,6 +37,9 @@ public sealed class FilterException : Exception
     /// </summary>
     public bool IsSyntaxError { get; }
 
+    /// <summary>True when the expression compiles but the program is longer than the options allow.</summary>
+    public bool IsTooLong { get; init; }
+
     /// <summary>
     /// The message libpcap's <c>pcap_compile</c> gives for the same expression, as tcpdump prints it:
     /// <see cref="LibpcapSyntaxError"/> for a grammar error, otherwise <see cref="Exception.Message"/> without its

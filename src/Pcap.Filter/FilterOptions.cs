@@ -51,4 +51,10 @@ public sealed record FilterOptions
     /// instruction what libpcap 1.10's <c>pcap_compile</c> emits; the tests that check that identity turn it off.
     /// </summary>
     internal bool ShortenPastLibpcap { get; init; } = true;
+
+    /// <summary>
+    /// For a kernel prefilter: sets of values (<c>host a or host b or ...</c>) ignore this many low bits of each value,
+    /// or match nothing under negation, so the program accepts at least every packet the expression accepts (0: exact).
+    /// </summary>
+    internal int PrefilterWidenBits { get; init; }
 }

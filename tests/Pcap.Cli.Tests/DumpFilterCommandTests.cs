@@ -1,5 +1,7 @@
 using Pcap.Cli.CommandLine;
 using Pcap.Cli.Commands;
+using Pcap.Filter;
+using Pcap.Filter.Bpf;
 using Pcap.Testing;
 
 namespace Pcap.Cli.Tests;
@@ -208,6 +210,40 @@ public sealed class DumpFilterCommandTests
                 "               ^\n" +
                 "pcapcore: illegal character '\\x00' at 15\n",
                 error.ToString().Replace("\r\n", "\n"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // Live (-i), a filter longer than the kernel's 4,096 instructions is split: -d prints the kernel's prefilter and the
+    // whole filter that runs in user space, each under a line saying where it goes.
+    [Fact]
+    public void ALiveFilterTooLongForTheKernelPrintsThePrefilterAndTheUserSpaceProgram()
+    {
+        var random = new Random(20261203);
+        var hosts = new HashSet<string>();
+        while (hosts.Count < 10_000)
+            hosts.Add($"10.{random.Next(1, 100)}.{random.Next(256)}.{random.Next(1, 255)}");
+        string expression = string.Join(" or ", hosts.Select(h => "host " + h));
+        string path = Path.Combine(Path.GetTempPath(), $"pcapcore-filter-{Guid.NewGuid():N}.txt");
+        try
+        {
+            File.WriteAllText(path, expression);
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Assert.Equal(0, DumpFilterCommand.Run(CliParser.Parse(["-i", "lo", "-d", "-F", path]), output, error));
+            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var headers = lines.Select((line, index) => (line, index)).Where(l => l.line.StartsWith(';')).ToList();
+            Assert.Equal(2, headers.Count);
+            Assert.Equal(0, headers[0].index);
+            Assert.StartsWith("; kernel prefilter (", headers[0].line);
+            Assert.StartsWith("; user space (JIT), on each packet the prefilter accepts: the whole filter (", headers[1].line);
+            int kernelLength = headers[1].index - 1;
+            Assert.InRange(kernelLength, 2, BpfProgram.MaxInstructions);
+            var whole = FilterCompiler.Compile(expression, LinkType.Ethernet, FilterOptions.UserSpace);
+            Assert.Equal(BpfDisassembler.Format(whole, BpfDumpFormat.Assembly).TrimEnd('\n').Split('\n'), lines[(headers[1].index + 1)..]);
         }
         finally
         {

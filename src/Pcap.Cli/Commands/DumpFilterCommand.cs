@@ -63,11 +63,19 @@ internal static class DumpFilterCommand
             }
         }
         string expression = FilterSource.Resolve(options, error) ?? "";
-        // As tcpdump -d, any length; only a program for a live socket (-i) must fit the kernel.
-        var compileOptions = (live ? FilterOptions.Default : FilterOptions.UserSpace) with
+        var format = options.DumpFilter switch
+        {
+            1 => BpfDumpFormat.Assembly,
+            2 => BpfDumpFormat.CArray,
+            _ => BpfDumpFormat.Decimal,
+        };
+        // A program for a live socket (-i) must fit the kernel, or it is split.
+        if (live)
+            return DumpLive(expression, linkType, snapLength, !options.NoOptimize, format, output, error);
+        // As tcpdump -d, any length.
+        var compileOptions = FilterOptions.UserSpace with
         {
             Optimize = !options.NoOptimize,
-            LinuxVlanAncillaryLoads = live,
             // As the program -r FILE applies: a savefile keeps no direction or interface index.
             ReadingSavefile = options.ReadFile is not null,
             SnapLength = snapLength,
@@ -79,13 +87,36 @@ internal static class DumpFilterCommand
             FilterErrorReport.Write(error, failure);
             return 1;
         }
-        var format = options.DumpFilter switch
-        {
-            1 => BpfDumpFormat.Assembly,
-            2 => BpfDumpFormat.CArray,
-            _ => BpfDumpFormat.Decimal,
-        };
         output.Write(BpfDisassembler.Format(program, format));
+        return 0;
+    }
+
+    // The programs a live capture would run: one when the kernel takes the whole filter, else each under a line saying
+    // where it runs (the kernel's prefilter, then the whole filter in user space).
+    private static int DumpLive(string expression, LinkType linkType, int snapLength, bool optimize, BpfDumpFormat format,
+        TextWriter output, TextWriter error)
+    {
+        FilterPlacement placement;
+        try
+        {
+            // Netmask 0: tcpdump 4.99 -d looks no interface's netmask up.
+            placement = LiveCapture.CompileFilter(expression, linkType, snapLength, optimize, netmask: 0);
+        }
+        catch (FilterException e)
+        {
+            FilterErrorReport.Write(error, e);
+            return 1;
+        }
+        if (placement.UserSpace is not { } userSpace)
+        {
+            output.Write(BpfDisassembler.Format(placement.Kernel, format));
+            return 0;
+        }
+        output.WriteLine($"; kernel prefilter ({placement.Kernel.Length} instructions): {placement.KernelDescription}");
+        output.Write(BpfDisassembler.Format(placement.Kernel, format));
+        output.WriteLine($"; user space (JIT), on each packet the prefilter accepts: the whole filter ({userSpace.Length} instructions, " +
+                         $"more than the kernel's {BpfProgram.MaxInstructions})");
+        output.Write(BpfDisassembler.Format(userSpace, format));
         return 0;
     }
 }

@@ -33,13 +33,34 @@ internal sealed partial class CodeGenerator
     /// <summary>How many statements folding saved: the program without folding is that much longer.</summary>
     public int FoldedStatements { get; private set; }
 
+    /// <summary>Whether an arithmetic operation had two constant operands: only then can folding shorten the code.</summary>
+    public bool HasConstantArithmetic { get; private set; }
+
+    /// <summary>
+    /// True when folding made a divisor or shift count a constant libpcap would refuse (0, or above 31). Folding runs
+    /// only on an expression libpcap's own code already accepted, where such a refusal is folding's alone: it is
+    /// recorded instead of raised, and the compiler keeps the unfolded code.
+    /// </summary>
+    public bool FoldingExposedRefusal { get; private set; }
+
+    // libpcap's refusal of a constant divisor or shift count; while folding, a mark for the compiler instead.
+    private void Refuse(string message)
+    {
+        if (!FoldConstants)
+            throw Error(message);
+        FoldingExposedRefusal = true;
+    }
+
     // A value that is only 'ld #k; st M[r]', with no checks: a constant the generator can fold.
-    private bool IsFoldable(ArithmeticValue a) =>
-        FoldConstants && a.Checks is null && a.Statements.Code == (BpfOpcodes.Ld | BpfOpcodes.Imm)
-        && a.Statements.Next is { Code: BpfOpcodes.St, Next: null };
+    private bool IsFoldable(ArithmeticValue a) => FoldConstants && IsConstant(a);
+
+    // 'ld #k; st M[r]' with no checks.
+    private static bool IsConstant(ArithmeticValue a) =>
+        a.Checks is null && a.Statements.Code == (BpfOpcodes.Ld | BpfOpcodes.Imm) && a.Statements.Next is { Code: BpfOpcodes.St, Next: null };
 
     private ArithmeticValue Negate(ArithmeticValue a)
     {
+        HasConstantArithmetic |= IsConstant(a);
         if (IsFoldable(a) && BpfArithmetic.TryApply(BpfOpcodes.Neg, a.Statements.K, 0, out uint negated))
         {
             a.Statements.K = negated;
@@ -57,11 +78,12 @@ internal sealed partial class CodeGenerator
         var first = a1.Statements;
         bool constant = first.Code == (BpfOpcodes.Ld | BpfOpcodes.Imm);
         if (code == BpfOpcodes.Div && constant && first.K == 0)
-            throw Error("division by zero");
+            Refuse("division by zero");
         if (code == BpfOpcodes.Mod && constant && first.K == 0)
-            throw Error("modulus by zero");
+            Refuse("modulus by zero");
         if (code is BpfOpcodes.Lsh or BpfOpcodes.Rsh && constant && first.K > 31)
-            throw Error("shift by more than 31 bits");
+            Refuse("shift by more than 31 bits");
+        HasConstantArithmetic |= IsConstant(a0) && IsConstant(a1);
         if (IsFoldable(a0) && IsFoldable(a1) && BpfArithmetic.TryApply(code, a0.Statements.K, first.K, out uint folded))
         {
             a0.Statements.K = folded;

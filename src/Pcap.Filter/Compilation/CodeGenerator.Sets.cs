@@ -126,9 +126,19 @@ internal sealed partial class CodeGenerator
         List<CodeBlock>? valueBlocks = null;
         uint templateValue = 0;
         var values = new List<uint>(end - start);
+        uint? templateAddress = AddressValue(Primitive(terms[start].Term)!);
+        bool valueIsAddress = false;
         for (int i = start + 1; i < end; i++)
         {
-            var member = Walk(GenerateDetached(Primitive(terms[i].Term)!).Head);
+            var id = Primitive(terms[i].Term)!;
+            // Once a generated member has shown that its value blocks compare its address as is, the others' values
+            // are read off their addresses: generating 100,000 hosts only to compare them was most of a compile.
+            if (valueIsAddress && AddressValue(id) is uint address)
+            {
+                values.Add(address);
+                continue;
+            }
+            var member = Walk(GenerateDetached(id).Head);
             if (!Differences(templateBlocks, member, out var differing, out var templateK, out var memberK))
                 return Abandon(registers, currentRegister);
             if (differing.Count == 0)
@@ -142,6 +152,7 @@ internal sealed partial class CodeGenerator
             else if (templateK != templateValue || !SameBlocks(valueBlocks, differing))
                 return Abandon(registers, currentRegister);
             values.Add(memberK);
+            valueIsAddress = templateAddress == templateK && AddressValue(id) == memberK;
         }
         if (valueBlocks is null || !AllExitTrue(template, valueBlocks))
             return Abandon(registers, currentRegister);
@@ -151,7 +162,8 @@ internal sealed partial class CodeGenerator
             if (i == 0 || values[i] != values[i - 1])
                 values[distinct++] = values[i];
         values.RemoveRange(distinct, values.Count - distinct);
-        (_sets ??= []).Add(new ValueSet(valueBlocks, values.ToArray()));
+        bool negatedRun = terms[start].Term is NotNode;
+        (_sets ??= []).Add(new ValueSet(valueBlocks, values.ToArray(), negatedRun ^ (_negations % 2 == 1)));
         if (terms[start].Term is NotNode)
             BlockLogic.Not(template);
         region = template;
@@ -159,6 +171,14 @@ internal sealed partial class CodeGenerator
     }
 
     private CodeBlock GenerateDetached(IdentifierNode id) => Generate(id, 0);
+
+    // A host address written as four numbers, under qualifiers that compare it whole (NumericIdentifier's
+    // host path with an all-ones mask); null for anything else, which is generated to read its value.
+    private static uint? AddressValue(IdentifierNode id) =>
+        id.Kind == IdentifierKind.Ipv4
+        && id.Qualifiers.Address is AddressQualifier.Default or AddressQualifier.Host or AddressQualifier.Net
+        && id.Qualifiers.Proto is not (ProtoQualifier.Decnet or ProtoQualifier.Link)
+        && DottedToNumber(id.Text, out uint address) == 32 ? address : null;
 
     private bool Abandon(int registers, int currentRegister)
     {

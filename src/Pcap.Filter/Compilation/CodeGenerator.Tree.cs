@@ -12,6 +12,9 @@ internal sealed partial class CodeGenerator
     private Stack<FilterNode>? _chainSpine;
     private Stack<BinaryNode>? _arithmeticSpine;
 
+    // How many 'not's enclose the node being generated: a set records whether its matches count for or against.
+    private int _negations;
+
     private CodeBlock Generate(FilterNode node, int depth)
     {
         if (depth > MaxDepth)
@@ -22,7 +25,9 @@ internal sealed partial class CodeGenerator
         {
             case NotNode n:
             {
+                _negations++;
                 var b = Generate(n.Operand, depth + 1);
+                _negations--;
                 BlockLogic.Not(b);
                 return b;
             }

@@ -68,7 +68,10 @@ public sealed unsafe class LiveCapture : IDisposable
     /// <summary>The program the capture filters with, as compiled for <see cref="LinkType"/> (before any cooked rewrite).</summary>
     public BpfProgram Program { get; }
 
-    /// <summary>True when the filter runs in user space because it reads cooked-header fields the kernel cannot supply.</summary>
+    /// <summary>
+    /// True when the filter runs in user space: it reads cooked-header fields the kernel cannot supply, or it is too long
+    /// for the kernel, which then runs a prefilter (<see cref="CompileFilter"/>).
+    /// </summary>
     public bool FiltersInUserSpace => _userFilter is not null;
 
     /// <summary>True once <see cref="Stop"/> or <see cref="Dispose"/> was called.</summary>
@@ -100,18 +103,19 @@ public sealed unsafe class LiveCapture : IDisposable
         int snapLength = options.SnapLength is <= 0 or > CaptureOptions.DefaultSnapLength ? CaptureOptions.DefaultSnapLength : options.SnapLength;
         bool cooked = device.IsAny || device.LinkType != LinkType.Ethernet;
         var linkType = cooked ? LinkType.LinuxSll2 : LinkType.Ethernet;
-        var program = options.Program
-            ?? (string.IsNullOrWhiteSpace(options.Filter)
-                ? new BpfProgram([BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)snapLength)])
-                : FilterCompiler.Compile(options.Filter, linkType, new FilterOptions { SnapLength = snapLength, LinuxVlanAncillaryLoads = true }));
+        var placement = options.Program is { } given ? new FilterPlacement(given, null, "the whole filter")
+            : string.IsNullOrWhiteSpace(options.Filter)
+                ? new FilterPlacement(new BpfProgram([BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)snapLength)]), null, "the whole filter")
+                : CompileFilter(options.Filter, linkType, snapLength);
+        var program = placement.UserSpace ?? placement.Kernel;
 
         BpfInstruction[] kernelProgram;
-        BpfProgram? userProgram = null;
+        BpfProgram? userProgram = placement.UserSpace;
         if (!cooked)
         {
-            kernelProgram = program.Instructions.ToArray();
+            kernelProgram = placement.Kernel.Instructions.ToArray();
         }
-        else if (!CookedProgramRewriter.TryRewrite(program.Instructions, out kernelProgram))
+        else if (!CookedProgramRewriter.TryRewrite(placement.Kernel.Instructions, out kernelProgram))
         {
             // The program reads cooked-header bytes the kernel cannot supply: filter in user space, as libpcap does.
             kernelProgram = [BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, uint.MaxValue)];
@@ -153,6 +157,18 @@ public sealed unsafe class LiveCapture : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The capture filter's programs: the whole filter in the kernel when it fits, else a kernel prefilter (compiled for the
+    /// socket, with the VLAN tag in metadata) and the whole filter for user space, which sees the frame as delivered,
+    /// tag re-inserted, as a capture file holds it. <paramref name="optimize"/> false is tcpdump's <c>-O</c>;
+    /// <paramref name="netmask"/> is <see cref="FilterOptions.Netmask"/>.
+    /// </summary>
+    /// <exception cref="FilterException">The filter does not compile.</exception>
+    public static FilterPlacement CompileFilter(string filter, LinkType linkType, int snapLength, bool optimize = true, uint? netmask = null) =>
+        FilterCompiler.CompileForKernel(filter, linkType,
+            new FilterOptions { SnapLength = snapLength, LinuxVlanAncillaryLoads = true, Optimize = optimize, Netmask = netmask },
+            FilterOptions.UserSpace with { SnapLength = snapLength, Optimize = optimize, Netmask = netmask });
 
     /// <summary>
     /// Waits for the next packet. Returns false when the capture was stopped, or when <paramref name="timeout"/>

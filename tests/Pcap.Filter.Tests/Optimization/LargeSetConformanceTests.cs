@@ -151,6 +151,63 @@ public sealed class LargeSetConformanceTests(ITestOutputHelper output)
         }
     }
 
+    // A filter too long for the kernel splits into a kernel prefilter and the whole filter in user space: the prefilter
+    // must accept every packet the whole filter accepts (sets widened, or emptied under 'not'), and reject some others.
+    // A kernel limit of 48 instructions makes sets of 20 to 150 split as 10,000 hosts do against the real 4,096.
+    [Fact]
+    public void KernelPrefiltersAcceptEveryPacketTheWholeFilterAccepts()
+    {
+        var random = new Random(Seed + 4);
+        var kernel = FilterOptions.Default with { MaxInstructions = 48 };
+        int split = 0, narrower = 0, compared = 0;
+        var failures = new List<string>();
+        foreach (var (ours, dlt, header) in LinkTypes)
+        {
+            foreach (string shape in Shapes)
+            {
+                int size = random.Next(2) == 0 ? 20 : 150;
+                var addresses = Enumerable.Range(0, size).Select(_ => RandomAddress(random)).ToArray();
+                var ports = Enumerable.Range(0, size).Select(_ => random.Next(1, 2000)).ToArray();
+                var protocols = Enumerable.Range(0, size).Select(_ => random.Next(0, 256)).ToArray();
+                var expressions = Compose(shape, addresses, ports, protocols, random).ToList();
+                expressions.Add($"udp or not ({expressions[0]})");
+                expressions.Add($"not (not ({expressions[0]}) and not tcp)");
+                foreach (string expression in expressions)
+                {
+                    if (!FilterCompiler.TryCompile(expression, ours, out var whole, out var error, FilterOptions.UserSpace))
+                    {
+                        // A refused expression ("non-network bits set") is refused with the same words, never split.
+                        var refusal = Assert.Throws<FilterException>(() => FilterCompiler.CompileForKernel(expression, ours, kernel, FilterOptions.UserSpace));
+                        Assert.Equal(error.Message, refusal.Message);
+                        continue;
+                    }
+                    var placement = FilterCompiler.CompileForKernel(expression, ours, kernel, FilterOptions.UserSpace);
+                    Assert.True(placement.Kernel.Length <= kernel.MaxInstructions, $"{Abbreviate(expression)}: prefilter of {placement.Kernel.Length}");
+                    if (placement.UserSpace is null)
+                        continue;
+                    split++;
+                    Assert.Equal(whole.Instructions.ToArray(), placement.UserSpace.Instructions.ToArray());
+                    bool rejectedAny = false;
+                    for (int i = 0; i < PacketsPerExpression; i++)
+                    {
+                        byte[] packet = Packet(random, header, dlt, addresses, ports, protocols);
+                        uint all = BpfInterpreter.Run(whole.Instructions, packet, (uint)packet.Length);
+                        uint pre = BpfInterpreter.Run(placement.Kernel.Instructions, packet, (uint)packet.Length);
+                        compared++;
+                        rejectedAny |= pre == 0;
+                        if (all != 0 && pre == 0 && failures.Count < 20)
+                            failures.Add($"{dlt} {Abbreviate(expression)} ({placement.KernelDescription}): packet {Convert.ToHexString(packet)} accepted, prefilter rejects");
+                    }
+                    narrower += rejectedAny ? 1 : 0;
+                }
+            }
+        }
+        output.WriteLine($"{split} expressions split, {narrower} of them with a prefilter that rejected packets; {compared} packets compared");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(split > 100, $"only {split} expressions split");
+        Assert.True(narrower > split / 2, $"only {narrower} of {split} prefilters rejected anything");
+    }
+
     private static IEnumerable<string> Compose(string shape, string[] addresses, int[] ports, int[] protocols, Random random)
     {
         string Term(int i) => string.Format(shape, addresses[i], ports[i], protocols[i]);

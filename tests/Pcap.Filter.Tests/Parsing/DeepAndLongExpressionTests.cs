@@ -73,6 +73,19 @@ public sealed class DeepAndLongExpressionTests
         Assert.Equal("the expression needs 600009 instructions, more than the 4096 a BPF program may have", error!.Message);
     }
 
+    // Past the optimizer's reach the chain is folded, and folding makes (1 - 1) a divisor libpcap never checks: the
+    // compiler keeps libpcap's unfolded code, too long for the kernel but fine for user space, and never says
+    // "division by zero".
+    [Fact]
+    public void ARefusalOnlyFoldingExposesKeepsLibpcapsCodePastTheOptimizersReach()
+    {
+        string expression = "ip[0] = " + string.Join("+", Enumerable.Repeat("1", 20_000)) + " and len / (1 - 1) = 0";
+        Assert.False(FilterCompiler.TryCompile(expression, LinkType.Ethernet, out _, out var error));
+        Assert.StartsWith("the expression needs 1200", error!.Message);
+        Assert.True(error.IsTooLong);
+        Assert.True(FilterCompiler.TryCompile(expression, LinkType.Ethernet, out _, out error, FilterOptions.UserSpace), error?.Message);
+    }
+
     [Theory]
     [InlineData("len >> (16 + 16) = 0")]
     [InlineData("len / (1 - 1) = 0")]

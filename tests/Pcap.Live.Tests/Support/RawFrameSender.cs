@@ -31,16 +31,22 @@ internal static class RawFrameSender
     /// <summary>The MAC address of <c>eth0</c> in <paramref name="ns"/>.</summary>
     public static byte[] MacOf(NetworkNamespace ns) => SequencedTcpFlood.MacOf(ns);
 
-    /// <summary>Sends each frame out of <paramref name="device"/> in namespace <paramref name="ns"/>.</summary>
-    public static void Send(string ns, string device, IEnumerable<byte[]> frames)
+    /// <summary>
+    /// Sends each frame out of <paramref name="device"/> in namespace <paramref name="ns"/>, pausing
+    /// <paramref name="pauseMilliseconds"/> after every <paramref name="burst"/> frames (a flood: large bursts, short
+    /// pauses that let the receiving side's backlog drain; a frame refused for a full queue is sent again).
+    /// </summary>
+    public static void Send(string ns, string device, IEnumerable<byte[]> frames, int pauseMilliseconds = 50, int burst = 1)
     {
         NamespaceThread.Run(ns, () =>
         {
             using var socket = PacketSocket.Open(device);
+            int sent = 0;
             foreach (var frame in frames)
             {
-                socket.Send(frame);
-                Thread.Sleep(50);
+                socket.Send(frame, retryWhenQueueFull: true);
+                if (++sent % burst == 0)
+                    Thread.Sleep(pauseMilliseconds);
             }
         });
     }

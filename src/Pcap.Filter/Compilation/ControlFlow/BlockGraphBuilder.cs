@@ -57,10 +57,13 @@ internal static class BlockGraphBuilder
         return graph;
     }
 
+    /// <summary>A fresh number for <see cref="CodeBlock.Mark"/>: every walk that marks code blocks takes one here.</summary>
+    public static int NewWalk() => Interlocked.Increment(ref s_lastBuild);
+
     /// <summary>The program length before any <c>ja</c> stubs, counted without building anything.</summary>
     public static int UnoptimizedLength(CodeBlock root)
     {
-        int walk = Interlocked.Increment(ref s_lastBuild);
+        int walk = NewWalk();
         var pending = t_pending ??= new Stack<CodeBlock>();
         pending.Clear();
         root.Mark = walk;

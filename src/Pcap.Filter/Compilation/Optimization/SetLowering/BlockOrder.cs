@@ -1,3 +1,5 @@
+using Pcap.Filter.Compilation.ControlFlow;
+
 namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>Orders of a finished block graph (every branch resolved), computed without recursion.</summary>
@@ -7,7 +9,8 @@ internal static class BlockOrder
     public static List<CodeBlock> Topological(CodeBlock root)
     {
         var order = new List<CodeBlock>();
-        var state = new Dictionary<CodeBlock, bool>(ReferenceEqualityComparer.Instance);
+        // Visited blocks carry this walk's number: a 240,000-block tree walks without a dictionary.
+        int walk = BlockGraphBuilder.NewWalk();
         var stack = new Stack<(CodeBlock Block, bool Expanded)>();
         stack.Push((root, false));
         while (stack.Count > 0)
@@ -18,13 +21,13 @@ internal static class BlockOrder
                 order.Add(block);
                 continue;
             }
-            if (state.ContainsKey(block))
+            if (block.Mark == walk)
                 continue;
-            state[block] = true;
+            block.Mark = walk;
             stack.Push((block, true));
-            if (block.JumpTrue is not null && !state.ContainsKey(block.JumpTrue))
+            if (block.JumpTrue is not null && block.JumpTrue.Mark != walk)
                 stack.Push((block.JumpTrue, false));
-            if (block.JumpFalse is not null && !state.ContainsKey(block.JumpFalse))
+            if (block.JumpFalse is not null && block.JumpFalse.Mark != walk)
                 stack.Push((block.JumpFalse, false));
         }
         order.Reverse();

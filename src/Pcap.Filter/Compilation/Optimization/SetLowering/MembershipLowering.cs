@@ -7,15 +7,22 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// (e.g. the IPv4 source test and the ARP sender test, once <see cref="KnownOutcomeThreading"/> has separated the
 /// paths) share one tree: each stores its number in a free scratch word before entering, and a miss dispatches on
 /// that number back to the block's own failure path. Every jump still goes forward.
+/// For a kernel prefilter (widened bits above 0) each set is widened so the program accepts at least
+/// what the exact one does: a set that counts for acceptance compares only the values' top bits, one under negation
+/// matches nothing.
 /// </summary>
 internal static class MembershipLowering
 {
-    /// <summary>Rewrites the graph at <paramref name="root"/> in place.</summary>
-    public static void Run(CodeBlock root, IReadOnlyList<ValueSet> sets)
+    /// <summary>
+    /// Rewrites the graph at <paramref name="root"/> in place; <paramref name="widenBits"/> low bits of every value are
+    /// ignored (0: the exact sets; 32: each set only loads its field).
+    /// </summary>
+    public static void Run(CodeBlock root, IReadOnlyList<ValueSet> sets, int widenBits = 0)
     {
         int scratch = FreeScratchWord(root);
-        foreach (var set in sets)
+        foreach (var exact in sets)
         {
+            var set = widenBits == 0 ? exact : Widen(exact, widenBits);
             var order = BlockOrder.Topological(root);
             var members = new HashSet<CodeBlock>(set.ValueBlocks, ReferenceEqualityComparer.Instance);
             // Level: the most value blocks of this set on any path before the block; equal levels never meet on a path.
@@ -45,8 +52,29 @@ internal static class MembershipLowering
         }
     }
 
+    // The set a prefilter tests: the values' top bits (the blocks then mask what they load), or none under negation.
+    private static ValueSet Widen(ValueSet set, int widenBits)
+    {
+        if (set.UnderNegation)
+            return set with { Values = [] };
+        uint mask = widenBits >= 32 ? 0 : uint.MaxValue << widenBits;
+        foreach (var block in set.ValueBlocks)
+            CodeStatement.Append(block.Statements!, new CodeStatement(BpfOpcodes.Alu | BpfOpcodes.And | BpfOpcodes.K, mask));
+        var values = new SortedSet<uint>();
+        foreach (uint value in set.Values)
+            values.Add(value & mask);
+        return set with { Values = [.. values] };
+    }
+
     private static void Lower(List<CodeBlock> group, uint[] values, int scratch)
     {
+        if (values.Length == 0)
+        {
+            // Nothing can match: each block goes on to its own failure path.
+            foreach (var block in group)
+                Become(block, MembershipTree.Relay(block.JumpFalse!));
+            return;
+        }
         bool sameHit = group.TrueForAll(b => b.JumpTrue == group[0].JumpTrue);
         // Prepending "ld #j; st M[k]" is safe only if the block's own statements load A before they read it.
         bool share = group.Count > 1 && scratch >= 0
