@@ -10,6 +10,7 @@ public sealed class PacketParquetFile : IDisposable
 {
     private readonly string _temporary;
     private PacketParquetWriter? _writer;
+    private long _closedRows;
 
     /// <summary>Starts the file at <paramref name="path"/> (replaced when it is closed).</summary>
     public PacketParquetFile(string path, PacketExportOptions? options = null)
@@ -34,7 +35,7 @@ public sealed class PacketParquetFile : IDisposable
     public string Path { get; }
 
     /// <summary>Rows taken so far.</summary>
-    public long Rows => _writer?.Rows ?? 0;
+    public long Rows => _writer?.Rows ?? _closedRows;
 
     /// <summary>Bytes of whole row groups written so far.</summary>
     public long BytesWritten => _writer?.BytesWritten ?? 0;
@@ -68,6 +69,7 @@ public sealed class PacketParquetFile : IDisposable
         if (writer is null)
             return;
         _writer = null;
+        _closedRows = writer.Rows;
         writer.Dispose();
         File.Move(_temporary, Path, overwrite: true);
     }
