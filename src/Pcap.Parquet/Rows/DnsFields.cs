@@ -50,12 +50,14 @@ internal static class DnsFields
         var name = message.NameAt(offset);
         Span<char> chars = stackalloc char[MaxNameChars];
         int length = 0;
+        int after = -1;
         while (true)
         {
             switch (name.MoveNext())
             {
                 case DnsNameStep.Label:
-                    if (name.LabelOffset + name.LabelLength > bytes.Length)
+                    after = name.LabelOffset + name.LabelLength;
+                    if (after > bytes.Length)
                         return null;
                     if (length > 0)
                         chars[length++] = '.';
@@ -80,7 +82,10 @@ internal static class DnsFields
                 case DnsNameStep.Root:
                     return ".";
                 case DnsNameStep.End:
-                    return new string(chars[..length]);
+                    // The walk also ends where the capture does: a name whose terminating zero was not captured is cut, not whole.
+                    if (after >= bytes.Length)
+                        return null;
+                    return length == 0 ? "." : new string(chars[..length]);
                 default:
                     return null;
             }

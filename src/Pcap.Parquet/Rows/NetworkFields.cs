@@ -5,7 +5,8 @@ namespace Pcap.Parquet.Rows;
 /// <summary>Fills the ARP and IP columns: addresses, protocol, TTL or hop limit, length and fragment fields.</summary>
 internal static class NetworkFields
 {
-    private const int MaxIpv6Extensions = 8;
+    private const int MaxIpv6Extensions = 24;
+    private static readonly string[] Numbers = [.. Enumerable.Range(0, 256).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>Fills <paramref name="row"/> of <paramref name="rows"/> from the ARP, IPv4 or IPv6 layer of <paramref name="layers"/>.</summary>
     public static void Fill(PacketRowGroup rows, int row, in PacketLayers layers, AddressText text)
@@ -34,19 +35,26 @@ internal static class NetworkFields
             rows.IpVersion[row] = 6;
             rows.IpSource[row] = text.Ip(ipv6.Source);
             rows.IpDestination[row] = text.Ip(ipv6.Destination);
-            rows.IpProtocol[row] = ipv6.NextHeader.Value;
             rows.IpTtl[row] = ipv6.HopLimit;
             rows.IpLength[row] = ipv6.PayloadLength + Decode.Network.Ipv6Header.Length;
-            // An IPv6 datagram is a fragment only when it carries a Fragment header; its fields then fill the IPv4 ones.
+            // ip_proto is the protocol after the extension headers the walk read; ip6_extensions lists those headers.
+            var protocol = ipv6.NextHeader;
+            string? chain = null;
             for (int i = 0; i < MaxIpv6Extensions && layers.TryGetIpv6Extension(out var extension, i); i++)
             {
+                chain = chain is null ? Number(extension.Kind.Value) : chain + "," + Number(extension.Kind.Value);
+                protocol = extension.NextHeader;
                 if (extension.Kind != IpProtocol.Fragment)
                     continue;
+                // An IPv6 datagram is a fragment only when it carries a Fragment header; its fields fill the IPv4 ones.
                 rows.IpId[row] = extension.FragmentIdentification;
                 rows.IpMoreFragments[row] = extension.MoreFragments;
                 rows.IpFragmentOffset[row] = extension.FragmentOffset;
-                break;
             }
+            rows.IpProtocol[row] = protocol.Value;
+            rows.Ipv6Extensions[row] = chain;
         }
     }
+
+    private static string Number(byte value) => Numbers[value];
 }

@@ -34,6 +34,7 @@ internal sealed class PacketRowGroup
         IpSource = Add(new StringColumn("ip_src", capacity));
         IpDestination = Add(new StringColumn("ip_dst", capacity));
         IpProtocol = Add(new ValueColumn<int>("ip_proto", capacity));
+        Ipv6Extensions = Add(new StringColumn("ip6_extensions", capacity));
         IpTtl = Add(new ValueColumn<int>("ip_ttl", capacity));
         IpLength = Add(new ValueColumn<int>("ip_length", capacity));
         IpId = Add(new ValueColumn<long>("ip_id", capacity));
@@ -69,6 +70,7 @@ internal sealed class PacketRowGroup
         HttpPath = Add(new StringColumn("http_path", capacity));
         HttpStatus = Add(new ValueColumn<int>("http_status", capacity));
         VxlanVni = Add(new ValueColumn<int>("vxlan_vni", capacity));
+        DecodeError = Add(new StringColumn("decode_error", capacity));
         if (options.IncludeRawFrame)
             RawFrame = Add(new BinaryColumn("frame_raw", capacity));
         if (options.TcpdumpLine is not null)
@@ -105,6 +107,7 @@ internal sealed class PacketRowGroup
     public StringColumn IpSource { get; }
     public StringColumn IpDestination { get; }
     public ValueColumn<int> IpProtocol { get; }
+    public StringColumn Ipv6Extensions { get; }
     public ValueColumn<int> IpTtl { get; }
     public ValueColumn<int> IpLength { get; }
     public ValueColumn<long> IpId { get; }
@@ -140,6 +143,7 @@ internal sealed class PacketRowGroup
     public StringColumn HttpPath { get; }
     public ValueColumn<int> HttpStatus { get; }
     public ValueColumn<int> VxlanVni { get; }
+    public StringColumn DecodeError { get; }
     public BinaryColumn? RawFrame { get; }
     public StringColumn? TcpdumpLine { get; }
 #pragma warning restore CS1591

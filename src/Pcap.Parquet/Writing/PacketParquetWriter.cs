@@ -21,6 +21,7 @@ public sealed class PacketParquetWriter : IDisposable
     private readonly LayerWalker _walker;
     private readonly AddressText _text = new();
     private readonly TcpdumpFormatter? _formatter;
+    private readonly long _precedingRows;
     private bool _disposed;
 
     /// <summary>Starts a Parquet file on <paramref name="stream"/> (written from its current position on).</summary>
@@ -28,7 +29,14 @@ public sealed class PacketParquetWriter : IDisposable
     /// <param name="options">Optional columns, row group size and compression.</param>
     /// <param name="leaveOpen">True to leave <paramref name="stream"/> open after <see cref="Dispose"/>.</param>
     public PacketParquetWriter(Stream stream, PacketExportOptions? options = null, bool leaveOpen = false)
+        : this(stream, options, leaveOpen, 0)
     {
+    }
+
+    // A partitioned export numbers frames across its files: this file's first row is frame precedingRows + 1.
+    internal PacketParquetWriter(Stream stream, PacketExportOptions? options, bool leaveOpen, long precedingRows)
+    {
+        _precedingRows = precedingRows;
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new PacketExportOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RowGroupRows, 1, nameof(options));
@@ -65,7 +73,7 @@ public sealed class PacketParquetWriter : IDisposable
         var rows = _rows;
         int row = rows.NextRow();
         rows.TimestampNs[row] = packet.TimestampNanoseconds;
-        rows.Number[row] = ++Rows;
+        rows.Number[row] = _precedingRows + ++Rows;
         rows.InterfaceId[row] = packet.InterfaceId;
         rows.LinkType[row] = (int)packet.LinkType.Value;
         rows.CapturedLength[row] = packet.CapturedLength;
@@ -75,6 +83,8 @@ public sealed class PacketParquetWriter : IDisposable
         NetworkFields.Fill(rows, row, layers, _text);
         TransportFields.Fill(rows, row, layers);
         ApplicationFields.Fill(rows, row, layers, _text);
+        if (layers.Error.IsError)
+            rows.DecodeError[row] = layers.Error.ToString();
         if (rows.RawFrame is not null)
             rows.RawFrame[row] = packet.Data.ToArray();
         if (rows.TcpdumpLine is not null)

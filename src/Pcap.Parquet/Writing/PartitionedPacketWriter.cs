@@ -145,7 +145,7 @@ public sealed class PartitionedPacketWriter : IDisposable
         var stream = new FileStream(_currentTemporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
         try
         {
-            _current = new PacketParquetWriter(stream, _options);
+            _current = new PacketParquetWriter(stream, _options, leaveOpen: false, precedingRows: Rows);
         }
         catch
         {

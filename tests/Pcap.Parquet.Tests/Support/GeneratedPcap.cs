@@ -22,6 +22,6 @@ internal static class GeneratedPcap
     }
 
     /// <summary>The <c>*.parquet</c> files under <paramref name="directory"/> (unfinished ones are hidden and named <c>.inprogress</c>).</summary>
-    public static string[] ParquetFiles(string directory) =>
+    public static string[] ParquetFiles(string directory) => !Directory.Exists(directory) ? [] :
         Directory.GetFiles(directory, "*.parquet", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToArray();
 }

@@ -66,18 +66,24 @@ internal static class WalkOracle
             row["ip_version"] = 6L;
             row["ip_src"] = new IPAddress(ipv6.Source).ToString();
             row["ip_dst"] = new IPAddress(ipv6.Destination).ToString();
-            row["ip_proto"] = (long)ipv6.NextHeader.Value;
             row["ip_ttl"] = (long)ipv6.HopLimit;
             row["ip_length"] = 40L + ipv6.PayloadLength;
+            var chain = new List<string>();
+            long protocol = ipv6.NextHeader.Value;
             for (int i = 0; layers.TryGetIpv6Extension(out var extension, i); i++)
             {
-                if (extension.Kind.Value != 44)
-                    continue;
-                row["ip_id"] = (long)extension.FragmentIdentification;
-                row["ip_more_fragments"] = extension.MoreFragments;
-                row["ip_fragment_offset"] = (long)extension.FragmentOffset;
-                break;
+                chain.Add(extension.Kind.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                protocol = extension.NextHeader.Value;
+                if (extension.Kind.Value == 44)
+                {
+                    row["ip_id"] = (long)extension.FragmentIdentification;
+                    row["ip_more_fragments"] = extension.MoreFragments;
+                    row["ip_fragment_offset"] = (long)extension.FragmentOffset;
+                }
             }
+            row["ip_proto"] = protocol;
+            if (chain.Count > 0)
+                row["ip6_extensions"] = string.Join(',', chain);
         }
         if (layers.TryGetTcp(out var tcp))
         {
@@ -111,7 +117,7 @@ internal static class WalkOracle
             switch (layers.Application)
             {
                 case ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr:
-                    Dns(row, layers.Contains(LayerKind.Tcp) ? Tcp(payload) : payload);
+                    Dns(row, payload, layers.Contains(LayerKind.Tcp));
                     break;
                 case ApplicationProtocol.Bootp:
                     Dhcp(row, payload);
@@ -124,52 +130,51 @@ internal static class WalkOracle
                     break;
             }
         }
+        if (layers.Error.IsError)
+            row["decode_error"] = layers.Error.ToString();
         return row;
     }
 
-    // DNS over TCP: the two-byte length, then the message.
-    private static ReadOnlySpan<byte> Tcp(ReadOnlySpan<byte> payload) => payload.Length >= 2 ? payload[2..] : [];
-
-    private static void Dns(Dictionary<string, object?> row, ReadOnlySpan<byte> message)
+    // The DNS view's fields; names are the labels DnsName walks (pointers followed as tcpdump follows them), null when cut short.
+    private static void Dns(Dictionary<string, object?> row, ReadOnlySpan<byte> payload, bool tcp)
     {
-        if (message.Length < 12)
+        bool read = tcp ? DnsMessage.TryReadTcp(payload, out var message, out _) : DnsMessage.TryRead(payload, out message, out _);
+        if (!read)
             return;
-        row["dns_id"] = (long)BinaryPrimitives.ReadUInt16BigEndian(message);
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message[2..]);
-        row["dns_response"] = (flags & 0x8000) != 0;
-        row["dns_rcode"] = (long)(flags & 0xf);
-        int answers = BinaryPrimitives.ReadUInt16BigEndian(message[6..]);
-        row["dns_answer_count"] = (long)answers;
-        int questions = BinaryPrimitives.ReadUInt16BigEndian(message[4..]);
+        row["dns_id"] = (long)message.Id;
+        row["dns_response"] = message.IsResponse;
+        row["dns_rcode"] = (long)(message.Flags & 0xf);
+        row["dns_answer_count"] = (long)message.AnswerCount;
         int offset = 12;
-        for (int i = 0; i < questions; i++)
+        for (int i = 0; i < message.QuestionCount; i++)
         {
-            var (question, end) = Name(message, offset);
+            int end = message.SkipName(offset);
             if (i == 0)
             {
-                row["dns_question"] = question;
-                if (end >= 0 && end + 2 <= message.Length)
-                    row["dns_question_type"] = (long)BinaryPrimitives.ReadUInt16BigEndian(message[end..]);
+                row["dns_question"] = Name(message, offset);
+                if (end >= 0 && message.ReadUInt16(end) >= 0)
+                    row["dns_question_type"] = (long)message.ReadUInt16(end);
             }
             if (end < 0)
                 return;
             offset = end + 4;
         }
         var values = new List<string>();
-        for (int i = 0; i < Math.Min(answers, 32); i++)
+        var bytes = message.Bytes;
+        for (int i = 0; i < Math.Min((int)message.AnswerCount, 32); i++)
         {
-            var (_, end) = Name(message, offset);
-            if (end < 0 || end + 10 > message.Length)
+            int end = message.SkipName(offset);
+            if (end < 0 || end + 10 > bytes.Length)
                 break;
-            int type = BinaryPrimitives.ReadUInt16BigEndian(message[end..]);
-            int length = BinaryPrimitives.ReadUInt16BigEndian(message[(end + 8)..]);
+            int type = message.ReadUInt16(end);
+            int length = message.ReadUInt16(end + 8);
             int data = end + 10;
-            if (data + length > message.Length)
+            if (data + length > bytes.Length)
                 break;
             string? value = (type, length) switch
             {
-                (1, 4) or (28, 16) => new IPAddress(message.Slice(data, length)).ToString(),
-                (5 or 12 or 2, _) => Name(message, data).Name,
+                (1, 4) or (28, 16) => new IPAddress(bytes.Slice(data, length)).ToString(),
+                (5 or 12 or 2, _) => Name(message, data),
                 _ => null,
             };
             values.Add(value ?? $"TYPE{type}");
@@ -179,43 +184,26 @@ internal static class WalkOracle
             row["dns_answers"] = string.Join(',', values);
     }
 
-    // A name's labels joined by dots (pointers followed backwards only), and the offset after it in place; null when cut or malformed.
-    private static (string? Name, int End) Name(ReadOnlySpan<byte> message, int offset)
+    private static string? Name(DnsMessage message, int offset)
     {
+        var bytes = message.Bytes;
+        var name = message.NameAt(offset);
         var labels = new List<string>();
-        int end = -1, limit = offset;
-        for (int jumps = 0; jumps < 128; jumps++)
+        int after = -1;
+        for (var step = name.MoveNext(); ; step = name.MoveNext())
         {
-            if (offset >= message.Length)
-                return (null, end);
-            int length = message[offset];
-            if (length == 0)
-            {
-                if (end < 0)
-                    end = offset + 1;
-                return (labels.Count == 0 ? "." : string.Join('.', labels), end);
-            }
-            if ((length & 0xc0) == 0xc0)
-            {
-                if (offset + 1 >= message.Length)
-                    return (null, end);
-                int target = (length & 0x3f) << 8 | message[offset + 1];
-                if (end < 0)
-                    end = offset + 2;
-                if (target >= limit)
-                    return (null, end);
-                offset = limit = target;
-                continue;
-            }
-            if ((length & 0xc0) != 0 || offset + 1 + length > message.Length)
-                return (null, end);
-            var text = new StringBuilder();
-            foreach (byte b in message.Slice(offset + 1, length))
-                text.Append(b is > 0x20 and < 0x7f and not (byte)'.' and not (byte)'\\' ? ((char)b).ToString() : $"\\{b:D3}");
-            labels.Add(text.ToString());
-            offset += 1 + length;
+            if (step == DnsNameStep.Root)
+                return ".";
+            if (step == DnsNameStep.End)
+                return after >= bytes.Length ? null : labels.Count == 0 ? "." : string.Join('.', labels);
+            if (step != DnsNameStep.Label)
+                return null;
+            after = name.LabelOffset + name.LabelLength;
+            if (after > bytes.Length)
+                return null;
+            labels.Add(string.Concat(bytes.Slice(name.LabelOffset, name.LabelLength).ToArray()
+                .Select(b => b is > 0x20 and < 0x7f and not (byte)'.' and not (byte)'\\' ? ((char)b).ToString() : $"\\{b:D3}")));
         }
-        return (null, end);
     }
 
     private static void Dhcp(Dictionary<string, object?> row, ReadOnlySpan<byte> message)
