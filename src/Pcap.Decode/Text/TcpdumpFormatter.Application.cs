@@ -72,7 +72,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>The application printer for a TCP segment carrying data, picked by port as tcpdump's print-tcp.c picks it.</summary>
-    private void WriteTcpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
+    internal void WriteTcpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
     {
         switch (ApplicationPorts.Tcpdump.Select(IpProtocol.Tcp, sourcePort, destinationPort))
         {

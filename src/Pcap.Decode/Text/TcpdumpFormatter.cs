@@ -236,7 +236,7 @@ public sealed partial class TcpdumpFormatter
         writer.AppendNote(text, value, close);
 
     // tcpdump's note when a header's own length field reaches past the captured bytes; the packet is abandoned there.
-    private void WriteHeaderNotCaptured(ref LineWriter writer, int captured, int headerLength, string protocol)
+    internal void WriteHeaderNotCaptured(ref LineWriter writer, int captured, int headerLength, string protocol)
     {
         writer.Append(" [remaining caplen(");
         writer.AppendDecimal((uint)captured);
