@@ -9,7 +9,8 @@ namespace Pcap.Parquet.Tests;
 /// Every column of every row, read back through DuckDB, equals what the layer walk gives for that packet: 100,000
 /// generated Ethernet frames, 10,000 generated SLL2 frames and the recorded real traffic.
 /// </summary>
-public sealed class ExportAgainstLayerWalkTests(ExportedCaptures captures) : IClassFixture<ExportedCaptures>
+[Collection(ExportsCollection.Name)]
+public sealed class ExportAgainstLayerWalkTests(ExportedCaptures captures)
 {
     public static TheoryData<string> Captures() => ["generated", "generated-sll2", "real"];
 

@@ -12,7 +12,8 @@ namespace Pcap.Parquet.Tests;
 /// single Fragment header), so the SQL says the same. The generated capture is compared on its frames the walk decodes without error (tcpdump
 /// matches damaged headers too, where the export has no columns); the real traffic is compared whole.
 /// </summary>
-public sealed partial class ExportAgainstTcpdumpTests(ExportedCaptures captures) : IClassFixture<ExportedCaptures>
+[Collection(ExportsCollection.Name)]
+public sealed partial class ExportAgainstTcpdumpTests(ExportedCaptures captures)
 {
     private const string Untagged = "vlan_id IS NULL";
 
