@@ -58,7 +58,7 @@ measure() {
   cat "$WORK/time"
 }
 pcapcore_run() { rm -f "$WORK/out.parquet"; measure "$PCAPCORE" -r "$1" --parquet "$WORK/out.parquet"; }
-tshark_run() { measure sh -c 'exec tshark -r "$1" "$@" > "$0"' "$WORK/out.csv" "$1" "${TSHARK_ARGS[@]}"; }
+tshark_run() { measure sh -c 'out=$0 in=$1; shift; exec tshark -r "$in" "$@" > "$out"' "$WORK/out.csv" "$1" "${TSHARK_ARGS[@]}"; }
 
 echo "== $RUNS interleaved runs each (plus one warm-up)"
 pcapcore_run "$WORK/big.pcap" >/dev/null
