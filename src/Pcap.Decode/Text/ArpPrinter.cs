@@ -33,7 +33,7 @@ internal static class ArpPrinter
             writer.AppendNote(" (len ", arp.ProtocolLength, ')');
             if (!verbose)
             {
-                TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+                writer.AppendLengthSuffix(length);
                 return;
             }
             writer.Append(", ");
@@ -81,10 +81,10 @@ internal static class ArpPrinter
                 break;
             default:
                 // ARP's own fallback dump is printed whatever the flags.
-                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
+                HexDumpWriter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
-        TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+        writer.AppendLengthSuffix(length);
     }
 
     private static void WriteArpProtocolAddress(ref LineWriter writer, PrintState state, ArpPacket arp, bool target)
@@ -177,7 +177,7 @@ internal static class ArpPrinter
             writer.Append(')');
             if (!verbose)
             {
-                TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+                writer.AppendLengthSuffix(length);
                 return;
             }
             writer.Append(", ");
@@ -220,10 +220,10 @@ internal static class ArpPrinter
                 WriteAtmArpProtocolAddress(ref writer, state, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
                 break;
             default:
-                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
+                HexDumpWriter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
-        TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+        writer.AppendLengthSuffix(length);
     }
 
     private static void WriteAtmArpProtocolAddress(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> address, bool ipv4, string wrongLength)
@@ -267,20 +267,8 @@ internal static class ArpPrinter
             _ => null,
         }, "Unknown Hardware (", hardware);
 
-    private static void WriteArpProtocolName(ref LineWriter writer, ushort protocol)
-    {
-        var name = new EtherType(protocol).Name;
-        if (name is null)
-        {
-            writer.Append("Unknown Protocol (0x");
-            writer.AppendHex(protocol, 4);
-            writer.Append(')');
-        }
-        else
-        {
-            writer.Append(name);
-        }
-    }
+    private static void WriteArpProtocolName(ref LineWriter writer, ushort protocol) =>
+        EthernetPrinter.WriteEtherTypeName(ref writer, protocol, "Unknown Protocol (0x");
 
     /// <summary>tcpdump's arpop_values, else "Unknown (N)".</summary>
     private static void WriteArpOperationName(ref LineWriter writer, ushort operation) =>

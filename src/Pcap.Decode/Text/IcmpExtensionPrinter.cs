@@ -82,7 +82,7 @@ internal static class IcmpExtensionPrinter
             }
             else
             {
-                TcpdumpFormatter.WriteHexOnly(ref writer, icmp.Slice(at, Math.Min(objectLength, icmp.Length - at)), "\n\t    ");
+                HexDumpWriter.WriteHexOnly(ref writer, icmp.Slice(at, Math.Min(objectLength, icmp.Length - at)), "\n\t    ");
             }
             if (size < objectLength)
                 break;
