@@ -84,14 +84,15 @@ ROWS=$(($(wc -l < "$WORK/out.csv") - 1))
 
 per() { awk -v b="$1" -v n="$2" 'BEGIN { printf "%.1f", b / n }'; }
 rate() { awk -v n="$PACKETS" -v s="$1" 'BEGIN { printf "%\047d", n / s }'; }
+if [ -e "$(dirname "$PCAPCORE")/pcapcore.dll" ]; then KIND="framework-dependent Release build"; else KIND="NativeAOT build"; fi
 TABLE=$(cat <<MD
 ## Parquet export: \`pcapcore -r big.pcap --parquet out.parquet\` vs \`tshark -T fields\` to CSV
 
 big.pcap: $(printf "%'d" "$PACKETS") Ethernet packets (ARP, ICMP echo, TCP and UDP between high ports) written by
 \`Pcap.Benchmarks --generate-capture\` from seed $SEED; the same ${#FIELDS[@]} fields in both (tshark names them in
-\`benchmarks/parquet-export.sh\`), tshark $(tshark --version | head -1 | awk '{ print $3 }') with \`-n -T fields -E header=y\`.
+\`benchmarks/parquet-export.sh\`), tshark $(tshark --version | head -1 | awk '{ print $3 }') with \`-n -T fields -E header=y\`, pcapcore's $KIND.
 $RUNS interleaved runs each after one warm-up, on a machine other jobs were using; medians of wall clock and of peak RSS
-(\`/usr/bin/time\`), the ratio is the median of the per-run ratios. \`benchmarks/parquet-export.sh\` reproduces it.
+(\`/usr/bin/time\`), the ratio is the median of the per-run ratios ($(printf '%s×, ' "${RATIOS[@]}" | sed 's/, $//')). \`benchmarks/parquet-export.sh\` reproduces it.
 
 | command | wall clock | rows per second | peak RSS | output | bytes per packet | ratio |
 |---|---|---|---|---|---|---|
