@@ -38,6 +38,8 @@ missing() {
   command -v socat >/dev/null || packages+=(socat)            # syslog receiver
   command -v logger >/dev/null || packages+=(bsdutils)
   command -v avahi-daemon >/dev/null || packages+=(avahi-daemon) # mDNS responder
+  # The Parquet full-disk test (tests/Pcap.Parquet.Tests/ExportErrorTests.cs) mounts a small tmpfs in a private mount namespace.
+  command -v unshare >/dev/null || packages+=(util-linux)
   # The NativeAOT test (tests/Pcap.Packaging.Tests/NativeAotTests.cs): the native linker and the zlib it links against.
   command -v clang >/dev/null || packages+=(clang)
   [ -e /usr/include/zlib.h ] || packages+=(zlib1g-dev)

@@ -66,6 +66,7 @@ internal static class CliParser
         if (options.TimestampStyle > 5)
             throw new CliUsageException("only -t, -tt, -ttt, -tttt and -ttttt are supported");
         FanoutArguments.CheckApplies(options);
+        ParquetArguments.CheckApplies(options);
         return positional.Count == 0 ? options : options with { Expression = string.Join(' ', positional) };
     }
 
@@ -82,6 +83,8 @@ internal static class CliParser
 
         if (FanoutArguments.TryParse(options, name, value, args, ref index, out var withFanout))
             return withFanout;
+        if (ParquetArguments.TryParse(options, name, value, args, ref index, out var withParquet))
+            return withParquet;
 
         bool needsValue = name is "--interface" or "--linktype" or "--snapshot-length" or "--buffer-size"
             or "--direction" or "--time-stamp-precision" or "--time-stamp-type" or "--relinquish-privileges";

@@ -76,6 +76,15 @@ internal static class UsageText
           --fanout-select expression
                        cbpf: worker i takes what the i-th expression matches, the last the rest
 
+          --parquet OUT
+                       write a row per packet to the Parquet file OUT; with -C size (millions of
+                       bytes) or -G seconds, or when OUT is a directory, to OUT/date=.../hour=.../
+                       part-*.parquet files (UTC), each renamed into place once complete
+          --parquet-raw    add each frame's bytes (frame_raw)
+          --parquet-line   add the line tcpdump prints, as -n, -v, -e... ask (tcpdump_line)
+          --parquet-row-group N
+                       rows per row group (default 65536)
+
           lab          build the Docker-style topology of the walkthrough in network
                        namespaces, capture the three scenarios, and explain them
 

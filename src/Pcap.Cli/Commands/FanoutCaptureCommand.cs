@@ -32,7 +32,7 @@ internal static class FanoutCaptureCommand
 
         if (group.LinkType == LinkType.LinuxSll2)
             Console.Error.WriteLine("pcapcore: data link type LINUX_SLL2");
-        Console.Error.Write(options.WriteFile is null && options.Verbose == 0
+        Console.Error.Write(options.WriteFile is null && options.ParquetOutput is null && options.Verbose == 0
             ? "pcapcore: verbose output suppressed, use -v[v]... for full protocol decode\n"
             : "pcapcore: ");
         Console.Error.WriteLine($"listening on {group.Device.Name}, link-type {LinkTypeNames.Describe(group.LinkType)}, snapshot length {group.SnapLength} bytes");
@@ -55,7 +55,7 @@ internal static class FanoutCaptureCommand
         }
         group.Stop();
         sink.Flush();
-        if (interrupted && options.WriteFile is null)
+        if (interrupted && options.WriteFile is null && options.ParquetOutput is null)
         {
             using var stdout = Console.OpenStandardOutput();
             stdout.Write("\n"u8);

@@ -31,6 +31,11 @@ internal static class LiveCaptureCommand
             FilterErrorReport.Write(Console.Error, e);
             return 1;
         }
+        catch (CaptureSinkException e)
+        {
+            Console.Error.WriteLine($"pcapcore: {options.WriteFile ?? options.ParquetOutput}: {e.Message}");
+            return 1;
+        }
         catch (IOException e)
         {
             Console.Error.WriteLine($"pcapcore: {options.WriteFile}: {e.Message}");
@@ -83,7 +88,7 @@ internal static class LiveCaptureCommand
         // tcpdump's banner: the cooked-v2 warning on any, then "verbose output suppressed" or the program name.
         if (capture.LinkType == LinkType.LinuxSll2)
             Console.Error.WriteLine("pcapcore: data link type LINUX_SLL2");
-        Console.Error.Write(options.WriteFile is null && options.Verbose == 0
+        Console.Error.Write(options.WriteFile is null && options.ParquetOutput is null && options.Verbose == 0
             ? "pcapcore: verbose output suppressed, use -v[v]... for full protocol decode\n"
             : "pcapcore: ");
         Console.Error.WriteLine($"listening on {capture.Device.Name}, link-type {LinkTypeNames.Describe(capture.LinkType)}, snapshot length {capture.SnapLength} bytes");
@@ -98,7 +103,7 @@ internal static class LiveCaptureCommand
                 sink.Write(packet.AsFileRecord());
             }
             sink.Flush();
-            if (interrupted && options.WriteFile is null)
+            if (interrupted && options.WriteFile is null && options.ParquetOutput is null)
             {
                 // As tcpdump: a signal may have cut a line short, so one newline on stdout before the statistics.
                 using var stdout = new StandardOutputStream(StandardOutput.Open());
@@ -132,10 +137,22 @@ internal static class LiveCaptureCommand
     internal static IPacketSink OpenSink(CliOptions options, LiveCapture capture)
     {
         IPacketSink? text = null;
-        if (options.WriteFile is null || options.PrintWhileWriting)
+        if ((options.WriteFile is null && options.ParquetOutput is null) || options.PrintWhileWriting)
         {
             var format = PrintingSink.OptionsFor(options) with { InterfaceNames = capture.FindInterfaceName };
             text = new PrintingSink(new StandardOutputStream(StandardOutput.Open()), format, options.LineBuffered, options.Number);
+        }
+        if (options.ParquetOutput is not null)
+        {
+            try
+            {
+                return PacketSinkFactory.WithText(ParquetSink.Open(options, null, Console.Error), text);
+            }
+            catch
+            {
+                text?.Dispose();
+                throw;
+            }
         }
         if (options.WriteFile is null)
             return text!;

@@ -47,7 +47,7 @@ internal static class ReadFileCommand
                 return 1;
             }
 
-            failingPath = options.WriteFile;
+            failingPath = options.WriteFile ?? options.ParquetOutput;
             using var sink = PacketSinkFactory.Create(options, reader, openStandardOutput, error);
             failingPath = path;
             try
@@ -66,7 +66,7 @@ internal static class ReadFileCommand
             }
             finally
             {
-                failingPath = options.WriteFile;
+                failingPath = options.WriteFile ?? options.ParquetOutput;
                 sink?.Flush();
             }
             return 0;
@@ -79,7 +79,7 @@ internal static class ReadFileCommand
         }
         catch (CaptureSinkException e)
         {
-            error.WriteLine($"pcapcore: {options.WriteFile}: {e.Message}");
+            error.WriteLine($"pcapcore: {options.WriteFile ?? options.ParquetOutput}: {e.Message}");
             return 1;
         }
         catch (CliUsageException e)

@@ -16,9 +16,12 @@ internal static class PacketSinkFactory
     /// <param name="notices">Where a <c>-w</c> file's switch to pcapng is announced (stderr).</param>
     public static IPacketSink? Create(CliOptions options, CaptureReader reader, Func<Stream> openStandardOutput, TextWriter notices)
     {
-        IPacketSink? text = options.CountOnly || (options.WriteFile is not null && !options.PrintWhileWriting)
+        bool writesFile = options.WriteFile is not null || options.ParquetOutput is not null;
+        IPacketSink? text = options.CountOnly || (writesFile && !options.PrintWhileWriting)
             ? null
             : new PrintingSink(new StandardOutputStream(openStandardOutput()), PrintingSink.OptionsFor(options), options.LineBuffered, options.Number);
+        if (options.ParquetOutput is not null)
+            return WithText(OpenParquet(options, reader, notices), text);
         if (options.WriteFile is null)
             return text;
         // tcpdump writes the DLT it read back as a LINKTYPE_, and the snapshot length libpcap reported.
@@ -54,4 +57,14 @@ internal static class PacketSinkFactory
             throw;
         }
     }
+
+    // The progress line follows the reader through the file when stderr is a terminal.
+    private static IPacketSink OpenParquet(CliOptions options, CaptureReader reader, TextWriter notices)
+    {
+        var progress = options.ReadFile is { } file ? ParquetProgress.ForFile(file, () => reader.Position, notices) : null;
+        return ParquetSink.Open(options, progress, notices);
+    }
+
+    /// <summary><paramref name="file"/>, and the printed text too when <c>--print</c> asked for it.</summary>
+    internal static IPacketSink WithText(IPacketSink file, IPacketSink? text) => text is null ? file : new TeeSink(file, text);
 }

@@ -47,11 +47,15 @@ internal sealed class RealTrafficScenarios
     private TrafficTopology Net => _recorder.Topology;
 
     /// <summary>Checks every tool first (one message lists all that are missing), then records every scenario.</summary>
-    public static void RecordAll(TrafficRecorder recorder)
+    public static void RecordAll(TrafficRecorder recorder) => Record(recorder, All.Select(s => s.Name));
+
+    /// <summary>Checks every tool first, then records the scenarios named in <paramref name="names"/>, in recording order.</summary>
+    public static void Record(TrafficRecorder recorder, IEnumerable<string> names)
     {
         TrafficTools.RequireAll();
+        var wanted = names.ToHashSet(StringComparer.Ordinal);
         var scenarios = new RealTrafficScenarios(recorder);
-        foreach (var scenario in All)
+        foreach (var scenario in All.Where(s => wanted.Contains(s.Name)))
             recorder.Record(scenario.Name, () => scenario.Run(scenarios));
     }
 

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Pcap.Cli.CommandLine;
+using Pcap.Decode.Files;
+using Pcap.Parquet;
+using Pcap.Parquet.Writing;
+
+namespace Pcap.Cli.Output;
+
+/// <summary>
+/// <c>--parquet OUT</c>: a row per packet into one Parquet file, or with <c>-C</c>/<c>-G</c> (or a directory OUT) into a
+/// Hive-partitioned directory. <see cref="Flush"/> at the end of input writes the footers; a write error drops only the
+/// unfinished file, and the message says how many complete files were kept.
+/// </summary>
+internal sealed class ParquetSink : IPacketSink
+{
+    private readonly string _output;
+    private readonly PacketParquetFile? _file;
+    private readonly PartitionedPacketWriter? _directory;
+    private readonly ParquetProgress? _progress;
+    private readonly TextWriter _notices;
+    private bool _finished;
+
+    private ParquetSink(string output, PacketParquetFile? file, PartitionedPacketWriter? directory, ParquetProgress? progress, TextWriter notices)
+    {
+        _output = output;
+        _file = file;
+        _directory = directory;
+        _progress = progress;
+        _notices = notices;
+    }
+
+    /// <summary>True when the options write a partitioned directory rather than one file.</summary>
+    public static bool WritesDirectory(CliOptions options) =>
+        options.RotateSizeBytes > 0 || options.RotateSeconds > 0 || Directory.Exists(options.ParquetOutput) ||
+        options.ParquetOutput!.EndsWith('/');
+
+    /// <summary>Opens the output named by <c>--parquet</c>; an unwritable path fails here, before any packet is read.</summary>
+    /// <param name="options">The parsed command line (<see cref="CliOptions.ParquetOutput"/> is set).</param>
+    /// <param name="progress">The progress line for a long file on a terminal, or null.</param>
+    /// <param name="notices">Where the summary goes (stderr).</param>
+    public static ParquetSink Open(CliOptions options, ParquetProgress? progress, TextWriter notices)
+    {
+        string output = options.ParquetOutput!;
+        var export = new PacketExportOptions
+        {
+            IncludeRawFrame = options.ParquetRawFrame,
+            TcpdumpLine = options.ParquetTcpdumpLine ? PrintingSink.OptionsFor(options) : null,
+            RowGroupRows = options.ParquetRowGroupRows ?? new PacketExportOptions().RowGroupRows,
+        };
+        try
+        {
+            if (!WritesDirectory(options))
+                return new ParquetSink(output, new PacketParquetFile(output, export), null, progress, notices);
+            var rotation = new PartitionRotation { MaxBytes = options.RotateSizeBytes, Seconds = options.RotateSeconds };
+            return new ParquetSink(output, null, new PartitionedPacketWriter(output, export, rotation), progress, notices);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CaptureSinkException(Describe(e));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Write(in CapturedPacket packet)
+    {
+        try
+        {
+            if (_file is not null)
+                _file.Write(packet);
+            else
+                _directory!.Write(packet);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(e);
+        }
+        _progress?.Tick(Rows);
+    }
+
+    /// <summary>Ends the export: the last row group and the footer of each open file, then a one-line summary.</summary>
+    public void Flush()
+    {
+        if (_finished)
+            return;
+        _finished = true;
+        try
+        {
+            _file?.Dispose();
+            _directory?.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(e);
+        }
+        _progress?.Done();
+        long bytes = _file is not null ? new FileInfo(_file.Path).Length : _directory!.BytesWritten;
+        string files = _directory is null ? "" : string.Create(CultureInfo.InvariantCulture, $" in {_directory.CompletedFiles.Count} files");
+        _notices.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pcapcore: {Rows} rows written to {_output}{files}, {bytes} bytes ({(Rows == 0 ? 0 : (double)bytes / Rows):F1} bytes per row)"));
+    }
+
+    /// <summary>Ends without finishing the open file when <see cref="Flush"/> was never reached (an error elsewhere).</summary>
+    public void Dispose()
+    {
+        if (_finished)
+            return;
+        _finished = true;
+        _progress?.Done();
+        Abandon();
+    }
+
+    private long Rows => _file?.Rows ?? _directory!.Rows;
+
+    private CaptureSinkException Fail(Exception e)
+    {
+        _finished = true;
+        _progress?.Done();
+        Abandon();
+        string kept = _directory is null
+            ? "the unfinished file was removed"
+            : string.Create(CultureInfo.InvariantCulture, $"{_directory.CompletedFiles.Count} complete files kept, the unfinished one removed");
+        return new CaptureSinkException($"{Describe(e)} ({kept})");
+    }
+
+    private void Abandon()
+    {
+        try
+        {
+            _file?.Abandon();
+            _directory?.Abandon();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Removing the unfinished file is a courtesy; the error being reported is the one that matters.
+        }
+    }
+
+    // strerror's words for the usual cases, as tcpdump reports them; .NET's message otherwise.
+    private static string Describe(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "Permission denied",
+        DirectoryNotFoundException => "No such file or directory",
+        IOException when e.HResult == 28 || e.Message.Contains("No space left", StringComparison.Ordinal) => "No space left on device",
+        IOException when e.HResult == 20 || e.Message.Contains("Not a directory", StringComparison.Ordinal) => "Not a directory",
+        _ => e.Message,
+    };
+}
