@@ -455,6 +455,7 @@ public sealed partial class TcpdumpFormatter
             case 58 when context.IsIpv6:
                 WriteIcmpv6(ref writer, payload, length, in context);
                 break;
+            case 112: VrrpPrinter.Print(ref writer, _state, payload, length, in context); break;
             case 59:
                 // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.
                 writer.Append("no next header");
