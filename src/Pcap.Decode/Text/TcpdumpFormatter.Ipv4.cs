@@ -5,7 +5,7 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    private void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    internal void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
         if (bytes.Length == 0)
         {
@@ -455,6 +455,7 @@ public sealed partial class TcpdumpFormatter
             case 58 when context.IsIpv6:
                 WriteIcmpv6(ref writer, payload, length, in context);
                 break;
+            case 47: GrePrinter.Print(ref writer, _state, payload, length); break;
             case 112: VrrpPrinter.Print(ref writer, _state, payload, length, in context); break;
             case 59:
                 // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.

@@ -5,7 +5,7 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    private void WriteIpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    internal void WriteIpv6(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
         if (bytes.Length < Ipv6Header.Length)
         {

@@ -5,7 +5,7 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    private int WriteEthernet(ref LineWriter writer, ReadOnlySpan<byte> packet, int length)
+    internal int WriteEthernet(ref LineWriter writer, ReadOnlySpan<byte> packet, int length)
     {
         if (!EthernetHeader.TryRead(packet, out var ethernet, out _) || length < EthernetHeader.Length)
         {
@@ -102,6 +102,7 @@ public sealed partial class TcpdumpFormatter
             case 0x8035:
                 ArpPrinter.Print(ref writer, _state, payload, length);
                 return true;
+            case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, _state, payload, length); return true;
             default:
                 return false;
         }
