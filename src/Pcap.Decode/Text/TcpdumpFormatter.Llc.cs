@@ -62,6 +62,7 @@ public sealed partial class TcpdumpFormatter
             var snap = WriteSnap(ref writer, body, bodyLength, source, destination, payload[..captured]);
             return snap < 0 ? snap - headerLength : snap + headerLength;
         }
+        if (dsap == 0x42 && ssap == 0x42 && control == 0x03) { StpPrinter.Print(ref writer, _state, body, bodyLength); return headerLength; }
         if (!_options.LinkHeader)
         {
             if (ssap == dsap)
