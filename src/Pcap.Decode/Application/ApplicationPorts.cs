@@ -36,6 +36,7 @@ public sealed class ApplicationPorts
         ports.Map(IpProtocol.Tcp, 53, ApplicationProtocol.Dns);
         ports.Map(IpProtocol.Udp, 53, ApplicationProtocol.Dns);
         ports.Map(IpProtocol.Udp, 5353, ApplicationProtocol.Mdns);
+        ports.Map(IpProtocol.Udp, 69, ApplicationProtocol.Tftp);
         ports.Map(IpProtocol.Udp, 67, ApplicationProtocol.Bootp);
         ports.Map(IpProtocol.Udp, 68, ApplicationProtocol.Bootp);
         ports.Map(IpProtocol.Udp, 123, ApplicationProtocol.Ntp);

@@ -23,6 +23,8 @@ public enum ApplicationProtocol : byte
     Dns,
     /// <summary>Multicast DNS (UDP 5353).</summary>
     Mdns,
+    /// <summary>TFTP (UDP 69).</summary>
+    Tftp,
     /// <summary>DHCP and BOOTP (UDP 67, 68).</summary>
     Bootp,
     /// <summary>NTP (UDP 123).</summary>

@@ -20,6 +20,7 @@ public sealed partial class TcpdumpFormatter
             case ApplicationProtocol.Mdns:
                 _state.Abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, _options.Verbose);
                 break;
+            case ApplicationProtocol.Tftp: TftpPrinter.Print(ref writer, _state, payload, length); break;
             case ApplicationProtocol.Bootp:
                 _state.Abandoned |= DhcpPrinter.Write(ref writer, payload, length, _options.Verbose, _hostNames);
                 break;
