@@ -43,6 +43,7 @@ public sealed class ApplicationPorts
         ports.Map(IpProtocol.Udp, 5060, ApplicationProtocol.Sip);
         ports.Map(IpProtocol.Udp, 514, ApplicationProtocol.Syslog);
         ports.Map(IpProtocol.Udp, 4789, ApplicationProtocol.Vxlan);
+        ports.Map(IpProtocol.Udp, 6081, ApplicationProtocol.Geneve);
         return ports;
     }
 

@@ -35,6 +35,8 @@ public enum ApplicationProtocol : byte
     Syslog,
     /// <summary>VXLAN (UDP 4789), carrying an inner Ethernet frame.</summary>
     Vxlan,
+    /// <summary>Geneve (UDP 6081), carrying a packet of its protocol type (often an Ethernet frame).</summary>
+    Geneve,
     /// <summary>LLMNR (UDP 5355). tcpdump 4.99.3 has no LLMNR printer, so no port selects it by default; map a port to use it.</summary>
     Llmnr,
 }

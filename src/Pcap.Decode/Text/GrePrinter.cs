@@ -5,9 +5,6 @@ namespace Pcap.Decode.Text;
 /// <summary>GRE version 0 and PPTP's version 1 as tcpdump 4.99's print-gre.c prints them, with the packet they carry.</summary>
 internal static class GrePrinter
 {
-    /// <summary>GRE in IP in GRE recurses through the whole printer; a crafted packet could nest it hundreds deep.</summary>
-    private const int MaximumDepth = 32;
-
     /// <summary>Prints a GRE packet of <paramref name="length"/> bytes (an IP payload) and what it carries.</summary>
     public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
@@ -211,7 +208,12 @@ internal static class GrePrinter
     /// <summary>The carried IPv4, IPv6 or Ethernet packet, bounded in depth where tcpdump recurses without a limit.</summary>
     private static void PrintInner(ref LineWriter writer, PrintState state, ushort protocol, ReadOnlySpan<byte> payload, int length)
     {
-        if (state.EncapsulationDepth >= MaximumDepth)
+        if (protocol == 0x6558)
+        {
+            EncapsulatedEthernetPrinter.Print(ref writer, state, payload, length, "gre");
+            return;
+        }
+        if (state.EncapsulationDepth >= EncapsulatedEthernetPrinter.MaximumDepth)
         {
             state.WriteTruncated(ref writer, "gre", abandoned: true);
             return;
@@ -219,10 +221,8 @@ internal static class GrePrinter
         state.EncapsulationDepth++;
         if (protocol == 0x0800)
             state.Formatter.WriteIpv4(ref writer, payload, length);
-        else if (protocol == 0x86dd)
-            state.Formatter.WriteIpv6(ref writer, payload, length);
         else
-            state.Formatter.WriteEthernet(ref writer, payload, length);
+            state.Formatter.WriteIpv6(ref writer, payload, length);
         state.EncapsulationDepth--;
     }
 

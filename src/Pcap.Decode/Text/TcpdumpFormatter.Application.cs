@@ -21,6 +21,7 @@ public sealed partial class TcpdumpFormatter
                 _state.Abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, _options.Verbose);
                 break;
             case ApplicationProtocol.Tftp: TftpPrinter.Print(ref writer, _state, payload, length); break;
+            case ApplicationProtocol.Geneve: GenevePrinter.Print(ref writer, _state, payload, length); break;
             case ApplicationProtocol.Bootp:
                 _state.Abandoned |= DhcpPrinter.Write(ref writer, payload, length, _options.Verbose, _hostNames);
                 break;

@@ -88,7 +88,7 @@ public sealed partial class TcpdumpFormatter
     private void WriteMac(ref LineWriter writer, ReadOnlySpan<byte> address) => _state.WriteMac(ref writer, address);
 
     /// <summary>Prints the payload of a known EtherType; false when tcpdump has no printer for it.</summary>
-    private bool WriteEtherTypePayload(ref LineWriter writer, ushort type, ReadOnlySpan<byte> payload, int length)
+    internal bool WriteEtherTypePayload(ref LineWriter writer, ushort type, ReadOnlySpan<byte> payload, int length)
     {
         switch (type)
         {
