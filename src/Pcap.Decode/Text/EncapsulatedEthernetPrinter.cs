@@ -27,7 +27,7 @@ internal static class EncapsulatedEthernetPrinter
             return;
         }
         state.EncapsulationDepth++;
-        state.Formatter.WriteEthernet(ref writer, frame, length);
+        EthernetPrinter.Print(ref writer, state, frame, length);
         state.EncapsulationDepth--;
     }
 }

@@ -92,7 +92,7 @@ internal static class GenevePrinter
             return;
         }
         state.EncapsulationDepth++;
-        if (!state.Formatter.WriteEtherTypePayload(ref writer, protocol, geneve.Payload, remaining))
+        if (!EthernetPrinter.PrintEtherTypePayload(ref writer, state, protocol, geneve.Payload, remaining))
         {
             if (protocol == GeneveHeader.EthernetBridging)
             {

@@ -97,7 +97,7 @@ internal static class MplsPrinter
                 writer.Append("OSI");
                 break;
             default:
-                TcpdumpFormatter.WriteHexAndAscii(ref writer, payload[..Math.Min(payload.Length, length)]);
+                HexDumpWriter.WriteHexAndAscii(ref writer, payload[..Math.Min(payload.Length, length)]);
                 if (payload.Length < length)
                     state.WriteTruncated(ref writer, "mpls", abandoned: true);
                 break;

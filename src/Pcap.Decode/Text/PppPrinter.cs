@@ -81,7 +81,7 @@ internal static class PppPrinter
                 }
                 writer.Append(' ');
                 var payload = ppp.Payload;
-                TcpdumpFormatter.WriteHexOnly(ref writer, payload[..Math.Min(payload.Length, Math.Max(length, 0))]);
+                HexDumpWriter.WriteHexOnly(ref writer, payload[..Math.Min(payload.Length, Math.Max(length, 0))]);
                 break;
         }
     }
