@@ -27,6 +27,8 @@ public enum ApplicationProtocol : byte
     Tftp,
     /// <summary>DHCP and BOOTP (UDP 67, 68).</summary>
     Bootp,
+    /// <summary>RIP versions 1 and 2 (UDP 520).</summary>
+    Rip,
     /// <summary>NTP (UDP 123).</summary>
     Ntp,
     /// <summary>SIP (UDP 5060).</summary>

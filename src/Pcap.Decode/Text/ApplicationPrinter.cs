@@ -23,6 +23,7 @@ internal static class ApplicationPrinter
                 break;
             case ApplicationProtocol.Tftp: TftpPrinter.Print(ref writer, state, payload, length); break;
             case ApplicationProtocol.Geneve: GenevePrinter.Print(ref writer, state, payload, length); break;
+            case ApplicationProtocol.Rip: RipPrinter.Print(ref writer, state, payload, length); break;
             case ApplicationProtocol.Bootp:
                 state.Abandoned |= DhcpPrinter.Write(ref writer, payload, length, verbose, state.HostNames);
                 break;
