@@ -149,7 +149,7 @@ internal static class RipPrinter
                     }
                     return RipPacket.EntryLength;
                 case 3:
-                    if (rest.Length < 12)
+                    if (rest.Length < 16)
                         return 0;
                     writer.Append("\n\t  Auth header: Packet Len ");
                     writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(rest));
