@@ -41,6 +41,7 @@ public sealed class ApplicationPorts
         ports.Map(IpProtocol.Udp, 68, ApplicationProtocol.Bootp);
         ports.Map(IpProtocol.Udp, 520, ApplicationProtocol.Rip);
         ports.Map(IpProtocol.Udp, 123, ApplicationProtocol.Ntp);
+        ports.Map(IpProtocol.Udp, 521, ApplicationProtocol.Ripng);
         ports.Map(IpProtocol.Udp, 5060, ApplicationProtocol.Sip);
         ports.Map(IpProtocol.Udp, 514, ApplicationProtocol.Syslog);
         ports.Map(IpProtocol.Udp, 4789, ApplicationProtocol.Vxlan);

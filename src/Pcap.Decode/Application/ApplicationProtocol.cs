@@ -31,6 +31,8 @@ public enum ApplicationProtocol : byte
     Rip,
     /// <summary>NTP (UDP 123).</summary>
     Ntp,
+    /// <summary>RIPng (UDP 521).</summary>
+    Ripng,
     /// <summary>SIP (UDP 5060).</summary>
     Sip,
     /// <summary>Syslog (UDP 514).</summary>

@@ -30,6 +30,7 @@ internal static class ApplicationPrinter
             case ApplicationProtocol.Ntp:
                 state.Abandoned |= NtpPrinter.Write(ref writer, payload, length, verbose);
                 break;
+            case ApplicationProtocol.Ripng: RipngPrinter.Print(ref writer, state, payload, length); break;
             case ApplicationProtocol.Sip:
                 state.Abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, TextProtocolPrinter.Sip, verbose);
                 break;
