@@ -220,9 +220,9 @@ internal static class GrePrinter
         }
         state.EncapsulationDepth++;
         if (protocol == 0x0800)
-            state.Formatter.WriteIpv4(ref writer, payload, length);
+            Ipv4Printer.Print(ref writer, state, payload, length);
         else
-            state.Formatter.WriteIpv6(ref writer, payload, length);
+            Ipv6Printer.Print(ref writer, state, payload, length);
         state.EncapsulationDepth--;
     }
 

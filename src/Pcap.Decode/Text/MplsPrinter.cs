@@ -85,11 +85,11 @@ internal static class MplsPrinter
         {
             case 4:
                 writer.Append(verbose ? "\n\t" : " ");
-                state.Formatter.WriteIpv4(ref writer, payload, length);
+                Ipv4Printer.Print(ref writer, state, payload, length);
                 break;
             case 6:
                 writer.Append(verbose ? "\n\t" : " ");
-                state.Formatter.WriteIpv6(ref writer, payload, length);
+                Ipv6Printer.Print(ref writer, state, payload, length);
                 break;
             case 0:
                 // OSI (CLNP, ES-IS, IS-IS) is not decoded yet: tcpdump's isoclns_print output differs here.

@@ -56,11 +56,11 @@ internal static class PppPrinter
             case PppHeader.Ipv4:
             case PppHeader.VanJacobsonUncompressed:
             case 0x0800:
-                state.Formatter.WriteIpv4(ref writer, ppp.Payload, length);
+                Ipv4Printer.Print(ref writer, state, ppp.Payload, length);
                 break;
             case PppHeader.Ipv6:
             case 0x86dd:
-                state.Formatter.WriteIpv6(ref writer, ppp.Payload, length);
+                Ipv6Printer.Print(ref writer, state, ppp.Payload, length);
                 break;
             case 0x0281:
             case 0x0283:
