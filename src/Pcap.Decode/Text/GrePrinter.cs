@@ -68,30 +68,10 @@ internal static class GrePrinter
             at += 2;
             remaining -= 2;
         }
-        if ((flags & GreHeader.KeyFlag) != 0)
-        {
-            if (!Has(gre, at, 4, remaining))
-            {
-                Truncated(ref writer, state);
-                return;
-            }
-            writer.Append(", key=0x");
-            writer.AppendHex(gre.Word32At(at));
-            at += 4;
-            remaining -= 4;
-        }
-        if ((flags & GreHeader.SequenceFlag) != 0)
-        {
-            if (!Has(gre, at, 4, remaining))
-            {
-                Truncated(ref writer, state);
-                return;
-            }
-            writer.Append(", seq ");
-            writer.AppendDecimal(gre.Word32At(at));
-            at += 4;
-            remaining -= 4;
-        }
+        if ((flags & GreHeader.KeyFlag) != 0 && !Field32(ref writer, state, gre, ref at, ref remaining, ", key=0x", FieldStyle.Hex))
+            return;
+        if ((flags & GreHeader.SequenceFlag) != 0 && !Field32(ref writer, state, gre, ref at, ref remaining, ", seq ", FieldStyle.Decimal))
+            return;
         if ((flags & GreHeader.RoutingFlag) != 0)
         {
             while (true)
@@ -150,42 +130,12 @@ internal static class GrePrinter
         var protocol = gre.ProtocolType;
         remaining -= 2;
         var at = GreHeader.FixedLength;
-        if ((flags & GreHeader.KeyFlag) != 0)
-        {
-            if (!Has(gre, at, 4, remaining))
-            {
-                Truncated(ref writer, state);
-                return;
-            }
-            writer.Append(", call ");
-            writer.AppendDecimal(gre.Word16At(at + 2));
-            at += 4;
-            remaining -= 4;
-        }
-        if ((flags & GreHeader.SequenceFlag) != 0)
-        {
-            if (!Has(gre, at, 4, remaining))
-            {
-                Truncated(ref writer, state);
-                return;
-            }
-            writer.Append(", seq ");
-            writer.AppendDecimal(gre.Word32At(at));
-            at += 4;
-            remaining -= 4;
-        }
-        if ((flags & GreHeader.AcknowledgmentFlag) != 0)
-        {
-            if (!Has(gre, at, 4, remaining))
-            {
-                Truncated(ref writer, state);
-                return;
-            }
-            writer.Append(", ack ");
-            writer.AppendDecimal(gre.Word32At(at));
-            at += 4;
-            remaining -= 4;
-        }
+        if ((flags & GreHeader.KeyFlag) != 0 && !Field32(ref writer, state, gre, ref at, ref remaining, ", call ", FieldStyle.CallId))
+            return;
+        if ((flags & GreHeader.SequenceFlag) != 0 && !Field32(ref writer, state, gre, ref at, ref remaining, ", seq ", FieldStyle.Decimal))
+            return;
+        if ((flags & GreHeader.AcknowledgmentFlag) != 0 && !Field32(ref writer, state, gre, ref at, ref remaining, ", ack ", FieldStyle.Decimal))
+            return;
         if ((flags & GreHeader.SequenceFlag) == 0)
             writer.Append(", no-payload");
         if ((flags & GreHeader.SequenceFlag) == 0)
@@ -228,6 +178,32 @@ internal static class GrePrinter
 
     private static bool Has(GreHeader gre, int at, int size, int remaining) => gre.Captured >= at + size && remaining >= size;
 
+    private enum FieldStyle
+    {
+        Hex,
+        Decimal,
+        CallId,
+    }
+
+    /// <summary>One optional 32-bit field and its label; false where tcpdump stops with <c> [|gre]</c>.</summary>
+    private static bool Field32(ref LineWriter writer, PrintState state, GreHeader gre, ref int at, ref int remaining, string label, FieldStyle style)
+    {
+        if (!Has(gre, at, 4, remaining))
+        {
+            Truncated(ref writer, state);
+            return false;
+        }
+        writer.Append(label);
+        var value = gre.Word32At(at);
+        if (style == FieldStyle.Hex)
+            writer.AppendHex(value);
+        else
+            writer.AppendDecimal(style == FieldStyle.CallId ? value & 0xffff : value);
+        at += 4;
+        remaining -= 4;
+        return true;
+    }
+
     private static void WriteProtocolAndLength(ref LineWriter writer, PrintState state, ushort protocol, int length)
     {
         if (state.Options.LinkHeader)
@@ -253,26 +229,17 @@ internal static class GrePrinter
     {
         writer.Append(", Flags [");
         var first = true;
-        Flag(ref writer, flags, GreHeader.ChecksumFlag, "checksum present", ref first);
-        Flag(ref writer, flags, GreHeader.RoutingFlag, "routing present", ref first);
-        Flag(ref writer, flags, GreHeader.KeyFlag, "key present", ref first);
-        Flag(ref writer, flags, GreHeader.SequenceFlag, "sequence# present", ref first);
-        Flag(ref writer, flags, GreHeader.StrictSourceRouteFlag, "source routing present", ref first);
-        Flag(ref writer, flags, GreHeader.AcknowledgmentFlag, "ack present", ref first);
+        BitNames.Append(ref writer, flags, GreHeader.ChecksumFlag, "checksum present", ref first);
+        BitNames.Append(ref writer, flags, GreHeader.RoutingFlag, "routing present", ref first);
+        BitNames.Append(ref writer, flags, GreHeader.KeyFlag, "key present", ref first);
+        BitNames.Append(ref writer, flags, GreHeader.SequenceFlag, "sequence# present", ref first);
+        BitNames.Append(ref writer, flags, GreHeader.StrictSourceRouteFlag, "source routing present", ref first);
+        BitNames.Append(ref writer, flags, GreHeader.AcknowledgmentFlag, "ack present", ref first);
         if (first)
             writer.Append("none");
         writer.Append(']');
     }
 
-    private static void Flag(ref LineWriter writer, ushort flags, ushort bit, string name, ref bool first)
-    {
-        if ((flags & bit) == 0)
-            return;
-        if (!first)
-            writer.Append(", ");
-        writer.Append(name);
-        first = false;
-    }
 
     /// <summary>One source route entry (IPv4 addresses or AS numbers); false where tcpdump runs out of bytes.</summary>
     private static bool WriteSourceRoute(ref LineWriter writer, ReadOnlySpan<byte> entry, int remaining, ushort family, byte offset, byte length)

@@ -366,25 +366,16 @@ internal static class StpPrinter
     private static void WriteFlags(ref LineWriter writer, byte flags)
     {
         var first = true;
-        Flag(ref writer, flags, 0x01, "Topology change", ref first);
-        Flag(ref writer, flags, 0x02, "Proposal", ref first);
-        Flag(ref writer, flags, 0x10, "Learn", ref first);
-        Flag(ref writer, flags, 0x20, "Forward", ref first);
-        Flag(ref writer, flags, 0x40, "Agreement", ref first);
-        Flag(ref writer, flags, 0x80, "Topology change ACK", ref first);
+        BitNames.Append(ref writer, flags, 0x01, "Topology change", ref first);
+        BitNames.Append(ref writer, flags, 0x02, "Proposal", ref first);
+        BitNames.Append(ref writer, flags, 0x10, "Learn", ref first);
+        BitNames.Append(ref writer, flags, 0x20, "Forward", ref first);
+        BitNames.Append(ref writer, flags, 0x40, "Agreement", ref first);
+        BitNames.Append(ref writer, flags, 0x80, "Topology change ACK", ref first);
         if (first)
             writer.Append("none");
     }
 
-    private static void Flag(ref LineWriter writer, byte flags, byte bit, string name, ref bool first)
-    {
-        if ((flags & bit) == 0)
-            return;
-        if (!first)
-            writer.Append(", ");
-        writer.Append(name);
-        first = false;
-    }
 
     private static string PortRole(byte flags) => ((flags & 0x0c) >> 2) switch
     {
