@@ -36,12 +36,16 @@ public sealed class ApplicationPorts
         ports.Map(IpProtocol.Tcp, 53, ApplicationProtocol.Dns);
         ports.Map(IpProtocol.Udp, 53, ApplicationProtocol.Dns);
         ports.Map(IpProtocol.Udp, 5353, ApplicationProtocol.Mdns);
+        ports.Map(IpProtocol.Udp, 69, ApplicationProtocol.Tftp);
         ports.Map(IpProtocol.Udp, 67, ApplicationProtocol.Bootp);
         ports.Map(IpProtocol.Udp, 68, ApplicationProtocol.Bootp);
+        ports.Map(IpProtocol.Udp, 520, ApplicationProtocol.Rip);
         ports.Map(IpProtocol.Udp, 123, ApplicationProtocol.Ntp);
+        ports.Map(IpProtocol.Udp, 521, ApplicationProtocol.Ripng);
         ports.Map(IpProtocol.Udp, 5060, ApplicationProtocol.Sip);
         ports.Map(IpProtocol.Udp, 514, ApplicationProtocol.Syslog);
         ports.Map(IpProtocol.Udp, 4789, ApplicationProtocol.Vxlan);
+        ports.Map(IpProtocol.Udp, 6081, ApplicationProtocol.Geneve);
         return ports;
     }
 

@@ -23,16 +23,24 @@ public enum ApplicationProtocol : byte
     Dns,
     /// <summary>Multicast DNS (UDP 5353).</summary>
     Mdns,
+    /// <summary>TFTP (UDP 69).</summary>
+    Tftp,
     /// <summary>DHCP and BOOTP (UDP 67, 68).</summary>
     Bootp,
+    /// <summary>RIP versions 1 and 2 (UDP 520).</summary>
+    Rip,
     /// <summary>NTP (UDP 123).</summary>
     Ntp,
+    /// <summary>RIPng (UDP 521).</summary>
+    Ripng,
     /// <summary>SIP (UDP 5060).</summary>
     Sip,
     /// <summary>Syslog (UDP 514).</summary>
     Syslog,
     /// <summary>VXLAN (UDP 4789), carrying an inner Ethernet frame.</summary>
     Vxlan,
+    /// <summary>Geneve (UDP 6081), carrying a packet of its protocol type (often an Ethernet frame).</summary>
+    Geneve,
     /// <summary>LLMNR (UDP 5355). tcpdump 4.99.3 has no LLMNR printer, so no port selects it by default; map a port to use it.</summary>
     Llmnr,
 }

@@ -21,12 +21,16 @@ internal static class ApplicationPrinter
             case ApplicationProtocol.Mdns:
                 state.Abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: true, verbose);
                 break;
+            case ApplicationProtocol.Tftp: TftpPrinter.Print(ref writer, state, payload, length); break;
+            case ApplicationProtocol.Geneve: GenevePrinter.Print(ref writer, state, payload, length); break;
+            case ApplicationProtocol.Rip: RipPrinter.Print(ref writer, state, payload, length); break;
             case ApplicationProtocol.Bootp:
                 state.Abandoned |= DhcpPrinter.Write(ref writer, payload, length, verbose, state.HostNames);
                 break;
             case ApplicationProtocol.Ntp:
                 state.Abandoned |= NtpPrinter.Write(ref writer, payload, length, verbose);
                 break;
+            case ApplicationProtocol.Ripng: RipngPrinter.Print(ref writer, state, payload, length); break;
             case ApplicationProtocol.Sip:
                 state.Abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, TextProtocolPrinter.Sip, verbose);
                 break;

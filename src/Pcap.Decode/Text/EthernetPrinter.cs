@@ -85,6 +85,7 @@ internal static class EthernetPrinter
             case 0x8035:
                 ArpPrinter.Print(ref writer, state, payload, length);
                 return true;
+            case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, state, payload, length); return true;
             default:
                 return false;
         }

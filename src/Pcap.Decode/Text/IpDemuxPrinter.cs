@@ -41,6 +41,8 @@ internal static class IpDemuxPrinter
             case 58:
                 Icmpv6Printer.Print(ref writer, state, payload, length, in context);
                 break;
+            case 47: GrePrinter.Print(ref writer, state, payload, length); break;
+            case 112: VrrpPrinter.Print(ref writer, state, payload, length, in context); break;
             case 59:
                 // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.
                 writer.Append("no next header");

@@ -53,6 +53,7 @@ internal static class LlcPrinter
             var snap = PrintSnap(ref writer, state, llc.Payload, length - headerLength, source, destination, payload[..captured]);
             return snap < 0 ? snap - headerLength : snap + headerLength;
         }
+        if (dsap == 0x42 && ssap == 0x42 && control == 0x03) { StpPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
         if (!state.Options.LinkHeader)
         {
             if (ssap == dsap)

@@ -22,6 +22,9 @@ internal sealed class PrintState(FormatOptions options)
     /// <summary>The fraction of <see cref="ReferenceSeconds"/>, in microseconds or nanoseconds as printed.</summary>
     public long ReferenceFraction { get; set; }
 
+    /// <summary>How many GRE or Geneve encapsulations deep the packet being printed is (bounded against crafted nesting).</summary>
+    public int EncapsulationDepth { get; set; }
+
     /// <summary>How many VXLAN frames the current packet's printer is inside (bounded against crafted nesting).</summary>
     public int VxlanDepth { get; set; }
 

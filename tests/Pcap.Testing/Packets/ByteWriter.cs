@@ -43,6 +43,13 @@ public sealed class ByteWriter
         return this;
     }
 
+    /// <summary>Appends a little-endian 16-bit value (Ethernet loopback's fields).</summary>
+    public ByteWriter U16LittleEndian(int value)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(Grow(2), (ushort)value);
+        return this;
+    }
+
     /// <summary>Appends a little-endian 32-bit value (host order of the NULL link type on x86).</summary>
     public ByteWriter U32LittleEndian(uint value)
     {

@@ -1,0 +1,31 @@
+using Pcap.Testing.Packets;
+
+namespace Pcap.Decode.Tests.Protocols;
+
+/// <summary>The seeded issue-12 corpus of one link type: frames and the protocol and damage of each.</summary>
+internal static class EverydayProtocolCorpus
+{
+    /// <summary><paramref name="perProtocol"/> frames of every protocol that rides on <paramref name="linkType"/>, from a fixed seed.</summary>
+    public static (List<(byte[] Data, int WireLength)> Frames, List<string> Protocols, List<string> Damage) Build(int linkType, int perProtocol, int seed)
+    {
+        var random = new Random(seed * 1_000_003 + linkType);
+        var payloads = new EverydayProtocolPayloads(random);
+        var factory = new EverydayFrameFactory(linkType, random);
+        var frames = new List<(byte[], int)>();
+        var protocols = new List<string>();
+        var damage = new List<string>();
+        foreach (var protocol in EverydayProtocolPayloads.Protocols)
+        {
+            for (var i = 0; i < perProtocol; i++)
+            {
+                var payload = payloads.Next(protocol);
+                if (!factory.Carries(payload.Carrier))
+                    break;
+                frames.Add(factory.Wrap(payload));
+                protocols.Add(protocol);
+                damage.Add(factory.Damage);
+            }
+        }
+        return (frames, protocols, damage);
+    }
+}
