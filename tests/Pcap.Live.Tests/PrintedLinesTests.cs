@@ -44,4 +44,23 @@ public sealed class PrintedLinesTests
         string marker = expression.StartsWith("inbound", StringComparison.Ordinal) && !expression.Contains("outbound", StringComparison.Ordinal) ? " In " : " Out ";
         Assert.All(pcapcore.Where(l => l.Contains("ICMP", StringComparison.Ordinal)), l => Assert.Contains(marker, l, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Ip_broadcast_compiles_with_tcpdumps_netmask_and_prints_what_tcpdump_prints()
+    {
+        // tcpdump passes netmask 0 to pcap_compile: 'ip broadcast' is a destination of all zeros or all ones.
+        using var topology = VethTopology.Create();
+        byte[] leftMac = RawFrameSender.MacOf(topology.Left), rightMac = RawFrameSender.MacOf(topology.Right);
+        byte[] broadcastMac = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff], leftIp = [10, 200, 0, 1], rightIp = [10, 200, 0, 2];
+        var frames = new List<byte[]>();
+        for (ushort sequence = 1; sequence <= 3; sequence++)
+        {
+            frames.Add(RawFrameSender.IcmpEcho(broadcastMac, leftMac, null, leftIp, [255, 255, 255, 255], sequence));
+            frames.Add(RawFrameSender.IcmpEcho(rightMac, leftMac, null, leftIp, rightIp, (ushort)(sequence + 10)));
+        }
+        var (tcpdump, pcapcore) = PrintedCapture.Both(topology.Right.Name, ["-i", "eth0", "-n", "-t", "ip broadcast"],
+            () => RawFrameSender.Send(topology.Left.Name, "eth0", frames));
+        PrintedCapture.AssertSameLines("ip broadcast", tcpdump, pcapcore, 3);
+        Assert.Equal(3, pcapcore.Count(l => l.Contains("> 255.255.255.255: ICMP echo request", StringComparison.Ordinal)));
+    }
 }

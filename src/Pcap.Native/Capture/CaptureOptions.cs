@@ -15,6 +15,12 @@ public sealed record CaptureOptions
     public string? Filter { get; init; }
 
     /// <summary>
+    /// The netmask <see cref="Filter"/> is compiled with (only <c>ip broadcast</c> uses it); null, the default, is libpcap's
+    /// PCAP_NETMASK_UNKNOWN, which refuses <c>ip broadcast</c>. tcpdump passes 0.
+    /// </summary>
+    public uint? Netmask { get; init; }
+
+    /// <summary>
     /// A program to attach as is, compiled for the device's link type (<see cref="LiveCapture.LinkType"/>);
     /// on <c>any</c> it is rewritten for the cooked socket as libpcap does.
     /// </summary>

@@ -106,7 +106,7 @@ public sealed unsafe class LiveCapture : IDisposable
         var placement = options.Program is { } given ? new FilterPlacement(given, null, "the whole filter")
             : string.IsNullOrWhiteSpace(options.Filter)
                 ? new FilterPlacement(new BpfProgram([BpfInstruction.Statement(BpfOpcodes.Ret | BpfOpcodes.K, (uint)snapLength)]), null, "the whole filter")
-                : CompileFilter(options.Filter, linkType, snapLength);
+                : CompileFilter(options.Filter, linkType, snapLength, netmask: options.Netmask);
         var program = placement.UserSpace ?? placement.Kernel;
 
         BpfInstruction[] kernelProgram;
