@@ -31,26 +31,18 @@ internal static class ApplicationFields
         }
     }
 
-    /// <summary>The protocol's name in <c>app_protocol</c>: lower case (dns, mdns, bootp, http, vxlan, ...).</summary>
-    public static string Name(ApplicationProtocol protocol) => protocol switch
+    // The enum's names in lower case, made once: a new protocol in the walk gets its column value without a change here.
+    private static readonly string?[] Names = BuildNames();
+
+    /// <summary>The protocol's name in <c>app_protocol</c>: the enum name in lower case (dns, mdns, bootp, http, vxlan, ...).</summary>
+    public static string Name(ApplicationProtocol protocol) =>
+        Names[(byte)protocol] ?? ((byte)protocol).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string?[] BuildNames()
     {
-        ApplicationProtocol.Smtp => "smtp",
-        ApplicationProtocol.Ssh => "ssh",
-        ApplicationProtocol.Ftp => "ftp",
-        ApplicationProtocol.Http => "http",
-        ApplicationProtocol.Rtsp => "rtsp",
-        ApplicationProtocol.Dns => "dns",
-        ApplicationProtocol.Mdns => "mdns",
-        ApplicationProtocol.Tftp => "tftp",
-        ApplicationProtocol.Bootp => "bootp",
-        ApplicationProtocol.Rip => "rip",
-        ApplicationProtocol.Ntp => "ntp",
-        ApplicationProtocol.Ripng => "ripng",
-        ApplicationProtocol.Sip => "sip",
-        ApplicationProtocol.Syslog => "syslog",
-        ApplicationProtocol.Vxlan => "vxlan",
-        ApplicationProtocol.Geneve => "geneve",
-        ApplicationProtocol.Llmnr => "llmnr",
-        _ => "unknown",
-    };
+        var names = new string?[256];
+        foreach (var value in Enum.GetValues<ApplicationProtocol>())
+            names[(byte)value] = value.ToString().ToLowerInvariant();
+        return names;
+    }
 }
