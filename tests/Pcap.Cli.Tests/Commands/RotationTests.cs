@@ -29,9 +29,8 @@ public sealed class RotationTests : IDisposable
 
     private static (int ExitCode, string Error) Run(params string[] args)
     {
-        var stderr = new StringWriter();
-        int exit = ReadFileCommand.Run(CliParser.Parse(args), () => new MemoryStream(), () => new MemoryStream(), stderr);
-        return (exit, stderr.ToString());
+        var run = PcapcoreRunner.Run(args);
+        return (run.ExitCode, run.StandardError);
     }
 
     private (string Theirs, string Ours) Directories()
@@ -172,10 +171,9 @@ public sealed class RotationTests : IDisposable
     {
         string input = Input();
         var tcpdump = ExternalTool.Run("tcpdump", ["-n", "-c", "5", "-r", input, .. flags.Split(' ')]);
-        var stdout = new MemoryStream();
-        int exit = ReadFileCommand.Run(CliParser.Parse(["-n", "-c", "5", "-r", input, .. flags.Split(' ')]), () => new MemoryStream(), () => stdout, new StringWriter());
-        Assert.Equal(tcpdump.ExitCode, exit);
-        Assert.Equal(tcpdump.StandardOutput, System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+        var ours = PcapcoreRunner.Run(["-n", "-c", "5", "-r", input, .. flags.Split(' ')]);
+        Assert.Equal(tcpdump.ExitCode, ours.ExitCode);
+        Assert.Equal(tcpdump.StandardOutput, ours.StandardOutput);
         Assert.Equal([Path.Combine(_directory, "input.pcap")], Directory.GetFiles(_directory));
     }
 }
