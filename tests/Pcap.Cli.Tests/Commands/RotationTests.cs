@@ -74,6 +74,44 @@ public sealed class RotationTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// <c>-w -</c> with rotation, as tcpdump 4.99.3 does it: "-" is stdout only as the first name, the next files are
+    /// named <c>-1</c>, <c>-2</c> (or <c>-0</c>... with <c>-W</c>) in the working directory. stdout redirected to a
+    /// file has a position for <c>-C</c>; a pipe has none, and tcpdump stops after the header with "ftell fails".
+    /// Through the executable: the working directory and stdout's kind are the point.
+    /// </summary>
+    [Theory]
+    [InlineData("-C 1", false)]
+    [InlineData("-C 1 -W 3", false)]
+    [InlineData("-C 2 -W 2", false)]
+    [InlineData("-C 1", true)]
+    [InlineData("-C 1 -W 3", true)]
+    public void W_dash_rotates_as_tcpdump_does(string flags, bool pipe)
+    {
+        string input = Input();
+        var (theirs, ours) = Directories();
+        // $1 directory, $2 program, $3 input, the rest flags; stdout to "stdout" (through cat for a pipe), stderr to "stderr".
+        string script = pipe
+            ? "cd \"$1\" && { \"$2\" -r \"$3\" -w - \"${@:4}\" 2>stderr | cat >stdout; echo \"${PIPESTATUS[0]}\" >status; }"
+            : "cd \"$1\" && { \"$2\" -r \"$3\" -w - \"${@:4}\" 2>stderr >stdout; echo $? >status; }";
+        string[] split = flags.Split(' ');
+        var tcpdump = ExternalTool.Run("bash", ["-c", script, "_", theirs, ExternalTool.Require("tcpdump"), input, "-Z", "root", .. split]);
+        var pcapcore = ExternalTool.Run("bash", ["-c", script, "_", ours, PcapcoreExecutable.Path, input, .. split]);
+        Assert.True(tcpdump.ExitCode == 0 && pcapcore.ExitCode == 0, tcpdump.StandardError + pcapcore.StandardError);
+
+        string[] names = Names(theirs);
+        Assert.Equal(names, Names(ours));
+        Assert.Contains(pipe ? "stdout" : "-1", names);
+        foreach (string name in names)
+        {
+            string expected = Path.Combine(theirs, name), actual = Path.Combine(ours, name);
+            if (name == "stderr")
+                Assert.Equal(File.ReadAllText(expected).Replace("tcpdump: ", "pcapcore: ", StringComparison.Ordinal), File.ReadAllText(actual));
+            else
+                Assert.True(File.ReadAllBytes(expected).AsSpan().SequenceEqual(File.ReadAllBytes(actual)), $"{name} differs ({new FileInfo(expected).Length} and {new FileInfo(actual).Length} bytes)");
+        }
+    }
+
     [Fact]
     public void Z_runs_the_command_on_each_closed_file_but_not_the_last()
     {
