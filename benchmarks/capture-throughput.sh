@@ -8,19 +8,22 @@
 # tool's own captured / received-by-filter / dropped-by-kernel counts, and its user+system CPU seconds (utime+stime
 # of /proc/PID/stat, from just before the flood until 1.5 s after it, so start-up is not counted) per million
 # packets captured. The table replaces the capture-throughput section of docs/benchmarks.md (the rest is kept).
-# Usage (root): benchmarks/capture-throughput.sh [--seconds N (5)] [--buffer KIB (8192)] [--output FILE (docs/benchmarks.md)]
+# With --native, pcapcore is the NativeAOT linux-x64 publish (no JIT warm-up in the CPU figures); otherwise the Release build.
+# Usage (root): benchmarks/capture-throughput.sh [--native] [--seconds N (5)] [--buffer KIB (8192)] [--output FILE (docs/benchmarks.md)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_PER_RUN=5
 BUFFER_KIB=8192
 OUTPUT=docs/benchmarks.md
+NATIVE=
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) SECONDS_PER_RUN=${2:?--seconds needs a number}; shift 2 ;;
     --buffer) BUFFER_KIB=${2:?--buffer needs KiB}; shift 2 ;;
     --output) OUTPUT=${2:?--output needs a file}; shift 2 ;;
-    *) echo "usage: benchmarks/capture-throughput.sh [--seconds N] [--buffer KIB] [--output FILE]" >&2; exit 2 ;;
+    --native) NATIVE=1; shift ;;
+    *) echo "usage: benchmarks/capture-throughput.sh [--native] [--seconds N] [--buffer KIB] [--output FILE]" >&2; exit 2 ;;
   esac
 done
 
@@ -36,9 +39,16 @@ for tool in ip tcpdump trafgen dotnet; do
   command -v "$tool" >/dev/null || fail "'$tool' is missing (trafgen: apt-get install netsniff-ng)"
 done
 
-echo "== build (Release)"
-dotnet build src/Pcap.Cli -c Release -nologo -v quiet >/dev/null
-PCAPCORE=$PWD/src/Pcap.Cli/bin/Release/net10.0/pcapcore
+if [ -n "$NATIVE" ]; then
+  echo "== publish (NativeAOT linux-x64)"
+  dotnet publish src/Pcap.Cli -c Release -r linux-x64 -p:PublishAot=true -nologo -v quiet -o artifacts/native >/dev/null ||
+    fail "the NativeAOT publish failed (it needs clang and zlib1g-dev)"
+  PCAPCORE=$PWD/artifacts/native/pcapcore
+else
+  echo "== build (Release)"
+  dotnet build src/Pcap.Cli -c Release -nologo -v quiet >/dev/null
+  PCAPCORE=$PWD/src/Pcap.Cli/bin/Release/net10.0/pcapcore
+fi
 
 TAG=$$-$(od -An -N2 -tx1 /dev/urandom | tr -d ' \n')
 SENDER=pc-tgs-$TAG
@@ -147,18 +157,20 @@ FIRST_DROPS=$(awk -F'\t' '{ key = $1 " B, filter " $3 ", " $4; if (!(key in firs
   END { for (i = 1; i <= n; i++) print "- " order[i] ": " first[order[i]] }' "$ROWS")
 echo "$FIRST_DROPS"
 
+BUILD_NAME="the Release (JIT) build"
+[ -n "$NATIVE" ] && BUILD_NAME="the NativeAOT linux-x64 publish"
 CPU_MODEL=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 {
   echo "<!-- capture-throughput:begin -->"
   echo "## Live capture: tcpdump vs pcapcore vs pcapcore --workers 2 (trafgen flood into a veth)"
   echo
-  echo "Written by \`./benchmarks/capture-throughput.sh --seconds $SECONDS_PER_RUN --buffer $BUFFER_KIB\` on $(date -u '+%Y-%m-%d %H:%M UTC'); every number below comes from that one run."
-  echo "Machine: $CPU_MODEL, $(nproc) logical CPUs, Linux $(uname -r); $(trafgen -v 2>&1 | head -1 | cut -d, -f1); $(tcpdump --version 2>&1 | head -1); pcapcore is the Release (JIT) build."
+  echo "Written by \`./benchmarks/capture-throughput.sh ${NATIVE:+--native }--seconds $SECONDS_PER_RUN --buffer $BUFFER_KIB\` on $(date -u '+%Y-%m-%d %H:%M UTC'); every number below comes from that one run."
+  echo "Machine: $CPU_MODEL, $(nproc) logical CPUs, Linux $(uname -r); $(trafgen -v 2>&1 | head -1 | cut -d, -f1); $(tcpdump --version 2>&1 | head -1); pcapcore is $BUILD_NAME."
   echo "netsniff-ng's trafgen sends UDP frames over 64 flows from one namespace into a veth for ${SECONDS_PER_RUN} s per row; each tool captures the"
   echo "receiving end alone (its own flood), \`-w /dev/null\`, \`-B $BUFFER_KIB\` (KiB; with \`--workers 2\` each worker has a ring of that size)."
   echo "Rates are steps of what trafgen reached here with nothing capturing (64 B: ${MAX_RATE[60]} packets/s, 1518 B: ${MAX_RATE[1514]} packets/s): 1/8, 1/4, 1/2, then unlimited."
   echo "*Offered* is the receiving veth's rx_packets over the run; *CPU* is the capture process's user+system time (utime+stime of /proc/PID/stat, all threads, 10 ms ticks), from just"
-  echo "before the flood to 1.5 s after it (start-up excluded; pcapcore's JIT compiling its packet path on the first packets is included), per million packets captured. The generator, the kernel's receive"
+  echo "before the flood to 1.5 s after it (start-up excluded; with the JIT build, compiling its packet path on the first packets is included), per million packets captured. The generator, the kernel's receive"
   echo "path and the capture share the same $(nproc) CPUs (and other jobs may run on this shared machine), so rates are modest and noisy."
   echo
   echo "| frame | rate (packets/s) | filter | tool | offered | captured | received by filter | dropped by kernel | CPU s | CPU s per M captured |"

@@ -74,6 +74,7 @@ public static class FilterCompiler
             GroupSets = groupSets,
             FoldConstants = foldConstants,
             ReadingSavefile = options.ReadingSavefile,
+            Netmask = options.Netmask,
         };
 
     private static bool TryCompileOnThisStack(string expression, LinkType linkType, FilterOptions options,

@@ -40,6 +40,13 @@ public sealed record FilterOptions
     public bool ReadingSavefile { get; init; }
 
     /// <summary>
+    /// The capture network's netmask, which only <c>ip broadcast</c> uses (the host part all zeros or all ones). Null,
+    /// the default, is libpcap's PCAP_NETMASK_UNKNOWN: <c>ip broadcast</c> is then refused. tcpdump passes 0 when reading
+    /// a file and the interface's IPv4 netmask (0 when it has none) when capturing.
+    /// </summary>
+    public uint? Netmask { get; init; }
+
+    /// <summary>
     /// Shorten libpcap's optimized program further (true by default). Off, an optimized program is instruction for
     /// instruction what libpcap 1.10's <c>pcap_compile</c> emits; the tests that check that identity turn it off.
     /// </summary>

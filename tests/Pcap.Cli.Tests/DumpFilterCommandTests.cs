@@ -16,7 +16,7 @@ public sealed class DumpFilterCommandTests
         string[] expressions =
         [
             "arp or icmp", "tcp port 80 and not host 10.0.0.1", "vlan 100 and udp", "ip6 and icmp6",
-            "tcp[tcpflags] & tcp-syn != 0", "inbound", "ifindex 3", "less 64", "",
+            "tcp[tcpflags] & tcp-syn != 0", "inbound", "ifindex 3", "less 64", "", "ip broadcast",
         ];
         foreach (var y in new[] { "EN10MB", "LINUX_SLL", "LINUX_SLL2", "RAW", "IPV4", "IPV6", "NULL", "LOOP" })
         {
@@ -141,6 +141,8 @@ public sealed class DumpFilterCommandTests
     [InlineData(1u, "inbound")]
     [InlineData(1u, "ifindex 1")]
     [InlineData(276u, "inbound")]
+    [InlineData(1u, "ip broadcast")]
+    [InlineData(276u, "not ip broadcast")]
     public void WithAFileDirectionAndInterfaceIndexAreCompiledAsForASavefile(uint linkType, string filter)
     {
         string path = Path.Combine(Path.GetTempPath(), $"pcapcore-d-r-{Guid.NewGuid():N}.pcap");

@@ -71,6 +71,8 @@ internal static class DumpFilterCommand
             // As the program -r FILE applies: a savefile keeps no direction or interface index.
             ReadingSavefile = options.ReadFile is not null,
             SnapLength = snapLength,
+            // tcpdump 4.99 passes 0 to pcap_compile (it looks the interface's netmask up only for -f).
+            Netmask = 0,
         };
         if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var failure, compileOptions))
         {

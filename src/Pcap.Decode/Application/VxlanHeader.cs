@@ -28,10 +28,31 @@ public readonly ref struct VxlanHeader
         return true;
     }
 
+    /// <summary>
+    /// Reads a header that may be cut off, as tcpdump prints one: needs only the flags byte; check
+    /// <see cref="HasVni"/> and <see cref="IsComplete"/> before reading further.
+    /// </summary>
+    public static bool TryReadFlags(ReadOnlySpan<byte> bytes, out VxlanHeader header, out DecodeError error)
+    {
+        if (bytes.Length < 1)
+        {
+            header = default;
+            error = DecodeError.Truncated("vxlan", 1, bytes.Length);
+            return false;
+        }
+        header = new VxlanHeader(bytes);
+        error = default;
+        return true;
+    }
+
+    /// <summary>True when the network identifier was captured (always, after <see cref="TryRead"/>).</summary>
+    public bool HasVni => _bytes.Length >= 7;
+    /// <summary>True when the whole 8-byte header was captured (always, after <see cref="TryRead"/>).</summary>
+    public bool IsComplete => _bytes.Length >= Length;
     /// <summary>The flags byte (0x08 when the VNI is valid).</summary>
     public byte Flags => _bytes[0];
-    /// <summary>The 24-bit VXLAN network identifier.</summary>
+    /// <summary>The 24-bit VXLAN network identifier (when <see cref="HasVni"/>).</summary>
     public uint Vni => (uint)(_bytes[4] << 16 | _bytes[5] << 8 | _bytes[6]);
-    /// <summary>The captured inner Ethernet frame.</summary>
+    /// <summary>The captured inner Ethernet frame (when <see cref="IsComplete"/>).</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Pcap.Decode.Link;
 
 /// <summary>An 802.2 LLC header (DSAP, SSAP, control) as carried in 802.3 frames, with the SNAP extension when DSAP=SSAP=0xAA.</summary>
@@ -7,7 +9,10 @@ public readonly ref struct LlcHeader
 
     private LlcHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
-    /// <summary>Reads the three-byte LLC header.</summary>
+    /// <summary>
+    /// Reads the LLC header's first three bytes (lax: an information or supervisory frame's second control byte may be
+    /// missing, as tcpdump prints the SAPs before it; see <see cref="HasControlField"/>).
+    /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out LlcHeader header, out DecodeError error)
     {
         if (bytes.Length < 3)
@@ -27,6 +32,14 @@ public readonly ref struct LlcHeader
     public byte Ssap => _bytes[1];
     /// <summary>The first control byte.</summary>
     public byte Control => _bytes[2];
+    /// <summary>True for an unnumbered frame (one control byte); information and supervisory frames have two.</summary>
+    public bool IsUnnumbered => (Control & 3) == 3;
+    /// <summary>Bytes in the header: 3 for an unnumbered frame, 4 for an information or supervisory frame.</summary>
+    public int HeaderLength => IsUnnumbered ? 3 : 4;
+    /// <summary>True when the whole control field (<see cref="HeaderLength"/> bytes of header) was captured.</summary>
+    public bool HasControlField => _bytes.Length >= HeaderLength;
+    /// <summary>The control field: the byte of an unnumbered frame, else both bytes, first byte low (meaningful when <see cref="HasControlField"/>).</summary>
+    public int ControlField => IsUnnumbered ? Control : BinaryPrimitives.ReadUInt16LittleEndian(_bytes[2..]);
     /// <summary>True for DSAP=SSAP=0xAA with an unnumbered-information control byte: a <see cref="SnapHeader"/> follows.</summary>
     public bool IsSnap => Dsap == 0xAA && Ssap == 0xAA && Control == 0x03;
     /// <summary>The bytes after the three-byte header.</summary>

@@ -42,6 +42,26 @@ public readonly ref struct Ipv4Header
         return true;
     }
 
+    /// <summary>
+    /// The lax variant for the datagram an ICMP error quotes, which tcpdump reads as it finds it: needs only the first 4
+    /// bytes (up to the total length) and checks neither the version nor the header length. The fields past them may be
+    /// read only when <see cref="HasFixedPart"/>; <see cref="Options"/>, <see cref="HeaderBytes"/> and <see cref="Payload"/> not at all.
+    /// </summary>
+    public static bool TryReadQuoted(ReadOnlySpan<byte> bytes, out Ipv4Header header, out DecodeError error)
+    {
+        if (bytes.Length < 4)
+        {
+            header = default;
+            error = DecodeError.Truncated("ip", 4, bytes.Length);
+            return false;
+        }
+        header = new Ipv4Header(bytes);
+        error = default;
+        return true;
+    }
+
+    /// <summary>True when the fixed 20 bytes were captured (always, after <see cref="TryRead"/>).</summary>
+    public bool HasFixedPart => _bytes.Length >= MinimumLength;
     /// <summary>Header length in bytes (IHL × 4).</summary>
     public int HeaderLength => (_bytes[0] & 0x0f) * 4;
     /// <summary>Type of service byte (DSCP and ECN).</summary>

@@ -2,7 +2,9 @@ using System.Buffers.Binary;
 
 namespace Pcap.Decode.Network;
 
-/// <summary>One IPv6 extension header (hop-by-hop, routing, fragment, destination options): next header and length.</summary>
+/// <summary>
+/// One IPv6 extension header (hop-by-hop, routing, fragment, destination options, and AH when asked for): next header and length.
+/// </summary>
 public readonly ref struct Ipv6ExtensionHeader
 {
     private readonly ReadOnlySpan<byte> _bytes;
@@ -27,7 +29,7 @@ public readonly ref struct Ipv6ExtensionHeader
             error = DecodeError.Truncated("ip6-ext", needed, bytes.Length);
             return false;
         }
-        var length = kind.Value == 44 ? 8 : (bytes[1] + 1) * 8;
+        var length = LengthOf(kind, bytes);
         if (bytes.Length < length)
         {
             error = DecodeError.Truncated("ip6-ext", length, bytes.Length);
@@ -43,7 +45,7 @@ public readonly ref struct Ipv6ExtensionHeader
     /// <summary>The header that follows.</summary>
     public IpProtocol NextHeader => new(_bytes[0]);
     /// <summary>Total bytes of this header.</summary>
-    public int Length => _kind.Value == 44 ? 8 : (_bytes[1] + 1) * 8;
+    public int Length => LengthOf(_kind, _bytes);
     /// <summary>Fragment offset in bytes (fragment header only).</summary>
     public int FragmentOffset => BinaryPrimitives.ReadUInt16BigEndian(_bytes[2..]) & 0xfff8;
     /// <summary>More-fragments flag (fragment header only).</summary>
@@ -54,4 +56,12 @@ public readonly ref struct Ipv6ExtensionHeader
     public ReadOnlySpan<byte> Bytes => _bytes[..Length];
     /// <summary>Everything after this header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
+
+    // The fragment header is always 8 bytes; AH (RFC 4302) counts 4-byte units less 2, the others 8-byte units less 1.
+    private static int LengthOf(IpProtocol kind, ReadOnlySpan<byte> bytes) => kind.Value switch
+    {
+        44 => 8,
+        51 => (bytes[1] + 2) * 4,
+        _ => (bytes[1] + 1) * 8,
+    };
 }

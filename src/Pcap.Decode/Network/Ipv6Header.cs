@@ -31,6 +31,23 @@ public readonly ref struct Ipv6Header
         return true;
     }
 
+    /// <summary>
+    /// The lax variant for the packet an ICMPv6 error quotes, which tcpdump reads as it finds it: needs the 40 bytes but
+    /// does not check the version.
+    /// </summary>
+    public static bool TryReadQuoted(ReadOnlySpan<byte> bytes, out Ipv6Header header, out DecodeError error)
+    {
+        if (bytes.Length < Length)
+        {
+            header = default;
+            error = DecodeError.Truncated("ip6", Length, bytes.Length);
+            return false;
+        }
+        header = new Ipv6Header(bytes);
+        error = default;
+        return true;
+    }
+
     /// <summary>Traffic class.</summary>
     public byte TrafficClass => (byte)((BinaryPrimitives.ReadUInt16BigEndian(_bytes) >> 4) & 0xff);
     /// <summary>Flow label (20 bits).</summary>

@@ -81,7 +81,7 @@ internal static class ArpPrinter
                 break;
             default:
                 // ARP's own fallback dump is printed whatever the flags.
-                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
+                HexDumpWriter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
         TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
@@ -220,7 +220,7 @@ internal static class ArpPrinter
                 WriteAtmArpProtocolAddress(ref writer, state, arp.SourceProtocolAddress, ipv4, "<wrong splen>");
                 break;
             default:
-                TcpdumpFormatter.WriteHexAndAscii(ref writer, bytes);
+                HexDumpWriter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
         TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
@@ -267,20 +267,8 @@ internal static class ArpPrinter
             _ => null,
         }, "Unknown Hardware (", hardware);
 
-    private static void WriteArpProtocolName(ref LineWriter writer, ushort protocol)
-    {
-        var name = new EtherType(protocol).Name;
-        if (name is null)
-        {
-            writer.Append("Unknown Protocol (0x");
-            writer.AppendHex(protocol, 4);
-            writer.Append(')');
-        }
-        else
-        {
-            writer.Append(name);
-        }
-    }
+    private static void WriteArpProtocolName(ref LineWriter writer, ushort protocol) =>
+        EthernetPrinter.WriteEtherTypeName(ref writer, protocol, "Unknown Protocol (0x");
 
     /// <summary>tcpdump's arpop_values, else "Unknown (N)".</summary>
     private static void WriteArpOperationName(ref LineWriter writer, ushort operation) =>

@@ -400,7 +400,7 @@ internal static class DhcpPrinter
                     }
                     else
                     {
-                        TcpdumpFormatter.WriteHexOnly(ref writer, data, "\n\t\t");
+                        HexDumpWriter.WriteHexOnly(ref writer, data, "\n\t\t");
                     }
                     at += subLength;
                 }

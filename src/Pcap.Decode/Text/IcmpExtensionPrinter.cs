@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Pcap.Decode.Network;
+using Pcap.Decode.Transport;
 
 namespace Pcap.Decode.Text;
 
@@ -10,14 +11,15 @@ internal static class IcmpExtensionPrinter
     /// Prints the extensions of an ICMP error of <paramref name="length"/> bytes (longer than 136) whose 141-byte extension
     /// layout was captured; true when tcpdump long-jumps (after <c> [|icmp]</c>).
     /// </summary>
-    public static bool Write(ref LineWriter writer, ReadOnlySpan<byte> icmp, int length)
+    public static bool Write(ref LineWriter writer, IcmpHeader message, int length)
     {
+        var icmp = message.Bytes;
         if (!IcmpExtension.TryRead(icmp, out var extension, out _))
             return false;
         var size = length - IcmpExtension.Offset;
         var whole = icmp.Length >= length;
         // Without a length field, only a valid checksum says an extension is there.
-        if (icmp[5] == 0 && whole && Checksum.Compute(icmp[IcmpExtension.Offset..length]) != 0)
+        if (message.OriginalDatagramLength == 0 && whole && Checksum.Compute(icmp[IcmpExtension.Offset..length]) != 0)
             return false;
         writer.Append("\n\tICMP Multi-Part extension v");
         writer.AppendDecimal((uint)extension.Version);
@@ -80,7 +82,7 @@ internal static class IcmpExtensionPrinter
             }
             else
             {
-                TcpdumpFormatter.WriteHexOnly(ref writer, icmp.Slice(at, Math.Min(objectLength, icmp.Length - at)), "\n\t    ");
+                HexDumpWriter.WriteHexOnly(ref writer, icmp.Slice(at, Math.Min(objectLength, icmp.Length - at)), "\n\t    ");
             }
             if (size < objectLength)
                 break;

@@ -6,6 +6,15 @@ namespace Pcap.Decode.Text;
 /// <summary>IGMP v1 to v3 and mtrace as tcpdump 4.99's print-igmp.c prints them.</summary>
 internal static class IgmpPrinter
 {
+    /// <summary>IGMP from the IP protocol dispatch: IPv4 only, as tcpdump's ip_demux_print has it.</summary>
+    public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, in IpContext context)
+    {
+        if (context.IsIpv6)
+            writer.Append("[IGMP requires IPv4] (invalid)");
+        else
+            state.Abandoned |= Write(ref writer, bytes, length, state.Options.Verbose, state.Options.Quiet, state.HostNames);
+    }
+
     /// <summary>
     /// Prints a message of <paramref name="length"/> bytes; true when tcpdump long-jumps (after writing <c> [|igmp]</c>).
     /// DVMRP and PIMv1 carried in IGMP print only their name.

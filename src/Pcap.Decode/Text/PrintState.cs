@@ -28,6 +28,9 @@ internal sealed class PrintState(FormatOptions options)
     /// <summary>The fraction of <see cref="ReferenceSeconds"/>, in microseconds or nanoseconds as printed.</summary>
     public long ReferenceFraction { get; set; }
 
+    /// <summary>How many VXLAN frames the current packet's printer is inside (bounded against crafted nesting).</summary>
+    public int VxlanDepth { get; set; }
+
     /// <summary>Set when a printer gave up on the packet: tcpdump then hex-dumps it from the start, not after the link header.</summary>
     public bool Abandoned { get; set; }
 

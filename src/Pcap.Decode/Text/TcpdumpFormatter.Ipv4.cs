@@ -5,7 +5,7 @@ namespace Pcap.Decode.Text;
 
 public sealed partial class TcpdumpFormatter
 {
-    private void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
+    internal void WriteIpv4(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length)
     {
         if (bytes.Length == 0)
         {

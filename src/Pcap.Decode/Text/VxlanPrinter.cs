@@ -2,42 +2,66 @@ using Pcap.Decode.Application;
 
 namespace Pcap.Decode.Text;
 
-/// <summary>VXLAN as tcpdump 4.99's print-vxlan.c prints its header; the caller prints the inner frame after it.</summary>
+/// <summary>
+/// VXLAN as tcpdump 4.99's <c>print-vxlan.c</c> prints it, from the <see cref="VxlanHeader"/> view (lax for cut-off
+/// headers): the header, then the inner Ethernet frame on the next line, printed as a frame of its own.
+/// </summary>
 internal static class VxlanPrinter
 {
-    /// <summary>What the header printer leaves to the caller.</summary>
-    public enum Outcome
-    {
-        /// <summary>The header printed; the inner Ethernet frame follows on the next line.</summary>
-        InnerFrame,
-        /// <summary>tcpdump's <c> (invalid)</c>: the datagram is shorter than the header.</summary>
-        Invalid,
-        /// <summary>The header was not captured: tcpdump stops the packet with <c> [|vxlan]</c>.</summary>
-        Truncated,
-    }
+    // Nested VXLAN frames recurse through the whole printer; a crafted packet could nest hundreds deep.
+    private const int MaxDepth = 64;
 
-    /// <summary>Prints <c>VXLAN, flags [I] (0x08), vni N</c> and a newline for a datagram of <paramref name="length"/> bytes.</summary>
-    public static Outcome Write(ref LineWriter writer, ReadOnlySpan<byte> payload, int length)
+    /// <summary>Prints the datagram payload in <paramref name="payload"/>; <paramref name="length"/> is its length per UDP.</summary>
+    public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> payload, int length)
     {
         writer.Append("VXLAN");
         if (length < VxlanHeader.Length)
         {
             writer.Append(" (invalid)");
-            return Outcome.Invalid;
+            return;
         }
-        if (payload.Length < 1)
-            return Outcome.Truncated;
-        var flags = payload[0];
+        if (!VxlanHeader.TryReadFlags(payload, out var header, out _))
+        {
+            state.WriteTruncated(ref writer, "vxlan", abandoned: true);
+            return;
+        }
+        var flags = header.Flags;
         writer.Append(", flags [");
         writer.Append((flags & VxlanHeader.ValidVniFlag) != 0 ? "I" : "invalid");
         writer.Append("] (0x");
         writer.AppendHexByte(flags);
         writer.Append("), ");
-        if (payload.Length < 7)
-            return Outcome.Truncated;
+        if (!header.HasVni)
+        {
+            state.WriteTruncated(ref writer, "vxlan", abandoned: true);
+            return;
+        }
         writer.Append("vni ");
-        writer.AppendDecimal((uint)(payload[4] << 16 | payload[5] << 8 | payload[6]));
+        writer.AppendDecimal(header.Vni);
         writer.Append('\n');
-        return VxlanHeader.TryRead(payload, out _, out _) ? Outcome.InnerFrame : Outcome.Truncated;
+        if (!header.IsComplete)
+        {
+            state.WriteTruncated(ref writer, "vxlan", abandoned: true);
+            return;
+        }
+        var inner = header.Payload;
+        var innerLength = length - VxlanHeader.Length;
+        if (innerLength < inner.Length)
+        {
+            writer.Append("[length ");
+            writer.AppendDecimal((uint)innerLength);
+            writer.Append(" < caplen ");
+            writer.AppendDecimal((uint)inner.Length);
+            writer.Append("] (invalid)");
+            return;
+        }
+        if (state.VxlanDepth >= MaxDepth)
+        {
+            state.WriteTruncated(ref writer, "vxlan", abandoned: true);
+            return;
+        }
+        state.VxlanDepth++;
+        EthernetPrinter.Print(ref writer, state, inner, innerLength);
+        state.VxlanDepth--;
     }
 }

@@ -39,19 +39,20 @@ public readonly ref struct TcpHeader
     /// still be shown (tcpdump prints its ports and flags); <see cref="Options"/> and <see cref="Payload"/> are then
     /// clamped to what was captured.
     /// </summary>
-    public static bool TryReadFixedPart(ReadOnlySpan<byte> bytes, out TcpHeader header, out DecodeError error)
-    {
-        if (bytes.Length < MinimumLength)
-        {
-            header = default;
-            error = DecodeError.Truncated("tcp", MinimumLength, bytes.Length);
-            return false;
-        }
-        header = new TcpHeader(bytes);
-        error = default;
-        return true;
-    }
+    public static bool TryReadFixedPart(ReadOnlySpan<byte> bytes, out TcpHeader header, out DecodeError error) =>
+        TryReadAtLeast(bytes, MinimumLength, out header, out error);
 
+    /// <summary>
+    /// The laxest variant, for printing a cut-off header as tcpdump does: needs only the two ports (4 bytes). The other
+    /// fields may be read only when <see cref="HasFixedPart"/>.
+    /// </summary>
+    public static bool TryReadPorts(ReadOnlySpan<byte> bytes, out TcpHeader header, out DecodeError error) =>
+        TryReadAtLeast(bytes, 4, out header, out error);
+
+    /// <summary>True when the fixed 20 bytes were captured (always, after <see cref="TryRead"/> and <see cref="TryReadFixedPart"/>).</summary>
+    public bool HasFixedPart => _bytes.Length >= MinimumLength;
+    /// <summary>True when the whole header, options included, was captured (always, after <see cref="TryRead"/>).</summary>
+    public bool IsComplete => HasFixedPart && _bytes.Length >= HeaderLength;
     /// <summary>Source port.</summary>
     public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     /// <summary>Destination port.</summary>
@@ -80,4 +81,17 @@ public readonly ref struct TcpHeader
     public ReadOnlySpan<byte> Payload => _bytes[Math.Clamp(HeaderLength, MinimumLength, _bytes.Length)..];
     /// <summary>The captured bytes from the start of the header.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
+
+    private static bool TryReadAtLeast(ReadOnlySpan<byte> bytes, int needed, out TcpHeader header, out DecodeError error)
+    {
+        if (bytes.Length < needed)
+        {
+            header = default;
+            error = DecodeError.Truncated("tcp", needed, bytes.Length);
+            return false;
+        }
+        header = new TcpHeader(bytes);
+        error = default;
+        return true;
+    }
 }

@@ -27,7 +27,7 @@ internal sealed partial class CodeGenerator
                 }
                 }
                 if (n.Protocol == ProtoQualifier.Ip)
-                    throw Error("netmask not known, so 'ip broadcast' not supported");
+                    return IpBroadcast();
                 throw Error("only link-layer/IP broadcast filters supported");
             case SpecialKind.Multicast:
                 return Multicast(n.Protocol);
@@ -74,6 +74,20 @@ internal sealed partial class CodeGenerator
             default:
                 return Llc(n.Name);
         }
+    }
+
+    /// <summary>libpcap's <c>ip broadcast</c>: the destination's host part (under the netmask) all zeros or all ones.</summary>
+    private CodeBlock IpBroadcast()
+    {
+        if (Netmask is not { } netmask)
+            throw Error("netmask not known, so 'ip broadcast' not supported");
+        var b0 = LinkTypeTest(EtherTypeIp);
+        uint hostmask = ~netmask;
+        var b1 = CompareMasked(OffsetBase.LinkPayload, 16, BpfOpcodes.W, 0, hostmask);
+        var b2 = CompareMasked(OffsetBase.LinkPayload, 16, BpfOpcodes.W, hostmask, hostmask);
+        BlockLogic.Or(b1, b2);
+        BlockLogic.And(b0, b2);
+        return b2;
     }
 
     private CodeBlock Multicast(ProtoQualifier proto)

@@ -19,6 +19,9 @@ internal sealed partial class CodeGenerator
     /// <summary>Refuse what a capture file cannot answer (packet direction, interface index), as libpcap does offline.</summary>
     public bool ReadingSavefile { get; init; }
 
+    /// <summary>The network's netmask for <c>ip broadcast</c>; null when not known (libpcap's PCAP_NETMASK_UNKNOWN).</summary>
+    public uint? Netmask { get; init; }
+
     private DataLink _link;
     private AbsoluteOffset _offLinkHeader = new();
     private AbsoluteOffset _offPreviousLinkHeader;

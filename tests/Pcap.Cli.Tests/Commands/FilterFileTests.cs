@@ -36,6 +36,7 @@ public sealed class FilterFileTests : IDisposable
         "arp or   # ARP first\n icmp\n# trailing comment",
         "  # nothing but a comment\n",
         "arp and\nnot\n(host 172.17.0.9)\n",
+        "ip broadcast or icmp\n", // tcpdump compiles with netmask 0; refused as "netmask not known" before
     ];
 
     [Theory]

@@ -49,4 +49,30 @@ public sealed class NetworkHeaderTests
         Assert.Equal(64, ip6.HopLimit);
         Assert.False(Ipv6ExtensionHeader.IsExtension(ip6.NextHeader));
     }
+
+    [Fact]
+    public void Quoted_ipv6_header_is_read_without_a_version_check()
+    {
+        EthernetHeader.TryRead(Fixtures.Icmpv6Echo, out var ethernet, out _);
+        var quoted = ethernet.Payload[..Ipv6Header.Length].ToArray();
+        quoted[0] = 0x00; // version 0, as a quoted header may carry
+        Assert.False(Ipv6Header.TryRead(quoted, out _, out _));
+        Assert.True(Ipv6Header.TryReadQuoted(quoted, out var ip6, out _));
+        Assert.Equal(IpProtocol.Icmpv6, ip6.NextHeader);
+        Assert.False(Ipv6Header.TryReadQuoted(quoted.AsSpan(0, 39), out _, out var error));
+        Assert.Equal(new DecodeError("ip6", DecodeErrorKind.Truncated, 40, 39), error);
+    }
+
+    [Fact]
+    public void Authentication_header_is_measured_in_four_byte_units()
+    {
+        // AH: next header TCP, payload length 4 (6 words of 4 bytes = 24 bytes), then 4 bytes after it.
+        var bytes = new byte[28];
+        bytes[0] = 6;
+        bytes[1] = 4;
+        Assert.True(Ipv6ExtensionHeader.TryRead(bytes, new IpProtocol(51), out var ah, out _));
+        Assert.Equal((24, 4), (ah.Length, ah.Payload.Length));
+        Assert.Equal(IpProtocol.Tcp, ah.NextHeader);
+        Assert.False(Ipv6ExtensionHeader.TryRead(bytes.AsSpan(0, 23), new IpProtocol(51), out _, out _));
+    }
 }

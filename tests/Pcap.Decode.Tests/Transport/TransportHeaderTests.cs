@@ -102,4 +102,59 @@ public sealed class TransportHeaderTests
         Assert.False(Icmpv6Header.TryRead(new byte[3], out _, out var error));
         Assert.Equal(new DecodeError("icmp6", DecodeErrorKind.Truncated, 4, 3), error);
     }
+
+    [Fact]
+    public void Lax_tcp_read_needs_only_the_ports()
+    {
+        var segment = Fixtures.TcpSyn.AsSpan(34, 6);
+        Assert.False(TcpHeader.TryReadPorts(segment[..3], out _, out var error));
+        Assert.Equal(new DecodeError("tcp", DecodeErrorKind.Truncated, 4, 3), error);
+        Assert.True(TcpHeader.TryReadPorts(segment, out var tcp, out _));
+        Assert.Equal(40000, tcp.SourcePort);
+        Assert.Equal(45000, tcp.DestinationPort);
+        Assert.False(tcp.HasFixedPart);
+        Assert.False(tcp.IsComplete);
+    }
+
+    [Fact]
+    public void Lax_icmp_read_needs_type_and_code_and_names_the_fields_tcpdump_prints()
+    {
+        // A redirect to gateway 10.0.0.1 quoting the start of an IPv4 header, cut off after 12 bytes.
+        var redirect = Convert.FromHexString("050100000a00000145000054");
+        Assert.False(IcmpHeader.TryReadTypeAndCode(redirect.AsSpan(0, 1), out _, out var error));
+        Assert.Equal(new DecodeError("icmp", DecodeErrorKind.Truncated, 2, 1), error);
+        Assert.True(IcmpHeader.TryReadTypeAndCode(redirect.AsSpan(0, 2), out var cut, out _));
+        Assert.Equal(5, cut.Type);
+        Assert.Equal(1, cut.Code);
+        Assert.Equal(2, cut.CapturedLength);
+        Assert.True(cut.Body.IsEmpty);
+        Assert.True(IcmpHeader.TryReadTypeAndCode(redirect, out var icmp, out _));
+        Assert.Equal([10, 0, 0, 1], icmp.Gateway.ToArray());
+        Assert.Equal(4, icmp.Body.Length);
+        Assert.True(Ipv4Header.TryReadQuoted(icmp.Body, out var quoted, out _));
+        Assert.Equal(84, quoted.TotalLength);
+        Assert.False(quoted.HasFixedPart);
+
+        var timestampReply = Convert.FromHexString("0e0000000001000200000064000000c8000f4240");
+        Assert.True(IcmpHeader.TryRead(timestampReply, out var reply, out _));
+        Assert.Equal((100u, 200u, 1_000_000u), (reply.OriginateTimestamp, reply.ReceiveTimestamp, reply.TransmitTimestamp));
+    }
+
+    [Fact]
+    public void Lax_icmpv6_read_needs_the_type_and_errors_expose_the_invoking_packet()
+    {
+        Assert.False(Icmpv6Header.TryReadType([], out _, out var error));
+        Assert.Equal(new DecodeError("icmp6", DecodeErrorKind.Truncated, 1, 0), error);
+        Assert.True(Icmpv6Header.TryReadType([2], out var cut, out _));
+        Assert.Equal(2, cut.Type);
+        Assert.Equal(1, cut.CapturedLength);
+        Assert.Equal(0u, cut.Mtu);
+        Assert.True(cut.Body.IsEmpty && cut.InvokingPacket.IsEmpty);
+
+        var tooBig = Convert.FromHexString("02000000000005dc60");
+        Assert.True(Icmpv6Header.TryRead(tooBig, out var icmp6, out _));
+        Assert.True(icmp6.IsError);
+        Assert.Equal(1500u, icmp6.Mtu);
+        Assert.Equal([0x60], icmp6.InvokingPacket.ToArray());
+    }
 }

@@ -1,5 +1,6 @@
 using Pcap.Filter.Bpf;
 using Pcap.Testing;
+using Pcap.Testing.Namespaces;
 
 namespace Pcap.Live.Tests.Support;
 

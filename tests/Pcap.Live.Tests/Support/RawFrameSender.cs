@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
+using Pcap.Testing.Namespaces;
+using Pcap.Testing.Packets;
 
 namespace Pcap.Live.Tests.Support;
 
@@ -7,25 +8,13 @@ namespace Pcap.Live.Tests.Support;
 /// Sends hand-built Ethernet frames from an AF_PACKET socket opened inside a namespace, the way to put 802.1Q-tagged
 /// frames on a veth when the kernel has no 8021q module.
 /// </summary>
-internal static unsafe partial class RawFrameSender
+internal static class RawFrameSender
 {
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int socket(int domain, int type, int protocol);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial nint sendto(int socket, byte* buffer, nuint length, int flags, byte* address, int addressLength);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int close(int descriptor);
-
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial uint if_nametoindex(string name);
-
     /// <summary>
     /// The VLAN test traffic from the left end of <paramref name="topology"/> to the right: three ICMP echo requests
     /// each tagged VLAN 100, tagged VLAN 200, and untagged from another address. <c>vlan 100 and icmp</c> matches 3.
     /// </summary>
-    public static List<byte[]> VlanMix(Pcap.Testing.Namespaces.VethTopology topology)
+    public static List<byte[]> VlanMix(VethTopology topology)
     {
         byte[] leftMac = MacOf(topology.Left), rightMac = MacOf(topology.Right);
         byte[] leftIp = [10, 200, 0, 1], rightIp = [10, 200, 0, 2];
@@ -39,38 +28,19 @@ internal static unsafe partial class RawFrameSender
         return frames;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"link/ether ([0-9a-f:]{17})")]
-    private static partial System.Text.RegularExpressions.Regex EtherAddress();
-
     /// <summary>The MAC address of <c>eth0</c> in <paramref name="ns"/>.</summary>
-    public static byte[] MacOf(Pcap.Testing.Namespaces.NetworkNamespace ns) =>
-        Convert.FromHexString(EtherAddress().Match(ns.Ip("link", "show", "eth0")).Groups[1].Value.Replace(":", "", StringComparison.Ordinal));
+    public static byte[] MacOf(NetworkNamespace ns) => SequencedTcpFlood.MacOf(ns);
 
     /// <summary>Sends each frame out of <paramref name="device"/> in namespace <paramref name="ns"/>.</summary>
     public static void Send(string ns, string device, IEnumerable<byte[]> frames)
     {
         NamespaceThread.Run(ns, () =>
         {
-            int s = socket(17, 3, 0);
-            if (s < 0)
-                throw new InvalidOperationException($"AF_PACKET socket failed: errno {Marshal.GetLastPInvokeError()}");
-            try
+            using var socket = PacketSocket.Open(device);
+            foreach (var frame in frames)
             {
-                var address = stackalloc byte[20];
-                new Span<byte>(address, 20).Clear();
-                BinaryPrimitives.WriteUInt16LittleEndian(new Span<byte>(address, 2), 17);
-                BinaryPrimitives.WriteInt32LittleEndian(new Span<byte>(address + 4, 4), (int)if_nametoindex(device));
-                foreach (var frame in frames)
-                {
-                    fixed (byte* bytes = frame)
-                        if (sendto(s, bytes, (nuint)frame.Length, 0, address, 20) != frame.Length)
-                            throw new InvalidOperationException($"sendto failed: errno {Marshal.GetLastPInvokeError()}");
-                    Thread.Sleep(50);
-                }
-            }
-            finally
-            {
-                close(s);
+                socket.Send(frame);
+                Thread.Sleep(50);
             }
         });
     }
@@ -90,7 +60,7 @@ internal static unsafe partial class RawFrameSender
         BinaryPrimitives.WriteUInt16BigEndian(icmp.AsSpan(6), sequence);
         for (int i = 8; i < icmp.Length; i++)
             icmp[i] = (byte)i;
-        BinaryPrimitives.WriteUInt16BigEndian(icmp.AsSpan(2), Checksum(icmp));
+        BinaryPrimitives.WriteUInt16BigEndian(icmp.AsSpan(2), Checksums.Internet(icmp));
         var ip = new byte[20];
         ip[0] = 0x45;
         BinaryPrimitives.WriteUInt16BigEndian(ip.AsSpan(2), (ushort)(20 + icmp.Length));
@@ -99,21 +69,9 @@ internal static unsafe partial class RawFrameSender
         ip[9] = 1;
         sourceIp.CopyTo(ip, 12);
         destinationIp.CopyTo(ip, 16);
-        BinaryPrimitives.WriteUInt16BigEndian(ip.AsSpan(10), Checksum(ip));
+        BinaryPrimitives.WriteUInt16BigEndian(ip.AsSpan(10), Checksums.Internet(ip));
         frame.AddRange(ip);
         frame.AddRange(icmp);
         return frame.ToArray();
-    }
-
-    private static ushort Checksum(ReadOnlySpan<byte> data)
-    {
-        uint sum = 0;
-        for (int i = 0; i + 1 < data.Length; i += 2)
-            sum += BinaryPrimitives.ReadUInt16BigEndian(data[i..]);
-        if ((data.Length & 1) != 0)
-            sum += (uint)data[^1] << 8;
-        while (sum > 0xffff)
-            sum = (sum & 0xffff) + (sum >> 16);
-        return (ushort)~sum;
     }
 }

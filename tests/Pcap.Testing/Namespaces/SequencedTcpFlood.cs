@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Pcap.Testing.Packets;
 
@@ -11,7 +9,7 @@ namespace Pcap.Testing.Namespaces;
 /// socket, each carrying its sequence number in the first four payload bytes so a capture can be counted exactly
 /// against what was sent. Segment i belongs to flow i % flows: source port <see cref="FirstSourcePort"/> + flow.
 /// </summary>
-public static unsafe partial class SequencedTcpFlood
+public static partial class SequencedTcpFlood
 {
     /// <summary>The source port of flow 0.</summary>
     public const int FirstSourcePort = 40000;
@@ -72,55 +70,18 @@ public static unsafe partial class SequencedTcpFlood
     public static int Send(VethTopology topology, IReadOnlyList<byte[]> frames, int burst = 256, CancellationToken cancellation = default)
     {
         int sent = 0;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(() =>
+        NamespaceThread.Run(topology.Left.Name, () =>
         {
-            try
+            using var socket = PacketSocket.Open(VethTopology.InterfaceName);
+            foreach (var frame in frames)
             {
-                using (var file = File.OpenHandle($"/run/netns/{topology.Left.Name}"))
-                    if (setns(file, 0x40000000) != 0)
-                        throw new InvalidOperationException($"setns({topology.Left.Name}) failed: errno {Marshal.GetLastPInvokeError()}");
-                int s = socket(17, 3, 0);
-                if (s < 0)
-                    throw new InvalidOperationException($"AF_PACKET socket failed: errno {Marshal.GetLastPInvokeError()}");
-                try
-                {
-                    var address = stackalloc byte[20];
-                    new Span<byte>(address, 20).Clear();
-                    BinaryPrimitives.WriteUInt16LittleEndian(new Span<byte>(address, 2), 17);
-                    BinaryPrimitives.WriteInt32LittleEndian(new Span<byte>(address + 4, 4), (int)if_nametoindex(VethTopology.InterfaceName));
-                    foreach (var frame in frames)
-                    {
-                        if (cancellation.IsCancellationRequested)
-                            break;
-                        fixed (byte* bytes = frame)
-                        {
-                            while (sendto(s, bytes, (nuint)frame.Length, 0, address, 20) != frame.Length)
-                            {
-                                int errno = Marshal.GetLastPInvokeError();
-                                if (errno != 105) // ENOBUFS: the device queue is full for a moment; send again
-                                    throw new InvalidOperationException($"sendto failed: errno {errno}");
-                                Thread.Sleep(1);
-                            }
-                        }
-                        if (++sent % burst == 0)
-                            Thread.Sleep(1);
-                    }
-                }
-                finally
-                {
-                    close(s);
-                }
+                if (cancellation.IsCancellationRequested)
+                    break;
+                socket.Send(frame, retryWhenQueueFull: true);
+                if (++sent % burst == 0)
+                    Thread.Sleep(1);
             }
-            catch (Exception e)
-            {
-                failure = ExceptionDispatchInfo.Capture(e);
-            }
-        })
-        { Name = "flood sender" };
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
+        });
         return sent;
     }
 
@@ -130,19 +91,4 @@ public static unsafe partial class SequencedTcpFlood
 
     [GeneratedRegex(@"link/ether ([0-9a-f:]{17})")]
     private static partial Regex EtherAddress();
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int setns(Microsoft.Win32.SafeHandles.SafeFileHandle file, int type);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int socket(int domain, int type, int protocol);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial nint sendto(int socket, byte* buffer, nuint length, int flags, byte* address, int addressLength);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int close(int descriptor);
-
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial uint if_nametoindex(string name);
 }

@@ -1,16 +1,18 @@
 using System.Buffers.Binary;
+using Pcap.Decode.Transport;
 
 namespace Pcap.Decode.Text;
 
-public sealed partial class TcpdumpFormatter
+/// <summary>The MPTCP TCP option (kind 30) as tcpdump's <c>print-mptcp.c</c> prints it inside the TCP options list.</summary>
+internal static class MptcpPrinter
 {
-    private static readonly string[] MptcpSubtypeNames = ["capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail", "fast-close", "unknown"];
+    private static readonly string[] SubtypeNames = ["capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail", "fast-close", "unknown"];
 
     /// <summary>
     /// tcpdump's mptcp_print for one whole, captured MPTCP option (kind and length included): the length, the subtype and
     /// its fields. False where tcpdump finds the option malformed for its length or the segment's flags ("[bad opt]").
     /// </summary>
-    private bool WriteMptcpOption(ref LineWriter writer, ReadOnlySpan<byte> option, byte tcpFlags)
+    public static bool Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> option, TcpFlags tcpFlags)
     {
         if (option.Length < 3)
             return false;
@@ -18,10 +20,10 @@ public sealed partial class TcpdumpFormatter
         writer.Append(' ');
         writer.AppendDecimal((uint)option.Length);
         writer.Append(' ');
-        writer.Append(MptcpSubtypeNames[subtype]);
+        writer.Append(SubtypeNames[subtype]);
         var length = option.Length;
-        var syn = (tcpFlags & 0x02) != 0;
-        var ack = (tcpFlags & 0x10) != 0;
+        var syn = (tcpFlags & TcpFlags.Syn) != 0;
+        var ack = (tcpFlags & TcpFlags.Ack) != 0;
         switch (subtype)
         {
             case 0:
@@ -30,7 +32,7 @@ public sealed partial class TcpdumpFormatter
                 var version = option[2] & 0x0f;
                 if (version > 1)
                 {
-                    WriteNote(ref writer, " Unknown Version (", (uint)version, ')');
+                    writer.AppendNote(" Unknown Version (", (uint)version, ')');
                     return true;
                 }
                 writer.Append(" v");
@@ -81,9 +83,9 @@ public sealed partial class TcpdumpFormatter
                 }
                 return true;
             case 2:
-                return WriteMptcpDss(ref writer, option, syn);
+                return WriteDss(ref writer, option, syn);
             case 3:
-                return WriteMptcpAddAddress(ref writer, option);
+                return WriteAddAddress(ref writer, state, option);
             case 4:
                 if (length < 4)
                     return false;
@@ -121,7 +123,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>Data sequence signal: flags, then an optional 4- or 8-byte ack and mapping; every byte must be accounted for.</summary>
-    private static bool WriteMptcpDss(ref LineWriter writer, ReadOnlySpan<byte> option, bool syn)
+    private static bool WriteDss(ref LineWriter writer, ReadOnlySpan<byte> option, bool syn)
     {
         if (option.Length < 4 || syn)
             return false;
@@ -132,13 +134,13 @@ public sealed partial class TcpdumpFormatter
         if ((flags & 0x01) != 0)
         {
             writer.Append(" ack ");
-            if (!WriteMptcpNumber(ref writer, ref rest, (flags & 0x02) != 0))
+            if (!WriteNumber(ref writer, ref rest, (flags & 0x02) != 0))
                 return false;
         }
         if ((flags & 0x04) != 0)
         {
             writer.Append(" seq ");
-            if (!WriteMptcpNumber(ref writer, ref rest, (flags & 0x08) != 0))
+            if (!WriteNumber(ref writer, ref rest, (flags & 0x08) != 0))
                 return false;
             if (rest.Length < 4)
                 return false;
@@ -160,7 +162,7 @@ public sealed partial class TcpdumpFormatter
         return rest.Length == 0;
     }
 
-    private static bool WriteMptcpNumber(ref LineWriter writer, ref ReadOnlySpan<byte> rest, bool wide)
+    private static bool WriteNumber(ref LineWriter writer, ref ReadOnlySpan<byte> rest, bool wide)
     {
         var size = wide ? 8 : 4;
         if (rest.Length < size)
@@ -171,7 +173,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>ADD_ADDR: the length alone says IPv4 or IPv6, with or without port and HMAC.</summary>
-    private bool WriteMptcpAddAddress(ref LineWriter writer, ReadOnlySpan<byte> option)
+    private static bool WriteAddAddress(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> option)
     {
         var length = option.Length;
         if (length is not (8 or 10 or 16 or 18 or 20 or 22 or 28 or 30))
@@ -189,10 +191,7 @@ public sealed partial class TcpdumpFormatter
         writer.Append(' ');
         var ipv4 = length <= 18;
         var addressLength = ipv4 ? 4 : 16;
-        if (ipv4)
-            WriteIpv4Address(ref writer, option.Slice(4, 4));
-        else
-            WriteIpv6Address(ref writer, option.Slice(4, 16));
+        state.WriteIpAddress(ref writer, option.Slice(4, addressLength));
         var withPort = length is 10 or 18 or 22 or 30;
         if (withPort)
         {

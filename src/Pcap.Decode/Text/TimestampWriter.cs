@@ -1,18 +1,25 @@
 namespace Pcap.Decode.Text;
 
-// tcpdump 4.99's util-print.c on libpcap's struct timeval: the fraction is in the printing precision's units
-// (microseconds, or nanoseconds with --time-stamp-precision=nano) and is printed as it is, even when a corrupt file
-// makes it a second or more; a time whose low 32 bits of seconds have the top bit set, or that the C library cannot
-// turn into a date, prints "[Error converting time]".
-public sealed partial class TcpdumpFormatter
+/// <summary>
+/// The time stamp at the start of each line, as tcpdump 4.99's util-print.c writes it for <c>-t</c> ... <c>-ttttt</c>.
+/// </summary>
+/// <remarks>
+/// On libpcap's struct timeval the fraction is in the printing precision's units (microseconds, or nanoseconds with
+/// --time-stamp-precision=nano) and is printed as it is, even when a corrupt file makes it a second or more; a time
+/// whose low 32 bits of seconds have the top bit set, or that the C library cannot turn into a date, prints
+/// "[Error converting time]".
+/// </remarks>
+internal static class TimestampWriter
 {
     private const string TimeError = "[Error converting time]";
 
-    private void WriteTimestamp(ref LineWriter writer, long seconds, long fractionNanoseconds)
+    /// <summary>Writes the time stamp and its trailing space (nothing with <c>-t</c>); -ttt and -ttttt advance the reference in <paramref name="state"/>.</summary>
+    public static void Write(ref LineWriter writer, PrintState state, long seconds, long fractionNanoseconds)
     {
+        var options = state.Options;
         // libpcap hands tcpdump the fraction in the precision it asked for: microseconds truncate the nanoseconds.
-        long fraction = _options.NanosecondPrecision ? fractionNanoseconds : fractionNanoseconds / 1000;
-        switch (_options.Timestamps)
+        long fraction = options.NanosecondPrecision ? fractionNanoseconds : fractionNanoseconds / 1000;
+        switch (options.Timestamps)
         {
             case TimestampStyle.None:
                 break;
@@ -24,52 +31,53 @@ public sealed partial class TcpdumpFormatter
                 else
                 {
                     writer.AppendDecimal((uint)seconds);
-                    WriteFraction(ref writer, fraction);
+                    WriteFraction(ref writer, options, fraction);
                 }
                 writer.Append(' ');
                 break;
             case TimestampStyle.DeltaFromPrevious:
             case TimestampStyle.DeltaFromFirst:
-                WriteDelta(ref writer, seconds, fraction);
+                WriteDelta(ref writer, state, seconds, fraction);
                 writer.Append(' ');
                 break;
             case TimestampStyle.DateAndTime:
-                WriteDateTime(ref writer, seconds, fraction, withDate: true, _options.TimeZone ?? TimeZoneInfo.Local);
+                WriteDateTime(ref writer, options, seconds, fraction, withDate: true, options.TimeZone ?? TimeZoneInfo.Local);
                 writer.Append(' ');
                 break;
             default:
-                WriteDateTime(ref writer, seconds, fraction, withDate: false, _options.TimeZone ?? TimeZoneInfo.Local);
+                WriteDateTime(ref writer, options, seconds, fraction, withDate: false, options.TimeZone ?? TimeZoneInfo.Local);
                 writer.Append(' ');
                 break;
         }
     }
 
-    private void WriteFraction(ref LineWriter writer, long fraction)
+    private static void WriteFraction(ref LineWriter writer, FormatOptions options, long fraction)
     {
         writer.Append('.');
-        writer.AppendPadded((uint)fraction, _options.NanosecondPrecision ? 9 : 6);
+        writer.AppendPadded((uint)fraction, options.NanosecondPrecision ? 9 : 6);
     }
 
     // tcpdump keeps one reference time: unset while it is 0.0, the first packet's (-ttttt) or the previous one's (-ttt).
-    private void WriteDelta(ref LineWriter writer, long seconds, long fraction)
+    private static void WriteDelta(ref LineWriter writer, PrintState state, long seconds, long fraction)
     {
-        if (_state.ReferenceSeconds == 0 && _state.ReferenceFraction == 0)
-            (_state.ReferenceSeconds, _state.ReferenceFraction) = (seconds, fraction);
-        bool negative = seconds < _state.ReferenceSeconds || (seconds == _state.ReferenceSeconds && fraction < _state.ReferenceFraction);
-        long deltaSeconds = negative ? _state.ReferenceSeconds - seconds : seconds - _state.ReferenceSeconds;
-        long deltaFraction = negative ? _state.ReferenceFraction - fraction : fraction - _state.ReferenceFraction;
+        var options = state.Options;
+        if (state.ReferenceSeconds == 0 && state.ReferenceFraction == 0)
+            (state.ReferenceSeconds, state.ReferenceFraction) = (seconds, fraction);
+        bool negative = seconds < state.ReferenceSeconds || (seconds == state.ReferenceSeconds && fraction < state.ReferenceFraction);
+        long deltaSeconds = negative ? state.ReferenceSeconds - seconds : seconds - state.ReferenceSeconds;
+        long deltaFraction = negative ? state.ReferenceFraction - fraction : fraction - state.ReferenceFraction;
         if (deltaFraction < 0)
         {
-            deltaFraction += _options.NanosecondPrecision ? 1_000_000_000L : 1_000_000L;
+            deltaFraction += options.NanosecondPrecision ? 1_000_000_000L : 1_000_000L;
             deltaSeconds--;
         }
         writer.Append(negative ? '-' : ' ');
-        WriteDateTime(ref writer, deltaSeconds, deltaFraction, withDate: false, TimeZoneInfo.Utc);
-        if (_options.Timestamps == TimestampStyle.DeltaFromPrevious)
-            (_state.ReferenceSeconds, _state.ReferenceFraction) = (seconds, fraction);
+        WriteDateTime(ref writer, options, deltaSeconds, deltaFraction, withDate: false, TimeZoneInfo.Utc);
+        if (options.Timestamps == TimestampStyle.DeltaFromPrevious)
+            (state.ReferenceSeconds, state.ReferenceFraction) = (seconds, fraction);
     }
 
-    private void WriteDateTime(ref LineWriter writer, long seconds, long fraction, bool withDate, TimeZoneInfo zone)
+    private static void WriteDateTime(ref LineWriter writer, FormatOptions options, long seconds, long fraction, bool withDate, TimeZoneInfo zone)
     {
         // Beyond about 10^17 seconds no year fits struct tm's int, so glibc's localtime fails (and the sum below could wrap).
         if (((uint)seconds & 0x8000_0000) != 0 || seconds is > 100_000_000_000_000_000L or < -100_000_000_000_000_000L)
@@ -104,7 +112,7 @@ public sealed partial class TcpdumpFormatter
         writer.AppendPadded((ulong)(secondOfDay / 60 % 60), 2);
         writer.Append(':');
         writer.AppendPadded((ulong)(secondOfDay % 60), 2);
-        WriteFraction(ref writer, fraction);
+        WriteFraction(ref writer, options, fraction);
     }
 
     // Proleptic Gregorian date of a day count from 1970-01-01, for any 64-bit count (Howard Hinnant's civil_from_days).

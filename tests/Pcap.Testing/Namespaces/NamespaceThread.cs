@@ -1,10 +1,10 @@
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
-namespace Pcap.Live.Tests.Support;
+namespace Pcap.Testing.Namespaces;
 
 /// <summary>Runs test work on a thread of its own that entered a named network namespace (setns moves only that thread).</summary>
-internal static partial class NamespaceThread
+public static partial class NamespaceThread
 {
     [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
     private static partial int SetNs(Microsoft.Win32.SafeHandles.SafeFileHandle file, int type);

@@ -1,16 +1,21 @@
 namespace Pcap.Decode.Text;
 
-public sealed partial class TcpdumpFormatter
+/// <summary>tcpdump's hex and ASCII dumps (util-print.c's hex_print, hex_and_ascii_print, ascii_print) for -x, -X, -A and the undecoded payloads.</summary>
+internal static class HexDumpWriter
 {
-    private void WriteHexDump(ref LineWriter writer, ReadOnlySpan<byte> packet, int linkHeaderLength)
+    /// <summary>
+    /// The dump that <c>-x</c>, <c>-xx</c>, <c>-X</c>, <c>-XX</c> or <c>-A</c> add after the line: from past the link header
+    /// (<paramref name="linkHeaderLength"/> bytes), or the whole packet at the doubled levels.
+    /// </summary>
+    public static void WritePacketDump(ref LineWriter writer, FormatOptions options, ReadOnlySpan<byte> packet, int linkHeaderLength)
     {
-        var withAscii = _options.HexAscii > 0;
-        var level = withAscii ? _options.HexAscii : _options.Hex;
+        var withAscii = options.HexAscii > 0;
+        var level = withAscii ? options.HexAscii : options.Hex;
         if (level == 0)
         {
             // tcpdump prints -A only past the link header: nothing when the packet ends inside it.
-            if (_options.Ascii > 1 || (_options.Ascii == 1 && packet.Length > linkHeaderLength))
-                WriteAscii(ref writer, _options.Ascii > 1 ? packet : packet.Length > linkHeaderLength ? packet[linkHeaderLength..] : default);
+            if (options.Ascii > 1 || (options.Ascii == 1 && packet.Length > linkHeaderLength))
+                WriteAscii(ref writer, options.Ascii > 1 ? packet : packet.Length > linkHeaderLength ? packet[linkHeaderLength..] : default);
             return;
         }
         var bytes = level > 1 ? packet : packet.Length > linkHeaderLength ? packet[linkHeaderLength..] : default;
@@ -42,8 +47,16 @@ public sealed partial class TcpdumpFormatter
         }
     }
 
+    /// <summary>tcpdump's fallback for link payloads it cannot decode: a hex and ASCII dump, left out when -q, -x or -X already say enough.</summary>
+    public static void WriteDefault(ref LineWriter writer, FormatOptions options, ReadOnlySpan<byte> bytes)
+    {
+        if (options.Quiet || options.Hex > 0 || options.HexAscii > 0)
+            return;
+        WriteHexAndAscii(ref writer, bytes);
+    }
+
     /// <summary>tcpdump's <c>-X</c> layout: offset, eight groups of four hex digits padded to 40 columns, two spaces, printable ASCII.</summary>
-    internal static void WriteHexAndAscii(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    public static void WriteHexAndAscii(ref LineWriter writer, ReadOnlySpan<byte> bytes)
     {
         for (var offset = 0; offset < bytes.Length; offset += 16)
         {
@@ -72,7 +85,7 @@ public sealed partial class TcpdumpFormatter
     }
 
     /// <summary>tcpdump's <c>-x</c> layout: offset then groups of four hex digits, eight groups a line.</summary>
-    internal static void WriteHexOnly(ref LineWriter writer, ReadOnlySpan<byte> bytes, string indent = "\n\t")
+    public static void WriteHexOnly(ref LineWriter writer, ReadOnlySpan<byte> bytes, string indent = "\n\t")
     {
         for (var i = 0; i < bytes.Length; i += 2)
         {

@@ -1,45 +1,38 @@
-using System.Buffers.Binary;
 using Pcap.Decode.Link;
 
 namespace Pcap.Decode.Text;
 
-public sealed partial class TcpdumpFormatter
+/// <summary>
+/// 802.2 LLC with its SNAP extension as tcpdump's <c>print-llc.c</c> prints them, from the <see cref="LlcHeader"/> and
+/// <see cref="SnapHeader"/> views: the SAPs and control field, an encapsulated EtherType payload for SNAP, else the frame
+/// kind (unnumbered, supervisory, information) and a hex dump.
+/// </summary>
+internal static class LlcPrinter
 {
     /// <summary>
-    /// tcpdump's 802.2 LLC printer (with SNAP): the SAPs and control field, an encapsulated EtherType payload for SNAP, else the
-    /// frame kind (unnumbered, supervisory, information) and a hex dump. <paramref name="source"/> and <paramref name="destination"/>
-    /// are the MAC addresses printed without <c>-e</c> (empty for cooked captures). Returns the header bytes, negative when tcpdump
-    /// had no printer for the payload (Ethernet still skips them for -x, the cooked printers do not).
+    /// Prints the LLC frame in <paramref name="payload"/> (<paramref name="length"/> bytes as the link layer counts them).
+    /// <paramref name="source"/> and <paramref name="destination"/> are the MAC addresses printed without <c>-e</c> (empty for
+    /// cooked captures). Returns the header bytes, negative when tcpdump had no printer for the payload (Ethernet still skips
+    /// them for -x, the cooked printers do not).
     /// </summary>
-    private int WriteLlc(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
+    public static int Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> payload, int length, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
     {
         var captured = Math.Min(payload.Length, Math.Max(length, 0));
-        if (payload.Length < 3 || length < 3)
+        if (!LlcHeader.TryRead(payload, out var llc, out _) || length < 3 || !llc.HasControlField)
         {
             // tcpdump's default print here ignores -q, -x and -X.
-            WriteTruncated(ref writer, "llc");
-            WriteHexAndAscii(ref writer, payload[..captured]);
+            state.WriteTruncated(ref writer, "llc");
+            HexDumpWriter.WriteHexAndAscii(ref writer, payload[..captured]);
             return captured;
         }
-        var dsapField = payload[0];
-        var ssapField = payload[1];
-        int control = payload[2];
-        var headerLength = 3;
-        if ((control & 3) != 3)
-        {
-            if (payload.Length < 4)
-            {
-                WriteTruncated(ref writer, "llc");
-                WriteHexAndAscii(ref writer, payload[..captured]);
-                return captured;
-            }
-            control = BinaryPrimitives.ReadUInt16LittleEndian(payload[2..]);
-            headerLength = 4;
-        }
-        var unnumbered = (control & 3) == 3;
+        var dsapField = llc.Dsap;
+        var ssapField = llc.Ssap;
+        var control = llc.ControlField;
+        var headerLength = llc.HeaderLength;
+        var unnumbered = llc.IsUnnumbered;
         var dsap = (byte)(dsapField & 0xfe);
         var ssap = (byte)(ssapField & 0xfe);
-        if (_options.LinkHeader)
+        if (state.Options.LinkHeader)
         {
             writer.Append("LLC, dsap ");
             writer.Append(SapName(dsap) ?? "Unknown");
@@ -55,18 +48,16 @@ public sealed partial class TcpdumpFormatter
             writer.AppendHex((uint)control, unnumbered ? 2 : 4);
             writer.Append(": ");
         }
-        var body = payload[headerLength..];
-        var bodyLength = length - headerLength;
         if (dsap == 0xaa && ssap == 0xaa && control == 0x03)
         {
-            var snap = WriteSnap(ref writer, body, bodyLength, source, destination, payload[..captured]);
+            var snap = PrintSnap(ref writer, state, llc.Payload, length - headerLength, source, destination, payload[..captured]);
             return snap < 0 ? snap - headerLength : snap + headerLength;
         }
-        if (!_options.LinkHeader)
+        if (!state.Options.LinkHeader)
         {
             if (ssap == dsap)
             {
-                WriteLlcAddresses(ref writer, source, destination);
+                WriteLlcAddresses(ref writer, state, source, destination);
                 WriteSapOrUnknown(ref writer, dsap, "Unknown DSAP 0x");
                 writer.Append(' ');
             }
@@ -74,14 +65,14 @@ public sealed partial class TcpdumpFormatter
             {
                 if (!source.IsEmpty && !destination.IsEmpty)
                 {
-                    WriteMac(ref writer, source);
+                    state.WriteMac(ref writer, source);
                     writer.Append(' ');
                 }
                 WriteSapOrUnknown(ref writer, ssap, "Unknown SSAP 0x");
                 writer.Append(" > ");
                 if (!source.IsEmpty && !destination.IsEmpty)
                 {
-                    WriteMac(ref writer, destination);
+                    state.WriteMac(ref writer, destination);
                     writer.Append(' ');
                 }
                 WriteSapOrUnknown(ref writer, dsap, "Unknown DSAP 0x");
@@ -120,50 +111,44 @@ public sealed partial class TcpdumpFormatter
             WriteReceiveSequenceAndFlags(ref writer, control, response, length);
         }
         // tcpdump dumps the frame from the LLC header on when it knows no printer for what follows.
-        WriteDefault(ref writer, payload[..captured]);
+        HexDumpWriter.WriteDefault(ref writer, state.Options, payload[..captured]);
         return -headerLength;
     }
 
     /// <summary>The SNAP header: an OUI and an EtherType (OUI 0) or protocol id, then the encapsulated packet.</summary>
-    private int WriteSnap(ref LineWriter writer, ReadOnlySpan<byte> body, int length, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination,
+    private static int PrintSnap(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> body, int length, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination,
         ReadOnlySpan<byte> llcFrame)
     {
-        if (body.Length < 5 || length < 5)
+        if (!SnapHeader.TryRead(body, out var snap, out _) || length < SnapHeader.Length)
         {
             // tcpdump counts the SNAP header as printed even when it was cut short.
-            WriteTruncated(ref writer, "snap");
-            return 5;
+            state.WriteTruncated(ref writer, "snap");
+            return SnapHeader.Length;
         }
-        var oui = (uint)(body[0] << 16 | body[1] << 8 | body[2]);
-        var type = BinaryPrimitives.ReadUInt16BigEndian(body[3..]);
-        var rest = body[5..];
-        var restLength = length - 5;
-        if (_options.LinkHeader)
+        var oui = snap.Oui;
+        var type = snap.ProtocolId;
+        var rest = snap.Payload;
+        var restLength = length - SnapHeader.Length;
+        if (state.Options.LinkHeader)
         {
             writer.Append("oui ");
             writer.Append(OuiNames.Find((int)oui) ?? "Unknown");
             writer.Append(" (0x");
             writer.AppendHex(oui, 6);
-            writer.Append(oui == 0 ? "), ethertype " : "), pid ");
-            writer.Append(oui == 0 ? new EtherType(type).Name ?? "Unknown" : "Unknown");
+            writer.Append(snap.CarriesEtherType ? "), ethertype " : "), pid ");
+            writer.Append(snap.CarriesEtherType ? new EtherType(type).Name ?? "Unknown" : "Unknown");
             writer.Append(" (0x");
             writer.AppendHex(type, 4);
             writer.Append("), length ");
             writer.AppendDecimal((uint)restLength);
             writer.Append(": ");
         }
-        if (oui == 0 && WriteEtherTypePayload(ref writer, type, rest, restLength))
-            return 5;
-        if (!_options.LinkHeader)
+        if (snap.CarriesEtherType && EthernetPrinter.PrintEtherTypePayload(ref writer, state, type, rest, restLength))
+            return SnapHeader.Length;
+        if (!state.Options.LinkHeader)
         {
-            if (!source.IsEmpty && !destination.IsEmpty)
-            {
-                WriteMac(ref writer, source);
-                writer.Append(" > ");
-                WriteMac(ref writer, destination);
-                writer.Append(' ');
-            }
-            if (oui == 0)
+            WriteLlcAddresses(ref writer, state, source, destination);
+            if (snap.CarriesEtherType)
             {
                 writer.Append("SNAP, ethertype ");
                 writer.Append(new EtherType(type).Name ?? "Unknown");
@@ -183,17 +168,17 @@ public sealed partial class TcpdumpFormatter
             writer.Append(": ");
         }
         // An unknown SNAP type is dumped from the LLC header on.
-        WriteDefault(ref writer, llcFrame);
-        return -5;
+        HexDumpWriter.WriteDefault(ref writer, state.Options, llcFrame);
+        return -SnapHeader.Length;
     }
 
-    private void WriteLlcAddresses(ref LineWriter writer, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
+    private static void WriteLlcAddresses(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
     {
         if (source.IsEmpty || destination.IsEmpty)
             return;
-        WriteMac(ref writer, source);
+        state.WriteMac(ref writer, source);
         writer.Append(" > ");
-        WriteMac(ref writer, destination);
+        state.WriteMac(ref writer, destination);
         writer.Append(' ');
     }
 
