@@ -65,13 +65,22 @@ public sealed class ApplicationPorts
     public ApplicationProtocol Select(IpProtocol transport, ushort sourcePort, ushort destinationPort)
     {
         var table = transport == IpProtocol.Udp ? _udp : transport == IpProtocol.Tcp ? _tcp : null;
-        if (table is null)
-            return ApplicationProtocol.None;
+        return table is null ? ApplicationProtocol.None : Choose(table, sourcePort, destinationPort);
+    }
+
+    /// <summary>The UDP table, indexed by port (the layer walk reads it directly).</summary>
+    internal ApplicationProtocol[] Udp => _udp;
+
+    /// <summary>The TCP table, indexed by port.</summary>
+    internal ApplicationProtocol[] Tcp => _tcp;
+
+    /// <summary>The protocol either port selects in <paramref name="table"/>, the lower value when both do.</summary>
+    internal static ApplicationProtocol Choose(ApplicationProtocol[] table, ushort sourcePort, ushort destinationPort)
+    {
         var bySource = table[sourcePort];
         var byDestination = table[destinationPort];
-        if (bySource == ApplicationProtocol.None)
-            return byDestination;
-        return byDestination == ApplicationProtocol.None || bySource < byDestination ? bySource : byDestination;
+        // None - 1 wraps to 255, so an unselected port loses to any selected one without a branch on None.
+        return (byte)(bySource - 1) <= (byte)(byDestination - 1) ? bySource : byDestination;
     }
 
     private ApplicationProtocol[] TableOf(IpProtocol transport) =>

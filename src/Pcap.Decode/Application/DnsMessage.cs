@@ -18,7 +18,8 @@ public readonly ref struct DnsMessage
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private DnsMessage(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal DnsMessage(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the header at the start of <paramref name="bytes"/> (a UDP payload).</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out DnsMessage message, out DecodeError error)

@@ -12,7 +12,8 @@ public readonly ref struct EthernetHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private EthernetHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal EthernetHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the header at the start of <paramref name="frame"/>.</summary>
     public static bool TryRead(ReadOnlySpan<byte> frame, out EthernetHeader header, out DecodeError error)

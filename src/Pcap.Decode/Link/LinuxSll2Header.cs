@@ -10,7 +10,8 @@ public readonly ref struct LinuxSll2Header
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private LinuxSll2Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal LinuxSll2Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the header at the start of <paramref name="frame"/>.</summary>
     public static bool TryRead(ReadOnlySpan<byte> frame, out LinuxSll2Header header, out DecodeError error)

@@ -7,7 +7,8 @@ public readonly ref struct LlcHeader
 {
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private LlcHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal LlcHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>
     /// Reads the LLC header's first three bytes (lax: an information or supervisory frame's second control byte may be

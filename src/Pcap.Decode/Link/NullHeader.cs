@@ -11,7 +11,8 @@ public readonly ref struct NullHeader
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly bool _networkOrder;
 
-    private NullHeader(ReadOnlySpan<byte> bytes, bool networkOrder)
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal NullHeader(ReadOnlySpan<byte> bytes, bool networkOrder)
     {
         _bytes = bytes;
         _networkOrder = networkOrder;

@@ -10,7 +10,8 @@ public readonly ref struct SnapHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private SnapHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal SnapHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the 5-byte header at the start of <paramref name="bytes"/> (the bytes after the LLC header).</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out SnapHeader header, out DecodeError error)

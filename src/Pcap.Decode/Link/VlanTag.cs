@@ -10,7 +10,8 @@ public readonly ref struct VlanTag
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private VlanTag(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal VlanTag(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the tag (TCI and inner type) at the start of <paramref name="bytes"/>.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out VlanTag tag, out DecodeError error)

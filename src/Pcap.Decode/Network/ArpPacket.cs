@@ -10,7 +10,8 @@ public readonly ref struct ArpPacket
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private ArpPacket(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal ArpPacket(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the packet; fails unless the fixed header and all four addresses are present.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out ArpPacket packet, out DecodeError error)

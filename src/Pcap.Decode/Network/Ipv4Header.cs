@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Pcap.Decode.Network;
 
@@ -10,10 +11,37 @@ public readonly ref struct Ipv4Header
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal Ipv4Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the header: needs 20 bytes, version 4 and a header length of at least 20 that fits in <paramref name="bytes"/>.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out Ipv4Header header, out DecodeError error)
+    {
+        if (!TryReadLax(bytes, out header, out error))
+            return false;
+        var headerLength = header.HeaderLength;
+        if (headerLength < MinimumLength)
+        {
+            header = default;
+            error = DecodeError.Invalid("ip", MinimumLength, headerLength);
+            return false;
+        }
+        if (bytes.Length < headerLength)
+        {
+            header = default;
+            error = DecodeError.Truncated("ip", headerLength, bytes.Length);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The lax variant for printing a cut-off or malformed header as tcpdump does: needs only the fixed 20 bytes and
+    /// version 4. The header length is not checked (it may be under 20 or reach past the captured bytes): see
+    /// <see cref="IsHeaderComplete"/>; <see cref="Options"/>, <see cref="HeaderBytes"/> and <see cref="Payload"/> then hold
+    /// what was captured of them.
+    /// </summary>
+    public static bool TryReadLax(ReadOnlySpan<byte> bytes, out Ipv4Header header, out DecodeError error)
     {
         header = default;
         if (bytes.Length < MinimumLength)
@@ -26,20 +54,19 @@ public readonly ref struct Ipv4Header
             error = DecodeError.Invalid("ip", 4, bytes[0] >> 4);
             return false;
         }
-        var headerLength = (bytes[0] & 0x0f) * 4;
-        if (headerLength < MinimumLength)
-        {
-            error = DecodeError.Invalid("ip", MinimumLength, headerLength);
-            return false;
-        }
-        if (bytes.Length < headerLength)
-        {
-            error = DecodeError.Truncated("ip", headerLength, bytes.Length);
-            return false;
-        }
         header = new Ipv4Header(bytes);
         error = default;
         return true;
+    }
+
+    /// <summary>The header length when <see cref="TryRead"/> would accept <paramref name="bytes"/>, else 0: the layer walk's check, without building an error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ValidHeaderLength(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < MinimumLength || bytes[0] >> 4 != 4)
+            return 0;
+        int headerLength = (bytes[0] & 0x0f) * 4;
+        return headerLength >= MinimumLength && headerLength <= bytes.Length ? headerLength : 0;
     }
 
     /// <summary>
@@ -60,8 +87,14 @@ public readonly ref struct Ipv4Header
         return true;
     }
 
+    /// <summary>The version of the IP header starting <paramref name="bytes"/> (4 or 6 for IP), or -1 when there is no byte: what picks the IP printer.</summary>
+    public static int ReadVersion(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? -1 : bytes[0] >> 4;
+
+    /// <summary>True when the header length is at least 20 and all of it was captured (always, after <see cref="TryRead"/>).</summary>
+    public bool IsHeaderComplete => HeaderLength >= MinimumLength && _bytes.Length >= HeaderLength;
     /// <summary>True when the fixed 20 bytes were captured (always, after <see cref="TryRead"/>).</summary>
     public bool HasFixedPart => _bytes.Length >= MinimumLength;
+
     /// <summary>Header length in bytes (IHL × 4).</summary>
     public int HeaderLength => (_bytes[0] & 0x0f) * 4;
     /// <summary>Type of service byte (DSCP and ECN).</summary>
@@ -74,6 +107,10 @@ public readonly ref struct Ipv4Header
     public ushort FlagsAndOffset => BinaryPrimitives.ReadUInt16BigEndian(_bytes[6..]);
     /// <summary>Don't-fragment flag.</summary>
     public bool DontFragment => (FlagsAndOffset & 0x4000) != 0;
+    /// <summary>The reserved (evil) flag bit.</summary>
+    public bool ReservedFlag => (FlagsAndOffset & 0x8000) != 0;
+    /// <summary>True for any fragment: more fragments follow or the offset is not 0.</summary>
+    public bool IsFragment => (FlagsAndOffset & 0x3fff) != 0;
     /// <summary>More-fragments flag.</summary>
     public bool MoreFragments => (FlagsAndOffset & 0x2000) != 0;
     /// <summary>Fragment offset in bytes.</summary>
@@ -88,14 +125,48 @@ public readonly ref struct Ipv4Header
     public ReadOnlySpan<byte> Source => _bytes.Slice(12, 4);
     /// <summary>Destination address (4 bytes).</summary>
     public ReadOnlySpan<byte> Destination => _bytes.Slice(16, 4);
-    /// <summary>Options bytes (between the fixed header and the header length).</summary>
-    public ReadOnlySpan<byte> Options => _bytes[MinimumLength..HeaderLength];
+    /// <summary>Options bytes (between the fixed header and the header length; after <see cref="TryReadLax"/>, what was captured of them).</summary>
+    public ReadOnlySpan<byte> Options => _bytes[MinimumLength..CapturedHeaderEnd];
+    /// <summary>
+    /// The declared length of the options (header length minus 20, negative for a bad header length), which
+    /// <see cref="Options"/> falls short of when the header was cut off.
+    /// </summary>
+    public int OptionsLength => HeaderLength - MinimumLength;
+    /// <summary>
+    /// The captured bytes from the options on, past the header too: tcpdump reads an option's length byte there when the
+    /// options end right after its type byte.
+    /// </summary>
+    internal ReadOnlySpan<byte> OptionsOnward => _bytes[MinimumLength..];
+    /// <summary>
+    /// tcpdump's ip_finddst: the last address of the first loose or strict source route option long enough to hold one,
+    /// the destination TCP and UDP checksums cover; empty (use <see cref="Destination"/>) without one, or when the options
+    /// are malformed or not all captured.
+    /// </summary>
+    public ReadOnlySpan<byte> SourceRouteDestination
+    {
+        get
+        {
+            if (!IsHeaderComplete)
+                return default;
+            foreach (var option in OptionList)
+            {
+                if (option.Type == 0)
+                    break;
+                if (option.Type is 131 or 137 && option.Length >= 7)
+                    return option.Bytes.Slice(option.Length - 4, 4);
+            }
+            return default;
+        }
+    }
     /// <summary>The options one at a time.</summary>
     public TlvOptions OptionList => new(Options, "ip-option");
     /// <summary>True when this is a fragment after the first, whose payload does not start with the next header.</summary>
     public bool IsLaterFragment => FragmentOffset != 0;
     /// <summary>The header bytes (fixed part and options).</summary>
-    public ReadOnlySpan<byte> HeaderBytes => _bytes[..HeaderLength];
-    /// <summary>Everything captured after the header (may exceed or fall short of the total length).</summary>
-    public ReadOnlySpan<byte> Payload => _bytes[HeaderLength..];
+    public ReadOnlySpan<byte> HeaderBytes => _bytes[..CapturedHeaderEnd];
+    /// <summary>Everything captured after the header (may exceed or fall short of the total length; empty when the header was cut off).</summary>
+    public ReadOnlySpan<byte> Payload => _bytes[CapturedHeaderEnd..];
+
+    // Where the captured header ends: the header length, at least 20 and at most what a lax read captured.
+    private int CapturedHeaderEnd => Math.Min(Math.Max(HeaderLength, MinimumLength), _bytes.Length);
 }

@@ -33,7 +33,7 @@ internal static class ArpPrinter
             writer.AppendNote(" (len ", arp.ProtocolLength, ')');
             if (!verbose)
             {
-                TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+                writer.AppendLengthSuffix(length);
                 return;
             }
             writer.Append(", ");
@@ -84,7 +84,7 @@ internal static class ArpPrinter
                 HexDumpWriter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
-        TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+        writer.AppendLengthSuffix(length);
     }
 
     private static void WriteArpProtocolAddress(ref LineWriter writer, PrintState state, ArpPacket arp, bool target)
@@ -177,7 +177,7 @@ internal static class ArpPrinter
             writer.Append(')');
             if (!verbose)
             {
-                TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+                writer.AppendLengthSuffix(length);
                 return;
             }
             writer.Append(", ");
@@ -223,7 +223,7 @@ internal static class ArpPrinter
                 HexDumpWriter.WriteHexAndAscii(ref writer, bytes);
                 return;
         }
-        TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+        writer.AppendLengthSuffix(length);
     }
 
     private static void WriteAtmArpProtocolAddress(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> address, bool ipv4, string wrongLength)

@@ -62,8 +62,7 @@ internal static class EthernetPrinter
             {
                 WriteAddresses(ref writer, state, ethernet.Source, ethernet.Destination);
                 WriteEtherType(ref writer, state, type);
-                writer.Append(", length ");
-                writer.AppendDecimal((uint)originalLength);
+                writer.AppendLengthSuffix(originalLength);
                 writer.Append(": ");
             }
             HexDumpWriter.WriteDefault(ref writer, state.Options, payload);
@@ -77,10 +76,10 @@ internal static class EthernetPrinter
         switch (type)
         {
             case 0x0800:
-                state.Formatter.WriteIpv4(ref writer, payload, length);
+                Ipv4Printer.Print(ref writer, state, payload, length);
                 return true;
             case 0x86dd:
-                state.Formatter.WriteIpv6(ref writer, payload, length);
+                Ipv6Printer.Print(ref writer, state, payload, length);
                 return true;
             case 0x0806:
             case 0x8035:

@@ -59,7 +59,7 @@ internal static class IcmpPrinter
             return;
         }
         int quotedLength = inner.TotalLength;
-        state.Formatter.WriteIpv4(ref writer, quoted[..Math.Min(quoted.Length, quotedLength)], quotedLength);
+        Ipv4Printer.Print(ref writer, state, quoted[..Math.Min(quoted.Length, quotedLength)], quotedLength);
         // Past 136 bytes an error may carry RFC 4884 extensions: tcpdump first needs the 141-byte extension layout captured.
         if (icmp.Type is 3 or 11 or 12 && length > IcmpExtension.Offset && !state.Abandoned)
         {

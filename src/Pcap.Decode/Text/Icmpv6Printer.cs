@@ -44,7 +44,7 @@ internal static class Icmpv6Printer
         else
             writer.Append(name);
         if (verbose > 0 && type is 133 or 134 or 135 or 136 or 137 or 145 or 147)
-            TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+            writer.AppendLengthSuffix(length);
         if (icmp.CapturedLength < 2)
         {
             state.WriteTruncated(ref writer, "icmp6", abandoned: true);
@@ -128,13 +128,13 @@ internal static class Icmpv6Printer
                     return;
                 break;
             default:
-                TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+                writer.AppendLengthSuffix(length);
                 if (verbose <= 1)
                     WriteUnknownData(ref writer, bytes, length);
                 return;
         }
         if (verbose == 0)
-            TcpdumpFormatter.WriteLengthSuffix(ref writer, length);
+            writer.AppendLengthSuffix(length);
     }
 
     /// <summary>Destination unreachable: the reason and the quoted packet's destination (or port); false after a truncation.</summary>
@@ -244,7 +244,7 @@ internal static class Icmpv6Printer
     {
         if (bytes.Length > length)
             bytes = bytes[..Math.Max(length, 0)];
-        TcpdumpFormatter.WriteHexOnly(ref writer, bytes, indent);
+        HexDumpWriter.WriteHexOnly(ref writer, bytes, indent);
     }
 
     private static string? TypeName(byte type) => type switch

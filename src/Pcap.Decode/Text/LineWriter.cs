@@ -49,6 +49,13 @@ internal ref struct LineWriter
         Append(close);
     }
 
+    /// <summary>tcpdump's <c>, length N</c> ending.</summary>
+    public void AppendLengthSuffix(int length)
+    {
+        Append(", length ");
+        AppendDecimal((uint)length);
+    }
+
     /// <summary>Appends an unsigned decimal number.</summary>
     public void AppendDecimal(ulong value)
     {

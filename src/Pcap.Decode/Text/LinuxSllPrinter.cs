@@ -78,8 +78,7 @@ internal static class LinuxSllPrinter
         {
             EthernetPrinter.WriteEtherType(ref writer, state, protocol);
         }
-        writer.Append(", length ");
-        writer.AppendDecimal((uint)length);
+        writer.AppendLengthSuffix(length);
         writer.Append(": ");
     }
 

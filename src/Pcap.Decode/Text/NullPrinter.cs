@@ -21,11 +21,11 @@ internal static class NullPrinter
             WriteAddressFamily(ref writer, state, family, length);
         if (header.IsIpv4)
         {
-            state.Formatter.WriteIpv4(ref writer, header.Payload, length - NullHeader.Length);
+            Ipv4Printer.Print(ref writer, state, header.Payload, length - NullHeader.Length);
         }
         else if (header.IsIpv6)
         {
-            state.Formatter.WriteIpv6(ref writer, header.Payload, length - NullHeader.Length);
+            Ipv6Printer.Print(ref writer, state, header.Payload, length - NullHeader.Length);
         }
         else
         {
@@ -63,8 +63,7 @@ internal static class NullPrinter
         {
             writer.Append(name);
         }
-        writer.Append(", length ");
-        writer.AppendDecimal((uint)length);
+        writer.AppendLengthSuffix(length);
         writer.Append(": ");
     }
 }

@@ -9,12 +9,6 @@ internal sealed class PrintState(FormatOptions options)
 {
     public FormatOptions Options { get; } = options;
 
-    /// <summary>
-    /// The formatter that owns this state. Temporary bridge while the printers move out of <see cref="TcpdumpFormatter"/>:
-    /// a moved printer reaches a not-yet-moved one through it. Removed when the split is complete.
-    /// </summary>
-    public TcpdumpFormatter Formatter { get; init; } = null!;
-
     /// <summary>Resolves addresses to names; null with <c>-n</c>.</summary>
     public HostNames? HostNames { get; } = options.NoResolve ? null : HostNames.Shared;
 
@@ -31,6 +25,9 @@ internal sealed class PrintState(FormatOptions options)
     /// <summary>How many VXLAN frames the current packet's printer is inside (bounded against crafted nesting).</summary>
     public int VxlanDepth { get; set; }
 
+    /// <summary>How many IP-in-IP headers deep the printers are in the current packet (bounded by the IP dispatch).</summary>
+    public int TunnelDepth { get; set; }
+
     /// <summary>Set when a printer gave up on the packet: tcpdump then hex-dumps it from the start, not after the link header.</summary>
     public bool Abandoned { get; set; }
 
@@ -41,6 +38,17 @@ internal sealed class PrintState(FormatOptions options)
         writer.Append(" [|");
         writer.Append(protocol);
         writer.Append(']');
+    }
+
+    /// <summary>tcpdump's note when a header's own length field reaches past the captured bytes; the packet is abandoned there.</summary>
+    public void WriteHeaderNotCaptured(ref LineWriter writer, int captured, int headerLength, string protocol)
+    {
+        writer.Append(" [remaining caplen(");
+        writer.AppendDecimal((uint)captured);
+        writer.Append(") < header length(");
+        writer.AppendDecimal((uint)headerLength);
+        writer.Append(")]");
+        WriteTruncated(ref writer, protocol, abandoned: true);
     }
 
     /// <summary>An IPv4 (4 bytes) or IPv6 (16 bytes) address, by name unless <c>-n</c>.</summary>

@@ -1,3 +1,5 @@
+using Pcap.Decode.Network;
+
 namespace Pcap.Decode.Text;
 
 /// <summary>
@@ -11,20 +13,20 @@ internal static class RawPrinter
     {
         if (state.Options.LinkHeader)
             writer.Append("ip: ");
-        if (length < 1 || packet.Length < 1)
+        var version = Ipv4Header.ReadVersion(packet);
+        if (length < 1 || version < 0)
         {
             writer.Append("truncated-ip ");
             writer.AppendDecimal((uint)length);
             return;
         }
-        var version = packet[0] >> 4;
         switch (version)
         {
             case 4:
-                state.Formatter.WriteIpv4(ref writer, packet, length);
+                Ipv4Printer.Print(ref writer, state, packet, length);
                 break;
             case 6:
-                state.Formatter.WriteIpv6(ref writer, packet, length);
+                Ipv6Printer.Print(ref writer, state, packet, length);
                 break;
             default:
                 writer.Append("unknown ip ");

@@ -103,13 +103,13 @@ internal static class TcpPrinter
         if (!tcp.IsComplete)
         {
             // tcpdump needs the whole header captured before it looks at the payload.
-            state.Formatter.WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, printer);
+            state.WriteHeaderNotCaptured(ref writer, bytes.Length, headerLength, printer);
             return;
         }
         if ((flags & TcpFlags.Rst) != 0 && options.Verbose > 0)
             WriteResetData(ref writer, tcp.Payload, dataLength);
         else
-            state.Formatter.WriteTcpApplication(ref writer, tcp.Payload, dataLength, sourcePort, destinationPort);
+            ApplicationPrinter.PrintTcp(ref writer, state, tcp.Payload, dataLength, sourcePort, destinationPort);
     }
 
     private static void WriteTooLong(ref LineWriter writer, int headerLength, int length)

@@ -10,25 +10,22 @@ namespace Pcap.Decode.Text;
 /// </summary>
 /// <remarks>
 /// The dispatcher of the protocol printers (<c>Text/*Printer.cs</c>, one per protocol as tcpdump's <c>print-*.c</c>),
-/// passing them the per-capture <see cref="PrintState"/>. Printers not yet moved out live in the partial files.
+/// passing them the per-capture <see cref="PrintState"/>: it checks the record's lengths, then writes the time stamp,
+/// the link layer (which calls the printers above it) and the hex dump.
 /// </remarks>
-public sealed partial class TcpdumpFormatter
+public sealed class TcpdumpFormatter
 {
     private readonly PrintState _state;
-    private readonly FormatOptions _options;
-    private readonly TcpSequenceTracker _tcpSequences;
-    private readonly HostNames? _hostNames;
     private char[] _scratch = new char[MaximumLength(65536)];
 
     /// <summary>Creates a formatter for one capture.</summary>
     public TcpdumpFormatter(FormatOptions options)
     {
-        _state = new PrintState(options) { Formatter = this };
-        (_options, _tcpSequences, _hostNames) = (options, _state.TcpSequences, _state.HostNames);
+        _state = new PrintState(options);
     }
 
     /// <summary>The options in force.</summary>
-    public FormatOptions Options => _options;
+    public FormatOptions Options => _state.Options;
 
     /// <summary>
     /// Formats one packet into <paramref name="destination"/> (the line plus any hex-dump lines, no final newline).
@@ -69,10 +66,10 @@ public sealed partial class TcpdumpFormatter
             return !writer.Overflowed;
         }
         _state.Abandoned = false;
-        _tunnelDepth = 0;
+        _state.TunnelDepth = 0;
         TimestampWriter.Write(ref writer, _state, seconds, fractionNanoseconds);
         var linkHeaderLength = WriteLink(ref writer, linkType, packet, (int)wireLength);
-        HexDumpWriter.WritePacketDump(ref writer, _options, packet, _state.Abandoned ? 0 : linkHeaderLength);
+        HexDumpWriter.WritePacketDump(ref writer, _state.Options, packet, _state.Abandoned ? 0 : linkHeaderLength);
         written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
     }
@@ -102,7 +99,7 @@ public sealed partial class TcpdumpFormatter
             StartInvalidHeaderItem(ref writer, ref invalid);
             writer.Append(" len(");
             writer.AppendDecimal(wire);
-            WriteNote(ref writer, ") < caplen(", captured, ')');
+            writer.AppendNote(") < caplen(", captured, ')');
         }
         if (captured > MaximumSnapshotLength)
         {
@@ -192,61 +189,8 @@ public sealed partial class TcpdumpFormatter
                 }
                 writer.Append("unsupported link type ");
                 writer.AppendDecimal(linkType.Value);
-                writer.Append(", length ");
-                writer.AppendDecimal((uint)length);
+                writer.AppendLengthSuffix(length);
                 return 0;
         }
     }
-
-    /// <summary>tcpdump's <c>, length N</c> ending.</summary>
-    internal static void WriteLengthSuffix(ref LineWriter writer, int length)
-    {
-        writer.Append(", length ");
-        writer.AppendDecimal((uint)length);
-    }
-
-    /// <summary>tcpdump's bracketed notes such as <c> [bad length N]</c>: the text, the number, the closing bracket.</summary>
-    private static void WriteNote(ref LineWriter writer, string text, ulong value, char close = ']') =>
-        writer.AppendNote(text, value, close);
-
-    // tcpdump's note when a header's own length field reaches past the captured bytes; the packet is abandoned there.
-    internal void WriteHeaderNotCaptured(ref LineWriter writer, int captured, int headerLength, string protocol)
-    {
-        writer.Append(" [remaining caplen(");
-        writer.AppendDecimal((uint)captured);
-        writer.Append(") < header length(");
-        writer.AppendDecimal((uint)headerLength);
-        writer.Append(")]");
-        WriteTruncated(ref writer, protocol, abandoned: true);
-    }
-
-    /// <summary>tcpdump's truncation marker: a space then <c>[|protocol]</c>.</summary>
-    /// <param name="writer">Where the marker goes.</param>
-    /// <param name="protocol">tcpdump's name for the printer that ran out of bytes.</param>
-    /// <param name="abandoned">True where tcpdump long-jumps out of the printers: its hex dump then starts at the link header.</param>
-    private void WriteTruncated(ref LineWriter writer, string protocol, bool abandoned = false) =>
-        _state.WriteTruncated(ref writer, protocol, abandoned);
-
-    /// <summary><c>src.port &gt; dst.port: </c>, or without ports when they were not captured.</summary>
-    private void WriteEndpoints(ref LineWriter writer, in IpContext context, int sourcePort, int destinationPort, bool tcp) =>
-        Endpoints.Write(ref writer, _state, in context, sourcePort, destinationPort, tcp);
-
-    private void WritePort(ref LineWriter writer, ushort port, bool tcp) => Endpoints.WritePort(ref writer, _state, port, tcp);
-
-    // Forwarders for the partials not yet moved out (issue 11's split); they go when those have.
-    internal static void WriteHexOnly(ref LineWriter writer, ReadOnlySpan<byte> bytes, string indent = "\n\t") =>
-        HexDumpWriter.WriteHexOnly(ref writer, bytes, indent);
-
-    internal void WriteUdpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort) =>
-        ApplicationPrinter.PrintUdp(ref writer, _state, payload, length, sourcePort, destinationPort);
-
-    internal void WriteTcpApplication(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort) =>
-        ApplicationPrinter.PrintTcp(ref writer, _state, payload, length, sourcePort, destinationPort);
-
-    internal void WriteIgmp(ref LineWriter writer, ReadOnlySpan<byte> payload, int length, in IpContext context) =>
-        IgmpPrinter.Print(ref writer, _state, payload, length, in context);
-
-    /// <summary>The pseudo-header part of a TCP/UDP checksum over IPv4 or IPv6.</summary>
-    private static uint PseudoHeaderSum(in IpContext context, byte protocol, int length) =>
-        Endpoints.PseudoHeaderSum(in context, protocol, length);
 }

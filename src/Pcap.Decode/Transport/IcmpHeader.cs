@@ -10,7 +10,8 @@ public readonly ref struct IcmpHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private IcmpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal IcmpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the 8-byte header of an ICMP message.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out IcmpHeader header, out DecodeError error) =>

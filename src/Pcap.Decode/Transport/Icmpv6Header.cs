@@ -10,7 +10,8 @@ public readonly ref struct Icmpv6Header
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private Icmpv6Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal Icmpv6Header(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the 4-byte common header.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out Icmpv6Header header, out DecodeError error) =>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Pcap.Decode.Network;
 
 namespace Pcap.Decode.Transport;
@@ -11,7 +12,8 @@ public readonly ref struct TcpHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private TcpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal TcpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the header: 20 bytes, a data offset of at least 5 words, and the whole header with its options captured.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out TcpHeader header, out DecodeError error)
@@ -32,6 +34,16 @@ public readonly ref struct TcpHeader
             return false;
         }
         return true;
+    }
+
+    /// <summary>The header length when <see cref="TryRead"/> would accept <paramref name="bytes"/>, else 0: the layer walk's check, without building an error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ValidHeaderLength(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < MinimumLength)
+            return 0;
+        int headerLength = (bytes[12] >> 4) * 4;
+        return headerLength >= MinimumLength && headerLength <= bytes.Length ? headerLength : 0;
     }
 
     /// <summary>

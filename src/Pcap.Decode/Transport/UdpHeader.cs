@@ -10,7 +10,8 @@ public readonly ref struct UdpHeader
 
     private readonly ReadOnlySpan<byte> _bytes;
 
-    private UdpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    // Internal so the layer walk, which validated the bytes once, hands out views without reading them again.
+    internal UdpHeader(ReadOnlySpan<byte> bytes) => _bytes = bytes;
 
     /// <summary>Reads the 8-byte header.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, out UdpHeader header, out DecodeError error)

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Pcap.Decode.Application;
 using Pcap.Decode.Link;
 using Pcap.Decode.Network;
@@ -7,133 +9,176 @@ namespace Pcap.Decode.Walk;
 
 /// <summary>
 /// Walks a packet's layers, from the link header to the application payload, without allocating: create one walker
-/// and reuse it for every packet (it is not thread-safe; use one per thread). Each layer is validated by its view's
-/// <c>TryRead</c>; the walk stops at the first layer that does not read, with the reason in
-/// <see cref="PacketLayers.Error"/>. The application layer is chosen by port as tcpdump chooses it
-/// (<see cref="ApplicationPorts"/>, which the caller can replace).
+/// and reuse it for every packet (it is not thread-safe; use one per thread). Each layer is validated once, by the
+/// rules of its view's <c>TryRead</c>, as the walk reaches it; <see cref="PacketLayers"/> then hands out views without
+/// checking again. The walk stops at the first layer that does not read, with the reason in <see cref="PacketLayers.Error"/>.
+/// The application layer is chosen by port as tcpdump chooses it (<see cref="ApplicationPorts"/>, which the caller
+/// can replace).
 /// </summary>
 public sealed class LayerWalker
 {
     /// <summary>The most layers one packet yields; deeper stacks end the walk with an error.</summary>
     public const int MaxLayers = 24;
 
-    private readonly Layer[] _layers = new Layer[MaxLayers];
-    private readonly int[] _ends = new int[MaxLayers];
-    private int _count;
+    // What the walk records, read by PacketLayers: the layers, where each one's enclosing datagram ends, and the
+    // index of the first layer of each kind (valid when the kind's bit is set in _present) so TryGet needs no search.
+    // Inline arrays: stored in the walker itself, indexed without a bounds check once the count is checked.
+    internal LayerBuffer _layers;
+    internal EndBuffer _ends;
+    internal FirstBuffer _first;
+    internal uint _present;
+    internal int _count;
+    internal ApplicationProtocol _application;
+    internal DecodeError _error;
+    // Counts walks, so that a PacketLayers read after the next walk is caught instead of mixing two packets.
+    internal int _walk;
+
+    private readonly ApplicationProtocol[] _udpPorts;
+    private readonly ApplicationProtocol[] _tcpPorts;
     private int _end;
-    private DecodeError _error;
 
     /// <summary>A walker choosing application protocols with <paramref name="ports"/> (tcpdump's choices when null).</summary>
-    public LayerWalker(ApplicationPorts? ports = null) => Ports = ports ?? ApplicationPorts.Tcpdump;
+    public LayerWalker(ApplicationPorts? ports = null)
+    {
+        Ports = ports ?? ApplicationPorts.Tcpdump;
+        _udpPorts = Ports.Udp;
+        _tcpPorts = Ports.Tcp;
+    }
 
     /// <summary>The port map that selects application protocols.</summary>
     public ApplicationPorts Ports { get; }
 
     /// <summary>
     /// Walks <paramref name="packet"/>, which starts with a <paramref name="linkType"/> header. The result refers to
-    /// this walker's storage and to <paramref name="packet"/>: it is valid until the next walk.
+    /// this walker's storage and to <paramref name="packet"/>: it is valid until the next walk (reading it after that
+    /// throws <see cref="InvalidOperationException"/>).
     /// </summary>
     public PacketLayers Walk(LinkType linkType, ReadOnlySpan<byte> packet)
     {
         _count = 0;
+        _present = 0;
         _end = packet.Length;
+        _application = ApplicationProtocol.None;
         if (_error.IsError)
             _error = default;
-        var application = ApplicationProtocol.None;
+        int walk = ++_walk;
+        // Ethernet is by far the most common link type: test it before the switch.
+        if (linkType.Value == 1)
+            WalkEthernet(packet, 0);
+        else
+            WalkOtherLink(linkType, packet);
+        return new PacketLayers(packet, this, walk);
+    }
+
+    private void WalkOtherLink(LinkType linkType, ReadOnlySpan<byte> packet)
+    {
         switch (linkType.Value)
         {
-            case 1:
-                WalkEthernet(packet, 0, ref application);
-                break;
             case 113:
-                WalkLinuxSll(packet, ref application);
+                WalkLinuxSll(packet);
                 break;
             case 276:
-                WalkLinuxSll2(packet, ref application);
+                WalkLinuxSll2(packet);
                 break;
             case 0:
             case 108:
-                WalkNull(packet, linkType == LinkType.Loop, ref application);
+                WalkNull(packet, linkType == LinkType.Loop);
                 break;
             case 101:
-                WalkIp(packet, 0, ref application);
+                WalkIp(packet, 0);
                 break;
             case 228:
-                WalkIpv4(packet, 0, ref application);
+                WalkIpv4(packet, 0);
                 break;
             case 229:
-                WalkIpv6(packet, 0, ref application);
+                WalkIpv6(packet, 0);
                 break;
             default:
                 _error = new DecodeError("link", DecodeErrorKind.Unsupported, 0, (int)linkType.Value);
                 break;
         }
-        return new PacketLayers(packet, _layers.AsSpan(0, _count), _ends.AsSpan(0, _count), application, _error);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Add(LayerKind kind, int offset, int length)
     {
-        if (_count == MaxLayers)
+        int count = _count;
+        if (count >= MaxLayers)
+            return TooManyLayers();
+        _layers[count] = new Layer(kind, offset, length);
+        _ends[count] = _end;
+        uint bit = 1u << (int)kind;
+        if ((_present & bit) == 0)
         {
-            _error = new DecodeError("walk", DecodeErrorKind.TooManyLayers, MaxLayers, MaxLayers + 1);
-            return false;
+            _present |= bit;
+            _first[(int)kind & (FirstBuffer.Length - 1)] = (byte)count;
         }
-        _layers[_count] = new Layer(kind, offset, length);
-        _ends[_count] = _end;
-        _count++;
+        _count = count + 1;
         return true;
     }
 
-    private void WalkEthernet(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TooManyLayers()
     {
-        if (!EthernetHeader.TryRead(Slice(packet, offset), out var ethernet, out var error))
+        _error = new DecodeError("walk", DecodeErrorKind.TooManyLayers, MaxLayers, MaxLayers + 1);
+        return false;
+    }
+
+    // The common path (Ethernet, IPv4, IPv6, TCP, UDP) checks the bytes itself with the views' own validity rules and
+    // asks the view's TryRead only on failure, for the error: a DecodeError is built only when a walk stops.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WalkEthernet(ReadOnlySpan<byte> packet, int offset)
+    {
+        var bytes = Slice(packet, offset);
+        if (bytes.Length < EthernetHeader.Length)
         {
-            _error = error;
+            FailEthernet(bytes);
             return;
         }
         if (!Add(LayerKind.Ethernet, offset, EthernetHeader.Length))
             return;
+        ushort type = BinaryPrimitives.ReadUInt16BigEndian(bytes[12..]);
         offset += EthernetHeader.Length;
-        if (ethernet.IsLengthField)
-            WalkLlc(packet, offset, ref application);
+        if (type == 0x0800)
+            WalkIpv4(packet, offset);
+        else if (type <= EthernetHeader.MaxLengthValue)
+            WalkLlc(packet, offset);
         else
-            WalkEtherType(packet, offset, ethernet.EtherType, ref application);
+            WalkEtherType(packet, offset, new EtherType(type));
     }
 
-    private void WalkLinuxSll(ReadOnlySpan<byte> packet, ref ApplicationProtocol application)
+    private void WalkLinuxSll(ReadOnlySpan<byte> packet)
     {
         if (!LinuxSllHeader.TryRead(packet, out var sll, out var error))
         {
             _error = error;
             return;
         }
-        if (!Add(LayerKind.LinuxSll, 0, LinuxSllHeader.Length))
-            return;
-        WalkCookedProtocol(packet, LinuxSllHeader.Length, sll.Protocol, ref application);
+        if (Add(LayerKind.LinuxSll, 0, LinuxSllHeader.Length))
+            WalkCookedProtocol(packet, LinuxSllHeader.Length, sll.Protocol);
     }
 
-    private void WalkLinuxSll2(ReadOnlySpan<byte> packet, ref ApplicationProtocol application)
+    private void WalkLinuxSll2(ReadOnlySpan<byte> packet)
     {
         if (!LinuxSll2Header.TryRead(packet, out var sll, out var error))
         {
             _error = error;
             return;
         }
-        if (!Add(LayerKind.LinuxSll2, 0, LinuxSll2Header.Length))
-            return;
-        WalkCookedProtocol(packet, LinuxSll2Header.Length, sll.Protocol, ref application);
+        if (Add(LayerKind.LinuxSll2, 0, LinuxSll2Header.Length))
+            WalkCookedProtocol(packet, LinuxSll2Header.Length, sll.Protocol);
     }
 
     // Cooked headers carry an EtherType, or a Linux pseudo-protocol below 1536 (4 is 802.2 LLC).
-    private void WalkCookedProtocol(ReadOnlySpan<byte> packet, int offset, ushort protocol, ref ApplicationProtocol application)
+    private void WalkCookedProtocol(ReadOnlySpan<byte> packet, int offset, ushort protocol)
     {
         if (protocol == 4)
-            WalkLlc(packet, offset, ref application);
+            WalkLlc(packet, offset);
         else if (protocol > EthernetHeader.MaxLengthValue)
-            WalkEtherType(packet, offset, new EtherType(protocol), ref application);
+            WalkEtherType(packet, offset, new EtherType(protocol));
     }
 
-    private void WalkNull(ReadOnlySpan<byte> packet, bool networkOrder, ref ApplicationProtocol application)
+    private void WalkNull(ReadOnlySpan<byte> packet, bool networkOrder)
     {
         if (!NullHeader.TryRead(packet, networkOrder, out var header, out var error))
         {
@@ -143,21 +188,19 @@ public sealed class LayerWalker
         if (!Add(LayerKind.Null, 0, NullHeader.Length))
             return;
         if (header.IsIpv4)
-            WalkIpv4(packet, NullHeader.Length, ref application);
+            WalkIpv4(packet, NullHeader.Length);
         else if (header.IsIpv6)
-            WalkIpv6(packet, NullHeader.Length, ref application);
+            WalkIpv6(packet, NullHeader.Length);
     }
 
-    private void WalkLlc(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
+    private void WalkLlc(ReadOnlySpan<byte> packet, int offset)
     {
         if (!LlcHeader.TryRead(Slice(packet, offset), out var llc, out var error))
         {
             _error = error;
             return;
         }
-        if (!Add(LayerKind.Llc, offset, 3))
-            return;
-        if (!llc.IsSnap)
+        if (!Add(LayerKind.Llc, offset, 3) || !llc.IsSnap)
             return;
         offset += 3;
         if (!SnapHeader.TryRead(Slice(packet, offset), out var snap, out var snapError))
@@ -165,37 +208,48 @@ public sealed class LayerWalker
             _error = snapError;
             return;
         }
-        if (!Add(LayerKind.Snap, offset, SnapHeader.Length))
-            return;
-        if (snap.CarriesEtherType)
-            WalkEtherType(packet, offset + SnapHeader.Length, snap.EtherType, ref application);
+        if (Add(LayerKind.Snap, offset, SnapHeader.Length) && snap.CarriesEtherType)
+            WalkEtherType(packet, offset + SnapHeader.Length, snap.EtherType);
     }
 
-    private void WalkEtherType(ReadOnlySpan<byte> packet, int offset, EtherType type, ref ApplicationProtocol application)
+    private void WalkEtherType(ReadOnlySpan<byte> packet, int offset, EtherType type)
     {
-        while (type.IsVlanTag)
+        // Dispatch on the raw value: IPv4 first, then IPv6, then the rarer types.
+        switch (type.Value)
         {
-            if (!VlanTag.TryRead(Slice(packet, offset), out var tag, out var error))
-            {
-                _error = error;
+            case 0x0800:
+                WalkIpv4(packet, offset);
                 return;
-            }
-            if (!Add(LayerKind.Vlan, offset, VlanTag.Length))
+            case 0x86dd:
+                WalkIpv6(packet, offset);
                 return;
-            offset += VlanTag.Length;
-            if (tag.IsLengthField)
-            {
-                WalkLlc(packet, offset, ref application);
+            case 0x0806:
+            case 0x8035:
+                WalkArp(packet, offset);
                 return;
-            }
-            type = tag.EtherType;
+            case 0x8100:
+            case 0x88a8:
+            case 0x9100:
+            case 0x9200:
+                WalkVlan(packet, offset);
+                return;
         }
-        if (type == EtherType.Ipv4)
-            WalkIpv4(packet, offset, ref application);
-        else if (type == EtherType.Ipv6)
-            WalkIpv6(packet, offset, ref application);
-        else if (type == EtherType.Arp || type == EtherType.ReverseArp)
-            WalkArp(packet, offset);
+    }
+
+    private void WalkVlan(ReadOnlySpan<byte> packet, int offset)
+    {
+        if (!VlanTag.TryRead(Slice(packet, offset), out var tag, out var error))
+        {
+            _error = error;
+            return;
+        }
+        if (!Add(LayerKind.Vlan, offset, VlanTag.Length))
+            return;
+        offset += VlanTag.Length;
+        if (tag.IsLengthField)
+            WalkLlc(packet, offset);
+        else
+            WalkEtherType(packet, offset, tag.EtherType);
     }
 
     private void WalkArp(ReadOnlySpan<byte> packet, int offset)
@@ -207,7 +261,7 @@ public sealed class LayerWalker
     }
 
     // LINKTYPE_RAW: the version nibble says which IP.
-    private void WalkIp(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
+    private void WalkIp(ReadOnlySpan<byte> packet, int offset)
     {
         if (packet.Length <= offset)
         {
@@ -217,10 +271,10 @@ public sealed class LayerWalker
         switch (packet[offset] >> 4)
         {
             case 4:
-                WalkIpv4(packet, offset, ref application);
+                WalkIpv4(packet, offset);
                 break;
             case 6:
-                WalkIpv6(packet, offset, ref application);
+                WalkIpv6(packet, offset);
                 break;
             default:
                 _error = DecodeError.Invalid("ip", 4, packet[offset] >> 4);
@@ -228,34 +282,48 @@ public sealed class LayerWalker
         }
     }
 
-    private void WalkIpv4(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
+    private void WalkIpv4(ReadOnlySpan<byte> packet, int offset)
     {
-        if (!Ipv4Header.TryRead(Slice(packet, offset), out var ip, out var error))
+        var bytes = Slice(packet, offset);
+        int headerLength = Ipv4Header.ValidHeaderLength(bytes);
+        if (headerLength == 0)
         {
-            _error = error;
+            FailIpv4(bytes);
             return;
         }
         // Like tcpdump, the datagram ends at its total length (link padding is not payload) when that is sane.
-        if (ip.TotalLength >= ip.HeaderLength)
-            _end = Math.Min(_end, offset + ip.TotalLength);
-        if (!Add(LayerKind.Ipv4, offset, ip.HeaderLength) || ip.IsLaterFragment)
+        int totalLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
+        if (totalLength >= headerLength && offset + totalLength < _end)
+            _end = offset + totalLength;
+        // A later fragment's payload does not start with the next header.
+        if (!Add(LayerKind.Ipv4, offset, headerLength) || (BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]) & 0x1fff) != 0)
             return;
-        WalkTransport(packet, offset + ip.HeaderLength, ip.Protocol, ref application);
+        WalkTransport(packet, offset + headerLength, bytes[9]);
     }
 
-    private void WalkIpv6(ReadOnlySpan<byte> packet, int offset, ref ApplicationProtocol application)
+    private void WalkIpv6(ReadOnlySpan<byte> packet, int offset)
     {
-        if (!Ipv6Header.TryRead(Slice(packet, offset), out var ip, out var error))
+        var bytes = Slice(packet, offset);
+        if (bytes.Length < Ipv6Header.Length || bytes[0] >> 4 != 6)
         {
-            _error = error;
+            FailIpv6(bytes);
             return;
         }
-        if (ip.PayloadLength != 0)
-            _end = Math.Min(_end, offset + Ipv6Header.Length + ip.PayloadLength);
+        int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
+        if (payloadLength != 0 && offset + Ipv6Header.Length + payloadLength < _end)
+            _end = offset + Ipv6Header.Length + payloadLength;
         if (!Add(LayerKind.Ipv6, offset, Ipv6Header.Length))
             return;
         offset += Ipv6Header.Length;
-        var next = ip.NextHeader;
+        var next = new IpProtocol(bytes[6]);
+        if (Ipv6ExtensionHeader.IsExtension(next))
+            WalkIpv6Extensions(packet, offset, next);
+        else
+            WalkTransport(packet, offset, next.Value);
+    }
+
+    private void WalkIpv6Extensions(ReadOnlySpan<byte> packet, int offset, IpProtocol next)
+    {
         while (Ipv6ExtensionHeader.IsExtension(next))
         {
             if (!Ipv6ExtensionHeader.TryRead(Slice(packet, offset), next, out var extension, out var extensionError))
@@ -270,62 +338,128 @@ public sealed class LayerWalker
             offset += extension.Length;
             next = extension.NextHeader;
         }
-        WalkTransport(packet, offset, next, ref application);
+        WalkTransport(packet, offset, next.Value);
     }
 
-    private void WalkTransport(ReadOnlySpan<byte> packet, int offset, IpProtocol protocol, ref ApplicationProtocol application)
+    private void WalkTransport(ReadOnlySpan<byte> packet, int offset, byte protocol)
+    {
+        switch (protocol)
+        {
+            case 6:
+                WalkTcp(packet, offset);
+                break;
+            case 17:
+                WalkUdp(packet, offset);
+                break;
+            case 1:
+                WalkIcmp(packet, offset);
+                break;
+            case 58:
+                WalkIcmpv6(packet, offset);
+                break;
+        }
+    }
+
+    private void WalkIcmp(ReadOnlySpan<byte> packet, int offset)
+    {
+        if (IcmpHeader.TryRead(Slice(packet, offset), out _, out var error))
+            Add(LayerKind.Icmp, offset, IcmpHeader.Length);
+        else
+            _error = error;
+    }
+
+    private void WalkIcmpv6(ReadOnlySpan<byte> packet, int offset)
+    {
+        if (Icmpv6Header.TryRead(Slice(packet, offset), out _, out var error))
+            Add(LayerKind.Icmpv6, offset, Icmpv6Header.MinimumLength);
+        else
+            _error = error;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WalkTcp(ReadOnlySpan<byte> packet, int offset)
     {
         var bytes = Slice(packet, offset);
-        if (protocol == IpProtocol.Tcp)
+        int headerLength = TcpHeader.ValidHeaderLength(bytes);
+        if (headerLength == 0)
         {
-            if (!TcpHeader.TryRead(bytes, out var tcp, out var error))
-            {
-                _error = error;
-                return;
-            }
-            if (!Add(LayerKind.Tcp, offset, tcp.HeaderLength))
-                return;
-            WalkApplication(offset + tcp.HeaderLength, IpProtocol.Tcp, tcp.SourcePort, tcp.DestinationPort, ref application);
+            FailTcp(bytes);
+            return;
         }
-        else if (protocol == IpProtocol.Udp)
-        {
-            if (!UdpHeader.TryRead(bytes, out var udp, out var error))
-            {
-                _error = error;
-                return;
-            }
-            if (!Add(LayerKind.Udp, offset, UdpHeader.Length))
-                return;
-            if (udp.DatagramLength >= UdpHeader.Length)
-                _end = Math.Min(_end, offset + udp.DatagramLength);
-            WalkApplication(offset + UdpHeader.Length, IpProtocol.Udp, udp.SourcePort, udp.DestinationPort, ref application);
-        }
-        else if (protocol == IpProtocol.Icmp)
-        {
-            if (IcmpHeader.TryRead(bytes, out _, out var error))
-                Add(LayerKind.Icmp, offset, IcmpHeader.Length);
-            else
-                _error = error;
-        }
-        else if (protocol == IpProtocol.Icmpv6)
-        {
-            if (Icmpv6Header.TryRead(bytes, out _, out var error))
-                Add(LayerKind.Icmpv6, offset, Icmpv6Header.MinimumLength);
-            else
-                _error = error;
-        }
+        if (Add(LayerKind.Tcp, offset, headerLength))
+            WalkApplication(offset + headerLength, _tcpPorts, BinaryPrimitives.ReadUInt32BigEndian(bytes));
     }
 
-    private void WalkApplication(int offset, IpProtocol transport, ushort sourcePort, ushort destinationPort, ref ApplicationProtocol application)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WalkUdp(ReadOnlySpan<byte> packet, int offset)
+    {
+        var bytes = Slice(packet, offset);
+        if (bytes.Length < UdpHeader.Length)
+        {
+            FailUdp(bytes);
+            return;
+        }
+        if (!Add(LayerKind.Udp, offset, UdpHeader.Length))
+            return;
+        int datagramLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
+        if (datagramLength >= UdpHeader.Length && offset + datagramLength < _end)
+            _end = offset + datagramLength;
+        WalkApplication(offset + UdpHeader.Length, _udpPorts, BinaryPrimitives.ReadUInt32BigEndian(bytes));
+    }
+
+    // ports: the source port in the high 16 bits, the destination port in the low, as they sit on the wire.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WalkApplication(int offset, ApplicationProtocol[] table, uint ports)
     {
         if (offset >= _end)
             return;
-        var selected = Ports.Select(transport, sourcePort, destinationPort);
+        var selected = ApplicationPorts.Choose(table, (ushort)(ports >> 16), (ushort)ports);
         if (selected != ApplicationProtocol.None && Add(LayerKind.Application, offset, _end - offset))
-            application = selected;
+            _application = selected;
     }
 
+    // The failures of the common path, out of line so their temporaries stay out of the walk's frame: the view says why.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailEthernet(ReadOnlySpan<byte> bytes) => EthernetHeader.TryRead(bytes, out _, out _error);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailIpv4(ReadOnlySpan<byte> bytes) => Ipv4Header.TryRead(bytes, out _, out _error);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailIpv6(ReadOnlySpan<byte> bytes) => Ipv6Header.TryRead(bytes, out _, out _error);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailTcp(ReadOnlySpan<byte> bytes) => TcpHeader.TryRead(bytes, out _, out _error);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailUdp(ReadOnlySpan<byte> bytes) => UdpHeader.TryRead(bytes, out _, out _error);
+
     // The bytes from offset to the current end (the enclosing datagram's end, or the capture's).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> packet, int offset) =>
-        offset < _end ? packet[offset.._end] : default;
+        offset < _end ? packet.Slice(offset, _end - offset) : default;
+
+    /// <summary>The layers of one walk.</summary>
+    [InlineArray(MaxLayers)]
+    internal struct LayerBuffer
+    {
+        private Layer _element;
+    }
+
+    /// <summary>Where each layer's enclosing datagram ends.</summary>
+    [InlineArray(MaxLayers)]
+    internal struct EndBuffer
+    {
+        private int _element;
+    }
+
+    /// <summary>The index of the first layer of each <see cref="LayerKind"/>.</summary>
+    [InlineArray(Length)]
+    internal struct FirstBuffer
+    {
+        /// <summary>Entries: a power of two above the largest LayerKind.</summary>
+        public const int Length = 32;
+
+        private byte _element;
+    }
 }

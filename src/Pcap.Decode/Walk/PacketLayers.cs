@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pcap.Decode.Application;
 using Pcap.Decode.Link;
 using Pcap.Decode.Network;
@@ -9,87 +10,98 @@ namespace Pcap.Decode.Walk;
 /// The layers <see cref="LayerWalker.Walk"/> found in one packet, and typed access to each through its view. Valid
 /// until the walker's next walk. The <c>TryGet…</c> methods read the first layer of that kind (or the
 /// <c>occurrence</c>-th, for stacked VLAN tags and IPv6 extension headers); a view sees its layer's bytes up to the
-/// end of the enclosing datagram, so link padding never shows up as payload.
+/// end of the enclosing datagram, so link padding never shows up as payload. The walk validated every listed layer,
+/// so the views are handed out without reading their headers again.
 /// </summary>
 public readonly ref struct PacketLayers
 {
-    private readonly ReadOnlySpan<Layer> _layers;
-    private readonly ReadOnlySpan<int> _ends;
+    private readonly LayerWalker? _walker;
+    private readonly int _walk;
 
-    internal PacketLayers(ReadOnlySpan<byte> packet, ReadOnlySpan<Layer> layers, ReadOnlySpan<int> ends,
-        ApplicationProtocol application, DecodeError error)
+    internal PacketLayers(ReadOnlySpan<byte> packet, LayerWalker walker, int walk)
     {
         Packet = packet;
-        _layers = layers;
-        _ends = ends;
-        Application = application;
-        Error = error;
+        _walker = walker;
+        _walk = walk;
     }
 
     /// <summary>The packet as walked.</summary>
     public ReadOnlySpan<byte> Packet { get; }
 
     /// <summary>The layers in order, outermost first.</summary>
-    public ReadOnlySpan<Layer> Layers => _layers;
+    public ReadOnlySpan<Layer> Layers => Walker is { } walker ? ((ReadOnlySpan<Layer>)walker._layers)[..walker._count] : default;
 
     /// <summary>The number of layers found.</summary>
-    public int Count => _layers.Length;
+    public int Count => Walker?._count ?? 0;
 
     /// <summary>The port-selected application protocol of the <see cref="LayerKind.Application"/> layer, or None.</summary>
-    public ApplicationProtocol Application { get; }
+    public ApplicationProtocol Application => Walker?._application ?? ApplicationProtocol.None;
 
     /// <summary>Why the walk stopped before the end (a layer too short or invalid), or a default value when it did not.</summary>
-    public DecodeError Error { get; }
+    public DecodeError Error => Walker?._error ?? default;
 
     /// <summary>The innermost layer found (default when none).</summary>
-    public Layer Last => _layers.Length == 0 ? default : _layers[^1];
+    public Layer Last => Walker is { _count: > 0 } walker ? walker._layers[walker._count - 1] : default;
 
     /// <summary>True when a layer of <paramref name="kind"/> was found.</summary>
-    public bool Contains(LayerKind kind) => IndexOf(kind, 0) >= 0;
+    public bool Contains(LayerKind kind) => First(kind) >= 0;
 
     /// <summary>The <paramref name="occurrence"/>-th layer of <paramref name="kind"/> (0 is the first).</summary>
     public bool TryGet(LayerKind kind, out Layer layer, int occurrence = 0)
     {
         int index = IndexOf(kind, occurrence);
-        layer = index >= 0 ? _layers[index] : default;
+        layer = index >= 0 ? _walker!._layers[index] : default;
         return index >= 0;
     }
 
     /// <summary>The bytes a layer's view reads: from its start to the end of its enclosing datagram.</summary>
-    public ReadOnlySpan<byte> BytesOf(int index) => Packet[_layers[index].Offset.._ends[index]];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not below <see cref="Count"/>.</exception>
+    public ReadOnlySpan<byte> BytesOf(int index)
+    {
+        if ((uint)index >= (uint)Count)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"the walk found {Count} layers");
+        return BytesAt(index);
+    }
 
     /// <summary>The application payload (empty when no application layer was selected).</summary>
-    public ReadOnlySpan<byte> ApplicationPayload => Find(LayerKind.Application, 0);
+    public ReadOnlySpan<byte> ApplicationPayload => Find(LayerKind.Application, out _);
 
-    /// <summary>Reads the Ethernet header.</summary>
-    public bool TryGetEthernet(out EthernetHeader header) => EthernetHeader.TryRead(Find(LayerKind.Ethernet, 0), out header, out _);
+    /// <summary>
+    /// Reads the DNS message of a DNS, mDNS or LLMNR application layer (over TCP, after its 2-byte length); false for
+    /// other applications and for a payload shorter than the 12-byte header.
+    /// </summary>
+    public bool TryGetDns(out DnsMessage message)
+    {
+        int index = First(LayerKind.Application);
+        if (index > 0 && _walker!._application is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
+        {
+            var payload = BytesAt(index);
+            // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2).
+            int start = _walker._layers[index - 1].Kind == LayerKind.Tcp ? 2 : 0;
+            if (payload.Length >= start + DnsMessage.HeaderLength)
+            {
+                message = new DnsMessage(payload[start..]);
+                return true;
+            }
+        }
+        message = default;
+        return false;
+    }
 
     /// <summary>Reads a VLAN tag (0 is the outermost).</summary>
-    public bool TryGetVlan(out VlanTag tag, int occurrence = 0) => VlanTag.TryRead(Find(LayerKind.Vlan, occurrence), out tag, out _);
-
-    /// <summary>Reads the Linux cooked v1 header.</summary>
-    public bool TryGetLinuxSll(out LinuxSllHeader header) => LinuxSllHeader.TryRead(Find(LayerKind.LinuxSll, 0), out header, out _);
-
-    /// <summary>Reads the Linux cooked v2 header.</summary>
-    public bool TryGetLinuxSll2(out LinuxSll2Header header) => LinuxSll2Header.TryRead(Find(LayerKind.LinuxSll2, 0), out header, out _);
+    public bool TryGetVlan(out VlanTag tag, int occurrence = 0)
+    {
+        int index = IndexOf(LayerKind.Vlan, occurrence);
+        tag = index >= 0 ? new VlanTag(BytesAt(index)) : default;
+        return index >= 0;
+    }
 
     /// <summary>Reads the NULL/LOOP family word (<paramref name="networkOrder"/> is true for LOOP).</summary>
-    public bool TryGetNull(bool networkOrder, out NullHeader header) => NullHeader.TryRead(Find(LayerKind.Null, 0), networkOrder, out header, out _);
-
-    /// <summary>Reads the LLC header.</summary>
-    public bool TryGetLlc(out LlcHeader header) => LlcHeader.TryRead(Find(LayerKind.Llc, 0), out header, out _);
-
-    /// <summary>Reads the SNAP header.</summary>
-    public bool TryGetSnap(out SnapHeader header) => SnapHeader.TryRead(Find(LayerKind.Snap, 0), out header, out _);
-
-    /// <summary>Reads the ARP packet.</summary>
-    public bool TryGetArp(out ArpPacket packet) => ArpPacket.TryRead(Find(LayerKind.Arp, 0), out packet, out _);
-
-    /// <summary>Reads the IPv4 header.</summary>
-    public bool TryGetIpv4(out Ipv4Header header) => Ipv4Header.TryRead(Find(LayerKind.Ipv4, 0), out header, out _);
-
-    /// <summary>Reads the IPv6 header.</summary>
-    public bool TryGetIpv6(out Ipv6Header header) => Ipv6Header.TryRead(Find(LayerKind.Ipv6, 0), out header, out _);
+    public bool TryGetNull(bool networkOrder, out NullHeader header)
+    {
+        header = new NullHeader(Find(LayerKind.Null, out bool found), networkOrder);
+        return found;
+    }
 
     /// <summary>Reads an IPv6 extension header (0 is the first after the fixed header).</summary>
     public bool TryGetIpv6Extension(out Ipv6ExtensionHeader header, int occurrence = 0)
@@ -101,37 +113,141 @@ public readonly ref struct PacketLayers
             return false;
         }
         // The kind of an extension header is named by the header before it.
-        var kind = index > 0 && _layers[index - 1].Kind == LayerKind.Ipv6Extension
-            ? new IpProtocol(Packet[_layers[index - 1].Offset])
-            : new IpProtocol(Packet[_layers[index - 1].Offset + 6]);
-        return Ipv6ExtensionHeader.TryRead(BytesOf(index), kind, out header, out _);
+        ReadOnlySpan<Layer> layers = _walker!._layers;
+        var kind = layers[index - 1].Kind == LayerKind.Ipv6Extension
+            ? new IpProtocol(Packet[layers[index - 1].Offset])
+            : new IpProtocol(Packet[layers[index - 1].Offset + 6]);
+        header = new Ipv6ExtensionHeader(BytesAt(index), kind);
+        return true;
+    }
+
+    /// <summary>Reads the Ethernet header.</summary>
+    public bool TryGetEthernet(out EthernetHeader header)
+    {
+        header = new EthernetHeader(Find(LayerKind.Ethernet, out bool found));
+        return found;
+    }
+
+    /// <summary>Reads the Linux cooked v1 header.</summary>
+    public bool TryGetLinuxSll(out LinuxSllHeader header)
+    {
+        header = new LinuxSllHeader(Find(LayerKind.LinuxSll, out bool found));
+        return found;
+    }
+
+    /// <summary>Reads the Linux cooked v2 header.</summary>
+    public bool TryGetLinuxSll2(out LinuxSll2Header header)
+    {
+        header = new LinuxSll2Header(Find(LayerKind.LinuxSll2, out bool found));
+        return found;
+    }
+
+    /// <summary>Reads the LLC header.</summary>
+    public bool TryGetLlc(out LlcHeader header)
+    {
+        header = new LlcHeader(Find(LayerKind.Llc, out bool found));
+        return found;
+    }
+
+    /// <summary>Reads the SNAP header.</summary>
+    public bool TryGetSnap(out SnapHeader header)
+    {
+        header = new SnapHeader(Find(LayerKind.Snap, out bool found));
+        return found;
+    }
+
+    /// <summary>Reads the ARP packet.</summary>
+    public bool TryGetArp(out ArpPacket packet)
+    {
+        packet = new ArpPacket(Find(LayerKind.Arp, out bool found));
+        return found;
+    }
+
+    /// <summary>Reads the IPv4 header.</summary>
+    public bool TryGetIpv4(out Ipv4Header header)
+    {
+        header = new Ipv4Header(Find(LayerKind.Ipv4, out bool found));
+        return found;
+    }
+
+    /// <summary>Reads the IPv6 header.</summary>
+    public bool TryGetIpv6(out Ipv6Header header)
+    {
+        header = new Ipv6Header(Find(LayerKind.Ipv6, out bool found));
+        return found;
     }
 
     /// <summary>Reads the ICMP header.</summary>
-    public bool TryGetIcmp(out IcmpHeader header) => IcmpHeader.TryRead(Find(LayerKind.Icmp, 0), out header, out _);
+    public bool TryGetIcmp(out IcmpHeader header)
+    {
+        header = new IcmpHeader(Find(LayerKind.Icmp, out bool found));
+        return found;
+    }
 
     /// <summary>Reads the ICMPv6 header.</summary>
-    public bool TryGetIcmpv6(out Icmpv6Header header) => Icmpv6Header.TryRead(Find(LayerKind.Icmpv6, 0), out header, out _);
+    public bool TryGetIcmpv6(out Icmpv6Header header)
+    {
+        header = new Icmpv6Header(Find(LayerKind.Icmpv6, out bool found));
+        return found;
+    }
 
     /// <summary>Reads the UDP header.</summary>
-    public bool TryGetUdp(out UdpHeader header) => UdpHeader.TryRead(Find(LayerKind.Udp, 0), out header, out _);
+    public bool TryGetUdp(out UdpHeader header)
+    {
+        header = new UdpHeader(Find(LayerKind.Udp, out bool found));
+        return found;
+    }
 
     /// <summary>Reads the TCP header.</summary>
-    public bool TryGetTcp(out TcpHeader header) => TcpHeader.TryRead(Find(LayerKind.Tcp, 0), out header, out _);
+    public bool TryGetTcp(out TcpHeader header)
+    {
+        header = new TcpHeader(Find(LayerKind.Tcp, out bool found));
+        return found;
+    }
+
+    // The walker, checked to be still on this packet: a later walk has overwritten the layers.
+    private LayerWalker? Walker
+    {
+        get
+        {
+            var walker = _walker;
+            if (walker is not null && walker._walk != _walk)
+                ThrowStale();
+            return walker;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowStale() =>
+        throw new InvalidOperationException("These PacketLayers were read after their LayerWalker walked another packet; read each packet's layers before walking the next.");
+
+    // The index of the first layer of kind, from the walker's table (no search), or -1.
+    private int First(LayerKind kind)
+    {
+        var walker = Walker;
+        return walker is not null && (walker._present & (1u << (int)kind)) != 0 ? walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)] : -1;
+    }
 
     private int IndexOf(LayerKind kind, int occurrence)
     {
-        for (int i = 0; i < _layers.Length; i++)
+        if (occurrence == 0)
+            return First(kind);
+        var layers = Layers;
+        for (int i = 0; i < layers.Length; i++)
         {
-            if (_layers[i].Kind == kind && occurrence-- == 0)
+            if (layers[i].Kind == kind && occurrence-- == 0)
                 return i;
         }
         return -1;
     }
 
-    private ReadOnlySpan<byte> Find(LayerKind kind, int occurrence)
+    private ReadOnlySpan<byte> BytesAt(int index) => Packet[_walker!._layers[index].Offset.._walker._ends[index]];
+
+    // The bytes of the first layer of kind; empty (and found false) when there is none.
+    private ReadOnlySpan<byte> Find(LayerKind kind, out bool found)
     {
-        int index = IndexOf(kind, occurrence);
-        return index >= 0 ? BytesOf(index) : default;
+        int index = First(kind);
+        found = index >= 0;
+        return found ? BytesAt(index) : default;
     }
 }

@@ -1,4 +1,6 @@
 using Pcap.Decode.Tests.Text;
+using Pcap.Decode.Tests.Walk;
+using Pcap.Decode.Walk;
 using Pcap.Wire;
 using Pcap.Decode.Text;
 
@@ -39,6 +41,7 @@ public sealed class ApplicationFuzzTests
         var formatters = LinkTypes.SelectMany(_ => OptionSets).Select(o => new TcpdumpFormatter(o)).ToArray();
         var destination = new char[TcpdumpFormatter.MaximumLength(4096)];
         var scratch = new byte[4096];
+        var walker = new LayerWalker();
         for (var i = 0; i < cases; i++)
         {
             var linkIndex = i % LinkTypes.Length;
@@ -65,6 +68,7 @@ public sealed class ApplicationFuzzTests
             var packet = scratch.AsSpan(0, length);
             var formatter = formatters[linkIndex * OptionSets.Length + i / LinkTypes.Length % OptionSets.Length];
             var wire = packet.Length + (random.Next(8) == 0 ? random.Next(0, 100) : 0);
+            FuzzedPacketWalking.AssertWalks(walker, linkType, i, packet);
             FuzzedPacketFormatting.AssertPrintsALine(formatter, linkType, i, packet, wire, destination);
         }
     }

@@ -33,6 +33,36 @@ public sealed class LayerWalkerTests
     }
 
     [Fact]
+    public void Dns_message_reads_from_the_application_layer_over_udp_and_tcp()
+    {
+        Assert.True(_walker.Walk(LinkType.Ethernet, WalkPackets.DnsQuery).TryGetDns(out var query));
+        Assert.Equal(1, query.QuestionCount);
+        byte[] message = [0x12, 0x34, 0x81, 0x80, 0, 1, 0, 2, 0, 0, 0, 0];
+        var tcp = _walker.Walk(LinkType.Raw, WalkPackets.Ipv4(6, WalkPackets.Tcp(53, 40000, [0, 12, .. message])));
+        Assert.True(tcp.TryGetDns(out var answer));
+        Assert.Equal((0x1234, 2, true), (answer.Id, answer.AnswerCount, answer.IsResponse));
+        Assert.False(_walker.Walk(LinkType.Ethernet, Fixtures.TcpSyn).TryGetDns(out _));
+    }
+
+    [Fact]
+    public void Layers_read_after_the_next_walk_throw_instead_of_mixing_packets()
+    {
+        var first = _walker.Walk(LinkType.Ethernet, WalkPackets.DnsQuery);
+        _walker.Walk(LinkType.Ethernet, Fixtures.TcpSyn);
+        try
+        {
+            first.TryGetUdp(out _);
+            Assert.Fail("a stale PacketLayers read the walker's newer layers");
+        }
+        catch (InvalidOperationException e)
+        {
+            Assert.Contains("walked another packet", e.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, default(PacketLayers).Count);
+        Assert.False(default(PacketLayers).TryGetIpv4(out _));
+    }
+
+    [Fact]
     public void Vlan_and_ipv6_layers_are_listed_and_readable()
     {
         var vlan = _walker.Walk(LinkType.Ethernet, Fixtures.VlanUdp);

@@ -1,0 +1,95 @@
+using Pcap.Decode.Link;
+using Pcap.Decode.Network;
+using Pcap.Decode.Transport;
+using Pcap.Decode.Walk;
+
+namespace Pcap.Decode.Tests.Walk;
+
+/// <summary>
+/// The check the fuzz tests make of one packet's walk: walking never throws, every listed layer lies inside the packet
+/// and passes its view's own TryRead, and every view the walk hands out reads all its fields (headers, options,
+/// payloads, addresses) without throwing.
+/// </summary>
+internal static class FuzzedPacketWalking
+{
+    /// <summary>Walks <paramref name="packet"/> and reads every layer; fails naming the case and its bytes when anything throws or a layer lies outside the packet.</summary>
+    public static void AssertWalks(LayerWalker walker, int linkType, int caseIndex, ReadOnlySpan<byte> packet)
+    {
+        string? problem;
+        try
+        {
+            problem = WalkAndReadAll(walker, (LinkType)linkType, packet);
+        }
+        catch (Exception e)
+        {
+            problem = $"threw {e}";
+        }
+        if (problem is not null)
+            Assert.Fail($"case {caseIndex}: link type {linkType}, {Convert.ToHexString(packet)}: the walk {problem}");
+    }
+
+    private static string? WalkAndReadAll(LayerWalker walker, LinkType linkType, ReadOnlySpan<byte> packet)
+    {
+        var layers = walker.Walk(linkType, packet);
+        long sum = 0;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var layer = layers.Layers[i];
+            if (layer.Offset < 0 || layer.Length < 0 || layer.End > packet.Length)
+                return $"listed {layer} outside its {packet.Length} bytes";
+            if (!LayerWalkTour.Reads(layers, layer.Kind))
+                return $"listed {layer} but its view does not read";
+            if (!ReadsAgain(layer.Kind, layers.BytesOf(i)))
+                return $"listed {layer}, which its view's TryRead rejects";
+            sum += layers.BytesOf(i).Length;
+        }
+        sum += ReadEveryField(layers);
+        return sum == long.MinValue ? "read impossible lengths" : null;
+    }
+
+    // The walk checks the common headers itself: the views' own TryRead must agree with it.
+    private static bool ReadsAgain(LayerKind kind, ReadOnlySpan<byte> bytes) => kind switch
+    {
+        LayerKind.Ethernet => EthernetHeader.TryRead(bytes, out _, out _),
+        LayerKind.Ipv4 => Ipv4Header.TryRead(bytes, out _, out _),
+        LayerKind.Ipv6 => Ipv6Header.TryRead(bytes, out _, out _),
+        LayerKind.Tcp => TcpHeader.TryRead(bytes, out _, out _),
+        LayerKind.Udp => UdpHeader.TryRead(bytes, out _, out _),
+        _ => true,
+    };
+
+    // Every variable-length accessor, where a bad length would throw if the walk had let an inconsistent header through.
+    private static long ReadEveryField(PacketLayers layers)
+    {
+        long sum = layers.ApplicationPayload.Length + layers.Error.Required;
+        if (layers.TryGetEthernet(out var ethernet))
+            sum += ethernet.Source[5] + ethernet.Payload.Length;
+        for (int i = 0; layers.TryGetVlan(out var tag, i); i++)
+            sum += tag.Payload.Length + tag.Priority;
+        if (layers.TryGetLinuxSll(out var sll))
+            sum += sll.AddressField.Length + sll.Payload.Length;
+        if (layers.TryGetLinuxSll2(out var sll2))
+            sum += sll2.AddressField.Length + sll2.Payload.Length + (int)sll2.InterfaceIndex;
+        if (layers.TryGetSnap(out var snap))
+            sum += snap.Payload.Length;
+        if (layers.TryGetArp(out var arp))
+            sum += arp.SenderHardwareAddress.Length + arp.TargetProtocolAddress.Length;
+        if (layers.TryGetIpv4(out var ip))
+            sum += ip.Options.Length + ip.HeaderBytes.Length + ip.Payload.Length + ip.Destination[3];
+        if (layers.TryGetIpv6(out var ip6))
+            sum += ip6.Payload.Length + ip6.Destination[15];
+        for (int i = 0; layers.TryGetIpv6Extension(out var extension, i); i++)
+            sum += extension.Bytes.Length + extension.Payload.Length;
+        if (layers.TryGetIcmp(out var icmp))
+            sum += icmp.Type;
+        if (layers.TryGetIcmpv6(out var icmp6))
+            sum += icmp6.Body.Length + icmp6.SequenceNumber;
+        if (layers.TryGetUdp(out var udp))
+            sum += udp.Payload.Length + udp.Checksum;
+        if (layers.TryGetTcp(out var tcp))
+            sum += tcp.Options.Length + tcp.Payload.Length + tcp.Bytes.Length;
+        if (layers.TryGetDns(out var dns))
+            sum += dns.AdditionalCount + dns.SkipName(global::Pcap.Decode.Application.DnsMessage.HeaderLength);
+        return sum;
+    }
+}
