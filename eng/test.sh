@@ -3,6 +3,8 @@
 # libpcap0.8, iproute2, iptables, iputils-ping (and python3) for the live tests in network namespaces, and the daemons and
 # clients of the real-traffic test (dnsmasq, dig, busybox, chrony, curl, openssl, openssh, socat, avahi-daemon), and
 # clang and zlib1g-dev, which a NativeAOT publish of pcapcore links with.
+# The CLI suite (tests/Pcap.Cli.Tests) runs twice: in-process against the framework-dependent build, and from
+# tests/Pcap.Packaging.Tests' NativeAotTests against the NativeAOT tool it packs and installs (PCAPCORE_EXECUTABLE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -36,33 +36,28 @@ public sealed class DumpFilterCommandTests
     public void UnoptimizedDumpsMatchTcpdump(string linkType, string dump, string expression)
     {
         var tcpdump = ExternalTool.Run("tcpdump", ["-y", linkType, dump, "-O", expression]);
-        var options = CliParser.Parse(["-y", linkType, dump, "-O", expression]);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int status = DumpFilterCommand.Run(options, output, error);
+        var ours = PcapcoreRunner.Run(["-y", linkType, dump, "-O", expression]);
         if (tcpdump.ExitCode != 0)
         {
             // tcpdump refuses some primitives on some link types (vlan on RAW, ...); so must we.
-            Assert.Equal(1, status);
+            Assert.Equal(1, ours.ExitCode);
             return;
         }
-        Assert.True(status == 0, error.ToString());
-        Assert.Equal(tcpdump.StandardOutput, output.ToString());
+        Assert.True(ours.ExitCode == 0, ours.StandardError);
+        Assert.Equal(tcpdump.StandardOutput, ours.StandardOutput);
     }
 
     [Fact]
     public void ABadExpressionPrintsLibpcapsWordsThenACaretUnderItsPositionAndExitsOne()
     {
-        var options = CliParser.Parse(["-d", "tcp", "port", "70000"]);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        Assert.Equal(1, DumpFilterCommand.Run(options, output, error));
-        Assert.Equal("", output.ToString());
+        var ours = PcapcoreRunner.Run(["-d", "tcp", "port", "70000"]);
+        Assert.Equal(1, ours.ExitCode);
+        Assert.Equal("", ours.StandardOutput);
         Assert.Equal(
             "pcapcore: illegal port number 70000 > 65535\n" +
             "tcp port 70000\n" +
             "         ^^^^^\n",
-            error.ToString().Replace("\r\n", "\n"));
+            ours.StandardError.Replace("\r\n", "\n"));
     }
 
     public static TheoryData<string> BadExpressions() =>
@@ -78,8 +73,9 @@ public sealed class DumpFilterCommandTests
     {
         var tcpdump = ExternalTool.Run("tcpdump", ["-y", "EN10MB", "-d", expression]);
         Assert.Equal(1, tcpdump.ExitCode);
-        var error = new StringWriter();
-        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-y", "EN10MB", "-d", expression]), TextWriter.Null, error));
+        var ours = PcapcoreRunner.Run(["-y", "EN10MB", "-d", expression]);
+        Assert.Equal(1, ours.ExitCode);
+        string error = ours.StandardError;
         var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(tcpdump.StandardError.Trim().Replace("tcpdump: ", "pcapcore: ", StringComparison.Ordinal), lines[0]);
         Assert.Equal(expression, lines[1]);
@@ -89,8 +85,9 @@ public sealed class DumpFilterCommandTests
     [Fact]
     public void ABogusEthernetAddressIsPointedAtAsAWhole()
     {
-        var error = new StringWriter();
-        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "ether host 02:00:0a:4d:00"]), TextWriter.Null, error));
+        var ours = PcapcoreRunner.Run(["-d", "ether host 02:00:0a:4d:00"]);
+        Assert.Equal(1, ours.ExitCode);
+        string error = ours.StandardError;
         Assert.Equal(
             "pcapcore: bogus ethernet address 02:00:0a:4d:\n" +
             "ether host 02:00:0a:4d:00\n" +
@@ -101,8 +98,9 @@ public sealed class DumpFilterCommandTests
     [Fact]
     public void ASyntaxErrorKeepsOurPositionAndExpectation()
     {
-        var error = new StringWriter();
-        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "tcp port"]), TextWriter.Null, error));
+        var ours = PcapcoreRunner.Run(["-d", "tcp port"]);
+        Assert.Equal(1, ours.ExitCode);
+        string error = ours.StandardError;
         Assert.Equal(
             "pcapcore: can't parse filter expression: syntax error\n" +
             "tcp port\n" +
@@ -127,13 +125,11 @@ public sealed class DumpFilterCommandTests
                 foreach (var dump in new[] { "-d", "-dd" })
                 {
                     var tcpdump = ExternalTool.Run("tcpdump", ["-r", path, dump, "icmp or arp"]);
-                    var output = new StringWriter();
-                    var error = new StringWriter();
                     // -y is for live capture: with -r tcpdump ignores it, and so do we.
-                    int status = DumpFilterCommand.Run(CliParser.Parse(["-r", path, "-y", "EN10MB", dump, "icmp or arp"]), output, error);
-                    Assert.Equal(tcpdump.ExitCode, status);
-                    Assert.Equal(tcpdump.StandardOutput, output.ToString());
-                    Assert.Equal(tcpdump.StandardError.Split('\n')[0], error.ToString().Split('\n')[0]);
+                    var ours = PcapcoreRunner.Run(["-r", path, "-y", "EN10MB", dump, "icmp or arp"]);
+                    Assert.Equal(tcpdump.ExitCode, ours.ExitCode);
+                    Assert.Equal(tcpdump.StandardOutput, ours.StandardOutput);
+                    Assert.Equal(tcpdump.StandardError.Split('\n')[0], ours.StandardError.Split('\n')[0]);
                 }
             }
         }
@@ -159,14 +155,12 @@ public sealed class DumpFilterCommandTests
             {
             }
             var tcpdump = ExternalTool.Run("tcpdump", ["-r", path, "-d", filter]);
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int status = DumpFilterCommand.Run(CliParser.Parse(["-r", path, "-d", filter]), output, error);
-            Assert.Equal(tcpdump.ExitCode, status);
-            Assert.Equal(tcpdump.StandardOutput, output.ToString());
-            if (status != 0)
+            var ours = PcapcoreRunner.Run(["-r", path, "-d", filter]);
+            Assert.Equal(tcpdump.ExitCode, ours.ExitCode);
+            Assert.Equal(tcpdump.StandardOutput, ours.StandardOutput);
+            if (ours.ExitCode != 0)
                 Assert.Equal(tcpdump.StandardError.Split('\n')[1].Replace("tcpdump: ", "pcapcore: ", StringComparison.Ordinal),
-                             error.ToString().Split('\n')[1]);
+                             ours.StandardError.Split('\n')[1]);
         }
         finally
         {
@@ -177,11 +171,12 @@ public sealed class DumpFilterCommandTests
     [Fact]
     public void ARefusedMegabyteExpressionIsShownAroundItsErrorOnly()
     {
-        // 1 MB: an unknown host name of 500,000 characters, then a stray ')' at the end.
+        // 1 MB: an unknown host name of 500,000 characters, then a stray ')' at the end. Given with -F: an argument
+        // longer than 128 KiB cannot reach any program (MAX_ARG_STRLEN), and the suite also runs the executable.
         string expression = "host " + new string('a', 500_000) + " or " + string.Concat(Enumerable.Repeat("ip and ", 70_000)) + ")";
-        var error = new StringWriter();
-        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", expression]), new StringWriter(), error));
-        var lines = error.ToString().Replace("\r\n", "\n").Split('\n');
+        var ours = RunWithFilterFile(expression);
+        Assert.Equal(1, ours.ExitCode);
+        var lines = ours.StandardError.Replace("\r\n", "\n").Split('\n');
         Assert.Equal(5, lines.Length);
         // libpcap's words, then the last 120 characters with the cut marked, then ours.
         Assert.Equal("pcapcore: can't parse filter expression: syntax error", lines[0]);
@@ -189,10 +184,24 @@ public sealed class DumpFilterCommandTests
         Assert.Equal(new string(' ', lines[1].Length - 1) + "^", lines[2]);
         Assert.Equal($"pcapcore: unexpected ')' at {expression.Length - 1}: expected a primitive such as 'host', 'port', 'tcp'", lines[3]);
 
-        error = new StringWriter();
-        Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "host " + new string('a', 1_000_000)]), new StringWriter(), error));
-        Assert.True(error.ToString().Length < 400, $"{error.ToString().Length} characters on stderr");
-        Assert.Contains("pcapcore: unknown host 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...(999954 more characters)...aaaaaaa'", error.ToString());
+        ours = RunWithFilterFile("host " + new string('a', 1_000_000));
+        Assert.Equal(1, ours.ExitCode);
+        Assert.True(ours.StandardError.Length < 400, $"{ours.StandardError.Length} characters on stderr");
+        Assert.Contains("pcapcore: unknown host 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...(999954 more characters)...aaaaaaa'", ours.StandardError);
+    }
+
+    private static PcapcoreRunner.Outcome RunWithFilterFile(string expression)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"pcapcore-filter-{Guid.NewGuid():N}.txt");
+        try
+        {
+            File.WriteAllText(path, expression);
+            return PcapcoreRunner.Run(["-d", "-F", path]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -202,8 +211,9 @@ public sealed class DumpFilterCommandTests
         try
         {
             File.WriteAllText(path, "ip and\ttcp and \0 udp");
-            var error = new StringWriter();
-            Assert.Equal(1, DumpFilterCommand.Run(CliParser.Parse(["-d", "-F", path]), new StringWriter(), error));
+                var ours = PcapcoreRunner.Run(["-d", "-F", path]);
+            Assert.Equal(1, ours.ExitCode);
+            string error = ours.StandardError;
             Assert.Equal(
                 "pcapcore: can't parse filter expression: syntax error\n" +
                 "ip and tcp and   udp\n" +
@@ -260,9 +270,9 @@ public sealed class DumpFilterCommandTests
             File.WriteAllText(path, "# the seed's filter\narp or   # ARP first\n icmp\n");
             var tcpdump = ExternalTool.Run("tcpdump", ["-y", "EN10MB", "-d", "-O", "-F", path]);
             Assert.Equal(0, tcpdump.ExitCode);
-            var output = new StringWriter();
-            Assert.Equal(0, DumpFilterCommand.Run(CliParser.Parse(["-d", "-O", "-F", path]), output, new StringWriter()));
-            Assert.Equal(tcpdump.StandardOutput, output.ToString());
+            var ours = PcapcoreRunner.Run(["-d", "-O", "-F", path]);
+            Assert.Equal(0, ours.ExitCode);
+            Assert.Equal(tcpdump.StandardOutput, ours.StandardOutput);
         }
         finally
         {
@@ -284,8 +294,9 @@ public sealed class DumpFilterCommandTests
     {
         Assert.Equal(0, ExternalTool.Run("tcpdump", ["-y", "FDDI", "-d", "ip"]).ExitCode);
         Assert.Equal("FDDI", CliParser.Parse(["-y", "fddi"]).LinkTypeName);
-        var e = Assert.Throws<CliUsageException>(() => DumpFilterCommand.Run(CliParser.Parse(["-y", "FDDI", "-d", "ip"]), TextWriter.Null, TextWriter.Null));
-        Assert.Contains("data link type FDDI is not supported by pcapcore's filter compiler", e.Message);
+        var ours = PcapcoreRunner.Run(["-y", "FDDI", "-d", "ip"]);
+        Assert.Equal(1, ours.ExitCode);
+        Assert.Contains("pcapcore: data link type FDDI is not supported by pcapcore's filter compiler", ours.StandardError);
     }
 
     [Fact]

@@ -24,7 +24,9 @@ public sealed class PackageFeed : IDisposable
         File.WriteAllText(solution, "<Solution>\n" + string.Concat(ProjectPaths.Select(p =>
             $"  <Project Path=\"{Path.Combine(RepositoryRoot, p)}\" />\n")) + "</Solution>\n");
         PackOutput = Dotnet.Run(WorkDirectory, "pack", solution, "-c", "Release", "-nologo", "--disable-build-servers",
-            "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"), "-o", Folder, $"-p:Version={Version}").ToString();
+            "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"), "-o", Folder, $"-p:Version={Version}",
+            // The classic single tool package (framework-dependent); NativeAotTests packs the platform-specific ones.
+            "-p:FrameworkDependentTool=true").ToString();
     }
 
     /// <summary>The directory holding PcapCore.sln.</summary>

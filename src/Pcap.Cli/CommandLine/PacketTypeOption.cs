@@ -6,15 +6,16 @@ namespace Pcap.Cli.CommandLine;
 /// </summary>
 internal static class PacketTypeOption
 {
+    // tcpdump 4.99.3's list (its -T case, matched with ascii_strcasecmp); quic came later.
     private static readonly string[] TcpdumpTypes =
     [
-        "aodv", "carp", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1", "quic", "radius", "resp", "rpc", "rtcp", "rtp",
+        "aodv", "carp", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1", "ptp", "radius", "resp", "rpc", "rtcp", "rtp",
         "snmp", "someip", "tftp", "vat", "vxlan", "wb", "zmtp1",
     ];
 
     /// <summary>The message that refuses <c>-T <paramref name="type"/></c>.</summary>
     public static string Refusal(string type) =>
-        Array.IndexOf(TcpdumpTypes, type) >= 0
+        TcpdumpTypes.Contains(type, StringComparer.OrdinalIgnoreCase)
             ? $"-T {type}: pcapcore does not decode {type} packets, so it cannot print them as such"
             : $"unknown packet type `{type}'";
 }

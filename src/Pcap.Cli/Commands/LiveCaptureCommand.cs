@@ -36,6 +36,11 @@ internal static class LiveCaptureCommand
             Console.Error.WriteLine($"pcapcore: {options.WriteFile ?? options.ParquetOutput}: {e.Message}");
             return 1;
         }
+        catch (OutputPositionException e)
+        {
+            Console.Error.WriteLine($"pcapcore: {e.Message}");
+            return 1;
+        }
         catch (IOException e)
         {
             Console.Error.WriteLine($"pcapcore: {options.WriteFile}: {e.Message}");
@@ -162,7 +167,10 @@ internal static class LiveCaptureCommand
             try
             {
                 var rotating = new RotatingCaptureSink(options,
-                    name => CaptureFileSink.Create(name, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered, null),
+                    // As pcap_dump_open: the name "-" (which -G's strftime keeps) is stdout, every other one a file.
+                    name => name == "-"
+                        ? new CaptureFileSink(StandardOutputFile.Open(StandardOutput.Open()), capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered)
+                        : CaptureFileSink.Create(name, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered, null),
                     Console.Error);
                 return text is null ? rotating : new TeeSink(rotating, text);
             }
@@ -174,7 +182,7 @@ internal static class LiveCaptureCommand
         }
         // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
         Stream stream = options.WriteFile == "-"
-            ? new BufferedStream(new StandardOutputStream(StandardOutput.Open()), 1 << 16)
+            ? StandardOutputFile.Open(StandardOutput.Open())
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {

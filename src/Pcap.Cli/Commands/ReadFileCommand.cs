@@ -95,6 +95,11 @@ internal static class ReadFileCommand
             error.WriteLine($"pcapcore: {StandardOutput.Describe(e)}");
             return StandardOutput.WriteFailedExitCode;
         }
+        catch (OutputPositionException e)
+        {
+            error.WriteLine($"pcapcore: {e.Message}");
+            return 1;
+        }
         catch (CaptureFileException e)
         {
             error.WriteLine($"pcapcore: {path}: {e.Message}");

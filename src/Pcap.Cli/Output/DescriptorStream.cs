@@ -10,6 +10,13 @@ namespace Pcap.Cli.Output;
 internal sealed partial class DescriptorStream(int descriptor) : WriteOnlyStream
 {
     private const int Interrupted = 4; // EINTR
+    private const int SeekCurrent = 1;
+
+    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+    private static partial long SeekNative(int descriptor, long offset, int whence);
+
+    /// <summary>The descriptor's file offset, or null when it has none (a pipe, a socket, a terminal).</summary>
+    public long? Offset => SeekNative(descriptor, 0, SeekCurrent) is var offset and >= 0 ? offset : null;
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint WriteNative(int descriptor, byte* buffer, nuint count);

@@ -32,7 +32,9 @@ internal static class PacketSinkFactory
             try
             {
                 var rotating = new RotatingCaptureSink(options,
-                    name => CaptureFileSink.Create(name, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered, notices), notices);
+                    name => name == "-"
+                        ? new CaptureFileSink(StandardOutputFile.Open(openStandardOutput()), linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered)
+                        : CaptureFileSink.Create(name, linkType, snapLength, options.NanosecondPrecision, options.PacketBuffered, notices), notices);
                 return text is null ? rotating : new TeeSink(rotating, text);
             }
             catch
@@ -42,7 +44,7 @@ internal static class PacketSinkFactory
             }
         }
         Stream stream = options.WriteFile == "-"
-            ? new BufferedStream(new StandardOutputStream(openStandardOutput()), 1 << 16)
+            ? StandardOutputFile.Open(openStandardOutput())
             : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try
         {

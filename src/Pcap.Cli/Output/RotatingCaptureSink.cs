@@ -47,9 +47,12 @@ internal sealed class RotatingCaptureSink : IPacketSink
         _file = _open(_fileName);
     }
 
-    /// <summary>Whether <paramref name="options"/> rotate the -w file (-C or -G with a -w file; tcpdump ignores them without -w).</summary>
+    /// <summary>
+    /// Whether <paramref name="options"/> rotate the -w file (-C or -G with -w; tcpdump ignores them without -w). With
+    /// <c>-w -</c> too, as tcpdump: the first file is stdout and the next ones are files named <c>-1</c>, <c>-2</c>...
+    /// </summary>
     public static bool Applies(CliOptions options) =>
-        options.WriteFile is not null and not "-" && (options.RotateSizeBytes > 0 || options.RotateSeconds > 0);
+        options.WriteFile is not null && (options.RotateSizeBytes > 0 || options.RotateSeconds > 0);
 
     /// <inheritdoc/>
     public void Write(in CapturedPacket packet)

@@ -25,10 +25,8 @@ public sealed class FilterFileTests : IDisposable
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
-        var stdout = new MemoryStream();
-        var stderr = new StringWriter();
-        int exit = ReadFileCommand.Run(CliParser.Parse(args), () => new MemoryStream(), () => stdout, stderr);
-        return (exit, System.Text.Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+        var run = PcapcoreRunner.Run(args);
+        return (run.ExitCode, run.StandardOutput, run.StandardError);
     }
 
     public static TheoryData<string> FilterFiles() =>

@@ -24,10 +24,8 @@ public sealed class HostileFileTests : IDisposable
 
     private static Outcome Ours(params string[] args)
     {
-        var stdout = new MemoryStream();
-        var stderr = new StringWriter();
-        int exit = ReadFileCommand.Run(CliParser.Parse(args), () => new MemoryStream(), () => stdout, stderr);
-        return new Outcome(exit, stderr.ToString(), System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+        var run = PcapcoreRunner.Run(args);
+        return new Outcome(run.ExitCode, run.StandardError, run.StandardOutput);
     }
 
     /// <summary>Runs both; stdout must be identical, stderr's first line too, and an error line must be there for both or neither.</summary>
@@ -280,12 +278,10 @@ public sealed class HostileFileTests : IDisposable
     [Fact]
     public void Writing_mixed_link_types_to_a_pipe_is_one_clear_error_after_the_packets_that_fit()
     {
-        var stdout = new MemoryStream();
-        var stderr = new StringWriter();
-        int exit = ReadFileCommand.Run(CliParser.Parse(["-r", MixedInterfaces(), "-w", "-"]), () => new MemoryStream(), () => stdout, stderr);
-        Assert.Equal(1, exit);
-        Assert.Contains("a pipe cannot be rewritten as pcapng", stderr.ToString(), StringComparison.Ordinal);
-        using var reader = CaptureReader.Open(new MemoryStream(stdout.ToArray()));
+        var ours = PcapcoreRunner.Run(["-r", MixedInterfaces(), "-w", "-"]);
+        Assert.Equal(1, ours.ExitCode);
+        Assert.Contains("a pipe cannot be rewritten as pcapng", ours.StandardError, StringComparison.Ordinal);
+        using var reader = CaptureReader.Open(new MemoryStream(ours.StandardOutputBytes));
         Assert.True(reader.TryReadPacket(out var first));
         Assert.Equal(LinkType.Ethernet, first.LinkType);
     }

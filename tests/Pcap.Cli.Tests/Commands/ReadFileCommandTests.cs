@@ -20,10 +20,8 @@ public sealed class ReadFileCommandTests : IDisposable
 
     private static Outcome RunInProcess(string[] args, byte[]? standardInput = null)
     {
-        var stdout = new MemoryStream();
-        var stderr = new StringWriter();
-        int exit = ReadFileCommand.Run(CliParser.Parse(args), () => new MemoryStream(standardInput ?? []), () => stdout, stderr);
-        return new Outcome(exit, stderr.ToString(), stdout.ToArray());
+        var run = PcapcoreRunner.Run(args, standardInput);
+        return new Outcome(run.ExitCode, run.StandardError, run.StandardOutputBytes);
     }
 
     /// <summary>samples/docker0-arp-icmp.pcap, found by walking up from the test binaries to the repository root.</summary>
@@ -195,8 +193,6 @@ public sealed class ReadFileCommandTests : IDisposable
     [Fact]
     public void The_real_executable_reports_bad_input_without_a_stack_trace()
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "pcapcore.dll");
-        Assert.True(File.Exists(dll), $"pcapcore.dll not next to the tests at {dll}");
         string garbage = Path.Combine(_directory, "garbage.pcap");
         File.WriteAllBytes(garbage, Encoding.ASCII.GetBytes("this is not a capture file at all"));
 
@@ -206,7 +202,7 @@ public sealed class ReadFileCommandTests : IDisposable
                      (Path.Combine(_directory, "absent.pcap"), $"pcapcore: {Path.Combine(_directory, "absent.pcap")}: No such file or directory\n"),
                  })
         {
-            var run = ExternalTool.Run("dotnet", [dll, "-r", file]);
+            var run = ExternalTool.Run(PcapcoreExecutable.Path, ["-r", file]);
             Assert.Equal(1, run.ExitCode);
             Assert.Equal(message, run.StandardError);
             Assert.Empty(run.StandardOutput);

@@ -29,9 +29,8 @@ public sealed class RotationTests : IDisposable
 
     private static (int ExitCode, string Error) Run(params string[] args)
     {
-        var stderr = new StringWriter();
-        int exit = ReadFileCommand.Run(CliParser.Parse(args), () => new MemoryStream(), () => new MemoryStream(), stderr);
-        return (exit, stderr.ToString());
+        var run = PcapcoreRunner.Run(args);
+        return (run.ExitCode, run.StandardError);
     }
 
     private (string Theirs, string Ours) Directories()
@@ -72,6 +71,44 @@ public sealed class RotationTests : IDisposable
             Assert.Equal(0, actual.ExitCode);
             Assert.Equal(expected.StandardOutput, actual.StandardOutput);
             Assert.Equal(File.ReadAllBytes(Path.Combine(theirs, name)), File.ReadAllBytes(Path.Combine(ours, name)));
+        }
+    }
+
+    /// <summary>
+    /// <c>-w -</c> with rotation, as tcpdump 4.99.3 does it: "-" is stdout only as the first name, the next files are
+    /// named <c>-1</c>, <c>-2</c> (or <c>-0</c>... with <c>-W</c>) in the working directory. stdout redirected to a
+    /// file has a position for <c>-C</c>; a pipe has none, and tcpdump stops after the header with "ftell fails".
+    /// Through the executable: the working directory and stdout's kind are the point.
+    /// </summary>
+    [Theory]
+    [InlineData("-C 1", false)]
+    [InlineData("-C 1 -W 3", false)]
+    [InlineData("-C 2 -W 2", false)]
+    [InlineData("-C 1", true)]
+    [InlineData("-C 1 -W 3", true)]
+    public void W_dash_rotates_as_tcpdump_does(string flags, bool pipe)
+    {
+        string input = Input();
+        var (theirs, ours) = Directories();
+        // $1 directory, $2 program, $3 input, the rest flags; stdout to "stdout" (through cat for a pipe), stderr to "stderr".
+        string script = pipe
+            ? "cd \"$1\" && { \"$2\" -r \"$3\" -w - \"${@:4}\" 2>stderr | cat >stdout; echo \"${PIPESTATUS[0]}\" >status; }"
+            : "cd \"$1\" && { \"$2\" -r \"$3\" -w - \"${@:4}\" 2>stderr >stdout; echo $? >status; }";
+        string[] split = flags.Split(' ');
+        var tcpdump = ExternalTool.Run("bash", ["-c", script, "_", theirs, ExternalTool.Require("tcpdump"), input, "-Z", "root", .. split]);
+        var pcapcore = ExternalTool.Run("bash", ["-c", script, "_", ours, PcapcoreExecutable.Path, input, .. split]);
+        Assert.True(tcpdump.ExitCode == 0 && pcapcore.ExitCode == 0, tcpdump.StandardError + pcapcore.StandardError);
+
+        string[] names = Names(theirs);
+        Assert.Equal(names, Names(ours));
+        Assert.Contains(pipe ? "stdout" : "-1", names);
+        foreach (string name in names)
+        {
+            string expected = Path.Combine(theirs, name), actual = Path.Combine(ours, name);
+            if (name == "stderr")
+                Assert.Equal(File.ReadAllText(expected).Replace("tcpdump: ", "pcapcore: ", StringComparison.Ordinal), File.ReadAllText(actual));
+            else
+                Assert.True(File.ReadAllBytes(expected).AsSpan().SequenceEqual(File.ReadAllBytes(actual)), $"{name} differs ({new FileInfo(expected).Length} and {new FileInfo(actual).Length} bytes)");
         }
     }
 
@@ -172,10 +209,9 @@ public sealed class RotationTests : IDisposable
     {
         string input = Input();
         var tcpdump = ExternalTool.Run("tcpdump", ["-n", "-c", "5", "-r", input, .. flags.Split(' ')]);
-        var stdout = new MemoryStream();
-        int exit = ReadFileCommand.Run(CliParser.Parse(["-n", "-c", "5", "-r", input, .. flags.Split(' ')]), () => new MemoryStream(), () => stdout, new StringWriter());
-        Assert.Equal(tcpdump.ExitCode, exit);
-        Assert.Equal(tcpdump.StandardOutput, System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+        var ours = PcapcoreRunner.Run(["-n", "-c", "5", "-r", input, .. flags.Split(' ')]);
+        Assert.Equal(tcpdump.ExitCode, ours.ExitCode);
+        Assert.Equal(tcpdump.StandardOutput, ours.StandardOutput);
         Assert.Equal([Path.Combine(_directory, "input.pcap")], Directory.GetFiles(_directory));
     }
 }

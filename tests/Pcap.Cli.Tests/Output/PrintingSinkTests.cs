@@ -43,13 +43,11 @@ public sealed class PrintingSinkTests : IDisposable
         var expected = ExternalTool.Run("tcpdump", args);
         Assert.True(expected.ExitCode == 0, expected.StandardError);
 
-        var stdout = new MemoryStream();
-        var stderr = new StringWriter();
-        var exit = ReadFileCommand.Run(CliParser.Parse(args), () => new MemoryStream(), () => stdout, stderr);
-        Assert.True(exit == 0, stderr.ToString());
+        var ours = PcapcoreRunner.Run(args);
+        Assert.True(ours.ExitCode == 0, ours.StandardError);
 
         var expectedLines = expected.StandardOutput.Split('\n');
-        var actualLines = Encoding.UTF8.GetString(stdout.ToArray()).Split('\n');
+        var actualLines = ours.StandardOutput.Split('\n');
         for (var i = 0; i < Math.Min(expectedLines.Length, actualLines.Length); i++)
             Assert.True(expectedLines[i] == actualLines[i], $"line {i + 1} differs (after: {(i > 0 ? expectedLines[i - 1] : "")}; then {(i + 1 < expectedLines.Length ? expectedLines[i + 1] : "")}):\n  tcpdump:  {expectedLines[i]}\n  pcapcore: {actualLines[i]}");
         Assert.Equal(expectedLines.Length, actualLines.Length);
