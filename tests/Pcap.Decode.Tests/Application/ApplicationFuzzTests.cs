@@ -49,22 +49,7 @@ public sealed class ApplicationFuzzTests
             var source = seeds[linkType][random.Next(600)];
             source.CopyTo(scratch, 0);
             var length = source.Length;
-            switch (random.Next(4))
-            {
-                case 0:
-                    // Keep the headers, replace what follows with noise.
-                    var from = Math.Min(length, random.Next(20, 80));
-                    length = from + random.Next(0, 200);
-                    random.NextBytes(scratch.AsSpan(from, length - from));
-                    break;
-                case 1:
-                    length = random.Next(length + 1);
-                    break;
-                default:
-                    for (var flips = random.Next(1, 6); flips > 0 && length > 0; flips--)
-                        scratch[random.Next(length)] ^= (byte)(1 << random.Next(8));
-                    break;
-            }
+            length = FuzzedPacketFormatting.Mutate(random, scratch, length, 20, 80, 200);
             var packet = scratch.AsSpan(0, length);
             var formatter = formatters[linkIndex * OptionSets.Length + i / LinkTypes.Length % OptionSets.Length];
             var wire = packet.Length + (random.Next(8) == 0 ? random.Next(0, 100) : 0);

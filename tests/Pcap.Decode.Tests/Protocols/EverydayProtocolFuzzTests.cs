@@ -30,22 +30,7 @@ public sealed class EverydayProtocolFuzzTests
             var source = frames[random.Next(frames.Count)].Data;
             source.CopyTo(scratch, 0);
             var length = source.Length;
-            switch (random.Next(4))
-            {
-                case 0:
-                    // Keep the link and IP headers, replace what follows with noise.
-                    var from = Math.Min(length, random.Next(14, 70));
-                    length = from + random.Next(0, 300);
-                    random.NextBytes(scratch.AsSpan(from, length - from));
-                    break;
-                case 1:
-                    length = random.Next(length + 1);
-                    break;
-                default:
-                    for (var flips = random.Next(1, 6); flips > 0 && length > 0; flips--)
-                        scratch[random.Next(length)] ^= (byte)(1 << random.Next(8));
-                    break;
-            }
+            length = FuzzedPacketFormatting.Mutate(random, scratch, length, 14, 70, 300);
             var wire = length + (random.Next(8) == 0 ? random.Next(0, 100) : 0);
             FuzzedPacketFormatting.AssertPrintsALine(formatters[i / 4 % formatters.Length], linkType, i, scratch.AsSpan(0, length), wire, destination);
         }
@@ -60,24 +45,6 @@ public sealed class EverydayProtocolFuzzTests
     public void Printing_issue_12_frames_allocates_nothing(int linkType, string flags)
     {
         var frames = EverydayProtocolCorpus.Build(linkType, 40, 7).Frames;
-        var formatter = new TcpdumpFormatter(TcpdumpOracle.OptionsFor(flags.Split(' ')));
-        var destination = new char[TcpdumpFormatter.MaximumLength(65536)];
-        foreach (var (data, wire) in frames)
-            formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L, data, wire, destination, out _);
-        // A per-packet allocation shows in every pass; the runtime's one-off work in at most one.
-        var allocated = long.MaxValue;
-        var total = 0L;
-        for (var pass = 0; pass < 3; pass++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            foreach (var (data, wire) in frames)
-            {
-                formatter.TryFormat((LinkType)linkType, 1_700_000_000_000_000_000L, data, wire, destination, out var written);
-                total += written;
-            }
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        Assert.True(total > 0);
-        Assert.Equal(0, allocated);
+        FuzzedPacketFormatting.AssertSteadyStateAllocatesNothing(new TcpdumpFormatter(TcpdumpOracle.OptionsFor(flags.Split(' '))), linkType, frames);
     }
 }
