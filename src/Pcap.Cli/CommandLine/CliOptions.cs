@@ -61,6 +61,12 @@ internal sealed partial record CliOptions
     public int Ascii { get; init; }
     /// <summary><c>-S</c>: absolute TCP sequence numbers.</summary>
     public bool AbsoluteTcpSequence { get; init; }
+
+    /// <summary><c>-K</c>/<c>--dont-verify-checksums</c>: print no checksum verdicts.</summary>
+    public bool SkipChecksums { get; init; }
+
+    /// <summary><c>-N</c>: host names without their domain.</summary>
+    public bool StripDomains { get; init; }
     /// <summary><c>-#</c>/<c>--number</c>: a packet number at the start of each line.</summary>
     public bool Number { get; init; }
     /// <summary><c>--count</c>: with <c>-r</c>, print only the number of packets.</summary>

@@ -104,6 +104,8 @@ internal static class CliParser
                 return options with { Version = true };
             case "--number":
                 return options with { Number = true };
+            case "--dont-verify-checksums":
+                return options with { SkipChecksums = true };
             case "--count":
                 return options with { CountOnly = true };
             case "--print":
@@ -170,6 +172,8 @@ internal static class CliParser
         'U' => options with { PacketBuffered = true },
         'A' => options with { Ascii = options.Ascii + 1 },
         'S' => options with { AbsoluteTcpSequence = true },
+        'K' => options with { SkipChecksums = true },
+        'N' => options with { StripDomains = true },
         '#' => options with { Number = true },
         'L' => options with { ListDataLinkTypes = true },
         'J' => options with { ListTimestampTypes = true },

@@ -102,5 +102,7 @@ internal sealed class PrintingSink : IPacketSink
         HexAscii = Math.Min(options.HexAscii, 2),
         Ascii = Math.Min(options.Ascii, 2),
         AbsoluteTcpSequence = options.AbsoluteTcpSequence,
+        SkipChecksums = options.SkipChecksums,
+        StripDomains = options.StripDomains,
     };
 }

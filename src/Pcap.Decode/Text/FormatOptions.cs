@@ -23,6 +23,10 @@ public sealed record FormatOptions
     public int Ascii { get; init; }
     /// <summary><c>-S</c>: absolute TCP sequence and acknowledgement numbers instead of ones relative to the connection.</summary>
     public bool AbsoluteTcpSequence { get; init; }
+    /// <summary><c>-K</c>: do not verify the IPv4, TCP and UDP checksums (no verdict is printed).</summary>
+    public bool SkipChecksums { get; init; }
+    /// <summary><c>-N</c>: print host names without their domain (the name up to its first dot).</summary>
+    public bool StripDomains { get; init; }
     /// <summary>Time zone for the time-of-day styles; null means the machine's local zone, as tcpdump uses.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
     /// <summary>

@@ -40,6 +40,15 @@ internal sealed class HostNames
         return hosts;
     }
 
+    /// <summary>The same names cut at their first dot, as tcpdump's <c>-N</c> prints them.</summary>
+    public HostNames WithoutDomains()
+    {
+        var hosts = new HostNames();
+        foreach (var (key, name) in _names)
+            hosts._names[key] = name.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? name[..dot] : name;
+        return hosts;
+    }
+
     /// <summary>The first name for <paramref name="address"/> (4 or 16 bytes), or null.</summary>
     public string? Find(ReadOnlySpan<byte> address) => _names.GetValueOrDefault(Key(address));
 

@@ -166,7 +166,7 @@ internal static class Ipv4Printer
             }
             writer.Append(')');
         }
-        if (ip.IsHeaderComplete)
+        if (ip.IsHeaderComplete && !state.Options.SkipChecksums)
         {
             var computed = Checksum.Compute(ip.HeaderBytes);
             if (computed != 0)

@@ -10,7 +10,7 @@ internal sealed class PrintState(FormatOptions options)
     public FormatOptions Options { get; } = options;
 
     /// <summary>Resolves addresses to names; null with <c>-n</c>.</summary>
-    public HostNames? HostNames { get; } = options.NoResolve ? null : HostNames.Shared;
+    public HostNames? HostNames { get; } = options.NoResolve ? null : options.StripDomains ? HostNames.Shared.WithoutDomains() : HostNames.Shared;
 
     public TcpSequenceTracker TcpSequences { get; } = new();
 

@@ -66,7 +66,7 @@ internal static class TcpPrinter
             WriteTooLong(ref writer, headerLength, length);
             return;
         }
-        if (options.Verbose > 0 && !context.Fragmented && bytes.Length >= length)
+        if (options.Verbose > 0 && !options.SkipChecksums && !context.Fragmented && bytes.Length >= length)
             WriteChecksum(ref writer, tcp, bytes[..length], in context);
         var dataLength = length - headerLength;
         if (options.Verbose > 1 || dataLength > 0 || (flags & (TcpFlags.Fin | TcpFlags.Syn | TcpFlags.Rst)) != 0)

@@ -52,7 +52,7 @@ internal static class UdpPrinter
             state.WriteTruncated(ref writer, "udp");
             return -1;
         }
-        if (state.Options.Verbose > 0 && !context.Fragmented)
+        if (state.Options.Verbose > 0 && !state.Options.SkipChecksums && !context.Fragmented)
         {
             var stored = udp.Checksum;
             var segment = length + UdpHeader.Length;

@@ -36,7 +36,7 @@ public sealed class TcpdumpFlagTests : IDisposable
     [
         "-A", "-AA", "-A -x", "-X -A", "-S", "-S -v", "-#", "--number -X", "-#A -c 5", "--count", "--count -c 7",
         "--count icmp", "--nano", "--micro", "-u", "-b", "-u -b -v", "-tttttt", "-T rtp", "-T PTP", "-T nosuchtype", "-T quic", "-y NOSUCHTYPE",
-        "-y LINUX_SLL2", "--time-stamp-precision=nano -A",
+        "-y LINUX_SLL2", "--time-stamp-precision=nano -A", "-K", "-K -v", "-vv -K", "--dont-verify-checksums -v", "-N -v",
     ];
 
     [Theory]
@@ -69,6 +69,35 @@ public sealed class TcpdumpFlagTests : IDisposable
                 // tcpdump refuses on the command line, before reading the file: its one line, in its words.
                 Assert.Equal(theirs.StandardError.Replace("tcpdump: ", "pcapcore: ", StringComparison.Ordinal), ours.StandardError);
             }
+        }
+    }
+
+    [Fact]
+    public void N_prints_host_names_without_their_domain_as_tcpdump_does()
+    {
+        // Names come from /etc/hosts: both tools run with a hosts file of our own bind-mounted over it, in a private mount
+        // and network namespace so no lookup leaves the machine.
+        string capture = Capture(1);
+        string hosts = Path.Combine(_directory, "hosts"), resolver = Path.Combine(_directory, "resolv.conf");
+        var names = new List<string>();
+        foreach (var line in ExternalTool.Run("tcpdump", ["-n", "-r", capture]).StandardOutput.Split('\n'))
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"IP (\d+\.\d+\.\d+\.\d+)\b");
+            if (match.Success && !names.Contains(match.Groups[1].Value))
+                names.Add(match.Groups[1].Value);
+        }
+        Assert.True(names.Count >= 2, "the capture has fewer than two IPv4 sources");
+        File.WriteAllLines(hosts, names.Select((address, i) => $"{address} host{i}.lab{i % 2}.example.test alias{i}"));
+        File.WriteAllText(resolver, "");
+        foreach (var flags in new[] { "-N", "-N -v -c 200", "-c 200" })
+        {
+            string Print(string tool) =>
+                ExternalTool.Run("unshare", ["-m", "-n", "sh", "-c",
+                    $"mount --bind {hosts} /etc/hosts && mount --bind {resolver} /etc/resolv.conf && exec {tool} -r {capture} {flags} 2>/dev/null"],
+                    TimeSpan.FromMinutes(2)).StandardOutput;
+            var theirs = Print("tcpdump");
+            Assert.Contains(flags.StartsWith("-N", StringComparison.Ordinal) ? " host0 " : " host0.lab0.example.test", theirs, StringComparison.Ordinal);
+            Assert.Equal(theirs, Print(PcapcoreExecutable.Path));
         }
     }
 
