@@ -65,6 +65,9 @@ internal sealed partial record CliOptions
     /// <summary><c>-K</c>/<c>--dont-verify-checksums</c>: print no checksum verdicts.</summary>
     public bool SkipChecksums { get; init; }
 
+    /// <summary><c>-T TYPE</c>: the application protocol every UDP (and, for DNS, TCP) payload is printed as.</summary>
+    public Pcap.Decode.Application.ApplicationProtocol? ForcedApplication { get; init; }
+
     /// <summary><c>-N</c>: host names without their domain.</summary>
     public bool StripDomains { get; init; }
     /// <summary><c>-#</c>/<c>--number</c>: a packet number at the start of each line.</summary>

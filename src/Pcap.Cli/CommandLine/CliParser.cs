@@ -197,7 +197,9 @@ internal static class CliParser
             ? options with { Direction = value }
             : throw new CliUsageException($"invalid direction '{value}' for -Q (use in, out or inout)"),
         'j' => options with { TimestampType = TimestampTypeOption.Check(value) },
-        'T' => throw new CliUsageException(PacketTypeOption.Refusal(value)),
+        'T' => PacketTypeOption.Forced(value) is { } forced
+            ? options with { ForcedApplication = forced }
+            : throw new CliUsageException(PacketTypeOption.Refusal(value)),
         'V' => options with { FileList = value },
         'Z' => options with { User = value },
         'C' => options with { RotateSizeBytes = RotationArguments.FileSizeBytes(value) },

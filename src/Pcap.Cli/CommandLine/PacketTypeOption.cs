@@ -1,8 +1,8 @@
 namespace Pcap.Cli.CommandLine;
 
 /// <summary>
-/// <c>-T TYPE</c>: tcpdump forces packets selected by the filter to be read as TYPE. Every type it knows is an
-/// application protocol pcapcore does not decode, so each is refused with a reason; an unknown one in tcpdump's words.
+/// <c>-T TYPE</c>: tcpdump forces packets selected by the filter to be read as TYPE. The types pcapcore decodes (domain,
+/// vxlan, tftp) are honoured; the others are refused with a reason, and an unknown one in tcpdump's words.
 /// </summary>
 internal static class PacketTypeOption
 {
@@ -12,6 +12,15 @@ internal static class PacketTypeOption
         "aodv", "carp", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1", "ptp", "radius", "resp", "rpc", "rtcp", "rtp",
         "snmp", "someip", "tftp", "vat", "vxlan", "wb", "zmtp1",
     ];
+
+    /// <summary>The protocol <c>-T <paramref name="type"/></c> forces, or null when pcapcore cannot honour it.</summary>
+    public static Pcap.Decode.Application.ApplicationProtocol? Forced(string type) => type.ToLowerInvariant() switch
+    {
+        "domain" => Pcap.Decode.Application.ApplicationProtocol.Dns,
+        "vxlan" => Pcap.Decode.Application.ApplicationProtocol.Vxlan,
+        "tftp" => Pcap.Decode.Application.ApplicationProtocol.Tftp,
+        _ => null,
+    };
 
     /// <summary>The message that refuses <c>-T <paramref name="type"/></c>.</summary>
     public static string Refusal(string type) =>

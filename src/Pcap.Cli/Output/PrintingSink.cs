@@ -104,5 +104,6 @@ internal sealed class PrintingSink : IPacketSink
         AbsoluteTcpSequence = options.AbsoluteTcpSequence,
         SkipChecksums = options.SkipChecksums,
         StripDomains = options.StripDomains,
+        ForcedApplication = options.ForcedApplication,
     };
 }

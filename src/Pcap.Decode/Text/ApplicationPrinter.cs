@@ -10,10 +10,14 @@ namespace Pcap.Decode.Text;
 internal static class ApplicationPrinter
 {
     /// <summary>Prints a UDP payload (<see cref="UdpPrinter"/> said an application protocol follows).</summary>
-    public static void PrintUdp(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
+    public static void PrintUdp(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort) =>
+        PrintUdpAs(ref writer, state, ApplicationPorts.Tcpdump.Select(IpProtocol.Udp, sourcePort, destinationPort), payload, length);
+
+    /// <summary>Prints a UDP payload as <paramref name="protocol"/> (chosen by port, or forced with <c>-T</c>); nothing for None.</summary>
+    public static void PrintUdpAs(ref LineWriter writer, PrintState state, ApplicationProtocol protocol, ReadOnlySpan<byte> payload, int length)
     {
         var verbose = state.Options.Verbose;
-        switch (ApplicationPorts.Tcpdump.Select(IpProtocol.Udp, sourcePort, destinationPort))
+        switch (protocol)
         {
             case ApplicationProtocol.Dns:
                 state.Abandoned |= DnsPrinter.Write(ref writer, payload, length, overTcp: false, multicast: false, verbose);
@@ -46,7 +50,11 @@ internal static class ApplicationPrinter
     /// <summary>Prints the data of a TCP segment.</summary>
     public static void PrintTcp(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> payload, int length, ushort sourcePort, ushort destinationPort)
     {
-        switch (ApplicationPorts.Tcpdump.Select(IpProtocol.Tcp, sourcePort, destinationPort))
+        // tcpdump's -T: the forced type if it rides on TCP (of ours only DNS), else nothing; the ports are not asked.
+        var protocol = state.Options.ForcedApplication is { } forced
+            ? forced == ApplicationProtocol.Dns ? forced : ApplicationProtocol.None
+            : ApplicationPorts.Tcpdump.Select(IpProtocol.Tcp, sourcePort, destinationPort);
+        switch (protocol)
         {
             case ApplicationProtocol.Smtp:
                 PrintText(ref writer, state, payload, length, TextProtocolPrinter.Smtp);
