@@ -39,7 +39,7 @@ public class CliParserTests
     [InlineData(new[] { "-c" }, "option requires an argument -- 'c'")]
     [InlineData(new[] { "-c", "0" }, "invalid packet count '0' for -c")]
     [InlineData(new[] { "-Q", "sideways" }, "invalid direction 'sideways' for -Q")]
-    [InlineData(new[] { "-K" }, "invalid option -- 'K'")]
+    [InlineData(new[] { "-k" }, "invalid option -- 'k'")]
     [InlineData(new[] { "--frobnicate" }, "unrecognized option '--frobnicate'")]
     [InlineData(new[] { "--time-stamp-precision=pico" }, "unsupported time stamp precision 'pico'")]
     public void Bad_flags_are_refused_with_what_and_where(string[] args, string expected)
