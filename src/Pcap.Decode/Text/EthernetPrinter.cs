@@ -106,6 +106,16 @@ internal static class EthernetPrinter
         writer.Append(')');
     }
 
+    /// <summary>The <c>, proto NAME (0x0800)</c> an encapsulation (GRE, Geneve) prints with <c>-e</c> for its EtherType field.</summary>
+    public static void WriteProtocolField(ref LineWriter writer, ushort type)
+    {
+        writer.Append(", proto ");
+        writer.Append(new EtherType(type).Name ?? "unknown");
+        writer.Append(" (0x");
+        writer.AppendHex(type, 4);
+        writer.Append(')');
+    }
+
     /// <summary>An EtherType's name, or <paramref name="unknownPrefix"/> then its hex value and ')' (tcpdump's tok2str on ethertype_values).</summary>
     public static void WriteEtherTypeName(ref LineWriter writer, ushort type, string unknownPrefix)
     {

@@ -48,13 +48,7 @@ internal static class GenevePrinter
         }
         var protocol = geneve.ProtocolType;
         if (state.Options.LinkHeader)
-        {
-            writer.Append(", proto ");
-            writer.Append(new Pcap.Wire.EtherType(protocol).Name ?? "unknown");
-            writer.Append(" (0x");
-            writer.AppendHex(protocol, 4);
-            writer.Append(')');
-        }
+            EthernetPrinter.WriteProtocolField(ref writer, protocol);
         var remaining = length - GeneveHeader.FixedLength;
         var optionsLength = geneve.OptionsLength;
         if (remaining < optionsLength)

@@ -32,17 +32,8 @@ internal static class GrePrinter
     private static void PrintVersion0(ref LineWriter writer, PrintState state, GreHeader gre, int length)
     {
         var flags = gre.FlagsAndVersion;
-        if (state.Options.Verbose > 0)
-            WriteFlags(ref writer, flags);
-        // tcpdump checks each field against both the capture and the GRE length before printing it.
-        var remaining = length - 2;
-        if (!Has(gre, 2, 2, remaining))
-        {
-            Truncated(ref writer, state);
+        if (!TryStart(ref writer, state, gre, length, out var protocol, out var remaining))
             return;
-        }
-        var protocol = gre.ProtocolType;
-        remaining -= 2;
         var at = GreHeader.FixedLength;
         if (gre.HasChecksumAndOffset)
         {
@@ -119,16 +110,8 @@ internal static class GrePrinter
     private static void PrintVersion1(ref LineWriter writer, PrintState state, GreHeader gre, int length)
     {
         var flags = gre.FlagsAndVersion;
-        var remaining = length - 2;
-        if (state.Options.Verbose > 0)
-            WriteFlags(ref writer, flags);
-        if (!Has(gre, 2, 2, remaining))
-        {
-            Truncated(ref writer, state);
+        if (!TryStart(ref writer, state, gre, length, out var protocol, out var remaining))
             return;
-        }
-        var protocol = gre.ProtocolType;
-        remaining -= 2;
         var at = GreHeader.FixedLength;
         if ((flags & GreHeader.KeyFlag) != 0 && !Field32(ref writer, state, gre, ref at, ref remaining, ", call ", FieldStyle.CallId))
             return;
@@ -176,6 +159,27 @@ internal static class GrePrinter
         state.EncapsulationDepth--;
     }
 
+    /// <summary>
+    /// What both versions start with: the flags (with -v), then the protocol field. False, with the truncation mark, when
+    /// the field is cut off; <paramref name="remaining"/> is the GRE length left after it.
+    /// </summary>
+    private static bool TryStart(ref LineWriter writer, PrintState state, GreHeader gre, int length, out ushort protocol, out int remaining)
+    {
+        if (state.Options.Verbose > 0)
+            WriteFlags(ref writer, gre.FlagsAndVersion);
+        // tcpdump checks each field against both the capture and the GRE length before printing it.
+        remaining = length - 2;
+        protocol = 0;
+        if (!Has(gre, 2, 2, remaining))
+        {
+            Truncated(ref writer, state);
+            return false;
+        }
+        protocol = gre.ProtocolType;
+        remaining -= 2;
+        return true;
+    }
+
     private static bool Has(GreHeader gre, int at, int size, int remaining) => gre.Captured >= at + size && remaining >= size;
 
     private enum FieldStyle
@@ -207,13 +211,7 @@ internal static class GrePrinter
     private static void WriteProtocolAndLength(ref LineWriter writer, PrintState state, ushort protocol, int length)
     {
         if (state.Options.LinkHeader)
-        {
-            writer.Append(", proto ");
-            writer.Append(new Pcap.Wire.EtherType(protocol).Name ?? "unknown");
-            writer.Append(" (0x");
-            writer.AppendHex(protocol, 4);
-            writer.Append(')');
-        }
+            EthernetPrinter.WriteProtocolField(ref writer, protocol);
         writer.Append(", length ");
         writer.AppendDecimal((uint)length);
     }
