@@ -114,11 +114,6 @@ public sealed class EverydayFrameFactory(int linkType, Random random)
         return w.ToArray();
     }
 
-    private byte[] Tcp(byte[] source, byte[] destination, int sourcePort, int destinationPort, byte[] payload)
-    {
-        var w = new ByteWriter().U16(sourcePort).U16(destinationPort).U32((uint)random.Next()).U32((uint)random.Next())
-            .U8(5 << 4).U8(0x18).U16(65535).U16(0).U16(0).Bytes(payload);
-        w.PatchU16(16, Checksums.WithPseudoHeader(source, destination, 6, w.Written));
-        return w.ToArray();
-    }
+    private byte[] Tcp(byte[] source, byte[] destination, int sourcePort, int destinationPort, byte[] payload) =>
+        TcpBuilder.DataSegment(random, source, destination, sourcePort, destinationPort, payload);
 }

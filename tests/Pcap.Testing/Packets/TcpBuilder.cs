@@ -9,6 +9,18 @@ public static class TcpBuilder
     private static readonly byte[] CommonFlags =
         [Syn, Syn | Ack, Ack, Psh | Ack, Fin | Ack, Rst, Rst | Ack, Urg | Ack, Fin | Psh | Urg, Syn | Ece | Cwr, 0];
 
+    /// <summary>
+    /// A PSH/ACK segment carrying <paramref name="payload"/>, with random sequence and acknowledgement numbers, a 20-byte
+    /// header and a correct checksum: the carrier the application-protocol generators put their payloads in.
+    /// </summary>
+    public static byte[] DataSegment(Random random, byte[] source, byte[] destination, int sourcePort, int destinationPort, byte[] payload)
+    {
+        var w = new ByteWriter().U16(sourcePort).U16(destinationPort).U32((uint)random.Next()).U32((uint)random.Next())
+            .U8(5 << 4).U8(Psh | Ack).U16(65535).U16(0).U16(0).Bytes(payload);
+        w.PatchU16(16, Checksums.WithPseudoHeader(source, destination, 6, w.Written));
+        return w.ToArray();
+    }
+
     /// <summary>Builds a segment between the given ports with random flags, options and payload.</summary>
     public static byte[] Build(Random random, byte[] source, byte[] destination, int sourcePort, int destinationPort, out string description)
     {
