@@ -32,8 +32,8 @@ public sealed record FormatOptions
     /// check, and every TCP payload as this protocol when it can ride on TCP (DNS) or not at all, as tcpdump's -T does.
     /// Null, the default, picks by port. tcpdump's types among the protocols decoded here are
     /// <see cref="Application.ApplicationProtocol.Dns"/> (<c>domain</c>), <see cref="Application.ApplicationProtocol.Vxlan"/>
-    /// and <see cref="Application.ApplicationProtocol.Tftp"/>; <see cref="Application.ApplicationProtocol.None"/> prints UDP as
-    /// nothing, as tcpdump does for a type with no UDP printer.
+    /// and <see cref="Application.ApplicationProtocol.Tftp"/>; <see cref="Application.ApplicationProtocol.None"/> prints the
+    /// ports and no payload.
     /// </summary>
     public Application.ApplicationProtocol? ForcedApplication { get; init; }
     /// <summary>Time zone for the time-of-day styles; null means the machine's local zone, as tcpdump uses.</summary>

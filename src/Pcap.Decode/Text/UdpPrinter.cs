@@ -46,23 +46,18 @@ internal static class UdpPrinter
         length -= UdpHeader.Length;
         if (datagramLength < length)
             length = datagramLength;
+        Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
         if (!udp.IsComplete)
         {
-            Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
             state.WriteTruncated(ref writer, "udp");
             return -1;
         }
         if (state.Options.ForcedApplication is { } forced)
         {
-            // tcpdump's -T: no checksum check, no port choice; a type with no UDP printer prints nothing, not even the ports.
-            if (forced != ApplicationProtocol.None)
-            {
-                Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
-                ApplicationPrinter.PrintUdpAs(ref writer, state, forced, udp.Payload, length);
-            }
+            // tcpdump's -T: no checksum check and no port choice.
+            ApplicationPrinter.PrintUdpAs(ref writer, state, forced, udp.Payload, length);
             return -1;
         }
-        Endpoints.Write(ref writer, state, in context, udp.SourcePort, udp.DestinationPort, tcp: false);
         if (state.Options.Verbose > 0 && !state.Options.SkipChecksums && !context.Fragmented)
         {
             var stored = udp.Checksum;
