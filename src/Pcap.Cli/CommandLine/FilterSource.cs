@@ -7,6 +7,12 @@ namespace Pcap.Cli.CommandLine;
 internal static class FilterSource
 {
     /// <summary>
+    /// The netmask every filter is compiled with (only <c>ip broadcast</c> reads it): tcpdump 4.99 passes 0 to
+    /// pcap_compile for files, <c>-d</c> and live captures alike, and looks the interface's up only for <c>-f</c>.
+    /// </summary>
+    public const uint Netmask = 0;
+
+    /// <summary>
     /// The expression for <paramref name="options"/>, or null for none. Warns on <paramref name="error"/> when
     /// <c>-F</c> and command-line words are both given (tcpdump drops the words silently).
     /// </summary>

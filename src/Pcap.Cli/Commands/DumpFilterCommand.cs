@@ -79,8 +79,7 @@ internal static class DumpFilterCommand
             // As the program -r FILE applies: a savefile keeps no direction or interface index.
             ReadingSavefile = options.ReadFile is not null,
             SnapLength = snapLength,
-            // tcpdump 4.99 passes 0 to pcap_compile (it looks the interface's netmask up only for -f).
-            Netmask = 0,
+            Netmask = FilterSource.Netmask,
         };
         if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var failure, compileOptions))
         {
@@ -99,8 +98,7 @@ internal static class DumpFilterCommand
         FilterPlacement placement;
         try
         {
-            // Netmask 0: tcpdump 4.99 -d looks no interface's netmask up.
-            placement = LiveCapture.CompileFilter(expression, linkType, snapLength, optimize, netmask: 0);
+            placement = LiveCapture.CompileFilter(expression, linkType, snapLength, optimize, FilterSource.Netmask);
         }
         catch (FilterException e)
         {

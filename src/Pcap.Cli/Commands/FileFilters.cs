@@ -37,8 +37,7 @@ internal sealed class FileFilters(string? expression, bool optimize)
         if (!string.IsNullOrWhiteSpace(expression) && LinkTypeNames.IsFilterable(linkType))
         {
             // A file is filtered in user space (by the JIT): no kernel limit on the program's length.
-            // Netmask 0 as tcpdump passes to pcap_compile (it looks the interface's up only for -f).
-            var options = FilterOptions.UserSpace with { Optimize = optimize, SnapLength = (int)snapLength, ReadingSavefile = true, Netmask = 0 };
+            var options = FilterOptions.UserSpace with { Optimize = optimize, SnapLength = (int)snapLength, ReadingSavefile = true, Netmask = CommandLine.FilterSource.Netmask };
             if (!FilterCompiler.TryCompile(expression, linkType, out var program, out var compileError, options))
             {
                 error = compileError.LibpcapMessage;

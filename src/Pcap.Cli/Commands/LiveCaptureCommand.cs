@@ -65,7 +65,7 @@ internal static class LiveCaptureCommand
         var captureOptions = new CaptureOptions
         {
             Filter = expression,
-            Netmask = 0, // as tcpdump 4.99, which looks the interface's netmask up only for -f
+            Netmask = FilterSource.Netmask,
             SnapLength = options.SnapLength ?? CaptureOptions.DefaultSnapLength,
             Promiscuous = !options.NoPromiscuous,
             BufferSize = options.BufferSizeKiB is { } kib ? (int)Math.Min(int.MaxValue, kib * 1024L) : CaptureOptions.DefaultBufferSize,
