@@ -13,24 +13,54 @@ internal sealed class PcapcoreProcess : IDisposable
 
     private PcapcoreProcess(Process process) => _process = process;
 
-    /// <summary>The executable under test (next to the test assembly, or <see cref="PcapcoreExecutable.Variable"/>).</summary>
-    public static string ExecutablePath => PcapcoreExecutable.Path;
+    /// <summary>
+    /// The executable under test (next to the test assembly, or <see cref="PcapcoreExecutable.Variable"/>), where user
+    /// 65534 can run it too: the non-root tests and <c>-Z</c> run pcapcore as nobody, which cannot enter a checkout inside
+    /// a directory only root may (a <c>mktemp -d</c> clone is mode 0700). Then the build output is copied once into a
+    /// directory under /tmp that everyone may read, removed when the test run ends.
+    /// </summary>
+    public static string ExecutablePath => RunnablePath.Value;
+
+    private static readonly Lazy<string> RunnablePath = new(FindRunnablePath);
 
     /// <summary>Starts <c>[prefix...] pcapcore args</c>.</summary>
     public static PcapcoreProcess Start(IEnumerable<string> prefix, params string[] arguments) =>
         StartExecutable(ExecutablePath, prefix, arguments);
 
-    /// <summary>
-    /// Fails with the reason when user 65534 cannot run the executable under test, as when the checkout sits in a
-    /// directory only root may enter (a <c>mktemp -d</c> clone is mode 0700): the non-root tests would see the .NET host
-    /// crash instead of pcapcore's message.
-    /// </summary>
-    public static void RequireRunnableByNobody()
+    private static string FindRunnablePath()
     {
-        var check = ExternalTool.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "test", "-x", ExecutablePath]);
-        if (check.ExitCode != 0)
-            Assert.Fail($"user 65534 cannot run {ExecutablePath} (a directory on its path is closed to other users, e.g. a " +
-                        "mktemp -d clone): clone into a directory others may enter to run the non-root tests");
+        string path = PcapcoreExecutable.Path;
+        if (NobodyCanRun(path))
+            return path;
+        string copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pcapcore-nobody-{Environment.ProcessId}");
+        CopyDirectory(System.IO.Path.GetDirectoryName(path)!, copy);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in /tmp when a process still holds it; never a reason to fail the run.
+            }
+        };
+        string copied = System.IO.Path.Combine(copy, System.IO.Path.GetFileName(path));
+        Assert.True(NobodyCanRun(copied), $"user 65534 cannot run {path}, nor its copy {copied}");
+        return copied;
+    }
+
+    private static bool NobodyCanRun(string path) =>
+        ExternalTool.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "test", "-x", path]).ExitCode == 0;
+
+    // Directories get the default mode (0755 under root's umask); File.Copy keeps each file's mode, so the apphost stays executable.
+    private static void CopyDirectory(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (string file in Directory.GetFiles(source))
+            File.Copy(file, System.IO.Path.Combine(destination, System.IO.Path.GetFileName(file)), overwrite: true);
+        foreach (string directory in Directory.GetDirectories(source))
+            CopyDirectory(directory, System.IO.Path.Combine(destination, System.IO.Path.GetFileName(directory)));
     }
 
     /// <summary>Starts <c>[prefix...] TOOL args</c> for an oracle tool such as tcpdump, to run beside pcapcore.</summary>
