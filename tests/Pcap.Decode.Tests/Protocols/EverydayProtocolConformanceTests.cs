@@ -10,7 +10,7 @@ namespace Pcap.Decode.Tests.Protocols;
 /// </summary>
 public sealed class EverydayProtocolConformanceTests(ITestOutputHelper output)
 {
-    private const int PacketsPerProtocol = 120;
+    private const int PacketsPerProtocol = 400;
 
     private static readonly string[] FlagSets = ["-n", "-n -v", "-n -vv", "-n -e"];
 
@@ -35,7 +35,7 @@ public sealed class EverydayProtocolConformanceTests(ITestOutputHelper output)
 
     /// <summary>Text only tcpdump's printer of an inner protocol writes, and that protocol.</summary>
     private static readonly (string Marker, string Protocol)[] InnerMarkers =
-        [("CLNP", "osi"), ("ES-IS", "osi"), ("IS-IS", "osi"), ("NLPID", "osi")];
+        [("CLNP", "osi"), ("[|clnp]", "osi"), ("ES-IS", "osi"), ("IS-IS", "osi"), ("NLPID", "osi"), ("PIMv", "pim")];
 
     [Fact]
     public void Issue_12_protocols_print_as_tcpdump_prints_them()
