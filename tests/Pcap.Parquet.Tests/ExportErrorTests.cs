@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Pcap.Parquet.Tests.Support;
 using Pcap.Testing;
+using Pcap.Testing.Namespaces;
 
 namespace Pcap.Parquet.Tests;
 
@@ -57,6 +58,36 @@ public sealed class ExportErrorTests : IDisposable
         if (match.Groups["cut"].Success)
             Assert.Equal(0, long.Parse(match.Groups["cut"].Value, CultureInfo.InvariantCulture) % RowGroupRows);
         AssertHoldsFirstRows(files, reported);
+    }
+
+    [Fact]
+    public void Full_disk_during_a_live_capture_keeps_every_completed_row_group_and_says_so()
+    {
+        // A ping flood of 1,000-byte echoes into a 1 MB tmpfs, with each frame's bytes in the rows: full within a second.
+        using var topology = VethTopology.Create();
+        string mount = Directory.CreateDirectory(Path.Combine(_directory, "mount")).FullName;
+        string kept = Path.Combine(_directory, "kept");
+        string script = $"""
+            mount -t tmpfs -o size=1m tmpfs '{mount}' || exit 99
+            ip netns exec {topology.Left.Name} ping -f -q -s 1000 -w 60 {VethTopology.RightAddress} >/dev/null 2>&1 &
+            flood=$!
+            ip netns exec {topology.Right.Name} timeout 60 '{PcapcoreExecutable.Path}' -i {VethTopology.InterfaceName} --parquet '{mount}/live.parquet' --parquet-row-group 100 --parquet-raw icmp
+            status=$?
+            kill $flood
+            cp -r '{mount}' '{kept}'
+            exit $status
+            """;
+        var result = ExternalTool.Run("unshare", ["-m", "sh", "-c", script], TimeSpan.FromMinutes(2));
+        Assert.True(result.ExitCode != 99, $"could not mount a tmpfs in a private mount namespace: {result.StandardError}");
+        Assert.True(result.ExitCode == 1, $"pcapcore -i on a full disk exited {result.ExitCode}:\n{result.StandardError}");
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+        var match = Regex.Match(result.StandardError,
+            @"^pcapcore: (?<path>\S+/live\.parquet): No space left on device \((?<rows>\d+) rows in complete row groups kept in \k<path>, the rest lost\)$",
+            RegexOptions.Multiline);
+        Assert.True(match.Success, $"no full-disk message naming the file and the rows kept:\n{result.StandardError}");
+        long reported = long.Parse(match.Groups["rows"].Value, CultureInfo.InvariantCulture);
+        Assert.True(reported > 0 && reported % 100 == 0, $"{reported} rows kept is not a positive number of whole 100-row groups");
+        AssertHoldsFirstRows([Path.Combine(kept, "live.parquet")], reported);
     }
 
     private const int RowGroupRows = 2000;
