@@ -8,7 +8,7 @@ namespace Pcap.Parquet.Writing;
 /// A write error after that point (a full disk) is undone by putting this footer back at <see cref="DataEnd"/> and cutting
 /// the file after it, which leaves every completed row group readable.
 /// </summary>
-internal sealed record CompleteFilePoint(long DataEnd, byte[] Footer, long Rows, int RowGroups)
+internal sealed record CompleteFilePoint(long DataEnd, byte[] Footer, long Rows)
 {
     /// <summary>The file's length at this point.</summary>
     public long Length => DataEnd + Footer.Length;

@@ -174,6 +174,6 @@ public sealed class PacketParquetWriter : IDisposable
         var footer = new byte[end - dataEnd];
         _stream.Position = dataEnd;
         _stream.ReadExactly(footer);
-        CompletePoint = new CompleteFilePoint(dataEnd, footer, (CompletePoint?.Rows ?? 0) + groupRows, RowGroups + (groupRows > 0 ? 1 : 0));
+        CompletePoint = new CompleteFilePoint(dataEnd, footer, (CompletePoint?.Rows ?? 0) + groupRows);
     }
 }

@@ -120,8 +120,8 @@ public sealed class PartitionedPacketWriter : IDisposable
             try
             {
                 point.Restore(_currentTemporary!);
-                _closedRows += point.Rows;
                 Complete();
+                _closedRows += point.Rows;
                 return point.Rows;
             }
             catch (IOException)
