@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Pcap.Decode.Link;
+using Pcap.Decode.Network;
 
 namespace Pcap.Decode.Text;
 
@@ -127,6 +128,7 @@ internal static class EthernetPrinter
                 return true;
             case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, state, payload, length); return true;
             case LoopbackPacket.EtherTypeNumber: LoopbackPrinter.Print(ref writer, state, payload, length); return true;
+            case DdpHeader.EtherTypeNumber: AppleTalkPrinter.Print(ref writer, state, payload, length); return true;
             default:
                 return false;
         }
