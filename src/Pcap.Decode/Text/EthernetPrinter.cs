@@ -129,6 +129,7 @@ internal static class EthernetPrinter
             case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, state, payload, length); return true;
             case LoopbackPacket.EtherTypeNumber: LoopbackPrinter.Print(ref writer, state, payload, length); return true;
             case DdpHeader.EtherTypeNumber: AppleTalkPrinter.Print(ref writer, state, payload, length); return true;
+            case LldpPacket.EtherTypeNumber: LldpPrinter.Print(ref writer, state, payload, length); return true;
             default:
                 return false;
         }
