@@ -71,13 +71,8 @@ internal static class CdpPrinter
             {
                 if (verbose)
                 {
-                    writer.Append("\n\t");
-                    writer.Append(name);
-                    writer.Append(" (0x");
-                    writer.AppendHex(type, 2);
-                    writer.Append("), TLV length: ");
-                    writer.AppendDecimal((uint)tlvLength);
-                    writer.Append(tlvLength == 1 ? " byte (too short)" : " bytes (too short)");
+                    WriteTlvHeading(ref writer, name, type, "), TLV length: ", tlvLength);
+                    writer.Append(" (too short)");
                 }
                 else
                 {
@@ -109,13 +104,8 @@ internal static class CdpPrinter
             }
             else if (verbose)
             {
-                writer.Append("\n\t");
-                writer.Append(name);
-                writer.Append(" (0x");
-                writer.AppendHex(type, 2);
-                writer.Append("), value length: ");
-                writer.AppendDecimal((uint)valueLength);
-                writer.Append(valueLength == 1 ? " byte: " : " bytes: ");
+                WriteTlvHeading(ref writer, name, type, "), value length: ", valueLength);
+                writer.Append(": ");
             }
             var value = packet.Slice(at, valueLength);
             var covered = false;
@@ -257,6 +247,18 @@ internal static class CdpPrinter
                 // Types tcpdump names but has no printer for: it checks the bytes were captured and prints nothing.
                 return value.Length >= length;
         }
+    }
+
+    // "\n\tName (0x01), value length: 5 bytes" (PLURAL_SUFFIX: no s for one byte).
+    private static void WriteTlvHeading(ref LineWriter writer, string name, int type, string what, int count)
+    {
+        writer.Append("\n\t");
+        writer.Append(name);
+        writer.Append(" (0x");
+        writer.AppendHex((uint)type, 2);
+        writer.Append(what);
+        writer.AppendDecimal((uint)count);
+        writer.Append(count == 1 ? " byte" : " bytes");
     }
 
     /// <summary>tcpdump's nd_printn: <paramref name="length"/> bytes as text; false when the capture ends first.</summary>

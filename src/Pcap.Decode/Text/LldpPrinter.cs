@@ -82,22 +82,11 @@ internal static class LldpPrinter
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(value));
                 writer.Append('s');
                 return true;
-            case 4:
-                if (verbose)
+            case 4 or 5 or 6:
+                // Port and system description need -v; tcpdump prints the system name without it, as CDP's device id.
+                if (verbose || type == 5)
                 {
-                    writer.Append(": ");
-                    AppendText(ref writer, value);
-                }
-                return true;
-            case 5:
-                // tcpdump prints the system name without -v too, as its CDP printer does the device id.
-                writer.Append(": ");
-                AppendText(ref writer, value);
-                return true;
-            case 6:
-                if (verbose)
-                {
-                    writer.Append("\n\t  ");
+                    writer.Append(type == 6 ? "\n\t  " : ": ");
                     AppendText(ref writer, value);
                 }
                 return true;
@@ -163,12 +152,10 @@ internal static class LldpPrinter
     // "AFI IPv4 (1): 10.0.0.1"; false when the address is shorter than its family's.
     private static bool WriteNetworkAddress(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> address)
     {
-        if (address.IsEmpty)
+        var needed = AddressLength(address);
+        if (needed < 0)
             return false;
         var family = address[0];
-        var needed = family switch { 1 => 4, 2 => 16, 6 => 6, _ => 0 };
-        if (address.Length - 1 < needed)
-            return false;
         writer.Append("AFI ");
         writer.Append(AddressFamilyName(family) ?? "Unknown");
         writer.Append(" (");
@@ -186,6 +173,15 @@ internal static class LldpPrinter
         return true;
     }
 
+    // The bytes the family's address takes after the family byte (0: a family tcpdump has no printer for), -1 when they are missing.
+    private static int AddressLength(ReadOnlySpan<byte> address)
+    {
+        if (address.IsEmpty)
+            return -1;
+        var needed = address[0] switch { 1 => 4, 2 => 16, 6 => 6, _ => 0 };
+        return address.Length - 1 < needed ? -1 : needed;
+    }
+
     private static bool PrintManagementAddress(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty)
@@ -196,11 +192,7 @@ internal static class LldpPrinter
             return false;
         // tcpdump checks the address before it prints the line that introduces it.
         var address = rest[..addressLength];
-        if (address.IsEmpty)
-            return false;
-        var family = address[0];
-        var needed = family switch { 1 => 4, 2 => 16, 6 => 6, _ => 0 };
-        if (address.Length - 1 < needed)
+        if (AddressLength(address) < 0)
             return false;
         writer.Append("\n\t  Management Address length ");
         writer.AppendDecimal(addressLength);

@@ -13,94 +13,68 @@ internal static class LoopbackPrinter
     {
         writer.Append("Loopback");
         var packet = LoopbackPacket.Wrap(bytes);
-        if (length < 2)
-        {
-            Invalid(ref writer, state, packet.Captured, 0, length);
+        var captured = packet.Captured;
+        if (!Has(ref writer, state, captured, 0, length, 2))
             return;
-        }
-        if (packet.Captured < 2)
-        {
-            Truncated(ref writer, state);
-            return;
-        }
         var skip = packet.SkipCount;
         length -= 2;
         writer.Append(", skipCount ");
         writer.AppendDecimal(skip);
         if (skip % 8 != 0)
             writer.Append(" (bogus)");
-        if (skip > length)
-        {
-            Invalid(ref writer, state, packet.Captured, 2, length);
+        if (!Has(ref writer, state, captured, 2, length, skip))
             return;
-        }
         var at = packet.MessageOffset;
-        if (packet.Captured < at)
-        {
-            Truncated(ref writer, state);
-            return;
-        }
         length -= skip;
-        if (length < 2)
-        {
-            Invalid(ref writer, state, packet.Captured, at, length);
+        if (!Has(ref writer, state, captured, at, length, 2))
             return;
-        }
-        if (packet.Captured < at + 2)
-        {
-            Truncated(ref writer, state);
-            return;
-        }
         var function = packet.Function;
         at += 2;
         length -= 2;
-        switch (function)
+        var fieldLength = function switch { LoopbackPacket.Reply => 2, LoopbackPacket.ForwardData => 6, _ => 0 };
+        if (fieldLength == 0)
         {
-            case LoopbackPacket.Reply:
-                writer.Append(", Reply");
-                if (length < 2)
-                {
-                    Invalid(ref writer, state, packet.Captured, at, length);
-                    return;
-                }
-                if (packet.Captured < at + 2)
-                {
-                    Truncated(ref writer, state);
-                    return;
-                }
-                writer.Append(", receipt number ");
-                writer.AppendDecimal(packet.ReceiptNumber);
-                at += 2;
-                length -= 2;
-                break;
-            case LoopbackPacket.ForwardData:
-                writer.Append(", Forward Data");
-                if (length < 6)
-                {
-                    Invalid(ref writer, state, packet.Captured, at, length);
-                    return;
-                }
-                if (packet.Captured < at + 6)
-                {
-                    Truncated(ref writer, state);
-                    return;
-                }
-                writer.Append(", forwarding address ");
-                state.WriteMac(ref writer, packet.ForwardingAddress);
-                at += 6;
-                length -= 6;
-                break;
-            default:
-                writer.Append(",  invalid (");
-                writer.AppendDecimal(function);
-                writer.Append(')');
-                CheckData(ref writer, state, packet.Captured, at, length);
-                return;
+            writer.Append(",  invalid (");
+            writer.AppendDecimal(function);
+            writer.Append(')');
+            CheckData(ref writer, state, captured, at, length);
+            return;
         }
+        writer.Append(function == LoopbackPacket.Reply ? ", Reply" : ", Forward Data");
+        if (!Has(ref writer, state, captured, at, length, fieldLength))
+            return;
+        if (function == LoopbackPacket.Reply)
+        {
+            writer.Append(", receipt number ");
+            writer.AppendDecimal(packet.ReceiptNumber);
+        }
+        else
+        {
+            writer.Append(", forwarding address ");
+            state.WriteMac(ref writer, packet.ForwardingAddress);
+        }
+        at += fieldLength;
+        length -= fieldLength;
         writer.Append(", data (");
         writer.AppendDecimal((uint)length);
         writer.Append(" octets)");
-        CheckData(ref writer, state, packet.Captured, at, length);
+        CheckData(ref writer, state, captured, at, length);
+    }
+
+    // tcpdump's two checks before a field: the length must hold it (else invalid), then the capture (else [|loopback]).
+    private static bool Has(ref LineWriter writer, PrintState state, int captured, int at, int length, int needed)
+    {
+        if (length < needed)
+        {
+            Invalid(ref writer, state, captured, at, length);
+            return false;
+        }
+        if (captured < at + needed)
+        {
+            Truncated(ref writer, state);
+            return false;
+        }
+        return true;
     }
 
     // tcpdump's nd_print_invalid, then the check that the rest the length claims was captured.
