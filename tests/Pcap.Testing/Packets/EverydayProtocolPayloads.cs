@@ -19,7 +19,7 @@ public sealed class EverydayProtocolPayloads(Random random)
     /// on a wire in Pcap.Live.Tests are held to 100% for these; the rest report their share).
     /// </summary>
     public static readonly IReadOnlySet<string> Implemented = new HashSet<string>(StringComparer.Ordinal)
-        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng" };
+        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp" };
 
     /// <summary>
     /// The protocol a packet counts for: its own, unless tcpdump's text shows a not-yet-decoded protocol inside it (OSI after
@@ -595,8 +595,13 @@ public sealed class EverydayProtocolPayloads(Random random)
     {
         var w = new ByteWriter();
         void Tlv(int type, ReadOnlySpan<byte> value) => w.U16(type << 9 | value.Length).Bytes(value);
-        Tlv(1, [.. new byte[] { 4 }, .. AddressPool.NextMac(random)]);
-        Tlv(2, random.Next(2) == 0 ? [.. new byte[] { 5 }, .. "eth0"u8] : [.. new byte[] { 3 }, .. AddressPool.NextMac(random)]);
+        Tlv(1, random.Next(5) == 0 ? [5, 1, .. Address4()] : [.. new byte[] { 4 }, .. AddressPool.NextMac(random)]);
+        Tlv(2, Pick(0, 0, 1, 1, 2) switch
+        {
+            0 => [.. new byte[] { 5 }, .. "eth0"u8],
+            1 => [.. new byte[] { 3 }, .. AddressPool.NextMac(random)],
+            _ => [.. new byte[] { 7 }, .. "port 1"u8],
+        });
         Tlv(3, [0, (byte)Pick(120, 20, 0)]);
         if (random.Next(2) == 0) Tlv(4, "uplink port"u8);
         if (random.Next(2) == 0) Tlv(5, "switch-01.example.test"u8);
@@ -605,6 +610,9 @@ public sealed class EverydayProtocolPayloads(Random random)
         if (random.Next(3) == 0) Tlv(8, [5, 1, 10, 0, 0, 1, 2, 0, 0, 0, 2, 0]);
         if (random.Next(3) == 0) Tlv(127, [0x00, 0x80, 0xc2, 1, 0, (byte)Pick(1, 10)]);
         if (random.Next(3) == 0) Tlv(127, [0x00, 0x12, 0x0f, 1, 3, 0x6c, 0x00, 0x00, 0x10]);
+        if (random.Next(5) == 0) Tlv(8, [17, 2, .. Address6(), 3, 0, 0, 0, 7, 0]);
+        if (random.Next(5) == 0) Tlv(127, [0x00, 0x80, 0xc2, 3, 0, 10, 5, .. "vlan1"u8]);
+        if (random.Next(5) == 0) Tlv(127, [0x00, 0x12, 0x0f, 4, 0x05, 0xee]);
         if (random.Next(8) == 0) Tlv(random.Next(9, 127), AddressPool.RandomBytes(random, random.Next(0, 8)));
         if (random.Next(6) != 0) Tlv(0, []);
         return w.ToArray();
@@ -622,6 +630,10 @@ public sealed class EverydayProtocolPayloads(Random random)
         if (random.Next(2) == 0) Tlv(6, "cisco WS-C2960"u8);
         if (random.Next(3) == 0) Tlv(10, [0, (byte)random.Next(1, 100)]);
         if (random.Next(3) == 0) Tlv(11, [1]);
+        if (random.Next(4) == 0) Tlv(2, [0, 0, 0, 1, 2, 8, 0xaa, 0xaa, 0x03, 0, 0, 0, 0x86, 0xdd, 0, 16, .. Address6()]);
+        if (random.Next(4) == 0) Tlv(7, [10, 0, 0, 0, 8, 192, 168, 1, 0, 24]);
+        if (random.Next(4) == 0) Tlv(0x10, [0x1f, 0x40]);
+        if (random.Next(4) == 0) Tlv(5, "Cisco IOS\nVersion 15.2"u8);
         var cdp = new ByteWriter().U8(Pick(2, 2, 1)).U8(180).U16(0).Bytes(tlvs.Written);
         cdp.PatchU16(2, Checksums.Internet(cdp.Written));
         return LlcSnapBuilder.Snap(0x00000c, 0x2000, cdp.Written);
