@@ -86,6 +86,7 @@ internal static class EthernetPrinter
                 ArpPrinter.Print(ref writer, state, payload, length);
                 return true;
             case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, state, payload, length); return true;
+            case 0x8863 or 0x8864: PppoePrinter.Print(ref writer, state, payload, length); return true;
             default:
                 return false;
         }

@@ -46,7 +46,7 @@ public sealed class EverydayProtocolPayloads(Random random)
         "ip6in4" => new EverydayPayload(protocol, EverydayCarrier.Ip, 41, InnerIpv6()) { Ipv6 = random.Next(5) == 0 },
         "esp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 50, IpsecBuilder.EncapsulatingSecurityPayload(random)),
         "ah" => new EverydayPayload(protocol, EverydayCarrier.Ip, 51, IpsecBuilder.AuthenticationHeader(random, 17, UdpSegment())),
-        "pppoed" => new EverydayPayload(protocol, EverydayCarrier.EtherType, PppoeBuilder.DiscoveryEtherType, PppoeBuilder.Discovery(random)),
+        "pppoed" => new EverydayPayload(protocol, EverydayCarrier.EtherType, PppoeBuilder.DiscoveryEtherType, PppoeDiscovery()),
         "pppoes" => new EverydayPayload(protocol, EverydayCarrier.EtherType, PppoeBuilder.SessionEtherType, PppoeSession()),
         "qinq" => QinQ(),
         "macsec" => new EverydayPayload(protocol, EverydayCarrier.EtherType, 0x88e5, Macsec()),
@@ -453,6 +453,39 @@ public sealed class EverydayProtocolPayloads(Random random)
             .U16(Pick(0x0102, 0xffff, 0x0000)).U8(random.Next(256)).U8(2).U32((uint)random.Next()).U32((uint)random.Next())
             .Bytes(inner).ToArray();
     }
+
+    private byte[] PppoeDiscovery()
+    {
+        int code = random.Next(12) == 0 ? random.Next(256) : Pick(0x09, 0x07, 0x19, 0x65, 0xa7);
+        var tags = new ByteWriter();
+        if (code != 0xa7 || random.Next(2) == 0)
+            tags.U16(0x0101).U16(0);
+        if (code is 0x07 or 0x65 && random.Next(3) != 0)
+            PppoeTextTag(tags, 0x0102, Pick(0, 1, 2) switch { 0 => "BRAS-01", 1 => "ac.example.net", _ => new string('x', random.Next(70, 100)) });
+        if (random.Next(4) != 0)
+            tags.U16(0x0103).U16(4).U32((uint)random.Next());
+        if (code is 0x07 or 0x19 && random.Next(2) == 0)
+            tags.U16(0x0104).U16(16).RandomBytes(random, 16);
+        for (int i = random.Next(3); i > 0; i--)
+        {
+            switch (random.Next(7))
+            {
+                case 0: tags.U16(0x0105).U16(8).U32(0x00000de9).RandomBytes(random, 4); break;
+                case 1: tags.U16(0x0110).U16(random.Next(1, 12)); tags.RandomBytes(random, tags.Written[^1]); break;
+                case 2: tags.U16(0x0120).U16(2).U16(Pick(1500, 1492, 9000)); break;
+                case 3: PppoeTextTag(tags, Pick(0x0201, 0x0202, 0x0203), Pick(0, 1) == 0 ? "no service" : "Resource\u0001exhausted"); break;
+                case 4: tags.U16(random.Next(65536)).U16(random.Next(0, 6)); tags.RandomBytes(random, tags.Written[^1]); break;
+                case 5: PppoeTextTag(tags, 0x0101, random.Next(2) == 0 ? "internet" : "isp\u00ff\u0080x"); break;
+                default: tags.U16(0).U16(0); break;
+            }
+        }
+        int length = random.Next(15) == 0 ? random.Next(65536) : tags.Length;
+        int session = code is 0x65 or 0xa7 || random.Next(10) == 0 ? PppoeBuilder.NextSessionId(random) : 0;
+        return new ByteWriter().U8(random.Next(15) == 0 ? random.Next(256) : 0x11).U8(code).U16(session).U16(length).Bytes(tags.Written).ToArray();
+    }
+
+    private static void PppoeTextTag(ByteWriter tags, int type, string text) =>
+        tags.U16(type).U16(text.Length).Bytes(System.Text.Encoding.Latin1.GetBytes(text));
 
     private byte[] PppoeSession()
     {
