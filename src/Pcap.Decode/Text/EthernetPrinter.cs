@@ -86,7 +86,8 @@ internal static class EthernetPrinter
                 ArpPrinter.Print(ref writer, state, payload, length);
                 return true;
             case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, state, payload, length); return true;
-            case 0x8863 or 0x8864: PppoePrinter.Print(ref writer, state, payload, length); return true;
+            case 0x8863 or 0x8864 or 0x3c12 or 0x3c13: PppoePrinter.Print(ref writer, state, payload, length); return true;
+            case 0x880b: PppPrinter.PrintAfterEtherType(ref writer, state, payload, length); return true;
             default:
                 return false;
         }

@@ -9,6 +9,15 @@ namespace Pcap.Decode.Text;
 /// </summary>
 internal static class PppPrinter
 {
+    /// <summary>A PPP frame carried by EtherType 0x880b: tcpdump writes ": " before it, and nothing for an empty one.</summary>
+    public static void PrintAfterEtherType(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
+    {
+        if (length == 0)
+            return;
+        writer.Append(": ");
+        Print(ref writer, state, bytes, length);
+    }
+
     /// <summary>Prints a frame of <paramref name="length"/> bytes that starts with the address and control bytes or the protocol.</summary>
     public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
