@@ -74,12 +74,8 @@ internal static class PppControlPrinter
                 // Vendor-Specific (RFC 2153): a magic number and the vendor's OUI.
                 if (length < 11)
                     break;
-                if (!packet.Has(data, 4))
-                {
-                    PppPrinter.Abandon(ref writer, state);
+                if (!TryWriteMagicNumber(ref writer, state, packet, data))
                     return;
-                }
-                WriteMagicNumber(ref writer, packet.U32(data));
                 if (!packet.Has(data + 4, 3))
                 {
                     PppPrinter.Abandon(ref writer, state);
@@ -119,12 +115,8 @@ internal static class PppControlPrinter
                 // Echo-Request, Echo-Reply, Discard-Request: the magic number, then any data in hex.
                 if (length < 8)
                     break;
-                if (!packet.Has(data, 4))
-                {
-                    PppPrinter.Abandon(ref writer, state);
+                if (!TryWriteMagicNumber(ref writer, state, packet, data))
                     return;
-                }
-                WriteMagicNumber(ref writer, packet.U32(data));
                 if (encoded > 8)
                 {
                     writer.Append("\n\t  -----trailing data-----");
@@ -140,12 +132,8 @@ internal static class PppControlPrinter
                 // Identification (RFC 1570): the magic number and a message; tcpdump reads length - 4 bytes of it.
                 if (length < 8)
                     break;
-                if (!packet.Has(data, 4))
-                {
-                    PppPrinter.Abandon(ref writer, state);
+                if (!TryWriteMagicNumber(ref writer, state, packet, data))
                     return;
-                }
-                WriteMagicNumber(ref writer, packet.U32(data));
                 if (encoded > 8)
                 {
                     writer.Append("\n\t  Message\n\t    ");
@@ -161,12 +149,8 @@ internal static class PppControlPrinter
                 // Time-Remaining (RFC 1570).
                 if (length < 12)
                     break;
-                if (!packet.Has(data, 4))
-                {
-                    PppPrinter.Abandon(ref writer, state);
+                if (!TryWriteMagicNumber(ref writer, state, packet, data))
                     return;
-                }
-                WriteMagicNumber(ref writer, packet.U32(data));
                 if (!packet.Has(data + 4, 4))
                 {
                     PppPrinter.Abandon(ref writer, state);
@@ -229,10 +213,17 @@ internal static class PppControlPrinter
         writer.Append(')');
     }
 
-    private static void WriteMagicNumber(ref LineWriter writer, uint magic)
+    /// <summary>The magic number at <paramref name="offset"/>; false when it was not captured (the packet is abandoned).</summary>
+    private static bool TryWriteMagicNumber(ref LineWriter writer, PrintState state, PppControlPacket packet, int offset)
     {
+        if (!packet.Has(offset, 4))
+        {
+            PppPrinter.Abandon(ref writer, state);
+            return false;
+        }
         writer.Append("\n\t  Magic-Num 0x");
-        writer.AppendHex(magic, 8);
+        writer.AppendHex(packet.U32(offset), 8);
+        return true;
     }
 
     private static void WriteTypeName(ref LineWriter writer, ushort protocol, string? typeName)

@@ -103,8 +103,7 @@ internal static class PppOptionPrinter
                     return advance;
                 break;
             default:
-                if (state.Options.Verbose < 2)
-                    PppPrinter.WriteUnknownData(ref writer, packet.Bytes, value, HexIndent, optionLength - 2);
+                WriteUnknown(ref writer, state, packet, value, optionLength);
                 break;
         }
         return Finish(ref writer, state, packet, value, optionLength);
@@ -113,14 +112,8 @@ internal static class PppOptionPrinter
     /// <summary>An IPCP option.</summary>
     public static int Ipcp(ref LineWriter writer, PrintState state, PppControlPacket packet, int at, int length)
     {
-        if (!TryStart(ref writer, packet, at, length, "ipcp", out var option, out var optionLength))
+        if (!TryStartNamed(ref writer, packet, at, length, OptionTable.Ipcp, out var option, out var optionLength))
             return 0;
-        WriteHeader(ref writer, IpcpName(option) ?? "unknown", option, optionLength);
-        if (optionLength < 2)
-        {
-            writer.Append(" (length bogus, should be >= 2)");
-            return 0;
-        }
         var value = at + 2;
         switch (option)
         {
@@ -156,8 +149,7 @@ internal static class PppOptionPrinter
                 state.WriteIpAddress(ref writer, packet.Bytes.Slice(value, 4));
                 break;
             default:
-                if (state.Options.Verbose < 2)
-                    PppPrinter.WriteUnknownData(ref writer, packet.Bytes, value, HexIndent, optionLength - 2);
+                WriteUnknown(ref writer, state, packet, value, optionLength);
                 break;
         }
         return Finish(ref writer, state, packet, value, optionLength);
@@ -166,14 +158,8 @@ internal static class PppOptionPrinter
     /// <summary>An IPv6CP option.</summary>
     public static int Ipv6cp(ref LineWriter writer, PrintState state, PppControlPacket packet, int at, int length)
     {
-        if (!TryStart(ref writer, packet, at, length, "ip6cp", out var option, out var optionLength))
+        if (!TryStartNamed(ref writer, packet, at, length, OptionTable.Ipv6cp, out var option, out var optionLength))
             return 0;
-        WriteHeader(ref writer, option == 1 ? "Interface-ID" : "unknown", option, optionLength);
-        if (optionLength < 2)
-        {
-            writer.Append(" (length bogus, should be >= 2)");
-            return 0;
-        }
         var value = at + 2;
         if (option == 1)
         {
@@ -192,9 +178,9 @@ internal static class PppOptionPrinter
                 writer.AppendHex(packet.U16(value + 2 * i), 4);
             }
         }
-        else if (state.Options.Verbose < 2)
+        else
         {
-            PppPrinter.WriteUnknownData(ref writer, packet.Bytes, value, HexIndent, optionLength - 2);
+            WriteUnknown(ref writer, state, packet, value, optionLength);
         }
         return Finish(ref writer, state, packet, value, optionLength);
     }
@@ -202,14 +188,8 @@ internal static class PppOptionPrinter
     /// <summary>A CCP option.</summary>
     public static int Ccp(ref LineWriter writer, PrintState state, PppControlPacket packet, int at, int length)
     {
-        if (!TryStart(ref writer, packet, at, length, "ccp", out var option, out var optionLength))
+        if (!TryStartNamed(ref writer, packet, at, length, OptionTable.Ccp, out var option, out var optionLength))
             return 0;
-        WriteHeader(ref writer, CcpName(option) ?? "Unknown", option, optionLength);
-        if (optionLength < 2)
-        {
-            writer.Append(" (length bogus, should be >= 2)");
-            return 0;
-        }
         var value = at + 2;
         switch (option)
         {
@@ -257,8 +237,7 @@ internal static class PppOptionPrinter
                 writer.AppendDecimal((uint)(check & 0x03));
                 break;
             default:
-                if (state.Options.Verbose < 2)
-                    PppPrinter.WriteUnknownData(ref writer, packet.Bytes, value, HexIndent, optionLength - 2);
+                WriteUnknown(ref writer, state, packet, value, optionLength);
                 break;
         }
         return Finish(ref writer, state, packet, value, optionLength);
@@ -267,14 +246,8 @@ internal static class PppOptionPrinter
     /// <summary>A BACP option.</summary>
     public static int Bacp(ref LineWriter writer, PrintState state, PppControlPacket packet, int at, int length)
     {
-        if (!TryStart(ref writer, packet, at, length, "bacp", out var option, out var optionLength))
+        if (!TryStartNamed(ref writer, packet, at, length, OptionTable.Bacp, out var option, out var optionLength))
             return 0;
-        WriteHeader(ref writer, option == 1 ? "Favored-Peer" : "Unknown", option, optionLength);
-        if (optionLength < 2)
-        {
-            writer.Append(" (length bogus, should be >= 2)");
-            return 0;
-        }
         var value = at + 2;
         if (option == 1)
         {
@@ -285,9 +258,9 @@ internal static class PppOptionPrinter
             writer.Append(": Magic-Num 0x");
             writer.AppendHex(packet.U32(value), 8);
         }
-        else if (state.Options.Verbose < 2)
+        else
         {
-            PppPrinter.WriteUnknownData(ref writer, packet.Bytes, value, HexIndent, optionLength - 2);
+            WriteUnknown(ref writer, state, packet, value, optionLength);
         }
         return Finish(ref writer, state, packet, value, optionLength);
     }
@@ -312,6 +285,35 @@ internal static class PppOptionPrinter
         option = packet.U8(at);
         optionLength = packet.U8(at + 1);
         return length >= optionLength;
+    }
+
+    private enum OptionTable { Ipcp, Ipv6cp, Ccp, Bacp }
+
+    /// <summary><see cref="TryStart"/>, then the option's name and length from <paramref name="table"/>; false as well for a length under 2.</summary>
+    private static bool TryStartNamed(ref LineWriter writer, PppControlPacket packet, int at, int length, OptionTable table, out byte option, out int optionLength)
+    {
+        var protocol = table switch { OptionTable.Ipcp => "ipcp", OptionTable.Ipv6cp => "ip6cp", OptionTable.Ccp => "ccp", _ => "bacp" };
+        if (!TryStart(ref writer, packet, at, length, protocol, out option, out optionLength))
+            return false;
+        var name = table switch
+        {
+            OptionTable.Ipcp => IpcpName(option) ?? "unknown",
+            OptionTable.Ipv6cp => option == 1 ? "Interface-ID" : "unknown",
+            OptionTable.Ccp => CcpName(option) ?? "Unknown",
+            _ => option == 1 ? "Favored-Peer" : "Unknown",
+        };
+        WriteHeader(ref writer, name, option, optionLength);
+        if (optionLength >= 2)
+            return true;
+        writer.Append(" (length bogus, should be >= 2)");
+        return false;
+    }
+
+    /// <summary>An option tcpdump does not decode: its value in hex, unless <c>-vv</c> dumps it anyway.</summary>
+    private static void WriteUnknown(ref LineWriter writer, PrintState state, PppControlPacket packet, int value, int optionLength)
+    {
+        if (state.Options.Verbose < 2)
+            PppPrinter.WriteUnknownData(ref writer, packet.Bytes, value, HexIndent, optionLength - 2);
     }
 
     private static void WriteHeader(ref LineWriter writer, string name, byte option, int optionLength)
