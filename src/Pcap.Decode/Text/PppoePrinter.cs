@@ -50,6 +50,7 @@ internal static class PppoePrinter
             writer.Append(codeName);
         }
         int payloadLength = pppoe.PayloadLength;
+        // RFC 2516: a PADI, with its headers, must fit in 1484 bytes.
         if (code == PppoeHeader.Padi && payloadLength > 1484 - PppoeHeader.Length)
         {
             writer.Append(" [len ");
