@@ -45,7 +45,7 @@ public sealed class EverydayProtocolPayloads(Random random)
         "ipip" => new EverydayPayload(protocol, EverydayCarrier.Ip, 4, InnerIpv4()) { Ipv6 = random.Next(5) == 0 },
         "ip6in4" => new EverydayPayload(protocol, EverydayCarrier.Ip, 41, InnerIpv6()) { Ipv6 = random.Next(5) == 0 },
         "esp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 50, IpsecBuilder.EncapsulatingSecurityPayload(random)),
-        "ah" => new EverydayPayload(protocol, EverydayCarrier.Ip, 51, IpsecBuilder.AuthenticationHeader(random, 17, UdpSegment())),
+        "ah" => new EverydayPayload(protocol, EverydayCarrier.Ip, 51, Ah()),
         "pppoed" => new EverydayPayload(protocol, EverydayCarrier.EtherType, PppoeBuilder.DiscoveryEtherType, PppoeBuilder.Discovery(random)),
         "pppoes" => new EverydayPayload(protocol, EverydayCarrier.EtherType, PppoeBuilder.SessionEtherType, PppoeSession()),
         "qinq" => QinQ(),
@@ -328,10 +328,42 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     // ---- tunnels and encapsulations ----
 
+    /// <summary>
+    /// AH (varied ICV lengths, now and then a non-zero reserved field or a second AH) in front of UDP between ephemeral ports
+    /// (so no other issue-12 protocol's printer is behind it), ESP, an ICMP echo or nothing.
+    /// </summary>
+    private byte[] Ah()
+    {
+        int next = Pick(17, 17, 17, 50, 1, 59);
+        var inner = next switch
+        {
+            17 => UdpSegment(),
+            50 => IpsecBuilder.EncapsulatingSecurityPayload(random),
+            1 => IcmpEcho(),
+            _ => [],
+        };
+        var bytes = AhHeader(next, inner);
+        return random.Next(10) == 0 ? AhHeader(51, bytes) : bytes;
+    }
+
+    private byte[] AhHeader(int next, byte[] inner)
+    {
+        int icvWords = Pick(3, 3, 3, 4, 2, random.Next(0, 6));
+        return new ByteWriter().U8(next).U8(icvWords + 1).U16(random.Next(20) == 0 ? random.Next(1, 65536) : 0)
+            .U32((uint)random.Next(1, 5000)).U32((uint)random.Next(1, 100)).RandomBytes(random, icvWords * 4).Bytes(inner).ToArray();
+    }
+
     private byte[] UdpSegment()
     {
         var payload = AddressPool.RandomBytes(random, random.Next(0, 24));
-        return new ByteWriter().U16(AddressPool.NextPort(random)).U16(Ephemeral).U16(8 + payload.Length).U16(0).Bytes(payload).ToArray();
+        return new ByteWriter().U16(Ephemeral).U16(Ephemeral).U16(8 + payload.Length).U16(0).Bytes(payload).ToArray();
+    }
+
+    private byte[] IcmpEcho()
+    {
+        var w = new ByteWriter().U8(8).U8(0).U16(0).U16(random.Next(65536)).U16(random.Next(100)).RandomBytes(random, random.Next(0, 16));
+        w.PatchU16(2, Checksums.Internet(w.Written));
+        return w.ToArray();
     }
 
     /// <summary>A small IPv4 datagram (UDP, ICMP echo or TCP SYN) for tunnels to carry.</summary>
