@@ -66,7 +66,7 @@ public sealed class EverydayProtocolPayloads(Random random)
         "netbios-dgm" => Udp(protocol, 138, 138, NetbiosDatagram()) with { Ipv6 = false },
         "kerberos" => Udp(protocol, 88, Ephemeral, Kerberos()),
         "radius" => Udp(protocol, Pick(1812, 1813), Ephemeral, Radius()),
-        "sctp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 132, SctpBuilder.Build(random, AddressPool.NextPort(random), AddressPool.NextPort(random), out _)),
+        "sctp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 132, random.Next(4) == 0 ? SctpBuilder.Build(random, AddressPool.NextPort(random), AddressPool.NextPort(random), out _) : Sctp()),
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "not an issue-12 protocol"),
     };
 
@@ -307,6 +307,86 @@ public sealed class EverydayProtocolPayloads(Random random)
         var toServer = random.Next(2) == 0;
         int client = Ephemeral;
         return new EverydayPayload("bgp", EverydayCarrier.Tcp, 0, w.ToArray()) { SourcePort = toServer ? client : 179, DestinationPort = toServer ? 179 : client };
+    }
+
+    /// <summary>
+    /// An SCTP packet of one to four chunks of the kinds an association exchanges (DATA with its flags, INIT and INIT ACK with
+    /// parameters, SACK with gap blocks and duplicate TSNs, heartbeats, ABORT and ERROR with causes, SHUTDOWN and its
+    /// replies, COOKIE ECHO/ACK, ECN, FORWARD TSN, unknown types), now and then with an odd length or no padding.
+    /// </summary>
+    private byte[] Sctp()
+    {
+        // Not ForCES's ports (6704-6706), whose payloads tcpdump hands to another printer.
+        int Port() => Pick(2905, 36412, 38412, 9899, 5060, 3868, Ephemeral);
+        var w = new ByteWriter().U16(Port()).U16(Port()).U32((uint)random.Next()).U32(0);
+        for (int chunks = Pick(1, 1, 1, 2, 2, 3, 4); chunks > 0; chunks--)
+        {
+            int type = Pick(0, 0, 0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 0xc0, 0xc1, random.Next(256));
+            var body = new ByteWriter();
+            int flags = 0;
+            switch (type)
+            {
+                case 0:
+                    flags = Pick(3, 3, 2, 1, 0, 4, 7, random.Next(256));
+                    // Payload protocol identifiers tcpdump names, but not M3UA (3) or ForCES (21-23), which it decodes at -vv.
+                    body.U32((uint)random.Next()).U16(random.Next(10)).U16(random.Next(1000)).U32((uint)Pick(0, 0, 1, 4, 18, 46, 60, 27, random.Next(30, 1000)))
+                        .RandomBytes(random, Pick(1, 4, random.Next(0, 40), random.Next(1, 100)));
+                    break;
+                case 1:
+                case 2:
+                    body.U32((uint)random.Next()).U32((uint)Pick(65536, 106496, 0)).U16(Pick(10, 1, 65535)).U16(Pick(10, 2048)).U32((uint)random.Next());
+                    for (int i = random.Next(4); i > 0; i--)
+                    {
+                        if (random.Next(2) == 0) body.U16(5).U16(8).Bytes(Address4());
+                        else if (random.Next(2) == 0) body.U16(6).U16(20).Bytes(Address6());
+                        else body.U16(0x8000).U16(4);
+                    }
+                    if (type == 2) body.U16(7).U16(12).RandomBytes(random, 8);
+                    break;
+                case 3:
+                    int gaps = Pick(0, 0, 1, 2, 3), duplicates = Pick(0, 0, 1, 2);
+                    body.U32((uint)random.Next()).U32((uint)Pick(65536, 106496, 0)).U16(gaps).U16(duplicates);
+                    for (int i = 0; i < gaps; i++) body.U16(random.Next(1, 50)).U16(random.Next(50, 100));
+                    for (int i = 0; i < duplicates; i++) body.U32((uint)random.Next());
+                    if (random.Next(8) == 0) body.U16(random.Next(65536));
+                    break;
+                case 4:
+                case 5:
+                    body.U16(1).U16(random.Next(2) == 0 ? 8 : 40).RandomBytes(random, 4);
+                    break;
+                case 6:
+                case 9:
+                    flags = type == 6 ? random.Next(2) : 0;
+                    for (int i = random.Next(3); i > 0; i--) body.U16(Pick(1, 3, 6, 12, 13)).U16(8).RandomBytes(random, 4);
+                    break;
+                case 7:
+                case 12:
+                case 13:
+                case 0xc0:
+                    body.U32((uint)random.Next());
+                    break;
+                case 10:
+                    body.RandomBytes(random, Pick(8, 20, 33));
+                    break;
+                case 8:
+                case 11:
+                case 14:
+                    flags = random.Next(4) == 0 ? 1 : 0;
+                    break;
+                default:
+                    body.RandomBytes(random, random.Next(0, 12));
+                    break;
+            }
+            int length = 4 + body.Length;
+            if (random.Next(25) == 0) length = Pick(0, 2, 3, length + 4, length - 1);
+            w.U8(type).U8(flags).U16(length).Bytes(body.Written);
+            if (random.Next(20) != 0)
+                while (w.Length % 4 != 0) w.U8(0);
+        }
+        uint crc = Checksums.Crc32c(w.Written);
+        // The CRC-32C goes on the wire least significant byte first.
+        w.PatchU32(8, (crc >> 24) | ((crc >> 8) & 0xff00) | ((crc << 8) & 0xff0000) | (crc << 24));
+        return w.ToArray();
     }
 
     private byte[] RouterDiscovery()
