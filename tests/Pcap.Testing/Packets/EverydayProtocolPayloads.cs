@@ -274,27 +274,64 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     private EverydayPayload Bgp()
     {
-        int type = Pick(1, 2, 3, 4, 4, random.Next(7));
+        var w = new ByteWriter();
+        // Now and then two or three messages in one segment, as a busy session sends them.
+        for (int count = Pick(1, 1, 1, 2, 3); count > 0; count--)
+            w.Bytes(BgpMessage());
+        var toServer = random.Next(2) == 0;
+        int client = Ephemeral;
+        return new EverydayPayload("bgp", EverydayCarrier.Tcp, 0, w.ToArray()) { SourcePort = toServer ? client : 179, DestinationPort = toServer ? 179 : client };
+    }
+
+    /// <summary>One BGP message: OPEN with capabilities, UPDATE, NOTIFICATION, KEEPALIVE, ROUTE-REFRESH or an unknown type.</summary>
+    private byte[] BgpMessage()
+    {
+        int type = Pick(1, 2, 2, 3, 4, 4, 5, random.Next(7));
         var body = new ByteWriter();
         switch (type)
         {
             case 1:
-                var capabilities = new ByteWriter().U8(1).U8(4).U16(1).U8(0).U8(1).U8(2).U8(0).U8(65).U8(4).U32((uint)random.Next(1, 700000));
                 body.U8(4).U16(Pick(65001, 64512, 23456)).U16(Pick(180, 90, 0)).Bytes(Address4());
-                if (random.Next(3) == 0) body.U8(0);
-                else body.U8(capabilities.Length + 2).U8(2).U8(capabilities.Length).Bytes(capabilities.Written);
+                if (random.Next(5) == 0)
+                {
+                    body.U8(0);
+                    break;
+                }
+                var options = new ByteWriter();
+                for (int i = Pick(1, 1, 2); i > 0; i--)
+                {
+                    if (random.Next(10) == 0)
+                    {
+                        options.U8(1).U8(4).RandomBytes(random, 4);
+                        continue;
+                    }
+                    var capabilities = BgpCapabilities();
+                    options.U8(2).U8(capabilities.Length).Bytes(capabilities);
+                }
+                body.U8(random.Next(15) == 0 ? random.Next(256) : options.Length).Bytes(options.Written);
                 break;
             case 2:
-                var attributes = new ByteWriter().U8(0x40).U8(1).U8(1).U8(0).U8(0x40).U8(2).U8(6).U8(2).U8(1).U32((uint)Pick(65001, 64512))
-                    .U8(0x40).U8(3).U8(4).Bytes(Address4());
-                body.U16(0).U16(attributes.Length).Bytes(attributes.Written);
-                for (int i = random.Next(1, 3); i > 0; i--) body.U8(24).U8(10).U8(random.Next(256)).U8(random.Next(256));
+                body.Bytes(BgpUpdate());
                 break;
             case 3:
-                body.U8(Pick(1, 2, 3, 4, 5, 6)).U8(random.Next(1, 9));
-                if (random.Next(2) == 0) body.RandomBytes(random, random.Next(1, 6));
+                int major = Pick(1, 2, 3, 4, 5, 6, 6, 6, 7, random.Next(9));
+                int minor = major == 6 ? Pick(1, 2, 2, 4, 3, 5, random.Next(10)) : random.Next(0, 13);
+                body.U8(major).U8(minor);
+                if (major == 6 && minor is 2 or 4 && random.Next(4) != 0)
+                {
+                    var text = System.Text.Encoding.ASCII.GetBytes(Pick(0, 1, 2) switch { 0 => "maintenance", 1 => "", _ => "upgrade to 4.2\u0001" });
+                    body.U8(random.Next(10) == 0 ? random.Next(256) : text.Length).Bytes(text);
+                }
+                else if (major == 6 && minor == 1 && random.Next(2) == 0)
+                {
+                    body.U16(Pick(1, 2)).U8(Pick(1, 2, 128)).U32((uint)Pick(1000, 500000));
+                }
+                if (random.Next(3) == 0) body.RandomBytes(random, random.Next(1, 8));
                 break;
             case 4:
+                break;
+            case 5:
+                body.U16(Pick(1, 2, 25, random.Next(65536))).U8(0).U8(Pick(1, 2, 128, random.Next(256)));
                 break;
             default:
                 body.RandomBytes(random, random.Next(0, 12));
@@ -302,11 +339,112 @@ public sealed class EverydayProtocolPayloads(Random random)
         }
         var w = new ByteWriter();
         for (int i = 0; i < 16; i++) w.U8(0xff);
-        w.U16(19 + body.Length).U8(type).Bytes(body.Written);
-        if (random.Next(4) == 0) w.Bytes(w.Written.ToArray());
-        var toServer = random.Next(2) == 0;
-        int client = Ephemeral;
-        return new EverydayPayload("bgp", EverydayCarrier.Tcp, 0, w.ToArray()) { SourcePort = toServer ? client : 179, DestinationPort = toServer ? 179 : client };
+        int length = 19 + body.Length;
+        if (random.Next(30) == 0) length = Pick(0, 18, length + 1, length - 1);
+        return w.U16(length).U8(type).Bytes(body.Written).ToArray();
+    }
+
+    private byte[] BgpCapabilities()
+    {
+        var w = new ByteWriter();
+        for (int i = random.Next(1, 6); i > 0; i--)
+        {
+            switch (Pick(1, 1, 2, 64, 65, 69, 8, 70, 71, 128, random.Next(256)))
+            {
+                case 1:
+                    w.U8(1).U8(4).U16(Pick(1, 2, 25, 196)).U8(0).U8(Pick(1, 2, 4, 128, 70, 65));
+                    break;
+                case 2:
+                    w.U8(2).U8(0);
+                    break;
+                case 64:
+                    int families = random.Next(3);
+                    w.U8(64).U8(2 + families * 4).U16(Pick(0x8078, 120, 0x4000 | 300));
+                    for (int f = 0; f < families; f++) w.U16(Pick(1, 2)).U8(Pick(1, 128)).U8(Pick(0x80, 0));
+                    break;
+                case 65:
+                    w.U8(65).U8(4).U32((uint)random.Next(1, 700000));
+                    break;
+                case 69:
+                    int paths = Pick(1, 1, 2, 0);
+                    w.U8(69).U8(paths * 4);
+                    for (int f = 0; f < paths; f++) w.U16(Pick(1, 2)).U8(1).U8(Pick(1, 2, 3, 7));
+                    break;
+                case 8:
+                    w.U8(8).U8(4).U16(1).U8(4).U8(Pick(1, 3));
+                    break;
+                case 128:
+                    w.U8(128).U8(0);
+                    break;
+                case var other:
+                    int length = random.Next(0, 6);
+                    w.U8(other).U8(length).RandomBytes(random, length);
+                    break;
+            }
+        }
+        return w.ToArray();
+    }
+
+    /// <summary>An UPDATE: withdrawn routes, path attributes of the kinds routers send, announced prefixes; sometimes End-of-RIB.</summary>
+    private byte[] BgpUpdate()
+    {
+        if (random.Next(10) == 0) return new ByteWriter().U16(0).U16(0).ToArray();
+        var withdrawn = new ByteWriter();
+        if (random.Next(3) == 0)
+            for (int i = random.Next(1, 4); i > 0; i--) BgpPrefix(withdrawn);
+        var attributes = new ByteWriter();
+        if (random.Next(4) != 0)
+        {
+            BgpAttribute(attributes, 0x40, 1, new ByteWriter().U8(Pick(0, 1, 2, 0, 5)));
+            var path = new ByteWriter();
+            bool fourByte = random.Next(3) == 0;
+            for (int segment = random.Next(0, 3); segment >= 0; segment--)
+            {
+                int count = random.Next(1, 5);
+                path.U8(Pick(2, 2, 1, 3, 4)).U8(count);
+                for (int i = 0; i < count; i++) { if (fourByte) path.U32((uint)Pick(65001, 420000, 3356)); else path.U16(Pick(65001, 64512, 3356, 174)); }
+            }
+            BgpAttribute(attributes, 0x40, 2, path);
+            BgpAttribute(attributes, 0x40, 3, new ByteWriter().Bytes(Address4()));
+            for (int i = random.Next(0, 4); i > 0; i--)
+            {
+                switch (Pick(4, 5, 6, 7, 8, 8, 9, 10, 17, 18, 32, 99))
+                {
+                    case 4: BgpAttribute(attributes, 0x80, 4, new ByteWriter().U32((uint)Pick(0, 100, 4294967))); break;
+                    case 5: BgpAttribute(attributes, 0x40, 5, new ByteWriter().U32((uint)Pick(100, 200, 50))); break;
+                    case 6: BgpAttribute(attributes, 0x40, 6, new ByteWriter()); break;
+                    case 7: BgpAttribute(attributes, 0xc0, 7, random.Next(2) == 0 ? new ByteWriter().U16(65001).Bytes(Address4()) : new ByteWriter().U32(400000).Bytes(Address4())); break;
+                    case 8:
+                        var communities = new ByteWriter();
+                        for (int c = random.Next(1, 4); c > 0; c--) communities.U32((uint)Pick(unchecked((int)0xffffff01), unchecked((int)0xffffff02), unchecked((int)0xffffff03), 65001 << 16 | 100, 3356 << 16 | 2));
+                        BgpAttribute(attributes, 0xc0, 8, communities);
+                        break;
+                    case 9: BgpAttribute(attributes, 0x80, 9, new ByteWriter().Bytes(Address4())); break;
+                    case 10: BgpAttribute(attributes, 0x80, 10, new ByteWriter().Bytes(Address4()).Bytes(Address4())); break;
+                    case 17: BgpAttribute(attributes, 0xc0, 17, new ByteWriter().U8(2).U8(2).U32(400000).U32(65001)); break;
+                    case 18: BgpAttribute(attributes, 0xc0, 18, new ByteWriter().U32(400000).Bytes(Address4())); break;
+                    case 32: BgpAttribute(attributes, 0xc0, 32, new ByteWriter().U32(65001).U32(1).U32(2)); break;
+                    default: BgpAttribute(attributes, 0xc0 | random.Next(16), 99, new ByteWriter().RandomBytes(random, random.Next(0, 6))); break;
+                }
+            }
+        }
+        var body = new ByteWriter().U16(withdrawn.Length).Bytes(withdrawn.Written).U16(attributes.Length).Bytes(attributes.Written);
+        for (int i = random.Next(attributes.Length == 0 ? 0 : 1, 4); i > 0; i--) BgpPrefix(body);
+        return body.ToArray();
+    }
+
+    private void BgpAttribute(ByteWriter w, int flags, int type, ByteWriter value)
+    {
+        bool extended = random.Next(6) == 0;
+        w.U8(flags | (extended ? 0x10 : 0)).U8(type);
+        if (extended) w.U16(value.Length); else w.U8(value.Length);
+        w.Bytes(value.Written);
+    }
+
+    private void BgpPrefix(ByteWriter w)
+    {
+        int length = Pick(24, 24, 16, 8, 32, 0, 22, 27, random.Next(0, 33));
+        w.U8(length).Bytes(Address4().AsSpan(0, (length + 7) / 8));
     }
 
     /// <summary>
