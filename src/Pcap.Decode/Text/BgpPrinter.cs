@@ -484,7 +484,7 @@ internal static class BgpPrinter
     };
 
     /// <summary>tcpdump's af_values.</summary>
-    private static string? AddressFamilyName(ushort family) => family switch
+    internal static string? AddressFamilyName(ushort family) => family switch
     {
         0 => "Reserved",
         1 => "IPv4",
@@ -508,7 +508,7 @@ internal static class BgpPrinter
     };
 
     /// <summary>tcpdump's bgp_safi_values.</summary>
-    private static string? SubsequentFamilyName(byte family) => family switch
+    internal static string? SubsequentFamilyName(byte family) => family switch
     {
         0 => "Reserved",
         1 => "Unicast",

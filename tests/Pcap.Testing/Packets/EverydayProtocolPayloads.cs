@@ -408,19 +408,26 @@ public sealed class EverydayProtocolPayloads(Random random)
             BgpAttribute(attributes, 0x40, 3, new ByteWriter().Bytes(Address4()));
             for (int i = random.Next(0, 4); i > 0; i--)
             {
-                switch (Pick(4, 5, 6, 7, 8, 8, 9, 10, 17, 18, 32, 99))
+                switch (Pick(4, 5, 6, 7, 8, 8, 9, 10, 14, 14, 15, 17, 18, 32, 99))
                 {
-                    case 4: BgpAttribute(attributes, 0x80, 4, new ByteWriter().U32((uint)Pick(0, 100, 4294967))); break;
-                    case 5: BgpAttribute(attributes, 0x40, 5, new ByteWriter().U32((uint)Pick(100, 200, 50))); break;
-                    case 6: BgpAttribute(attributes, 0x40, 6, new ByteWriter()); break;
-                    case 7: BgpAttribute(attributes, 0xc0, 7, random.Next(2) == 0 ? new ByteWriter().U16(65001).Bytes(Address4()) : new ByteWriter().U32(400000).Bytes(Address4())); break;
-                    case 8:
-                        var communities = new ByteWriter();
-                        for (int c = random.Next(1, 4); c > 0; c--) communities.U32((uint)Pick(unchecked((int)0xffffff01), unchecked((int)0xffffff02), unchecked((int)0xffffff03), 65001 << 16 | 100, 3356 << 16 | 2));
-                        BgpAttribute(attributes, 0xc0, 8, communities);
+                    case 14:
+                        bool six = random.Next(3) != 0;
+                        int reachFamily = Pick(1, 1, 2, 4, 128, 70);
+                        var reach = new ByteWriter().U16(six ? 2 : 1).U8(reachFamily);
+                        var hop = six ? (random.Next(2) == 0 ? [.. Address6(), .. Address6()] : Address6()) : Address4();
+                        if (reachFamily == 128) hop = [.. new byte[8], .. hop];
+                        reach.U8(hop.Length).Bytes(hop).U8(random.Next(8) == 0 ? 1 : 0);
+                        if (reach.Written[^1] == 1) reach.U8(2).U16(0);
+                        for (int p = random.Next(0, 3); p > 0; p--) BgpFamilyPrefix(reach, six, reachFamily);
+                        BgpAttribute(attributes, 0x80, 14, reach);
                         break;
-                    case 9: BgpAttribute(attributes, 0x80, 9, new ByteWriter().Bytes(Address4())); break;
-                    case 10: BgpAttribute(attributes, 0x80, 10, new ByteWriter().Bytes(Address4()).Bytes(Address4())); break;
+                    case 15:
+                        bool unreachSix = random.Next(2) == 0;
+                        int unreachFamily = Pick(1, 1, 2, 4, 128);
+                        var unreach = new ByteWriter().U16(unreachSix ? 2 : 1).U8(unreachFamily);
+                        for (int p = random.Next(0, 3); p > 0; p--) BgpFamilyPrefix(unreach, unreachSix, unreachFamily);
+                        BgpAttribute(attributes, 0x80, 15, unreach);
+                        break;
                     case 17: BgpAttribute(attributes, 0xc0, 17, new ByteWriter().U8(2).U8(2).U32(400000).U32(65001)); break;
                     case 18: BgpAttribute(attributes, 0xc0, 18, new ByteWriter().U32(400000).Bytes(Address4())); break;
                     case 32: BgpAttribute(attributes, 0xc0, 32, new ByteWriter().U32(65001).U32(1).U32(2)); break;
@@ -441,10 +448,25 @@ public sealed class EverydayProtocolPayloads(Random random)
         w.Bytes(value.Written);
     }
 
-    private void BgpPrefix(ByteWriter w)
+    /// <summary>A prefix of a multiprotocol family: plain, with an MPLS label (SAFI 4), or label and route distinguisher (128).</summary>
+    private void BgpFamilyPrefix(ByteWriter w, bool ipv6, int subsequentFamily)
     {
-        int length = Pick(24, 24, 16, 8, 32, 0, 22, 27, random.Next(0, 33));
-        w.U8(length).Bytes(Address4().AsSpan(0, (length + 7) / 8));
+        if (subsequentFamily is not (4 or 128))
+        {
+            BgpPrefix(w, ipv6);
+            return;
+        }
+        int length = ipv6 ? Pick(64, 48, 128) : Pick(24, 32, 16);
+        int label = random.Next(16, 1 << 20) << 4 | (random.Next(6) == 0 ? 0 : 1);
+        w.U8(length + (subsequentFamily == 4 ? 24 : 88)).U8(label >> 16).U16(label & 0xffff);
+        if (subsequentFamily == 128) w.U16(Pick(0, 1, 2, 5)).U16(65001).U32((uint)random.Next(1, 1000));
+        w.Bytes((ipv6 ? Address6() : Address4()).AsSpan(0, (length + 7) / 8));
+    }
+
+    private void BgpPrefix(ByteWriter w, bool ipv6 = false)
+    {
+        int length = ipv6 ? Pick(64, 48, 128, 56, random.Next(0, 129)) : Pick(24, 24, 16, 8, 32, 0, 22, 27, random.Next(0, 33));
+        w.U8(length).Bytes((ipv6 ? Address6() : Address4()).AsSpan(0, (length + 7) / 8));
     }
 
     /// <summary>
