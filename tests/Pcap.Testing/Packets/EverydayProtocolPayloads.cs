@@ -19,7 +19,7 @@ public sealed class EverydayProtocolPayloads(Random random)
     /// on a wire in Pcap.Live.Tests are held to 100% for these; the rest report their share).
     /// </summary>
     public static readonly IReadOnlySet<string> Implemented = new HashSet<string>(StringComparer.Ordinal)
-        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp", "pppoed", "pppoes" };
+        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp", "pppoed", "pppoes", "esp", "ah", "sctp", "bgp" };
 
     /// <summary>
     /// The protocol a packet counts for: its own, unless tcpdump's text shows a not-yet-decoded protocol inside it (OSI after
@@ -72,7 +72,7 @@ public sealed class EverydayProtocolPayloads(Random random)
         "ipip" => new EverydayPayload(protocol, EverydayCarrier.Ip, 4, InnerIpv4()) { Ipv6 = random.Next(5) == 0 },
         "ip6in4" => new EverydayPayload(protocol, EverydayCarrier.Ip, 41, InnerIpv6()) { Ipv6 = random.Next(5) == 0 },
         "esp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 50, IpsecBuilder.EncapsulatingSecurityPayload(random)),
-        "ah" => new EverydayPayload(protocol, EverydayCarrier.Ip, 51, IpsecBuilder.AuthenticationHeader(random, 17, UdpSegment())),
+        "ah" => new EverydayPayload(protocol, EverydayCarrier.Ip, 51, Ah()),
         "pppoed" => new EverydayPayload(protocol, EverydayCarrier.EtherType, PppoeBuilder.DiscoveryEtherType, PppoeDiscovery()),
         "pppoes" => new EverydayPayload(protocol, EverydayCarrier.EtherType, PppoeBuilder.SessionEtherType, PppoeSession()),
         "qinq" => QinQ(),
@@ -93,7 +93,7 @@ public sealed class EverydayProtocolPayloads(Random random)
         "netbios-dgm" => Udp(protocol, 138, 138, NetbiosDatagram()) with { Ipv6 = false },
         "kerberos" => Udp(protocol, 88, Ephemeral, Kerberos()),
         "radius" => Udp(protocol, Pick(1812, 1813), Ephemeral, Radius()),
-        "sctp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 132, SctpBuilder.Build(random, AddressPool.NextPort(random), AddressPool.NextPort(random), out _)),
+        "sctp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 132, random.Next(4) == 0 ? SctpBuilder.Build(random, AddressPool.NextPort(random), AddressPool.NextPort(random), out _) : Sctp()),
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "not an issue-12 protocol"),
     };
 
@@ -301,27 +301,64 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     private EverydayPayload Bgp()
     {
-        int type = Pick(1, 2, 3, 4, 4, random.Next(7));
+        var w = new ByteWriter();
+        // Now and then two or three messages in one segment, as a busy session sends them.
+        for (int count = Pick(1, 1, 1, 2, 3); count > 0; count--)
+            w.Bytes(BgpMessage());
+        var toServer = random.Next(2) == 0;
+        int client = Ephemeral;
+        return new EverydayPayload("bgp", EverydayCarrier.Tcp, 0, w.ToArray()) { SourcePort = toServer ? client : 179, DestinationPort = toServer ? 179 : client };
+    }
+
+    /// <summary>One BGP message: OPEN with capabilities, UPDATE, NOTIFICATION, KEEPALIVE, ROUTE-REFRESH or an unknown type.</summary>
+    private byte[] BgpMessage()
+    {
+        int type = Pick(1, 2, 2, 3, 4, 4, 5, random.Next(7));
         var body = new ByteWriter();
         switch (type)
         {
             case 1:
-                var capabilities = new ByteWriter().U8(1).U8(4).U16(1).U8(0).U8(1).U8(2).U8(0).U8(65).U8(4).U32((uint)random.Next(1, 700000));
                 body.U8(4).U16(Pick(65001, 64512, 23456)).U16(Pick(180, 90, 0)).Bytes(Address4());
-                if (random.Next(3) == 0) body.U8(0);
-                else body.U8(capabilities.Length + 2).U8(2).U8(capabilities.Length).Bytes(capabilities.Written);
+                if (random.Next(5) == 0)
+                {
+                    body.U8(0);
+                    break;
+                }
+                var options = new ByteWriter();
+                for (int i = Pick(1, 1, 2); i > 0; i--)
+                {
+                    if (random.Next(10) == 0)
+                    {
+                        options.U8(1).U8(4).RandomBytes(random, 4);
+                        continue;
+                    }
+                    var capabilities = BgpCapabilities();
+                    options.U8(2).U8(capabilities.Length).Bytes(capabilities);
+                }
+                body.U8(random.Next(15) == 0 ? random.Next(256) : options.Length).Bytes(options.Written);
                 break;
             case 2:
-                var attributes = new ByteWriter().U8(0x40).U8(1).U8(1).U8(0).U8(0x40).U8(2).U8(6).U8(2).U8(1).U32((uint)Pick(65001, 64512))
-                    .U8(0x40).U8(3).U8(4).Bytes(Address4());
-                body.U16(0).U16(attributes.Length).Bytes(attributes.Written);
-                for (int i = random.Next(1, 3); i > 0; i--) body.U8(24).U8(10).U8(random.Next(256)).U8(random.Next(256));
+                body.Bytes(BgpUpdate());
                 break;
             case 3:
-                body.U8(Pick(1, 2, 3, 4, 5, 6)).U8(random.Next(1, 9));
-                if (random.Next(2) == 0) body.RandomBytes(random, random.Next(1, 6));
+                int major = Pick(1, 2, 3, 4, 5, 6, 6, 6, 7, random.Next(9));
+                int minor = major == 6 ? Pick(1, 2, 2, 4, 3, 5, random.Next(10)) : random.Next(0, 13);
+                body.U8(major).U8(minor);
+                if (major == 6 && minor is 2 or 4 && random.Next(4) != 0)
+                {
+                    var text = System.Text.Encoding.ASCII.GetBytes(Pick(0, 1, 2) switch { 0 => "maintenance", 1 => "", _ => "upgrade to 4.2\u0001" });
+                    body.U8(random.Next(10) == 0 ? random.Next(256) : text.Length).Bytes(text);
+                }
+                else if (major == 6 && minor == 1 && random.Next(2) == 0)
+                {
+                    body.U16(Pick(1, 2)).U8(Pick(1, 2, 128)).U32((uint)Pick(1000, 500000));
+                }
+                if (random.Next(3) == 0) body.RandomBytes(random, random.Next(1, 8));
                 break;
             case 4:
+                break;
+            case 5:
+                body.U16(Pick(1, 2, 25, random.Next(65536))).U8(0).U8(Pick(1, 2, 128, random.Next(256)));
                 break;
             default:
                 body.RandomBytes(random, random.Next(0, 12));
@@ -329,11 +366,214 @@ public sealed class EverydayProtocolPayloads(Random random)
         }
         var w = new ByteWriter();
         for (int i = 0; i < 16; i++) w.U8(0xff);
-        w.U16(19 + body.Length).U8(type).Bytes(body.Written);
-        if (random.Next(4) == 0) w.Bytes(w.Written.ToArray());
-        var toServer = random.Next(2) == 0;
-        int client = Ephemeral;
-        return new EverydayPayload("bgp", EverydayCarrier.Tcp, 0, w.ToArray()) { SourcePort = toServer ? client : 179, DestinationPort = toServer ? 179 : client };
+        int length = 19 + body.Length;
+        if (random.Next(30) == 0) length = Pick(0, 18, length + 1, length - 1);
+        return w.U16(length).U8(type).Bytes(body.Written).ToArray();
+    }
+
+    private byte[] BgpCapabilities()
+    {
+        var w = new ByteWriter();
+        for (int i = random.Next(1, 6); i > 0; i--)
+        {
+            switch (Pick(1, 1, 2, 64, 65, 69, 8, 70, 71, 128, random.Next(256)))
+            {
+                case 1:
+                    w.U8(1).U8(4).U16(Pick(1, 2, 25, 196)).U8(0).U8(Pick(1, 2, 4, 128, 70, 65));
+                    break;
+                case 2:
+                    w.U8(2).U8(0);
+                    break;
+                case 64:
+                    int families = random.Next(3);
+                    w.U8(64).U8(2 + families * 4).U16(Pick(0x8078, 120, 0x4000 | 300));
+                    for (int f = 0; f < families; f++) w.U16(Pick(1, 2)).U8(Pick(1, 128)).U8(Pick(0x80, 0));
+                    break;
+                case 65:
+                    w.U8(65).U8(4).U32((uint)random.Next(1, 700000));
+                    break;
+                case 69:
+                    int paths = Pick(1, 1, 2, 0);
+                    w.U8(69).U8(paths * 4);
+                    for (int f = 0; f < paths; f++) w.U16(Pick(1, 2)).U8(1).U8(Pick(1, 2, 3, 7));
+                    break;
+                case 8:
+                    w.U8(8).U8(4).U16(1).U8(4).U8(Pick(1, 3));
+                    break;
+                case 128:
+                    w.U8(128).U8(0);
+                    break;
+                case var other:
+                    int length = random.Next(0, 6);
+                    w.U8(other).U8(length).RandomBytes(random, length);
+                    break;
+            }
+        }
+        return w.ToArray();
+    }
+
+    /// <summary>An UPDATE: withdrawn routes, path attributes of the kinds routers send, announced prefixes; sometimes End-of-RIB.</summary>
+    private byte[] BgpUpdate()
+    {
+        if (random.Next(10) == 0) return new ByteWriter().U16(0).U16(0).ToArray();
+        var withdrawn = new ByteWriter();
+        if (random.Next(3) == 0)
+            for (int i = random.Next(1, 4); i > 0; i--) BgpPrefix(withdrawn);
+        var attributes = new ByteWriter();
+        if (random.Next(4) != 0)
+        {
+            BgpAttribute(attributes, 0x40, 1, new ByteWriter().U8(Pick(0, 1, 2, 0, 5)));
+            var path = new ByteWriter();
+            bool fourByte = random.Next(3) == 0;
+            for (int segment = random.Next(0, 3); segment >= 0; segment--)
+            {
+                int count = random.Next(1, 5);
+                path.U8(Pick(2, 2, 1, 3, 4)).U8(count);
+                for (int i = 0; i < count; i++) { if (fourByte) path.U32((uint)Pick(65001, 420000, 3356)); else path.U16(Pick(65001, 64512, 3356, 174)); }
+            }
+            BgpAttribute(attributes, 0x40, 2, path);
+            BgpAttribute(attributes, 0x40, 3, new ByteWriter().Bytes(Address4()));
+            for (int i = random.Next(0, 4); i > 0; i--)
+            {
+                switch (Pick(4, 5, 6, 7, 8, 8, 9, 10, 14, 14, 15, 17, 18, 32, 99))
+                {
+                    case 14:
+                        bool six = random.Next(3) != 0;
+                        int reachFamily = Pick(1, 1, 2, 4, 128, 70);
+                        var reach = new ByteWriter().U16(six ? 2 : 1).U8(reachFamily);
+                        var hop = six ? (random.Next(2) == 0 ? [.. Address6(), .. Address6()] : Address6()) : Address4();
+                        if (reachFamily == 128) hop = [.. new byte[8], .. hop];
+                        reach.U8(hop.Length).Bytes(hop).U8(random.Next(8) == 0 ? 1 : 0);
+                        if (reach.Written[^1] == 1) reach.U8(2).U16(0);
+                        for (int p = random.Next(0, 3); p > 0; p--) BgpFamilyPrefix(reach, six, reachFamily);
+                        BgpAttribute(attributes, 0x80, 14, reach);
+                        break;
+                    case 15:
+                        bool unreachSix = random.Next(2) == 0;
+                        int unreachFamily = Pick(1, 1, 2, 4, 128);
+                        var unreach = new ByteWriter().U16(unreachSix ? 2 : 1).U8(unreachFamily);
+                        for (int p = random.Next(0, 3); p > 0; p--) BgpFamilyPrefix(unreach, unreachSix, unreachFamily);
+                        BgpAttribute(attributes, 0x80, 15, unreach);
+                        break;
+                    case 17: BgpAttribute(attributes, 0xc0, 17, new ByteWriter().U8(2).U8(2).U32(400000).U32(65001)); break;
+                    case 18: BgpAttribute(attributes, 0xc0, 18, new ByteWriter().U32(400000).Bytes(Address4())); break;
+                    case 32: BgpAttribute(attributes, 0xc0, 32, new ByteWriter().U32(65001).U32(1).U32(2)); break;
+                    default: BgpAttribute(attributes, 0xc0 | random.Next(16), 99, new ByteWriter().RandomBytes(random, random.Next(0, 6))); break;
+                }
+            }
+        }
+        var body = new ByteWriter().U16(withdrawn.Length).Bytes(withdrawn.Written).U16(attributes.Length).Bytes(attributes.Written);
+        for (int i = random.Next(attributes.Length == 0 ? 0 : 1, 4); i > 0; i--) BgpPrefix(body);
+        return body.ToArray();
+    }
+
+    private void BgpAttribute(ByteWriter w, int flags, int type, ByteWriter value)
+    {
+        bool extended = random.Next(6) == 0;
+        w.U8(flags | (extended ? 0x10 : 0)).U8(type);
+        if (extended) w.U16(value.Length); else w.U8(value.Length);
+        w.Bytes(value.Written);
+    }
+
+    /// <summary>A prefix of a multiprotocol family: plain, with an MPLS label (SAFI 4), or label and route distinguisher (128).</summary>
+    private void BgpFamilyPrefix(ByteWriter w, bool ipv6, int subsequentFamily)
+    {
+        if (subsequentFamily is not (4 or 128))
+        {
+            BgpPrefix(w, ipv6);
+            return;
+        }
+        int length = ipv6 ? Pick(64, 48, 128) : Pick(24, 32, 16);
+        int label = random.Next(16, 1 << 20) << 4 | (random.Next(6) == 0 ? 0 : 1);
+        w.U8(length + (subsequentFamily == 4 ? 24 : 88)).U8(label >> 16).U16(label & 0xffff);
+        if (subsequentFamily == 128) w.U16(Pick(0, 1, 2, 5)).U16(65001).U32((uint)random.Next(1, 1000));
+        w.Bytes((ipv6 ? Address6() : Address4()).AsSpan(0, (length + 7) / 8));
+    }
+
+    private void BgpPrefix(ByteWriter w, bool ipv6 = false)
+    {
+        int length = ipv6 ? Pick(64, 48, 128, 56, random.Next(0, 129)) : Pick(24, 24, 16, 8, 32, 0, 22, 27, random.Next(0, 33));
+        w.U8(length).Bytes((ipv6 ? Address6() : Address4()).AsSpan(0, (length + 7) / 8));
+    }
+
+    /// <summary>
+    /// An SCTP packet of one to four chunks of the kinds an association exchanges (DATA with its flags, INIT and INIT ACK with
+    /// parameters, SACK with gap blocks and duplicate TSNs, heartbeats, ABORT and ERROR with causes, SHUTDOWN and its
+    /// replies, COOKIE ECHO/ACK, ECN, FORWARD TSN, unknown types), now and then with an odd length or no padding.
+    /// </summary>
+    private byte[] Sctp()
+    {
+        // Not ForCES's ports (6704-6706), whose payloads tcpdump hands to another printer.
+        int Port() => Pick(2905, 36412, 38412, 9899, 5060, 3868, Ephemeral);
+        var w = new ByteWriter().U16(Port()).U16(Port()).U32((uint)random.Next()).U32(0);
+        for (int chunks = Pick(1, 1, 1, 2, 2, 3, 4); chunks > 0; chunks--)
+        {
+            int type = Pick(0, 0, 0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 0xc0, 0xc1, random.Next(256));
+            var body = new ByteWriter();
+            int flags = 0;
+            switch (type)
+            {
+                case 0:
+                    flags = Pick(3, 3, 2, 1, 0, 4, 7, random.Next(256));
+                    // Payload protocol identifiers tcpdump names, but not M3UA (3) or ForCES (21-23), which it decodes at -vv.
+                    body.U32((uint)random.Next()).U16(random.Next(10)).U16(random.Next(1000)).U32((uint)Pick(0, 0, 1, 4, 18, 46, 60, 27, random.Next(30, 1000)))
+                        .RandomBytes(random, Pick(1, 4, random.Next(0, 40), random.Next(1, 100)));
+                    break;
+                case 1:
+                case 2:
+                    body.U32((uint)random.Next()).U32((uint)Pick(65536, 106496, 0)).U16(Pick(10, 1, 65535)).U16(Pick(10, 2048)).U32((uint)random.Next());
+                    for (int i = random.Next(4); i > 0; i--)
+                    {
+                        if (random.Next(2) == 0) body.U16(5).U16(8).Bytes(Address4());
+                        else if (random.Next(2) == 0) body.U16(6).U16(20).Bytes(Address6());
+                        else body.U16(0x8000).U16(4);
+                    }
+                    if (type == 2) body.U16(7).U16(12).RandomBytes(random, 8);
+                    break;
+                case 3:
+                    int gaps = Pick(0, 0, 1, 2, 3), duplicates = Pick(0, 0, 1, 2);
+                    body.U32((uint)random.Next()).U32((uint)Pick(65536, 106496, 0)).U16(gaps).U16(duplicates);
+                    for (int i = 0; i < gaps; i++) body.U16(random.Next(1, 50)).U16(random.Next(50, 100));
+                    for (int i = 0; i < duplicates; i++) body.U32((uint)random.Next());
+                    if (random.Next(8) == 0) body.U16(random.Next(65536));
+                    break;
+                case 4:
+                case 5:
+                    body.U16(1).U16(random.Next(2) == 0 ? 8 : 40).RandomBytes(random, 4);
+                    break;
+                case 6:
+                case 9:
+                    flags = type == 6 ? random.Next(2) : 0;
+                    for (int i = random.Next(3); i > 0; i--) body.U16(Pick(1, 3, 6, 12, 13)).U16(8).RandomBytes(random, 4);
+                    break;
+                case 7:
+                case 12:
+                case 13:
+                case 0xc0:
+                    body.U32((uint)random.Next());
+                    break;
+                case 10:
+                    body.RandomBytes(random, Pick(8, 20, 33));
+                    break;
+                case 8:
+                case 11:
+                case 14:
+                    flags = random.Next(4) == 0 ? 1 : 0;
+                    break;
+                default:
+                    body.RandomBytes(random, random.Next(0, 12));
+                    break;
+            }
+            int length = 4 + body.Length;
+            if (random.Next(25) == 0) length = Pick(0, 2, 3, length + 4, length - 1);
+            w.U8(type).U8(flags).U16(length).Bytes(body.Written);
+            if (random.Next(20) != 0)
+                while (w.Length % 4 != 0) w.U8(0);
+        }
+        uint crc = Checksums.Crc32c(w.Written);
+        // The CRC-32C goes on the wire least significant byte first.
+        w.PatchU32(8, (crc >> 24) | ((crc >> 8) & 0xff00) | ((crc << 8) & 0xff0000) | (crc << 24));
+        return w.ToArray();
     }
 
     private byte[] RouterDiscovery()
@@ -355,10 +595,42 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     // ---- tunnels and encapsulations ----
 
+    /// <summary>
+    /// AH (varied ICV lengths, now and then a non-zero reserved field or a second AH) in front of UDP between ephemeral ports
+    /// (so no other issue-12 protocol's printer is behind it), ESP, an ICMP echo or nothing.
+    /// </summary>
+    private byte[] Ah()
+    {
+        int next = Pick(17, 17, 17, 50, 1, 59);
+        var inner = next switch
+        {
+            17 => UdpSegment(),
+            50 => IpsecBuilder.EncapsulatingSecurityPayload(random),
+            1 => IcmpEcho(),
+            _ => [],
+        };
+        var bytes = AhHeader(next, inner);
+        return random.Next(10) == 0 ? AhHeader(51, bytes) : bytes;
+    }
+
+    private byte[] AhHeader(int next, byte[] inner)
+    {
+        int icvWords = Pick(3, 3, 3, 4, 2, random.Next(0, 6));
+        return new ByteWriter().U8(next).U8(icvWords + 1).U16(random.Next(20) == 0 ? random.Next(1, 65536) : 0)
+            .U32((uint)random.Next(1, 5000)).U32((uint)random.Next(1, 100)).RandomBytes(random, icvWords * 4).Bytes(inner).ToArray();
+    }
+
     private byte[] UdpSegment()
     {
         var payload = AddressPool.RandomBytes(random, random.Next(0, 24));
-        return new ByteWriter().U16(AddressPool.NextPort(random)).U16(Ephemeral).U16(8 + payload.Length).U16(0).Bytes(payload).ToArray();
+        return new ByteWriter().U16(Ephemeral).U16(Ephemeral).U16(8 + payload.Length).U16(0).Bytes(payload).ToArray();
+    }
+
+    private byte[] IcmpEcho()
+    {
+        var w = new ByteWriter().U8(8).U8(0).U16(0).U16(random.Next(65536)).U16(random.Next(100)).RandomBytes(random, random.Next(0, 16));
+        w.PatchU16(2, Checksums.Internet(w.Written));
+        return w.ToArray();
     }
 
     /// <summary>A small IPv4 datagram (UDP, ICMP echo or TCP SYN) for tunnels to carry.</summary>
