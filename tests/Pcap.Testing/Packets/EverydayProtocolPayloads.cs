@@ -64,8 +64,8 @@ public sealed class EverydayProtocolPayloads(Random random)
         "snmp" => Udp(protocol, random.Next(5) == 0 ? 162 : 161, Ephemeral, Snmp()),
         "netbios-ns" => Udp(protocol, 137, random.Next(2) == 0 ? 137 : Ephemeral, NetbiosName()),
         "netbios-dgm" => Udp(protocol, 138, 138, NetbiosDatagram()) with { Ipv6 = false },
-        "kerberos" => Udp(protocol, 88, Ephemeral, Kerberos()),
-        "radius" => Udp(protocol, Pick(1812, 1813), Ephemeral, Radius()),
+        "kerberos" => Udp(protocol, random.Next(6) == 0 ? 750 : 88, Ephemeral, Kerberos()),
+        "radius" => Udp(protocol, Pick(1812, 1813, 1812, 1813, 1645, 1646, 3799, 1700), Ephemeral, Radius()),
         "sctp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 132, SctpBuilder.Build(random, AddressPool.NextPort(random), AddressPool.NextPort(random), out _)),
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "not an issue-12 protocol"),
     };
@@ -737,18 +737,219 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     private byte[] Kerberos()
     {
+        if (random.Next(5) < 2)
+            return Kerberos4();
         // An AS-REQ shell: tcpdump prints the message type and the realm-ish start of it.
-        var w = new ByteWriter().U8(Pick(0x6a, 0x6b, 0x6c, 0x6d, 0x7e)).U8(0x30).U8(0x30).U8(0x2e).U8(0xa1).U8(0x03).U8(0x02).U8(0x01).U8(5)
+        var w = new ByteWriter().U8(Pick(0x6a, 0x6b, 0x6c, 0x6d, 0x7e, 1, 2, 3)).U8(0x30).U8(0x30).U8(0x2e).U8(0xa1).U8(0x03).U8(0x02).U8(0x01).U8(5)
             .U8(0xa2).U8(0x03).U8(0x02).U8(0x01).U8(Pick(10, 11, 12, 13, 30)).RandomBytes(random, random.Next(0, 32));
+        return w.ToArray();
+    }
+
+    /// <summary>A Kerberos 4 message (tcpdump decodes these): KDC request and reply, application request, error reply, others.</summary>
+    private byte[] Kerberos4()
+    {
+        bool little = random.Next(2) == 0;
+        int type = Pick(1, 1, 2, 2, 3, 3, 5, 5, 4, 6, 7, 8, 63, random.Next(128));
+        var w = new ByteWriter().U8(4).U8(type << 1 | (little ? 1 : 0));
+        ByteWriter Text(string text) => w.Bytes(System.Text.Encoding.ASCII.GetBytes(text)).U8(0);
+        ByteWriter Short(int value) => little ? w.U16LittleEndian(value) : w.U16(value);
+        void Names() { Text(Pick(0, 1, 2) switch { 0 => "alice", 1 => "rcmd", _ => "" }); Text(Pick(0, 1) == 0 ? "" : "host1"); Text("ATHENA.MIT.EDU"); }
+        switch (type)
+        {
+            case 1:
+                Names();
+                w.U32((uint)random.Next()).U8(random.Next(256));
+                Text("krbtgt");
+                Text("ATHENA.MIT.EDU");
+                break;
+            case 2:
+                Names();
+                w.U32((uint)random.Next()).U8(random.Next(1, 4)).U32((uint)random.Next()).U8(random.Next(256));
+                Short(random.Next(0, 1500));
+                w.RandomBytes(random, random.Next(0, 24));
+                break;
+            case 3:
+                w.U8(random.Next(256));
+                Text("ATHENA.MIT.EDU");
+                w.U8(random.Next(256)).U8(random.Next(256)).RandomBytes(random, random.Next(0, 24));
+                break;
+            case 5:
+                Names();
+                w.U32((uint)random.Next());
+                Short(Pick(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, random.Next(65536)));
+                w.U16(0);
+                Text(Pick(0, 1) == 0 ? "Principal unknown" : "");
+                break;
+            default:
+                w.RandomBytes(random, random.Next(0, 24));
+                break;
+        }
         return w.ToArray();
     }
 
     private byte[] Radius()
     {
-        int code = Pick(1, 2, 3, 4, 5, 11, 12, random.Next(256));
-        var attributes = new ByteWriter().U8(1).U8(7).Bytes("alice"u8).U8(4).U8(6).Bytes(Address4()).U8(5).U8(6).U32((uint)random.Next(100));
-        if (random.Next(2) == 0) attributes.U8(80).U8(18).RandomBytes(random, 16);
-        if (random.Next(3) == 0) attributes.U8(26).U8(12).U32(311).U8(1).U8(6).U32((uint)random.Next());
-        return new ByteWriter().U8(code).U8(random.Next(256)).U16(20 + attributes.Length).RandomBytes(random, 16).Bytes(attributes.Written).ToArray();
+        int code = Pick(1, 2, 3, 4, 5, 11, 12, 13, 40, 41, 42, 43, 44, 45, 255, random.Next(256));
+        var attributes = new ByteWriter();
+        if (random.Next(4) == 0)
+        {
+            // The classic Access-Request of earlier corpora.
+            attributes.U8(1).U8(7).Bytes("alice"u8).U8(4).U8(6).Bytes(Address4()).U8(5).U8(6).U32((uint)random.Next(100));
+            if (random.Next(2) == 0) attributes.U8(80).U8(18).RandomBytes(random, 16);
+            if (random.Next(3) == 0) attributes.U8(26).U8(12).U32(311).U8(1).U8(6).U32((uint)random.Next());
+        }
+        else
+        {
+            for (int i = random.Next(1, 7); i > 0; i--) RadiusAttribute(attributes);
+        }
+        int length = 20 + attributes.Length;
+        if (random.Next(25) == 0) length = random.Next(0, length + 30);
+        return new ByteWriter().U8(code).U8(random.Next(256)).U16(length).RandomBytes(random, 16).Bytes(attributes.Written).ToArray();
+    }
+
+    /// <summary>One RADIUS attribute of the kinds tcpdump prints differently: text, numbers (named, timers, tagged), addresses, prefixes, vendor, EAP, ARAP, location, times.</summary>
+    private void RadiusAttribute(ByteWriter w)
+    {
+        var value = new ByteWriter();
+        int type;
+        switch (random.Next(22))
+        {
+            case 0:
+                type = Pick(1, 11, 18, 19, 20, 22, 24, 25, 30, 31, 32, 33, 44, 50, 60, 77, 87, 88, 89, 92, 99, 100, 104, 110, 122);
+                value.Bytes(System.Text.Encoding.ASCII.GetBytes(Pick(0, 1, 2, 3) switch { 0 => "alice@example.com", 1 => "00-11-22-33-44-55", 2 => "ppp0", _ => "x\u0001y" }));
+                if (random.Next(6) == 0) value.U8(0).Bytes("tail"u8);
+                break;
+            case 1:
+                type = Pick(2, 3, 17, 21, 54, 59, 93, 94, 96, 102);
+                value.RandomBytes(random, random.Next(1, 18));
+                break;
+            case 2:
+                type = Pick(4, 8, 9, 14);
+                value.Bytes(random.Next(4) == 0 ? [0xff, 0xff, 0xff, (byte)Pick(0xff, 0xfe)] : Address4());
+                break;
+            case 3:
+            case 4:
+                type = Pick(5, 6, 7, 10, 12, 13, 15, 16, 23, 29, 37, 38, 40, 42, 43, 45, 47, 48, 49, 51, 52, 53, 57, 61, 62, 72, 75, 76, 86);
+                value.U32((uint)Pick(0, 1, 2, 3, 4, 5, 7, 9, 15, 19, 20, 23, 30, 40, 43, 44, -2, random.Next()));
+                break;
+            case 5:
+                type = Pick(27, 28, 41, 46, 85);
+                value.U32((uint)Pick(0, 5, 59, 60, 600, 3599, 3600, 86400, 1000000, random.Next()));
+                break;
+            case 6:
+                type = Pick(64, 65, 83, 56);
+                value.U8(Pick(0, 1, 5, 0x31, 0x32, 0x40)).U8(0).U8(0).U8(Pick(1, 3, 9, 13, 15, 16, 200));
+                break;
+            case 7:
+                type = Pick(66, 67, 81, 82, 90, 91, 69, 58);
+                value.U8(Pick(0, 1, 7, 0x1f, 0x20, 0x31, 0x32, 0x41)).Bytes("tunnel-1.example"u8);
+                break;
+            case 8:
+                type = 26;
+                value.U32((uint)Pick(311, 9, 2636, 14122, 3561, 35632, 46098, random.Next(70000)));
+                for (int i = random.Next(0, 3); i > 0; i--)
+                {
+                    int subLength = Pick(6, 6, 8, 1, 40);
+                    value.U8(random.Next(1, 30)).U8(subLength).Bytes(subLength is >= 2 and <= 8 ? "abc\u0007defgh"u8[..(subLength - 2)] : ReadOnlySpan<byte>.Empty);
+                }
+                break;
+            case 9:
+                type = 79;
+                RadiusEap(value);
+                break;
+            case 10:
+                type = 80;
+                value.RandomBytes(random, 16);
+                break;
+            case 11:
+                type = Pick(95, 98);
+                value.Bytes(Address6());
+                break;
+            case 12:
+                type = Pick(97, 123);
+                int prefix = Pick(64, 48, 128, 0, 129, 72);
+                value.U8(0).U8(prefix).Bytes(Address6().AsSpan(0, Pick(8, 16, 0, 6)));
+                break;
+            case 13:
+                type = 125;
+                value.U8(Pick(64, 200)).Bytes(Address6());
+                break;
+            case 14:
+                type = 101;
+                value.U32((uint)Pick(201, 202, 401, 404, 503, 509, 999, random.Next(1000)));
+                break;
+            case 15:
+                type = Pick(70, 71, 84);
+                value.RandomBytes(random, type switch { 70 => 16, 71 => 14, _ => 8 });
+                break;
+            case 16:
+                type = 124;
+                value.U32((uint)Pick(0, 0x0003, 0x00ff)).U32((uint)Pick(1, 3, int.MinValue, random.Next()));
+                break;
+            case 17:
+                type = 126;
+                value.U8(Pick(0x30, 0x31, 0x32, 0x33, 0x40)).Bytes("example.net"u8);
+                break;
+            case 18:
+                type = Pick(127, 128, 129);
+                value.U16(random.Next(4)).U8(random.Next(3)).U8(random.Next(3)).U32(Pick(0, 1) == 0 ? 0 : 3900000000u).U32((uint)random.Next())
+                    .U32(3950000000u).U32(0).Bytes("GPS"u8);
+                break;
+            case 19:
+                type = 55;
+                value.U32((uint)Pick(0, 1700000000, 951782400, random.Next()));
+                break;
+            case 20:
+                // A value of the wrong size for its type.
+                type = Pick(4, 5, 6, 8, 27, 55, 64, 70, 71, 84, 95, 97, 101, 124, 125, 126, 127, 128, 129, 26);
+                value.RandomBytes(random, Pick(0, 1, 2, 3, 5, 7, 9));
+                break;
+            default:
+                type = Pick(0, 130, 200, 255, random.Next(256));
+                value.RandomBytes(random, random.Next(0, 12));
+                break;
+        }
+        int length = value.Length + 2;
+        if (random.Next(40) == 0) length = Pick(0, 1, length + 5);
+        w.U8(type).U8(Math.Min(length, 255)).Bytes(value.Written[..Math.Min(value.Length, 253)]);
+    }
+
+    /// <summary>An EAP message as RADIUS carries it: identity, notification, NAK, MD5, TLS/TTLS/FAST with flags, SIM/AKA, success, or a fragment.</summary>
+    private void RadiusEap(ByteWriter value)
+    {
+        int code = Pick(1, 2, 2, 3, 4, 9);
+        var body = new ByteWriter();
+        if (code is 1 or 2)
+        {
+            int type = Pick(1, 1, 2, 3, 4, 13, 21, 43, 18, 23, 254, random.Next(256));
+            body.U8(type);
+            switch (type)
+            {
+                case 1:
+                case 2:
+                    if (random.Next(4) != 0) body.Bytes("user@example.org"u8);
+                    break;
+                case 3:
+                    for (int i = random.Next(0, 3); i > 0; i--) body.U8(Pick(4, 13, 21, 25, 99));
+                    break;
+                case 13:
+                case 21:
+                case 43:
+                    int flags = Pick(0x80, 0x20, 0x40, 0xc0, 0x00, 0x01, random.Next(256));
+                    if (random.Next(6) != 0) body.U8(flags);
+                    if ((flags & 0x80) != 0 && random.Next(5) != 0) body.U32((uint)random.Next(5000));
+                    break;
+                case 18:
+                case 23:
+                    if (random.Next(6) != 0) body.U8(Pick(1, 2, 4, 5, 10, 11, 12, 13, 14, 99)).U16(0);
+                    break;
+                default:
+                    body.RandomBytes(random, random.Next(0, 8));
+                    break;
+            }
+        }
+        int length = 4 + body.Length;
+        int field = random.Next(8) == 0 ? Pick(length + 20, 3, 2) : length;
+        value.U8(code).U8(random.Next(256)).U16(field).Bytes(body.Written);
     }
 }
