@@ -29,6 +29,8 @@ public enum ApplicationProtocol : byte
     Bootp,
     /// <summary>RIP versions 1 and 2 (UDP 520).</summary>
     Rip,
+    /// <summary>SNMP (UDP 161, traps 162).</summary>
+    Snmp,
     /// <summary>NTP (UDP 123).</summary>
     Ntp,
     /// <summary>Kerberos (UDP 88, and 750 for version 4).</summary>

@@ -697,17 +697,149 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     private byte[] Snmp()
     {
-        // A v1/v2c get-request or response for sysDescr.0 (BER).
-        int version = Pick(0, 1, 1);
-        int pdu = Pick(0xa0, 0xa1, 0xa2, 0xa3, 0xa5);
-        var oid = new byte[] { 0x06, 0x08, 0x2b, 0x06, 0x01, 0x02, 0x01, 0x01, 0x01, 0x00 };
-        var value = pdu == 0xa2 ? [.. new byte[] { 0x04, 0x05 }, .. "Linux"u8] : new byte[] { 0x05, 0x00 };
-        var varbind = new ByteWriter().U8(0x30).U8(oid.Length + value.Length).Bytes(oid).Bytes(value);
-        var list = new ByteWriter().U8(0x30).U8(varbind.Length).Bytes(varbind.Written);
-        var body = new ByteWriter().U8(0x02).U8(4).U32((uint)random.Next()).U8(0x02).U8(1).U8(0).U8(0x02).U8(1).U8(0).Bytes(list.Written);
-        var community = "public"u8;
-        var message = new ByteWriter().U8(0x02).U8(1).U8(version).U8(0x04).U8(community.Length).Bytes(community).U8(pdu).U8(body.Length).Bytes(body.Written);
-        return new ByteWriter().U8(0x30).U8(message.Length).Bytes(message.Written).ToArray();
+        // v1, v2c and v3 messages in BER: every PDU type, varbinds of every SMI type, now and then a long-form length.
+        int version = Pick(0, 1, 1, 3, random.Next(2) == 0 ? 2 : 1);
+        int pdu = version == 0 ? Pick(0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa4, 0xa5) : Pick(0xa0, 0xa1, 0xa2, 0xa3, 0xa5, 0xa6, 0xa7, 0xa8, 0xa4);
+        var body = new ByteWriter();
+        if (pdu == 0xa4)
+        {
+            int generic = Pick(0, 1, 2, 3, 4, 5, 6, 6, 9);
+            Ber(body, 0x06, SnmpOid(true));
+            Ber(body, 0x40, random.Next(8) == 0 ? [10, 0, 0] : Address4());
+            BerInteger(body, generic);
+            BerInteger(body, generic == 6 ? random.Next(1, 40) : random.Next(6) == 0 ? 3 : 0);
+            BerUnsigned(body, 0x43, (uint)random.Next());
+        }
+        else
+        {
+            BerInteger(body, random.Next(10) == 0 ? -random.Next(1000) : random.Next());
+            int status = pdu == 0xa2 ? Pick(0, 0, 0, 2, 5, 18, 25) : random.Next(10) == 0 ? 1 : 0;
+            BerInteger(body, pdu == 0xa5 ? random.Next(0, 5) : status);
+            BerInteger(body, pdu == 0xa5 ? random.Next(0, 20) : status != 0 ? Pick(1, 2, 0) : random.Next(12) == 0 ? 1 : 0);
+        }
+        var list = new ByteWriter();
+        bool request = pdu is 0xa0 or 0xa1 or 0xa5;
+        for (int i = random.Next(0, 4); i > 0; i--)
+        {
+            var binding = new ByteWriter();
+            Ber(binding, 0x06, SnmpOid(false));
+            if (request && random.Next(10) != 0) Ber(binding, 0x05, []);
+            else SnmpValue(binding);
+            Ber(list, 0x30, binding.Written);
+        }
+        Ber(body, 0x30, list.Written);
+        var pduBytes = new ByteWriter();
+        Ber(pduBytes, pdu, body.Written);
+        var message = new ByteWriter();
+        BerInteger(message, version);
+        if (version == 3)
+        {
+            var header = new ByteWriter();
+            BerInteger(header, random.Next());
+            BerInteger(header, Pick(65507, 1500, 484));
+            Ber(header, 0x04, [(byte)Pick(0, 1, 3, 4, 5, 7, 2, 0x10)]);
+            BerInteger(header, Pick(3, 3, 3, 1, 2));
+            Ber(message, 0x30, header.Written);
+            var usm = new ByteWriter();
+            Ber(usm, 0x04, random.Next(4) == 0 ? [] : [0x80, 0x00, 0x1f, 0x88, 0x80, .. AddressPool.RandomBytes(random, 8)]);
+            BerInteger(usm, random.Next(0, 100));
+            BerInteger(usm, random.Next());
+            Ber(usm, 0x04, random.Next(4) == 0 ? [] : "admin"u8.ToArray());
+            Ber(usm, 0x04, random.Next(2) == 0 ? [] : AddressPool.RandomBytes(random, 12));
+            Ber(usm, 0x04, random.Next(2) == 0 ? [] : AddressPool.RandomBytes(random, 8));
+            var usmSequence = new ByteWriter();
+            Ber(usmSequence, 0x30, usm.Written);
+            Ber(message, 0x04, usmSequence.Written);
+            var scoped = new ByteWriter();
+            Ber(scoped, 0x04, random.Next(3) == 0 ? [] : [0x80, 0x00, 0x1f, 0x88, 0x04, .. "engine"u8]);
+            Ber(scoped, 0x04, random.Next(3) == 0 ? "ctx"u8.ToArray() : []);
+            scoped.Bytes(pduBytes.Written);
+            Ber(message, 0x30, scoped.Written);
+        }
+        else
+        {
+            Ber(message, 0x04, Pick(0, 0, 0, 1, 2) switch { 0 => "public"u8.ToArray(), 1 => "private"u8.ToArray(), _ => [0x70, 0x75, 0x62, 0x00, 0xff] });
+            message.Bytes(pduBytes.Written);
+        }
+        var whole = new ByteWriter();
+        Ber(whole, 0x30, message.Written);
+        return whole.ToArray();
+    }
+
+    /// <summary>A BER element: the tag, a short or (now and then) long-form length, the contents.</summary>
+    private void Ber(ByteWriter w, int tag, ReadOnlySpan<byte> contents)
+    {
+        w.U8(tag);
+        if (contents.Length >= 128 || random.Next(15) == 0)
+        {
+            if (contents.Length < 256) w.U8(0x81).U8(contents.Length);
+            else w.U8(0x82).U16(contents.Length);
+        }
+        else
+        {
+            w.U8(contents.Length);
+        }
+        w.Bytes(contents);
+    }
+
+    private void BerInteger(ByteWriter w, int value)
+    {
+        var bytes = new byte[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value };
+        int skip = 0;
+        while (skip < 3 && ((bytes[skip] == 0 && (bytes[skip + 1] & 0x80) == 0) || (bytes[skip] == 0xff && (bytes[skip + 1] & 0x80) != 0))) skip++;
+        Ber(w, 0x02, bytes.AsSpan(skip));
+    }
+
+    private void BerUnsigned(ByteWriter w, int tag, ulong value)
+    {
+        var bytes = new List<byte>();
+        do { bytes.Insert(0, (byte)value); value >>= 8; } while (value != 0);
+        if ((bytes[0] & 0x80) != 0) bytes.Insert(0, 0);
+        Ber(w, tag, bytes.ToArray());
+    }
+
+    /// <summary>An OID under mib-2, enterprises, experimental, snmpModules or elsewhere, with a multi-byte arc now and then.</summary>
+    private byte[] SnmpOid(bool enterprise)
+    {
+        var w = new ByteWriter();
+        w.Bytes(Pick(0, 1, 2, 3, 4, enterprise ? 1 : 0) switch
+        {
+            0 => new byte[] { 0x2b, 6, 1, 2, 1 },
+            1 => [0x2b, 6, 1, 4, 1],
+            2 => [0x2b, 6, 1, 3],
+            3 => [0x2b, 6, 1, 6, 3],
+            _ => [(byte)Pick(0x2b, 0x00, 0x50, 0x7f)],
+        });
+        for (int i = random.Next(1, 6); i > 0; i--)
+        {
+            int arc = Pick(1, 2, 3, 0, 4, 7, 25, 127, 128, 311, 8072, 2636, random.Next(100000));
+            if (arc >= 16384) w.U8(0x80 | arc >> 14);
+            if (arc >= 128) w.U8(0x80 | (arc >> 7 & 0x7f));
+            w.U8(arc & 0x7f);
+        }
+        return w.ToArray();
+    }
+
+    /// <summary>A varbind value of every type SNMP carries (and a few it does not).</summary>
+    private void SnmpValue(ByteWriter w)
+    {
+        switch (random.Next(14))
+        {
+            case 0: BerInteger(w, Pick(0, 1, -1, 127, 128, -129, 65535, int.MaxValue, int.MinValue, random.Next())); break;
+            case 1: Ber(w, 0x04, System.Text.Encoding.ASCII.GetBytes(Pick(0, 1, 2) switch { 0 => "Linux router 6.1.0", 1 => "", _ => "eth0" })); break;
+            case 2: Ber(w, 0x04, [0x00, 0x1b, 0x21, 0x3c, 0x9d, 0xf8]); break;
+            case 3: Ber(w, 0x06, SnmpOid(false)); break;
+            case 4: Ber(w, 0x40, random.Next(8) == 0 ? [1, 2, 3, 4, 5] : Address4()); break;
+            case 5: BerUnsigned(w, Pick(0x41, 0x42, 0x43), (uint)random.Next()); break;
+            case 6: BerUnsigned(w, 0x46, (ulong)random.NextInt64()); break;
+            case 7: Ber(w, 0x44, AddressPool.RandomBytes(random, random.Next(0, 6))); break;
+            case 8: Ber(w, Pick(0x80, 0x81, 0x82), []); break;
+            case 9: Ber(w, 0x05, []); break;
+            case 10: Ber(w, Pick(0x01, 0x03, 0x07, 0x45, 0xc0, 0x83), AddressPool.RandomBytes(random, random.Next(0, 4))); break;
+            case 11: Ber(w, Pick(0x31, 0x61, 0xe0, 0x30), [0x02, 0x01, 0x05]); break;
+            case 12: Ber(w, Pick(0x1f, 0x5f), []); break;
+            default: Ber(w, Pick(0x0a, 0x54, 0x8a), [0x01]); break;
+        }
     }
 
     private static byte[] NetbiosEncodedName(string name)
