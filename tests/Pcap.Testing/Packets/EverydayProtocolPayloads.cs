@@ -19,7 +19,7 @@ public sealed class EverydayProtocolPayloads(Random random)
     /// on a wire in Pcap.Live.Tests are held to 100% for these; the rest report their share).
     /// </summary>
     public static readonly IReadOnlySet<string> Implemented = new HashSet<string>(StringComparer.Ordinal)
-        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp", "pppoed", "pppoes", "esp", "ah", "sctp", "bgp" };
+        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp", "pppoed", "pppoes", "esp", "ah", "sctp", "bgp", "kerberos", "radius", "snmp" };
 
     /// <summary>
     /// The protocol a packet counts for: its own, unless tcpdump's text shows a not-yet-decoded protocol inside it (OSI after
@@ -91,8 +91,8 @@ public sealed class EverydayProtocolPayloads(Random random)
         "snmp" => Udp(protocol, random.Next(5) == 0 ? 162 : 161, Ephemeral, Snmp()),
         "netbios-ns" => Udp(protocol, 137, random.Next(2) == 0 ? 137 : Ephemeral, NetbiosName()),
         "netbios-dgm" => Udp(protocol, 138, 138, NetbiosDatagram()) with { Ipv6 = false },
-        "kerberos" => Udp(protocol, 88, Ephemeral, Kerberos()),
-        "radius" => Udp(protocol, Pick(1812, 1813), Ephemeral, Radius()),
+        "kerberos" => Udp(protocol, random.Next(6) == 0 ? 750 : 88, Ephemeral, Kerberos()),
+        "radius" => Udp(protocol, Pick(1812, 1813, 1812, 1813, 1645, 1646, 3799, 1700), Ephemeral, Radius()),
         "sctp" => new EverydayPayload(protocol, EverydayCarrier.Ip, 132, random.Next(4) == 0 ? SctpBuilder.Build(random, AddressPool.NextPort(random), AddressPool.NextPort(random), out _) : Sctp()),
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "not an issue-12 protocol"),
     };
@@ -1184,17 +1184,149 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     private byte[] Snmp()
     {
-        // A v1/v2c get-request or response for sysDescr.0 (BER).
-        int version = Pick(0, 1, 1);
-        int pdu = Pick(0xa0, 0xa1, 0xa2, 0xa3, 0xa5);
-        var oid = new byte[] { 0x06, 0x08, 0x2b, 0x06, 0x01, 0x02, 0x01, 0x01, 0x01, 0x00 };
-        var value = pdu == 0xa2 ? [.. new byte[] { 0x04, 0x05 }, .. "Linux"u8] : new byte[] { 0x05, 0x00 };
-        var varbind = new ByteWriter().U8(0x30).U8(oid.Length + value.Length).Bytes(oid).Bytes(value);
-        var list = new ByteWriter().U8(0x30).U8(varbind.Length).Bytes(varbind.Written);
-        var body = new ByteWriter().U8(0x02).U8(4).U32((uint)random.Next()).U8(0x02).U8(1).U8(0).U8(0x02).U8(1).U8(0).Bytes(list.Written);
-        var community = "public"u8;
-        var message = new ByteWriter().U8(0x02).U8(1).U8(version).U8(0x04).U8(community.Length).Bytes(community).U8(pdu).U8(body.Length).Bytes(body.Written);
-        return new ByteWriter().U8(0x30).U8(message.Length).Bytes(message.Written).ToArray();
+        // v1, v2c and v3 messages in BER: every PDU type, varbinds of every SMI type, now and then a long-form length.
+        int version = Pick(0, 1, 1, 3, random.Next(2) == 0 ? 2 : 1);
+        int pdu = version == 0 ? Pick(0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa4, 0xa5) : Pick(0xa0, 0xa1, 0xa2, 0xa3, 0xa5, 0xa6, 0xa7, 0xa8, 0xa4);
+        var body = new ByteWriter();
+        if (pdu == 0xa4)
+        {
+            int generic = Pick(0, 1, 2, 3, 4, 5, 6, 6, 9);
+            Ber(body, 0x06, SnmpOid(true));
+            Ber(body, 0x40, random.Next(8) == 0 ? [10, 0, 0] : Address4());
+            BerInteger(body, generic);
+            BerInteger(body, generic == 6 ? random.Next(1, 40) : random.Next(6) == 0 ? 3 : 0);
+            BerUnsigned(body, 0x43, (uint)random.Next());
+        }
+        else
+        {
+            BerInteger(body, random.Next(10) == 0 ? -random.Next(1000) : random.Next());
+            int status = pdu == 0xa2 ? Pick(0, 0, 0, 2, 5, 18, 25) : random.Next(10) == 0 ? 1 : 0;
+            BerInteger(body, pdu == 0xa5 ? random.Next(0, 5) : status);
+            BerInteger(body, pdu == 0xa5 ? random.Next(0, 20) : status != 0 ? Pick(1, 2, 0) : random.Next(12) == 0 ? 1 : 0);
+        }
+        var list = new ByteWriter();
+        bool request = pdu is 0xa0 or 0xa1 or 0xa5;
+        for (int i = random.Next(0, 4); i > 0; i--)
+        {
+            var binding = new ByteWriter();
+            Ber(binding, 0x06, SnmpOid(false));
+            if (request && random.Next(10) != 0) Ber(binding, 0x05, []);
+            else SnmpValue(binding);
+            Ber(list, 0x30, binding.Written);
+        }
+        Ber(body, 0x30, list.Written);
+        var pduBytes = new ByteWriter();
+        Ber(pduBytes, pdu, body.Written);
+        var message = new ByteWriter();
+        BerInteger(message, version);
+        if (version == 3)
+        {
+            var header = new ByteWriter();
+            BerInteger(header, random.Next());
+            BerInteger(header, Pick(65507, 1500, 484));
+            Ber(header, 0x04, [(byte)Pick(0, 1, 3, 4, 5, 7, 2, 0x10)]);
+            BerInteger(header, Pick(3, 3, 3, 1, 2));
+            Ber(message, 0x30, header.Written);
+            var usm = new ByteWriter();
+            Ber(usm, 0x04, random.Next(4) == 0 ? [] : [0x80, 0x00, 0x1f, 0x88, 0x80, .. AddressPool.RandomBytes(random, 8)]);
+            BerInteger(usm, random.Next(0, 100));
+            BerInteger(usm, random.Next());
+            Ber(usm, 0x04, random.Next(4) == 0 ? [] : "admin"u8.ToArray());
+            Ber(usm, 0x04, random.Next(2) == 0 ? [] : AddressPool.RandomBytes(random, 12));
+            Ber(usm, 0x04, random.Next(2) == 0 ? [] : AddressPool.RandomBytes(random, 8));
+            var usmSequence = new ByteWriter();
+            Ber(usmSequence, 0x30, usm.Written);
+            Ber(message, 0x04, usmSequence.Written);
+            var scoped = new ByteWriter();
+            Ber(scoped, 0x04, random.Next(3) == 0 ? [] : [0x80, 0x00, 0x1f, 0x88, 0x04, .. "engine"u8]);
+            Ber(scoped, 0x04, random.Next(3) == 0 ? "ctx"u8.ToArray() : []);
+            scoped.Bytes(pduBytes.Written);
+            Ber(message, 0x30, scoped.Written);
+        }
+        else
+        {
+            Ber(message, 0x04, Pick(0, 0, 0, 1, 2) switch { 0 => "public"u8.ToArray(), 1 => "private"u8.ToArray(), _ => [0x70, 0x75, 0x62, 0x00, 0xff] });
+            message.Bytes(pduBytes.Written);
+        }
+        var whole = new ByteWriter();
+        Ber(whole, 0x30, message.Written);
+        return whole.ToArray();
+    }
+
+    /// <summary>A BER element: the tag, a short or (now and then) long-form length, the contents.</summary>
+    private void Ber(ByteWriter w, int tag, ReadOnlySpan<byte> contents)
+    {
+        w.U8(tag);
+        if (contents.Length >= 128 || random.Next(15) == 0)
+        {
+            if (contents.Length < 256) w.U8(0x81).U8(contents.Length);
+            else w.U8(0x82).U16(contents.Length);
+        }
+        else
+        {
+            w.U8(contents.Length);
+        }
+        w.Bytes(contents);
+    }
+
+    private void BerInteger(ByteWriter w, int value)
+    {
+        var bytes = new byte[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value };
+        int skip = 0;
+        while (skip < 3 && ((bytes[skip] == 0 && (bytes[skip + 1] & 0x80) == 0) || (bytes[skip] == 0xff && (bytes[skip + 1] & 0x80) != 0))) skip++;
+        Ber(w, 0x02, bytes.AsSpan(skip));
+    }
+
+    private void BerUnsigned(ByteWriter w, int tag, ulong value)
+    {
+        var bytes = new List<byte>();
+        do { bytes.Insert(0, (byte)value); value >>= 8; } while (value != 0);
+        if ((bytes[0] & 0x80) != 0) bytes.Insert(0, 0);
+        Ber(w, tag, bytes.ToArray());
+    }
+
+    /// <summary>An OID under mib-2, enterprises, experimental, snmpModules or elsewhere, with a multi-byte arc now and then.</summary>
+    private byte[] SnmpOid(bool enterprise)
+    {
+        var w = new ByteWriter();
+        w.Bytes(Pick(0, 1, 2, 3, 4, enterprise ? 1 : 0) switch
+        {
+            0 => new byte[] { 0x2b, 6, 1, 2, 1 },
+            1 => [0x2b, 6, 1, 4, 1],
+            2 => [0x2b, 6, 1, 3],
+            3 => [0x2b, 6, 1, 6, 3],
+            _ => [(byte)Pick(0x2b, 0x00, 0x50, 0x7f)],
+        });
+        for (int i = random.Next(1, 6); i > 0; i--)
+        {
+            int arc = Pick(1, 2, 3, 0, 4, 7, 25, 127, 128, 311, 8072, 2636, random.Next(100000));
+            if (arc >= 16384) w.U8(0x80 | arc >> 14);
+            if (arc >= 128) w.U8(0x80 | (arc >> 7 & 0x7f));
+            w.U8(arc & 0x7f);
+        }
+        return w.ToArray();
+    }
+
+    /// <summary>A varbind value of every type SNMP carries (and a few it does not).</summary>
+    private void SnmpValue(ByteWriter w)
+    {
+        switch (random.Next(14))
+        {
+            case 0: BerInteger(w, Pick(0, 1, -1, 127, 128, -129, 65535, int.MaxValue, int.MinValue, random.Next())); break;
+            case 1: Ber(w, 0x04, System.Text.Encoding.ASCII.GetBytes(Pick(0, 1, 2) switch { 0 => "Linux router 6.1.0", 1 => "", _ => "eth0" })); break;
+            case 2: Ber(w, 0x04, [0x00, 0x1b, 0x21, 0x3c, 0x9d, 0xf8]); break;
+            case 3: Ber(w, 0x06, SnmpOid(false)); break;
+            case 4: Ber(w, 0x40, random.Next(8) == 0 ? [1, 2, 3, 4, 5] : Address4()); break;
+            case 5: BerUnsigned(w, Pick(0x41, 0x42, 0x43), (uint)random.Next()); break;
+            case 6: BerUnsigned(w, 0x46, (ulong)random.NextInt64()); break;
+            case 7: Ber(w, 0x44, AddressPool.RandomBytes(random, random.Next(0, 6))); break;
+            case 8: Ber(w, Pick(0x80, 0x81, 0x82), []); break;
+            case 9: Ber(w, 0x05, []); break;
+            case 10: Ber(w, Pick(0x01, 0x03, 0x07, 0x45, 0xc0, 0x83), AddressPool.RandomBytes(random, random.Next(0, 4))); break;
+            case 11: Ber(w, Pick(0x31, 0x61, 0xe0, 0x30), [0x02, 0x01, 0x05]); break;
+            case 12: Ber(w, Pick(0x1f, 0x5f), []); break;
+            default: Ber(w, Pick(0x0a, 0x54, 0x8a), [0x01]); break;
+        }
     }
 
     private static byte[] NetbiosEncodedName(string name)
@@ -1224,18 +1356,219 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     private byte[] Kerberos()
     {
+        if (random.Next(5) < 2)
+            return Kerberos4();
         // An AS-REQ shell: tcpdump prints the message type and the realm-ish start of it.
-        var w = new ByteWriter().U8(Pick(0x6a, 0x6b, 0x6c, 0x6d, 0x7e)).U8(0x30).U8(0x30).U8(0x2e).U8(0xa1).U8(0x03).U8(0x02).U8(0x01).U8(5)
+        var w = new ByteWriter().U8(Pick(0x6a, 0x6b, 0x6c, 0x6d, 0x7e, 1, 2, 3)).U8(0x30).U8(0x30).U8(0x2e).U8(0xa1).U8(0x03).U8(0x02).U8(0x01).U8(5)
             .U8(0xa2).U8(0x03).U8(0x02).U8(0x01).U8(Pick(10, 11, 12, 13, 30)).RandomBytes(random, random.Next(0, 32));
+        return w.ToArray();
+    }
+
+    /// <summary>A Kerberos 4 message (tcpdump decodes these): KDC request and reply, application request, error reply, others.</summary>
+    private byte[] Kerberos4()
+    {
+        bool little = random.Next(2) == 0;
+        int type = Pick(1, 1, 2, 2, 3, 3, 5, 5, 4, 6, 7, 8, 63, random.Next(128));
+        var w = new ByteWriter().U8(4).U8(type << 1 | (little ? 1 : 0));
+        ByteWriter Text(string text) => w.Bytes(System.Text.Encoding.ASCII.GetBytes(text)).U8(0);
+        ByteWriter Short(int value) => little ? w.U16LittleEndian(value) : w.U16(value);
+        void Names() { Text(Pick(0, 1, 2) switch { 0 => "alice", 1 => "rcmd", _ => "" }); Text(Pick(0, 1) == 0 ? "" : "host1"); Text("ATHENA.MIT.EDU"); }
+        switch (type)
+        {
+            case 1:
+                Names();
+                w.U32((uint)random.Next()).U8(random.Next(256));
+                Text("krbtgt");
+                Text("ATHENA.MIT.EDU");
+                break;
+            case 2:
+                Names();
+                w.U32((uint)random.Next()).U8(random.Next(1, 4)).U32((uint)random.Next()).U8(random.Next(256));
+                Short(random.Next(0, 1500));
+                w.RandomBytes(random, random.Next(0, 24));
+                break;
+            case 3:
+                w.U8(random.Next(256));
+                Text("ATHENA.MIT.EDU");
+                w.U8(random.Next(256)).U8(random.Next(256)).RandomBytes(random, random.Next(0, 24));
+                break;
+            case 5:
+                Names();
+                w.U32((uint)random.Next());
+                Short(Pick(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, random.Next(65536)));
+                w.U16(0);
+                Text(Pick(0, 1) == 0 ? "Principal unknown" : "");
+                break;
+            default:
+                w.RandomBytes(random, random.Next(0, 24));
+                break;
+        }
         return w.ToArray();
     }
 
     private byte[] Radius()
     {
-        int code = Pick(1, 2, 3, 4, 5, 11, 12, random.Next(256));
-        var attributes = new ByteWriter().U8(1).U8(7).Bytes("alice"u8).U8(4).U8(6).Bytes(Address4()).U8(5).U8(6).U32((uint)random.Next(100));
-        if (random.Next(2) == 0) attributes.U8(80).U8(18).RandomBytes(random, 16);
-        if (random.Next(3) == 0) attributes.U8(26).U8(12).U32(311).U8(1).U8(6).U32((uint)random.Next());
-        return new ByteWriter().U8(code).U8(random.Next(256)).U16(20 + attributes.Length).RandomBytes(random, 16).Bytes(attributes.Written).ToArray();
+        int code = Pick(1, 2, 3, 4, 5, 11, 12, 13, 40, 41, 42, 43, 44, 45, 255, random.Next(256));
+        var attributes = new ByteWriter();
+        if (random.Next(4) == 0)
+        {
+            // The classic Access-Request of earlier corpora.
+            attributes.U8(1).U8(7).Bytes("alice"u8).U8(4).U8(6).Bytes(Address4()).U8(5).U8(6).U32((uint)random.Next(100));
+            if (random.Next(2) == 0) attributes.U8(80).U8(18).RandomBytes(random, 16);
+            if (random.Next(3) == 0) attributes.U8(26).U8(12).U32(311).U8(1).U8(6).U32((uint)random.Next());
+        }
+        else
+        {
+            for (int i = random.Next(1, 7); i > 0; i--) RadiusAttribute(attributes);
+        }
+        int length = 20 + attributes.Length;
+        if (random.Next(25) == 0) length = random.Next(0, length + 30);
+        return new ByteWriter().U8(code).U8(random.Next(256)).U16(length).RandomBytes(random, 16).Bytes(attributes.Written).ToArray();
+    }
+
+    /// <summary>One RADIUS attribute of the kinds tcpdump prints differently: text, numbers (named, timers, tagged), addresses, prefixes, vendor, EAP, ARAP, location, times.</summary>
+    private void RadiusAttribute(ByteWriter w)
+    {
+        var value = new ByteWriter();
+        int type;
+        switch (random.Next(22))
+        {
+            case 0:
+                type = Pick(1, 11, 18, 19, 20, 22, 24, 25, 30, 31, 32, 33, 44, 50, 60, 77, 87, 88, 89, 92, 99, 100, 104, 110, 122);
+                value.Bytes(System.Text.Encoding.ASCII.GetBytes(Pick(0, 1, 2, 3) switch { 0 => "alice@example.com", 1 => "00-11-22-33-44-55", 2 => "ppp0", _ => "x\u0001y" }));
+                if (random.Next(6) == 0) value.U8(0).Bytes("tail"u8);
+                break;
+            case 1:
+                type = Pick(2, 3, 17, 21, 54, 59, 93, 94, 96, 102);
+                value.RandomBytes(random, random.Next(1, 18));
+                break;
+            case 2:
+                type = Pick(4, 8, 9, 14);
+                value.Bytes(random.Next(4) == 0 ? [0xff, 0xff, 0xff, (byte)Pick(0xff, 0xfe)] : Address4());
+                break;
+            case 3:
+            case 4:
+                type = Pick(5, 6, 7, 10, 12, 13, 15, 16, 23, 29, 37, 38, 40, 42, 43, 45, 47, 48, 49, 51, 52, 53, 57, 61, 62, 72, 75, 76, 86);
+                value.U32((uint)Pick(0, 1, 2, 3, 4, 5, 7, 9, 15, 19, 20, 23, 30, 40, 43, 44, -2, random.Next()));
+                break;
+            case 5:
+                type = Pick(27, 28, 41, 46, 85);
+                value.U32((uint)Pick(0, 5, 59, 60, 600, 3599, 3600, 86400, 1000000, random.Next()));
+                break;
+            case 6:
+                type = Pick(64, 65, 83, 56);
+                value.U8(Pick(0, 1, 5, 0x31, 0x32, 0x40)).U8(0).U8(0).U8(Pick(1, 3, 9, 13, 15, 16, 200));
+                break;
+            case 7:
+                type = Pick(66, 67, 81, 82, 90, 91, 69, 58);
+                value.U8(Pick(0, 1, 7, 0x1f, 0x20, 0x31, 0x32, 0x41)).Bytes("tunnel-1.example"u8);
+                break;
+            case 8:
+                type = 26;
+                value.U32((uint)Pick(311, 9, 2636, 14122, 3561, 35632, 46098, random.Next(70000)));
+                for (int i = random.Next(0, 3); i > 0; i--)
+                {
+                    int subLength = Pick(6, 6, 8, 1, 40);
+                    value.U8(random.Next(1, 30)).U8(subLength).Bytes(subLength is >= 2 and <= 8 ? "abc\u0007defgh"u8[..(subLength - 2)] : ReadOnlySpan<byte>.Empty);
+                }
+                break;
+            case 9:
+                type = 79;
+                RadiusEap(value);
+                break;
+            case 10:
+                type = 80;
+                value.RandomBytes(random, 16);
+                break;
+            case 11:
+                type = Pick(95, 98);
+                value.Bytes(Address6());
+                break;
+            case 12:
+                type = Pick(97, 123);
+                int prefix = Pick(64, 48, 128, 0, 129, 72);
+                value.U8(0).U8(prefix).Bytes(Address6().AsSpan(0, Pick(8, 16, 0, 6)));
+                break;
+            case 13:
+                type = 125;
+                value.U8(Pick(64, 200)).Bytes(Address6());
+                break;
+            case 14:
+                type = 101;
+                value.U32((uint)Pick(201, 202, 401, 404, 503, 509, 999, random.Next(1000)));
+                break;
+            case 15:
+                type = Pick(70, 71, 84);
+                value.RandomBytes(random, type switch { 70 => 16, 71 => 14, _ => 8 });
+                break;
+            case 16:
+                type = 124;
+                value.U32((uint)Pick(0, 0x0003, 0x00ff)).U32((uint)Pick(1, 3, int.MinValue, random.Next()));
+                break;
+            case 17:
+                type = 126;
+                value.U8(Pick(0x30, 0x31, 0x32, 0x33, 0x40)).Bytes("example.net"u8);
+                break;
+            case 18:
+                type = Pick(127, 128, 129);
+                value.U16(random.Next(4)).U8(random.Next(3)).U8(random.Next(3)).U32(Pick(0, 1) == 0 ? 0 : 3900000000u).U32((uint)random.Next())
+                    .U32(3950000000u).U32(0).Bytes("GPS"u8);
+                break;
+            case 19:
+                type = 55;
+                value.U32((uint)Pick(0, 1700000000, 951782400, random.Next()));
+                break;
+            case 20:
+                // A value of the wrong size for its type.
+                type = Pick(4, 5, 6, 8, 27, 55, 64, 70, 71, 84, 95, 97, 101, 124, 125, 126, 127, 128, 129, 26);
+                value.RandomBytes(random, Pick(0, 1, 2, 3, 5, 7, 9));
+                break;
+            default:
+                type = Pick(0, 130, 200, 255, random.Next(256));
+                value.RandomBytes(random, random.Next(0, 12));
+                break;
+        }
+        int length = value.Length + 2;
+        if (random.Next(40) == 0) length = Pick(0, 1, length + 5);
+        w.U8(type).U8(Math.Min(length, 255)).Bytes(value.Written[..Math.Min(value.Length, 253)]);
+    }
+
+    /// <summary>An EAP message as RADIUS carries it: identity, notification, NAK, MD5, TLS/TTLS/FAST with flags, SIM/AKA, success, or a fragment.</summary>
+    private void RadiusEap(ByteWriter value)
+    {
+        int code = Pick(1, 2, 2, 3, 4, 9);
+        var body = new ByteWriter();
+        if (code is 1 or 2)
+        {
+            int type = Pick(1, 1, 2, 3, 4, 13, 21, 43, 18, 23, 254, random.Next(256));
+            body.U8(type);
+            switch (type)
+            {
+                case 1:
+                case 2:
+                    if (random.Next(4) != 0) body.Bytes("user@example.org"u8);
+                    break;
+                case 3:
+                    for (int i = random.Next(0, 3); i > 0; i--) body.U8(Pick(4, 13, 21, 25, 99));
+                    break;
+                case 13:
+                case 21:
+                case 43:
+                    int flags = Pick(0x80, 0x20, 0x40, 0xc0, 0x00, 0x01, random.Next(256));
+                    if (random.Next(6) != 0) body.U8(flags);
+                    if ((flags & 0x80) != 0 && random.Next(5) != 0) body.U32((uint)random.Next(5000));
+                    break;
+                case 18:
+                case 23:
+                    if (random.Next(6) != 0) body.U8(Pick(1, 2, 4, 5, 10, 11, 12, 13, 14, 99)).U16(0);
+                    break;
+                default:
+                    body.RandomBytes(random, random.Next(0, 8));
+                    break;
+            }
+        }
+        int length = 4 + body.Length;
+        int field = random.Next(8) == 0 ? Pick(length + 20, 3, 2) : length;
+        value.U8(code).U8(random.Next(256)).U16(field).Bytes(body.Written);
     }
 }
