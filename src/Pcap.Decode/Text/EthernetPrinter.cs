@@ -1,4 +1,5 @@
 using Pcap.Decode.Link;
+using Pcap.Decode.Network;
 
 namespace Pcap.Decode.Text;
 
@@ -86,6 +87,7 @@ internal static class EthernetPrinter
                 ArpPrinter.Print(ref writer, state, payload, length);
                 return true;
             case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, state, payload, length); return true;
+            case IpxPacket.EtherTypeNumber: writer.Append("(NOV-ETHII) "); IpxPrinter.Print(ref writer, state, payload); return true;
             default:
                 return false;
         }

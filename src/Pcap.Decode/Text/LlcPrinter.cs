@@ -25,6 +25,7 @@ internal static class LlcPrinter
             HexDumpWriter.WriteHexAndAscii(ref writer, payload[..captured]);
             return captured;
         }
+        if (llc.Dsap == 0xff && llc.Ssap == 0xff) { if (state.Options.LinkHeader) writer.Append("IPX 802.3: "); IpxPrinter.Print(ref writer, state, payload[..captured]); return 0; }
         var dsapField = llc.Dsap;
         var ssapField = llc.Ssap;
         var control = llc.ControlField;
@@ -54,6 +55,7 @@ internal static class LlcPrinter
             return snap < 0 ? snap - headerLength : snap + headerLength;
         }
         if (dsap == 0x42 && ssap == 0x42 && control == 0x03) { StpPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
+        if (dsap == 0xe0 && ssap == 0xe0 && control == 0x03) { if (state.Options.LinkHeader) writer.Append("IPX 802.2: "); IpxPrinter.Print(ref writer, state, llc.Payload); return headerLength; }
         if (!state.Options.LinkHeader)
         {
             if (ssap == dsap)

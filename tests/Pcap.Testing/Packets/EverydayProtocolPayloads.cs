@@ -57,7 +57,7 @@ public sealed class EverydayProtocolPayloads(Random random)
         "rdisc" => new EverydayPayload(protocol, EverydayCarrier.Ip, 1, RouterDiscovery()) { Ipv6 = false },
         "llc" => new EverydayPayload(protocol, EverydayCarrier.Llc, 0, LlcFrame()),
         "cdp" => new EverydayPayload(protocol, EverydayCarrier.Llc, 0, Cdp()) { MutableFrom = 8 },
-        "ipx" => new EverydayPayload(protocol, EverydayCarrier.Llc, 0, LlcSnapBuilder.Llc(0xe0, 0xe0, 0x03, Ipx())) { MutableFrom = 3 },
+        "ipx" => IpxFramed(),
         "netbeui" => new EverydayPayload(protocol, EverydayCarrier.Llc, 0, NetBeui()) { MutableFrom = 3 },
         "osi" => new EverydayPayload(protocol, EverydayCarrier.Llc, 0, Osi()) { MutableFrom = 3 },
         "arp-other" => new EverydayPayload(protocol, EverydayCarrier.EtherType, 0x0806, ArpOther()),
@@ -610,15 +610,50 @@ public sealed class EverydayProtocolPayloads(Random random)
         return LlcSnapBuilder.Llc(sap, random.Next(4) == 0 ? random.Next(256) : sap, controls[random.Next(controls.Length)], AddressPool.RandomBytes(random, random.Next(0, 24)));
     }
 
+    // IPX in each of its four Ethernet framings: 802.2 LLC (SAP 0xE0), 802.3 raw (no LLC, the checksum 0xFFFF first), SNAP, EtherType 0x8137.
+    private EverydayPayload IpxFramed()
+    {
+        var ipx = Ipx();
+        return Pick(0, 0, 1, 2, 3) switch
+        {
+            0 => new EverydayPayload("ipx", EverydayCarrier.Llc, 0, LlcSnapBuilder.Llc(0xe0, 0xe0, 0x03, ipx)) { MutableFrom = 3 },
+            1 => new EverydayPayload("ipx", EverydayCarrier.Llc, 0, ipx) { MutableFrom = 2 },
+            2 => new EverydayPayload("ipx", EverydayCarrier.Llc, 0, LlcSnapBuilder.Snap(0, 0x8137, ipx)) { MutableFrom = 8 },
+            _ => new EverydayPayload("ipx", EverydayCarrier.EtherType, 0x8137, ipx),
+        };
+    }
+
     private byte[] Ipx()
     {
-        int socket = Pick(0x0453, 0x0452, 0x0455, 0x4000, random.Next(65536));
+        int socket = Pick(0x0453, 0x0452, 0x0452, 0x0455, 0x0451, 0x0456, 0x0553, 0x4000, random.Next(65536));
         var body = new ByteWriter();
-        if (socket == 0x0453) body.U16(Pick(1, 2)).U32((uint)random.Next()).U16(1).U16(2);
-        else if (socket == 0x0452) body.U16(Pick(1, 2, 3)).U16(4).Bytes("FILESERVER\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"u8).U32(1).Bytes(AddressPool.NextMac(random)).U16(0x451).U16(1);
+        if (socket == 0x0453)
+        {
+            int command = Pick(1, 2, 2, random.Next(4));
+            body.U16(command);
+            for (int i = command == 1 ? 1 : random.Next(0, 5); i > 0; i--) body.U32((uint)random.Next()).U16(random.Next(1, 16)).U16(random.Next(1, 200));
+            if (random.Next(8) == 0) body.RandomBytes(random, random.Next(1, 8));
+        }
+        else if (socket == 0x0452)
+        {
+            int command = Pick(1, 2, 2, 3, 4, random.Next(6));
+            body.U16(command);
+            if (command is 1 or 3) body.U16(Pick(4, 0x0278, 0xffff, random.Next(65536)));
+            else
+            {
+                for (int i = random.Next(0, 4); i > 0; i--)
+                {
+                    var name = new byte[48];
+                    var text = Pick(0, 1, 2) switch { 0 => "FILESERVER"u8.ToArray(), 1 => "PRINT_Q"u8.ToArray(), _ => AddressPool.RandomBytes(random, random.Next(1, 49)) };
+                    text.AsSpan(0, Math.Min(48, text.Length)).CopyTo(name);
+                    body.U16(Pick(4, 7, 0x0278, random.Next(65536))).Bytes(name).U32((uint)random.Next()).Bytes(AddressPool.NextMac(random)).U16(0x451).U16(random.Next(1, 16));
+                }
+            }
+        }
         else body.RandomBytes(random, random.Next(0, 20));
-        return new ByteWriter().U16(0xffff).U16(30 + body.Length).U8(random.Next(3)).U8(Pick(0, 1, 4, 17)).U32((uint)random.Next()).Bytes(AddressPool.NextMac(random))
-            .U16(socket).U32((uint)random.Next()).Bytes(AddressPool.NextMac(random)).U16(socket).Bytes(body.Written).ToArray();
+        int length = random.Next(10) == 0 ? Pick(0, 29, 31, 30 + body.Length + 8, random.Next(65536)) : 30 + body.Length;
+        return new ByteWriter().U16(0xffff).U16(length).U8(random.Next(3)).U8(Pick(0, 1, 4, 17)).U32((uint)random.Next()).Bytes(AddressPool.NextMac(random))
+            .U16(socket).U32((uint)random.Next()).Bytes(AddressPool.NextMac(random)).U16(Pick(socket, 0x4008, random.Next(65536))).Bytes(body.Written).ToArray();
     }
 
     private byte[] NetBeui()
