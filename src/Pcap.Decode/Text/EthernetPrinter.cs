@@ -88,6 +88,7 @@ internal static class EthernetPrinter
                 return true;
             case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, state, payload, length); return true;
             case IpxPacket.EtherTypeNumber: writer.Append("(NOV-ETHII) "); IpxPrinter.Print(ref writer, state, payload); return true;
+            case 0xfefe: if (payload.IsEmpty || length <= 0) state.WriteTruncated(ref writer, "isoclns"); else OsiPrinter.Print(ref writer, state, payload[1..], length - 1); return true;
             default:
                 return false;
         }

@@ -56,6 +56,7 @@ internal static class LlcPrinter
         }
         if (dsap == 0x42 && ssap == 0x42 && control == 0x03) { StpPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
         if (dsap == 0xe0 && ssap == 0xe0 && control == 0x03) { if (state.Options.LinkHeader) writer.Append("IPX 802.2: "); IpxPrinter.Print(ref writer, state, llc.Payload); return headerLength; }
+        if (dsap == 0xfe && ssap == 0xfe && control == 0x03) { OsiPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
         if (!state.Options.LinkHeader)
         {
             if (ssap == dsap)
