@@ -182,7 +182,9 @@ internal static class IsisReachabilityPrinter
             if (entry.Length < at + subLength)
                 return 0;
             var sub = entry.Slice(at, subLength);
-            var consumed = PrintExtendedIsSubTlv(ref writer, subType, sub);
+            var consumed = PrintExtendedIsSubTlv(ref writer, subType, sub, entry[at..]);
+            if (consumed < 0)
+                return 0;
             // tcpdump counts the bytes a sub-TLV printer walks through against the sub-TLVs but not against the TLV.
             at += subLength;
             remaining -= subLength - consumed;
@@ -191,8 +193,11 @@ internal static class IsisReachabilityPrinter
         return at;
     }
 
-    /// <summary>An extended IS sub-TLV's value; returns the bytes tcpdump walks through while printing it.</summary>
-    private static int PrintExtendedIsSubTlv(ref LineWriter writer, int type, ReadOnlySpan<byte> sub)
+    /// <summary>
+    /// An extended IS sub-TLV's value (<paramref name="captured"/>: every captured byte from its start, as tcpdump may read past
+    /// it); returns the bytes tcpdump walks through while printing it, -1 when cut off.
+    /// </summary>
+    private static int PrintExtendedIsSubTlv(ref LineWriter writer, int type, ReadOnlySpan<byte> sub, ReadOnlySpan<byte> captured)
     {
         const string subIndent = Indent + "  ";
         switch (type)
@@ -301,6 +306,48 @@ internal static class IsisReachabilityPrinter
                     return 4;
                 }
                 break;
+            case 32:
+                if (sub.Length < 8)
+                    break;
+                var sidFlags = sub[0];
+                writer.Append(subIndent + "  Flags: [");
+                var any = true;
+                BitNames.Append(ref writer, sidFlags, 0x80, "Address family IPv6", ref any);
+                BitNames.Append(ref writer, sidFlags, 0x40, "Backup", ref any);
+                BitNames.Append(ref writer, sidFlags, 0x20, "Value", ref any);
+                BitNames.Append(ref writer, sidFlags, 0x10, "Local significance", ref any);
+                BitNames.Append(ref writer, sidFlags, 0x08, "Set of adjacencies", ref any);
+                BitNames.Append(ref writer, sidFlags, 0x04, "Persistent", ref any);
+                if (any)
+                    writer.Append("none");
+                writer.Append(']');
+                writer.Append(subIndent + "  Weight: ");
+                writer.AppendDecimal(sub[1]);
+                bool value = (sidFlags & 0x20) != 0, local = (sidFlags & 0x10) != 0;
+                if (sub.Length - 2 >= 6)
+                {
+                    writer.Append(subIndent + "  Neighbor System-ID: ");
+                    IsisPrinter.WriteId(ref writer, sub.Slice(2, 6));
+                }
+                if (value && local)
+                {
+                    if (captured.Length < 11)
+                        return -1;
+                    writer.Append(subIndent + "  Label: ");
+                    writer.AppendDecimal(Read24(captured[8..]));
+                }
+                else if (!value && !local)
+                {
+                    if (captured.Length < 12)
+                        return -1;
+                    writer.Append(subIndent + "  Index: ");
+                    writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(captured[8..]));
+                }
+                else
+                {
+                    writer.Append(" (invalid)");
+                }
+                return 2;
             default:
                 OsiPrinter.WriteUnknownData(ref writer, sub, sub.Length, "\n\t\t    ");
                 break;

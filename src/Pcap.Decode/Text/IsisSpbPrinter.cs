@@ -48,6 +48,30 @@ internal static class IsisSpbPrinter
                 case 5 when length < 33:
                     writer.Append(" (too short)");
                     return true;
+                case 4:
+                    writer.Append("\n\t         MCID: ");
+                    WriteMcid(ref writer, sub[..51]);
+                    writer.Append("\n\t         AUX-MCID: ");
+                    WriteMcid(ref writer, sub.Slice(51, 51));
+                    break;
+                case 5:
+                    writer.Append("\n\t        RES: ");
+                    writer.AppendDecimal((uint)(sub[0] >> 5));
+                    writer.Append(" V: ");
+                    writer.AppendDecimal((uint)((sub[0] >> 4) & 1));
+                    writer.Append(" A: ");
+                    writer.AppendDecimal((uint)((sub[0] >> 2) & 3));
+                    writer.Append(" D: ");
+                    writer.AppendDecimal((uint)(sub[0] & 3));
+                    writer.Append("\n\t         Digest: ");
+                    for (var i = 1; i <= 8; i++)
+                    {
+                        writer.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(sub[(1 + 4 * (i - 1))..]), 8);
+                        writer.Append(' ');
+                        if (i % 4 == 0 && i != 8)
+                            writer.Append("\n\t                 ");
+                    }
+                    break;
                 case 6:
                     for (var b = 0; b < sub.Length; b += 6)
                     {
@@ -121,6 +145,8 @@ internal static class IsisSpbPrinter
                 writer.Append(" (too short)");
                 return true;
             }
+            if (type == 1 && !PrintInstance(ref writer, state, sub))
+                return true;
             if (type == 3)
             {
                 if (length < 8)
@@ -153,6 +179,77 @@ internal static class IsisSpbPrinter
             len -= length;
         }
         return true;
+    }
+
+    /// <summary>An SPB instance: CIST root, path cost, priority, SPSourceID and the VLAN trees; false when a tree does not fit.</summary>
+    private static bool PrintInstance(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> sub)
+    {
+        writer.Append("\n\t        CIST Root-ID: ");
+        writer.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(sub), 8);
+        writer.Append(' ');
+        writer.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(sub[4..]), 8);
+        writer.Append(", Path Cost: ");
+        writer.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(sub[8..]), 8);
+        writer.Append(", Prio: ");
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(sub[12..]));
+        var field = BinaryPrimitives.ReadUInt16BigEndian(sub[14..]);
+        writer.Append("\n\t        RES: ");
+        writer.AppendDecimal((uint)(field >> 5));
+        writer.Append(", V: ");
+        writer.AppendDecimal((uint)((field >> 4) & 1));
+        writer.Append(", SPSource-ID: ");
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(sub[14..]) & 0xfffff);
+        int trees = sub[18];
+        writer.Append(", No of Trees: ");
+        writer.AppendHex((uint)trees);
+        var left = sub.Length - 19;
+        for (var at = 19; trees > 0; trees--, at += 8, left -= 8)
+        {
+            if (left < 8)
+            {
+                state.WriteTruncated(ref writer, "isis");
+                return false;
+            }
+            var flags = sub[at];
+            writer.Append("\n\t         U:");
+            writer.AppendDecimal((uint)(flags >> 7));
+            writer.Append(", M:");
+            writer.AppendDecimal((uint)((flags >> 6) & 1));
+            writer.Append(", A:");
+            writer.AppendDecimal((uint)((flags >> 5) & 1));
+            writer.Append(", RES:");
+            writer.AppendDecimal((uint)(flags & 0x1f));
+            writer.Append(", ECT: ");
+            writer.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(sub[(at + 1)..]), 8);
+            var vids = (uint)(sub[at + 5] << 16 | sub[at + 6] << 8 | sub[at + 7]);
+            writer.Append(", BVID: ");
+            writer.AppendDecimal((vids >> 12) & 0xfff);
+            writer.Append(", SPVID: ");
+            writer.AppendDecimal(vids & 0xfff);
+        }
+        return true;
+    }
+
+    /// <summary>tcpdump's isis_print_mcid: format, name, revision level and digest of an MST configuration identifier.</summary>
+    private static void WriteMcid(ref LineWriter writer, ReadOnlySpan<byte> mcid)
+    {
+        writer.Append("ID: ");
+        writer.AppendDecimal(mcid[0]);
+        writer.Append(", Name: ");
+        foreach (var b in mcid.Slice(1, 32))
+        {
+            if (b == 0)
+                break;
+            PrintableText.Append(ref writer, b);
+        }
+        writer.Append("\n\t              Lvl: ");
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(mcid[33..]));
+        writer.Append(", Digest: ");
+        foreach (var b in mcid.Slice(35, 16))
+        {
+            writer.AppendHexByte(b);
+            writer.Append(' ');
+        }
     }
 
     private static void WriteSubTlvHeader(ref LineWriter writer, int type, int length)
