@@ -43,6 +43,7 @@ internal static class IpDemuxPrinter
                 break;
             case 47: GrePrinter.Print(ref writer, state, payload, length); break;
             case 112: VrrpPrinter.Print(ref writer, state, payload, length, in context); break;
+            case 103: PimPrinter.Print(ref writer, state, payload, length, in context); break;
             case 59:
                 // tcpdump's ip_demux_print names IPPROTO_NONE itself, with no length.
                 writer.Append("no next header");

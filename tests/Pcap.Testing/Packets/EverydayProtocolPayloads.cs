@@ -208,6 +208,15 @@ public sealed class EverydayProtocolPayloads(Random random)
                 if (random.Next(2) == 0) w.U16(20).U16(4).U32((uint)random.Next());
                 if (random.Next(3) == 0) w.U16(2).U16(4).U16(0x8000 | 500).U16(2500);
                 if (random.Next(5) == 0) w.U16(random.Next(100, 300)).U16(2).U16(0);
+                if (random.Next(6) == 0) w.U16(21).U16(4).U8(1).U8(Pick(0, 60)).U16(0);
+                if (random.Next(6) == 0) w.U16(Pick(18, 22)).U16(0);
+                if (random.Next(4) == 0)
+                {
+                    // Secondary addresses (RFC 4601's address list option).
+                    var list = new ByteWriter();
+                    for (int i = random.Next(1, 3); i > 0; i--) PimUnicast(list, ipv6);
+                    w.U16(24).U16(list.Length).Bytes(list.Written);
+                }
                 break;
             case 1:
                 w.U32(random.Next(3) == 0 ? 0x40000000u : 0).Bytes(ipv6 ? InnerIpv6() : InnerIpv4());
@@ -224,6 +233,36 @@ public sealed class EverydayProtocolPayloads(Random random)
                 w.U8(ipv6 ? 2 : 1).U8(0).U8(0).U8(ipv6 ? 128 : 32).Bytes(ipv6 ? Address6() : Address4())
                     .U8(ipv6 ? 2 : 1).U8(0).Bytes(ipv6 ? Address6() : Address4()).U32(0x80000000u | 101).U32(1000);
                 break;
+            case 4:
+                // Bootstrap: fragment tag, hash mask length, BSR priority, the BSR, then group-to-RP sets.
+                w.U16(random.Next(65536)).U8(ipv6 ? 126 : 30).U8(Pick(0, 64, 192));
+                PimUnicast(w, ipv6);
+                for (int group = random.Next(1, 3); group > 0; group--)
+                {
+                    int rps = random.Next(1, 3);
+                    PimGroup(w, ipv6, Pick(0, 0, 1, 0x80), ipv6 ? Pick(8, 16, 128) : Pick(4, 8, 32));
+                    w.U8(rps).U8(rps).U16(0);
+                    for (int rp = 0; rp < rps; rp++)
+                    {
+                        PimUnicast(w, ipv6);
+                        w.U16(Pick(150, 75, 0)).U8(Pick(0, 192)).U8(0);
+                    }
+                }
+                break;
+            case 8:
+                // Candidate-RP advertisement: prefix count, priority, holdtime, the RP, its groups.
+                int prefixes = random.Next(3);
+                w.U8(prefixes).U8(Pick(0, 192)).U16(Pick(150, 0, 65535));
+                PimUnicast(w, ipv6);
+                for (int i = 0; i < prefixes; i++) PimGroup(w, ipv6, 0, ipv6 ? 8 : 4);
+                break;
+            case 9:
+                // State Refresh as tcpdump reads it: source, group, originator, then the interval.
+                PimUnicast(w, ipv6);
+                PimGroup(w, ipv6, 0, ipv6 ? 128 : 32);
+                PimUnicast(w, ipv6);
+                w.U16(Pick(60, 0, 255)).U32(0x80000000u | 101).U32(1000);
+                break;
             default:
                 w.RandomBytes(random, random.Next(4, 28));
                 break;
@@ -235,6 +274,11 @@ public sealed class EverydayProtocolPayloads(Random random)
         }
         return new EverydayPayload("pim", EverydayCarrier.Ip, 103, w.ToArray()) { Ipv6 = true, PseudoHeaderChecksumAt = 2 };
     }
+
+    private void PimUnicast(ByteWriter w, bool ipv6) => w.U8(ipv6 ? 2 : 1).U8(0).Bytes(ipv6 ? Address6() : Address4());
+
+    private void PimGroup(ByteWriter w, bool ipv6, int flags, int maskLength) =>
+        w.U8(ipv6 ? 2 : 1).U8(0).U8(flags).U8(maskLength).Bytes(ipv6 ? Address6() : Address4());
 
     private EverydayPayload Rip()
     {
