@@ -15,7 +15,7 @@ public sealed class EverydayProtocolConformanceTests(ITestOutputHelper output)
     private static readonly string[] FlagSets = ["-n", "-n -v", "-n -vv", "-n -e"];
 
     /// <summary>The protocols with a layer and printer: every line identical to tcpdump's.</summary>
-    private static readonly HashSet<string> Implemented = ["vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "pim"];
+    private static readonly HashSet<string> Implemented = ["vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "pim", "ospf", "ospf6"];
 
     /// <summary>
     /// The protocol a packet counts for: its own, unless tcpdump's text shows a not-yet-decoded protocol inside it (OSI after
