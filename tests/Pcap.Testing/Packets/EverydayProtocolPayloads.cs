@@ -145,12 +145,23 @@ public sealed class EverydayProtocolPayloads(Random random)
             var sum = Checksums.Sum(w.Written[..16]) + Checksums.Sum(w.Written[24..]);
             w.PatchU16(12, Checksums.Fold(sum));
         }
+        // After the packet: cryptographic authentication's digest, then (hello or DD with the L bit) an RFC 5613 LLS block.
+        if (authType == 2 && random.Next(4) != 0) w.RandomBytes(random, 16);
+        var options = type == 1 ? w.Written[30] : type == 2 ? w.Written[26] : 0;
+        if ((options & 0x10) != 0 && random.Next(3) != 0)
+        {
+            var lls = new ByteWriter().U16(0).U16(0).U16(1).U16(Pick(4, 4, 8)).U32((uint)Pick(1, 2, 3, 0));
+            if (random.Next(3) == 0) lls.U16(2).U16(20).U32((uint)random.Next()).RandomBytes(random, 16);
+            if (random.Next(6) == 0) lls.U16(random.Next(3, 9)).U16(4).U32(0);
+            lls.PatchU16(2, lls.Length / 4);
+            w.Bytes(lls.Written);
+        }
         return w.ToArray();
     }
 
     private void Lsa(ByteWriter w, bool headerOnly)
     {
-        int type = Pick(1, 2, 3, 5, random.Next(12));
+        int type = Pick(1, 2, 3, 5, Pick(9, 10, 11), random.Next(12));
         int start = w.Length;
         w.U16(random.Next(3600)).U8(0x22).U8(type).Bytes(Address4()).Bytes(Address4()).U32(0x80000000u | (uint)random.Next(100)).U16(random.Next(65536));
         if (headerOnly)
@@ -159,6 +170,15 @@ public sealed class EverydayProtocolPayloads(Random random)
             return;
         }
         var body = new ByteWriter();
+        if (type is 9 or 10 or 11)
+        {
+            // Opaque LSAs: the first byte of the link state ID is the opaque type (1 TE, 3 grace, 4 router information).
+            int opaque = Pick(1, 1, 3, 4, random.Next(256));
+            w.Written[start + 4] = (byte)opaque;
+            OpaqueLsaBody(body, opaque);
+            w.U16(20 + body.Length).Bytes(body.Written);
+            return;
+        }
         switch (type)
         {
             case 1:
@@ -175,24 +195,143 @@ public sealed class EverydayProtocolPayloads(Random random)
                 break;
         }
         w.U16(20 + body.Length).Bytes(body.Written);
-        _ = start;
     }
+
+    private void OpaqueLsaBody(ByteWriter body, int opaque)
+    {
+        switch (opaque)
+        {
+            case 1:
+                if (random.Next(2) == 0)
+                {
+                    body.U16(1).U16(4).Bytes(Address4());
+                    break;
+                }
+                var link = new ByteWriter().U16(1).U16(1).U8(Pick(1, 2)).Zeros(3).U16(2).U16(4).Bytes(Address4())
+                    .U16(3).U16(4).Bytes(Address4()).U16(5).U16(4).U32((uint)random.Next(100))
+                    .U16(6).U16(4).U32(BandwidthBits()).U16(9).U16(4).U32((uint)random.Next());
+                if (random.Next(2) == 0)
+                {
+                    link.U16(8).U16(32);
+                    for (int i = 0; i < 8; i++) link.U32(BandwidthBits());
+                }
+                if (random.Next(3) == 0) link.U16(16).U16(8).U32((uint)random.Next(1000)).U32((uint)random.Next(1000));
+                if (random.Next(4) == 0) link.U16(random.Next(18, 40)).U16(2).U16(0);
+                body.U16(2).U16(link.Length).Bytes(link.Written);
+                break;
+            case 3:
+                body.U16(1).U16(4).U32((uint)Pick(120, 60, 0)).U16(2).U16(1).U8(Pick(0, 1, 2, 3, 7)).Zeros(3).U16(3).U16(4).Bytes(Address4());
+                break;
+            case 4:
+                body.U16(1).U16(4).U32((uint)Pick(0x30, 0x40, 0x3f0, 0));
+                break;
+            default:
+                body.RandomBytes(random, 4 * random.Next(1, 4));
+                break;
+        }
+    }
+
+    /// <summary>An IEEE single-precision bandwidth in bytes per second (TE LSAs), usually a round link speed.</summary>
+    private uint BandwidthBits() => random.Next(8) == 0
+        ? (uint)random.Next()
+        : BitConverter.SingleToUInt32Bits(Pick(125000000, 1250000, 12500000, 0, 155520000 / 8));
 
     private byte[] Ospf3()
     {
         int type = random.Next(3) == 0 ? Pick(2, 3, 4, 5) : 1;
         var body = new ByteWriter();
-        if (type == 1)
+        // The options word's L (0x200) and AT (0x400) bits announce an LLS block and an authentication trailer after the packet.
+        int options = 0x13 | (random.Next(5) == 0 ? 0x200 : 0) | (random.Next(6) == 0 ? 0x400 : 0);
+        switch (type)
         {
-            body.U32((uint)random.Next(1, 10)).U8(Pick(1, 0)).U8(0).U16(0x13).U16(10).U16(40).Bytes(Address4()).Bytes(random.Next(2) == 0 ? [0, 0, 0, 0] : Address4());
-            for (int i = random.Next(3); i > 0; i--) body.Bytes(Address4());
+            case 1:
+                body.U32((uint)random.Next(1, 10)).U8(Pick(1, 0)).U8(0).U16(options).U16(10).U16(40).Bytes(Address4()).Bytes(random.Next(2) == 0 ? [0, 0, 0, 0] : Address4());
+                for (int i = random.Next(3); i > 0; i--) body.Bytes(Address4());
+                break;
+            case 2:
+                body.U32((uint)options).U16(1500).U8(0).U8(Pick(7, 3, 1, 0, 0x17)).U32((uint)random.Next());
+                for (int i = random.Next(4); i > 0; i--) Lsa3Header(body, 20 + 4 * random.Next(10));
+                break;
+            case 3:
+                for (int i = random.Next(1, 4); i > 0; i--) body.U16(0).U16(Lsa3Type()).Bytes(Address4()).Bytes(Address4());
+                break;
+            case 4:
+                int lsas = random.Next(1, 4);
+                body.U32((uint)(random.Next(10) == 0 ? random.Next(8) : lsas));
+                for (int i = 0; i < lsas; i++) Lsa3(body);
+                break;
+            default:
+                for (int i = random.Next(1, 4); i > 0; i--) Lsa3Header(body, 20 + 4 * random.Next(10));
+                break;
         }
-        else
+        var w = new ByteWriter().U8(3).U8(type).U16(16 + body.Length).Bytes(Address4()).Bytes(random.Next(3) == 0 ? [0, 0, 0, 0] : Address4()).U16(0)
+            .U8(random.Next(6) == 0 ? random.Next(1, 256) : 0).U8(0).Bytes(body.Written);
+        if (type is 1 or 2 && (options & 0x200) != 0)
+            w.U16(random.Next(65536)).U16(random.Next(4) == 0 ? 4 : 12).U16(1).U16(4).U32(1);
+        if ((options & 0x400) != 0 || random.Next(20) == 0)
+            w.U16(Pick(1, 1, 2)).U16(32).U16(0).U16(random.Next(1, 100)).U32(0).U32((uint)random.Next()).RandomBytes(random, 16);
+        return w.ToArray();
+    }
+
+    private int Lsa3Type() => Pick(0x2001, 0x2002, 0x2003, 0x2004, 0x4005, 0x0008, 0x2009, 0x000b, 0x000a, 0xa00c, random.Next(65536));
+
+    private void Lsa3Header(ByteWriter w, int length, int type = -1) =>
+        w.U16(random.Next(3600)).U16(type < 0 ? Lsa3Type() : type).Bytes(Address4()).Bytes(Address4()).U32(0x80000000u | (uint)random.Next(100))
+            .U16(random.Next(65536)).U16(length);
+
+    private void Lsa3Prefix(ByteWriter w)
+    {
+        int length = Pick(64, 48, 128, 0, 56);
+        w.U8(length).U8(Pick(0, 0, 0x02, 0x08, 0x11)).U16(random.Next(8) == 0 ? 0x2000 | random.Next(100) : random.Next(100)).Bytes(Address6().AsSpan(0, (length + 31) / 32 * 4));
+    }
+
+    private void Lsa3(ByteWriter w)
+    {
+        int type = Lsa3Type();
+        var body = new ByteWriter();
+        switch (type)
         {
-            body.RandomBytes(random, 4 * random.Next(1, 6));
+            case 0x2001:
+                body.U8(random.Next(32)).U8(0).U16(0x13);
+                for (int i = random.Next(1, 3); i > 0; i--) body.U8(Pick(1, 2, 4, 3)).U8(0).U16(random.Next(100)).Bytes(Address4()).Bytes(Address4()).Bytes(Address4());
+                break;
+            case 0x2002:
+                body.U32(0x13);
+                for (int i = random.Next(1, 4); i > 0; i--) body.Bytes(Address4());
+                break;
+            case 0x2003:
+                body.U32((uint)random.Next(1 << 24));
+                Lsa3Prefix(body);
+                break;
+            case 0x4005:
+                int flags = Pick(0, 0x80, 0x82, 0x81, 0x03);
+                body.U8(flags).U8(0).U16(random.Next(100));
+                Lsa3Prefix(body);
+                if ((flags & 0x02) != 0) body.Bytes(Address6());
+                if ((flags & 0x01) != 0) body.Bytes(Address4());
+                break;
+            case 0x0008:
+                int linkPrefixes = random.Next(3);
+                body.U8(1).U8(0).U16(0x13).Bytes(Address6()).U32((uint)linkPrefixes);
+                for (int i = 0; i < linkPrefixes; i++) Lsa3Prefix(body);
+                break;
+            case 0x2009:
+                int prefixes = random.Next(1, 3);
+                body.U16(prefixes).U16(0x2001).U32(0).Bytes(Address4());
+                for (int i = 0; i < prefixes; i++) Lsa3Prefix(body);
+                break;
+            case 0x000b:
+                OpaqueLsaBody(body, 3);
+                break;
+            case 0x000a:
+                OpaqueLsaBody(body, 1);
+                break;
+            default:
+                body.RandomBytes(random, 4 * random.Next(3));
+                break;
         }
-        return new ByteWriter().U8(3).U8(type).U16(16 + body.Length).Bytes(Address4()).Bytes(Address4()).U16(0).U8(0).U8(0)
-            .Bytes(body.Written).ToArray();
+        Lsa3Header(w, 20 + body.Length, type);
+        w.Bytes(body.Written);
     }
 
     private EverydayPayload Pim()
