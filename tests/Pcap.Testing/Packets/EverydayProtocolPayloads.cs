@@ -19,7 +19,7 @@ public sealed class EverydayProtocolPayloads(Random random)
     /// on a wire in Pcap.Live.Tests are held to 100% for these; the rest report their share).
     /// </summary>
     public static readonly IReadOnlySet<string> Implemented = new HashSet<string>(StringComparer.Ordinal)
-        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp", "pppoed", "pppoes", "esp", "ah", "sctp", "bgp", "kerberos", "radius", "snmp", "ipx" };
+        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp", "pppoed", "pppoes", "esp", "ah", "sctp", "bgp", "kerberos", "radius", "snmp", "ipx", "pim", "ospf", "ospf6" };
 
     /// <summary>
     /// The protocol a packet counts for: its own, unless tcpdump's text shows a not-yet-decoded protocol inside it (OSI after
@@ -172,12 +172,23 @@ public sealed class EverydayProtocolPayloads(Random random)
             var sum = Checksums.Sum(w.Written[..16]) + Checksums.Sum(w.Written[24..]);
             w.PatchU16(12, Checksums.Fold(sum));
         }
+        // After the packet: cryptographic authentication's digest, then (hello or DD with the L bit) an RFC 5613 LLS block.
+        if (authType == 2 && random.Next(4) != 0) w.RandomBytes(random, 16);
+        var options = type == 1 ? w.Written[30] : type == 2 ? w.Written[26] : 0;
+        if ((options & 0x10) != 0 && random.Next(3) != 0)
+        {
+            var lls = new ByteWriter().U16(0).U16(0).U16(1).U16(Pick(4, 4, 8)).U32((uint)Pick(1, 2, 3, 0));
+            if (random.Next(3) == 0) lls.U16(2).U16(20).U32((uint)random.Next()).RandomBytes(random, 16);
+            if (random.Next(6) == 0) lls.U16(random.Next(3, 9)).U16(4).U32(0);
+            lls.PatchU16(2, lls.Length / 4);
+            w.Bytes(lls.Written);
+        }
         return w.ToArray();
     }
 
     private void Lsa(ByteWriter w, bool headerOnly)
     {
-        int type = Pick(1, 2, 3, 5, random.Next(12));
+        int type = Pick(1, 2, 3, 5, Pick(9, 10, 11), random.Next(12));
         int start = w.Length;
         w.U16(random.Next(3600)).U8(0x22).U8(type).Bytes(Address4()).Bytes(Address4()).U32(0x80000000u | (uint)random.Next(100)).U16(random.Next(65536));
         if (headerOnly)
@@ -186,6 +197,15 @@ public sealed class EverydayProtocolPayloads(Random random)
             return;
         }
         var body = new ByteWriter();
+        if (type is 9 or 10 or 11)
+        {
+            // Opaque LSAs: the first byte of the link state ID is the opaque type (1 TE, 3 grace, 4 router information).
+            int opaque = Pick(1, 1, 3, 4, random.Next(256));
+            w.Written[start + 4] = (byte)opaque;
+            OpaqueLsaBody(body, opaque);
+            w.U16(20 + body.Length).Bytes(body.Written);
+            return;
+        }
         switch (type)
         {
             case 1:
@@ -202,24 +222,143 @@ public sealed class EverydayProtocolPayloads(Random random)
                 break;
         }
         w.U16(20 + body.Length).Bytes(body.Written);
-        _ = start;
     }
+
+    private void OpaqueLsaBody(ByteWriter body, int opaque)
+    {
+        switch (opaque)
+        {
+            case 1:
+                if (random.Next(2) == 0)
+                {
+                    body.U16(1).U16(4).Bytes(Address4());
+                    break;
+                }
+                var link = new ByteWriter().U16(1).U16(1).U8(Pick(1, 2)).Zeros(3).U16(2).U16(4).Bytes(Address4())
+                    .U16(3).U16(4).Bytes(Address4()).U16(5).U16(4).U32((uint)random.Next(100))
+                    .U16(6).U16(4).U32(BandwidthBits()).U16(9).U16(4).U32((uint)random.Next());
+                if (random.Next(2) == 0)
+                {
+                    link.U16(8).U16(32);
+                    for (int i = 0; i < 8; i++) link.U32(BandwidthBits());
+                }
+                if (random.Next(3) == 0) link.U16(16).U16(8).U32((uint)random.Next(1000)).U32((uint)random.Next(1000));
+                if (random.Next(4) == 0) link.U16(random.Next(18, 40)).U16(2).U16(0);
+                body.U16(2).U16(link.Length).Bytes(link.Written);
+                break;
+            case 3:
+                body.U16(1).U16(4).U32((uint)Pick(120, 60, 0)).U16(2).U16(1).U8(Pick(0, 1, 2, 3, 7)).Zeros(3).U16(3).U16(4).Bytes(Address4());
+                break;
+            case 4:
+                body.U16(1).U16(4).U32((uint)Pick(0x30, 0x40, 0x3f0, 0));
+                break;
+            default:
+                body.RandomBytes(random, 4 * random.Next(1, 4));
+                break;
+        }
+    }
+
+    /// <summary>An IEEE single-precision bandwidth in bytes per second (TE LSAs), usually a round link speed.</summary>
+    private uint BandwidthBits() => random.Next(8) == 0
+        ? (uint)random.Next()
+        : BitConverter.SingleToUInt32Bits(Pick(125000000, 1250000, 12500000, 0, 155520000 / 8));
 
     private byte[] Ospf3()
     {
         int type = random.Next(3) == 0 ? Pick(2, 3, 4, 5) : 1;
         var body = new ByteWriter();
-        if (type == 1)
+        // The options word's L (0x200) and AT (0x400) bits announce an LLS block and an authentication trailer after the packet.
+        int options = 0x13 | (random.Next(5) == 0 ? 0x200 : 0) | (random.Next(6) == 0 ? 0x400 : 0);
+        switch (type)
         {
-            body.U32((uint)random.Next(1, 10)).U8(Pick(1, 0)).U8(0).U16(0x13).U16(10).U16(40).Bytes(Address4()).Bytes(random.Next(2) == 0 ? [0, 0, 0, 0] : Address4());
-            for (int i = random.Next(3); i > 0; i--) body.Bytes(Address4());
+            case 1:
+                body.U32((uint)random.Next(1, 10)).U8(Pick(1, 0)).U8(0).U16(options).U16(10).U16(40).Bytes(Address4()).Bytes(random.Next(2) == 0 ? [0, 0, 0, 0] : Address4());
+                for (int i = random.Next(3); i > 0; i--) body.Bytes(Address4());
+                break;
+            case 2:
+                body.U32((uint)options).U16(1500).U8(0).U8(Pick(7, 3, 1, 0, 0x17)).U32((uint)random.Next());
+                for (int i = random.Next(4); i > 0; i--) Lsa3Header(body, 20 + 4 * random.Next(10));
+                break;
+            case 3:
+                for (int i = random.Next(1, 4); i > 0; i--) body.U16(0).U16(Lsa3Type()).Bytes(Address4()).Bytes(Address4());
+                break;
+            case 4:
+                int lsas = random.Next(1, 4);
+                body.U32((uint)(random.Next(10) == 0 ? random.Next(8) : lsas));
+                for (int i = 0; i < lsas; i++) Lsa3(body);
+                break;
+            default:
+                for (int i = random.Next(1, 4); i > 0; i--) Lsa3Header(body, 20 + 4 * random.Next(10));
+                break;
         }
-        else
+        var w = new ByteWriter().U8(3).U8(type).U16(16 + body.Length).Bytes(Address4()).Bytes(random.Next(3) == 0 ? [0, 0, 0, 0] : Address4()).U16(0)
+            .U8(random.Next(6) == 0 ? random.Next(1, 256) : 0).U8(0).Bytes(body.Written);
+        if (type is 1 or 2 && (options & 0x200) != 0)
+            w.U16(random.Next(65536)).U16(random.Next(4) == 0 ? 4 : 12).U16(1).U16(4).U32(1);
+        if ((options & 0x400) != 0 || random.Next(20) == 0)
+            w.U16(Pick(1, 1, 2)).U16(32).U16(0).U16(random.Next(1, 100)).U32(0).U32((uint)random.Next()).RandomBytes(random, 16);
+        return w.ToArray();
+    }
+
+    private int Lsa3Type() => Pick(0x2001, 0x2002, 0x2003, 0x2004, 0x4005, 0x0008, 0x2009, 0x000b, 0x000a, 0xa00c, random.Next(65536));
+
+    private void Lsa3Header(ByteWriter w, int length, int type = -1) =>
+        w.U16(random.Next(3600)).U16(type < 0 ? Lsa3Type() : type).Bytes(Address4()).Bytes(Address4()).U32(0x80000000u | (uint)random.Next(100))
+            .U16(random.Next(65536)).U16(length);
+
+    private void Lsa3Prefix(ByteWriter w)
+    {
+        int length = Pick(64, 48, 128, 0, 56);
+        w.U8(length).U8(Pick(0, 0, 0x02, 0x08, 0x11)).U16(random.Next(8) == 0 ? 0x2000 | random.Next(100) : random.Next(100)).Bytes(Address6().AsSpan(0, (length + 31) / 32 * 4));
+    }
+
+    private void Lsa3(ByteWriter w)
+    {
+        int type = Lsa3Type();
+        var body = new ByteWriter();
+        switch (type)
         {
-            body.RandomBytes(random, 4 * random.Next(1, 6));
+            case 0x2001:
+                body.U8(random.Next(32)).U8(0).U16(0x13);
+                for (int i = random.Next(1, 3); i > 0; i--) body.U8(Pick(1, 2, 4, 3)).U8(0).U16(random.Next(100)).Bytes(Address4()).Bytes(Address4()).Bytes(Address4());
+                break;
+            case 0x2002:
+                body.U32(0x13);
+                for (int i = random.Next(1, 4); i > 0; i--) body.Bytes(Address4());
+                break;
+            case 0x2003:
+                body.U32((uint)random.Next(1 << 24));
+                Lsa3Prefix(body);
+                break;
+            case 0x4005:
+                int flags = Pick(0, 0x80, 0x82, 0x81, 0x03);
+                body.U8(flags).U8(0).U16(random.Next(100));
+                Lsa3Prefix(body);
+                if ((flags & 0x02) != 0) body.Bytes(Address6());
+                if ((flags & 0x01) != 0) body.Bytes(Address4());
+                break;
+            case 0x0008:
+                int linkPrefixes = random.Next(3);
+                body.U8(1).U8(0).U16(0x13).Bytes(Address6()).U32((uint)linkPrefixes);
+                for (int i = 0; i < linkPrefixes; i++) Lsa3Prefix(body);
+                break;
+            case 0x2009:
+                int prefixes = random.Next(1, 3);
+                body.U16(prefixes).U16(0x2001).U32(0).Bytes(Address4());
+                for (int i = 0; i < prefixes; i++) Lsa3Prefix(body);
+                break;
+            case 0x000b:
+                OpaqueLsaBody(body, 3);
+                break;
+            case 0x000a:
+                OpaqueLsaBody(body, 1);
+                break;
+            default:
+                body.RandomBytes(random, 4 * random.Next(3));
+                break;
         }
-        return new ByteWriter().U8(3).U8(type).U16(16 + body.Length).Bytes(Address4()).Bytes(Address4()).U16(0).U8(0).U8(0)
-            .Bytes(body.Written).ToArray();
+        Lsa3Header(w, 20 + body.Length, type);
+        w.Bytes(body.Written);
     }
 
     private EverydayPayload Pim()
@@ -235,6 +374,15 @@ public sealed class EverydayProtocolPayloads(Random random)
                 if (random.Next(2) == 0) w.U16(20).U16(4).U32((uint)random.Next());
                 if (random.Next(3) == 0) w.U16(2).U16(4).U16(0x8000 | 500).U16(2500);
                 if (random.Next(5) == 0) w.U16(random.Next(100, 300)).U16(2).U16(0);
+                if (random.Next(6) == 0) w.U16(21).U16(4).U8(1).U8(Pick(0, 60)).U16(0);
+                if (random.Next(6) == 0) w.U16(Pick(18, 22)).U16(0);
+                if (random.Next(4) == 0)
+                {
+                    // Secondary addresses (RFC 4601's address list option).
+                    var list = new ByteWriter();
+                    for (int i = random.Next(1, 3); i > 0; i--) PimUnicast(list, ipv6);
+                    w.U16(24).U16(list.Length).Bytes(list.Written);
+                }
                 break;
             case 1:
                 w.U32(random.Next(3) == 0 ? 0x40000000u : 0).Bytes(ipv6 ? InnerIpv6() : InnerIpv4());
@@ -251,6 +399,36 @@ public sealed class EverydayProtocolPayloads(Random random)
                 w.U8(ipv6 ? 2 : 1).U8(0).U8(0).U8(ipv6 ? 128 : 32).Bytes(ipv6 ? Address6() : Address4())
                     .U8(ipv6 ? 2 : 1).U8(0).Bytes(ipv6 ? Address6() : Address4()).U32(0x80000000u | 101).U32(1000);
                 break;
+            case 4:
+                // Bootstrap: fragment tag, hash mask length, BSR priority, the BSR, then group-to-RP sets.
+                w.U16(random.Next(65536)).U8(ipv6 ? 126 : 30).U8(Pick(0, 64, 192));
+                PimUnicast(w, ipv6);
+                for (int group = random.Next(1, 3); group > 0; group--)
+                {
+                    int rps = random.Next(1, 3);
+                    PimGroup(w, ipv6, Pick(0, 0, 1, 0x80), ipv6 ? Pick(8, 16, 128) : Pick(4, 8, 32));
+                    w.U8(rps).U8(rps).U16(0);
+                    for (int rp = 0; rp < rps; rp++)
+                    {
+                        PimUnicast(w, ipv6);
+                        w.U16(Pick(150, 75, 0)).U8(Pick(0, 192)).U8(0);
+                    }
+                }
+                break;
+            case 8:
+                // Candidate-RP advertisement: prefix count, priority, holdtime, the RP, its groups.
+                int prefixes = random.Next(3);
+                w.U8(prefixes).U8(Pick(0, 192)).U16(Pick(150, 0, 65535));
+                PimUnicast(w, ipv6);
+                for (int i = 0; i < prefixes; i++) PimGroup(w, ipv6, 0, ipv6 ? 8 : 4);
+                break;
+            case 9:
+                // State Refresh as tcpdump reads it: source, group, originator, then the interval.
+                PimUnicast(w, ipv6);
+                PimGroup(w, ipv6, 0, ipv6 ? 128 : 32);
+                PimUnicast(w, ipv6);
+                w.U16(Pick(60, 0, 255)).U32(0x80000000u | 101).U32(1000);
+                break;
             default:
                 w.RandomBytes(random, random.Next(4, 28));
                 break;
@@ -262,6 +440,11 @@ public sealed class EverydayProtocolPayloads(Random random)
         }
         return new EverydayPayload("pim", EverydayCarrier.Ip, 103, w.ToArray()) { Ipv6 = true, PseudoHeaderChecksumAt = 2 };
     }
+
+    private void PimUnicast(ByteWriter w, bool ipv6) => w.U8(ipv6 ? 2 : 1).U8(0).Bytes(ipv6 ? Address6() : Address4());
+
+    private void PimGroup(ByteWriter w, bool ipv6, int flags, int maskLength) =>
+        w.U8(ipv6 ? 2 : 1).U8(0).U8(flags).U8(maskLength).Bytes(ipv6 ? Address6() : Address4());
 
     private EverydayPayload Rip()
     {
