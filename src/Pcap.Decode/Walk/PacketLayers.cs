@@ -243,10 +243,13 @@ public readonly ref struct PacketLayers
     private ReadOnlySpan<byte> Find(LayerKind kind, out bool found)
     {
         var walker = Walker;
-        found = walker is not null && (walker._present & (1u << (int)kind)) != 0;
-        if (!found)
-            return default;
-        var first = walker!._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];
-        return Packet[first.Offset..first.End];
+        if (walker is not null && (walker._present & (1u << (int)kind)) != 0)
+        {
+            found = true;
+            var first = walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];
+            return Packet[first.Offset..first.End];
+        }
+        found = false;
+        return default;
     }
 }
