@@ -13,7 +13,8 @@ namespace Pcap.Decode.Walk;
 /// rules of its view's <c>TryRead</c>, as the walk reaches it; <see cref="PacketLayers"/> then hands out views without
 /// checking again. The walk stops at the first layer that does not read, with the reason in <see cref="PacketLayers.Error"/>.
 /// The application layer is chosen by port as tcpdump chooses it (<see cref="ApplicationPorts"/>, which the caller
-/// can replace).
+/// can replace). The common stack, Ethernet/IPv4/TCP or UDP, is walked in one pass that records only what the typed
+/// <c>TryGet…</c> read; <see cref="PacketLayers.Layers"/> is built from it on first use.
 /// </summary>
 public sealed class LayerWalker
 {
