@@ -109,7 +109,7 @@ internal static class BgpAttributePrinter
                     break;
                 }
                 for (var at = 0; at < length; at += 8)
-                    WriteExtendedCommunity(ref writer, bytes.Slice(at, 8));
+                    WriteExtendedCommunity(ref writer, state, bytes.Slice(at, 8));
                 break;
             case 3:
             case 9:
@@ -483,7 +483,7 @@ internal static class BgpAttributePrinter
                 pathId = BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
             }
             // The identifier's 4 bytes are added to what the prefix used, as tcpdump does after printing it.
-            var used = WriteFamilyPrefix(ref writer, state, bytes, addPath ? at + 4 : at, (uint)length, maximum);
+            var used = WritePrefix(ref writer, state, bytes, addPath ? at + 4 : at, (uint)length, maximum, "\n\t      ");
             if (used == -3)
                 return Result.Abandoned;
             if (used == -2)
@@ -503,8 +503,12 @@ internal static class BgpAttributePrinter
         return Result.Printed;
     }
 
-    /// <summary>decode_prefix4/decode_prefix6 on the multiprotocol line: the bytes used, or -1, -2, -3 as BgpPrinter's UPDATE prefixes.</summary>
-    private static int WriteFamilyPrefix(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int at, uint itemLength, uint maximum)
+    /// <summary>
+    /// tcpdump's decode_prefix4/decode_prefix6 (<paramref name="maximum"/> 32 or 128) and the line it goes on: the bytes used,
+    /// -1 for a longer prefix length, -2 when the prefix reaches past <paramref name="itemLength"/>, -3 (the packet given up)
+    /// past the capture.
+    /// </summary>
+    internal static int WritePrefix(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int at, uint itemLength, uint maximum, string indent)
     {
         if (itemLength < 1)
             return -2;
@@ -523,7 +527,7 @@ internal static class BgpAttributePrinter
         bytes.Slice(at + 1, prefixBytes).CopyTo(address);
         if (prefixLength % 8 != 0)
             address[prefixBytes - 1] &= (byte)(0xff00 >> (prefixLength % 8));
-        writer.Append("\n\t      ");
+        writer.Append(indent);
         state.WriteIpAddress(ref writer, address[..(maximum == 32 ? 4 : 16)]);
         writer.Append('/');
         writer.AppendDecimal(prefixLength);
@@ -591,23 +595,47 @@ internal static class BgpAttributePrinter
         return fixedLength + prefixBytes;
     }
 
+    /// <summary>
+    /// <c>AS:number (= number as an IPv4 address)</c> from an 8-byte value (2-byte type, 2-byte AS, 4-byte number), as route
+    /// targets and type-0 route distinguishers print; the address by name unless <c>-n</c> when <paramref name="names"/> is given.
+    /// </summary>
+    private static void WriteAsNumber(ref LineWriter writer, PrintState? names, ReadOnlySpan<byte> value)
+    {
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(value[2..]));
+        writer.Append(':');
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(value[4..]));
+        writer.Append(" (= ");
+        WriteAddress(ref writer, names, value.Slice(4, 4));
+        writer.Append(')');
+    }
+
+    /// <summary><c>address:number</c> from an 8-byte value (2-byte type, IPv4 address, 2-byte number).</summary>
+    private static void WriteAddressNumber(ref LineWriter writer, PrintState? names, ReadOnlySpan<byte> value)
+    {
+        WriteAddress(ref writer, names, value.Slice(2, 4));
+        writer.Append(':');
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(value[6..]));
+    }
+
+    /// <summary>tcpdump's ipaddr_string (resolved unless <c>-n</c>) or, without <paramref name="names"/>, its plain dotted quad.</summary>
+    private static void WriteAddress(ref LineWriter writer, PrintState? names, ReadOnlySpan<byte> address)
+    {
+        if (names is null)
+            writer.AppendIpv4(address);
+        else
+            names.WriteIpAddress(ref writer, address);
+    }
+
     /// <summary>tcpdump's bgp_vpn_rd_print: the 8-byte route distinguisher in its type's notation.</summary>
     private static void WriteRouteDistinguisher(ref LineWriter writer, ReadOnlySpan<byte> bytes)
     {
         switch (BinaryPrimitives.ReadUInt16BigEndian(bytes))
         {
             case 0:
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]));
-                writer.Append(':');
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]));
-                writer.Append(" (= ");
-                writer.AppendIpv4(bytes.Slice(4, 4));
-                writer.Append(')');
+                WriteAsNumber(ref writer, null, bytes);
                 break;
             case 1:
-                writer.AppendIpv4(bytes.Slice(2, 4));
-                writer.Append(':');
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+                WriteAddressNumber(ref writer, null, bytes);
                 break;
             case 2:
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[2..]));
@@ -625,7 +653,7 @@ internal static class BgpAttributePrinter
         }
     }
     /// <summary>One RFC 4360 extended community as tcpdump's bgp_extended_community_print writes it, on its own line.</summary>
-    private static void WriteExtendedCommunity(ref LineWriter writer, ReadOnlySpan<byte> community)
+    private static void WriteExtendedCommunity(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> community)
     {
         var type = BinaryPrimitives.ReadUInt16BigEndian(community);
         writer.Append("\n\t    ");
@@ -647,20 +675,13 @@ internal static class BgpAttributePrinter
             case 0x0002:
             case 0x0003:
             case 0x000a:
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(community[2..]));
-                writer.Append(':');
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(community[4..]));
-                writer.Append(" (= ");
-                writer.AppendIpv4(community.Slice(4, 4));
-                writer.Append(')');
+                WriteAsNumber(ref writer, state, community);
                 break;
             case 0x0102:
             case 0x0103:
             case 0xf10a:
             case 0x010b:
-                writer.AppendIpv4(community.Slice(2, 4));
-                writer.Append(':');
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(community[6..]));
+                WriteAddressNumber(ref writer, state, community);
                 break;
             case 0x0202:
             case 0x0203:
@@ -679,12 +700,12 @@ internal static class BgpAttributePrinter
             case 0x8005:
             case 0x0107:
             case 0x8001:
-                writer.AppendIpv4(community.Slice(2, 4));
+                state.WriteIpAddress(ref writer, community.Slice(2, 4));
                 break;
             case 0x0306:
             case 0x8000:
                 writer.Append("area:");
-                writer.AppendIpv4(community.Slice(2, 4));
+                state.WriteIpAddress(ref writer, community.Slice(2, 4));
                 writer.Append(", router-type:");
                 var routeType = community[6];
                 var routeTypeName = routeType switch

@@ -295,7 +295,7 @@ internal static class BgpPrinter
                     length -= 4;
                     withdrawnLength -= 4;
                 }
-                var used = WritePrefix(ref writer, state, bytes, at, withdrawnLength);
+                var used = BgpAttributePrinter.WritePrefix(ref writer, state, bytes, at, withdrawnLength, 32, "\n\t    ");
                 if (used == -1)
                 {
                     writer.Append("\n\t    (illegal prefix length)");
@@ -395,7 +395,7 @@ internal static class BgpPrinter
                 at += 4;
                 length -= 4;
             }
-            var used = WritePrefix(ref writer, state, bytes, at, length);
+            var used = BgpAttributePrinter.WritePrefix(ref writer, state, bytes, at, length, 32, "\n\t    ");
             if (used == -1)
             {
                 writer.Append("\n\t    (illegal prefix length)");
@@ -413,7 +413,6 @@ internal static class BgpPrinter
         }
         return true;
     }
-
 
     private static void WriteAttributeHeader(ref LineWriter writer, byte flags, byte type, int length)
     {
@@ -441,38 +440,6 @@ internal static class BgpPrinter
         }
         writer.Append("]: ");
     }
-
-
-    /// <summary>
-    /// tcpdump's decode_prefix4 and the line it goes on: the bytes used, -1 for a length over 32, -2 when the prefix
-    /// reaches past <paramref name="itemLength"/>, -3 (packet given up) past the capture.
-    /// </summary>
-    private static int WritePrefix(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int at, uint itemLength)
-    {
-        if (itemLength < 1)
-            return -2;
-        if (bytes.Length <= at)
-            return BgpAttributePrinter.Abandon(ref writer, state);
-        var prefixLength = bytes[at];
-        if (prefixLength > 32)
-            return -1;
-        var prefixBytes = (prefixLength + 7) / 8;
-        if (itemLength - 1 < prefixBytes)
-            return -2;
-        if (bytes.Length < at + 1 + prefixBytes)
-            return BgpAttributePrinter.Abandon(ref writer, state);
-        Span<byte> address = stackalloc byte[4];
-        address.Clear();
-        bytes.Slice(at + 1, prefixBytes).CopyTo(address);
-        if (prefixLength % 8 != 0)
-            address[prefixBytes - 1] &= (byte)(0xff00 >> (prefixLength % 8));
-        writer.Append("\n\t    ");
-        state.WriteIpAddress(ref writer, address);
-        writer.Append('/');
-        writer.AppendDecimal(prefixLength);
-        return 1 + prefixBytes;
-    }
-
 
     /// <summary>tcpdump's trunc in an UPDATE: the mark, and the next message is printed.</summary>
     private static bool UpdateTruncated(ref LineWriter writer, PrintState state)
