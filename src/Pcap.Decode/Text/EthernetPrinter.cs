@@ -132,6 +132,8 @@ internal static class EthernetPrinter
             case LldpPacket.EtherTypeNumber: LldpPrinter.Print(ref writer, state, payload, length); return true;
             case 0x8863 or 0x8864 or 0x3c12 or 0x3c13: PppoePrinter.Print(ref writer, state, payload, length); return true;
             case 0x880b: PppPrinter.PrintAfterEtherType(ref writer, state, payload, length); return true;
+            case IpxPacket.EtherTypeNumber: writer.Append("(NOV-ETHII) "); IpxPrinter.Print(ref writer, state, payload); return true;
+            case 0xfefe: if (payload.IsEmpty || length <= 0) state.WriteTruncated(ref writer, "isoclns"); else OsiPrinter.Print(ref writer, state, payload[1..], length - 1); return true;
             default:
                 return false;
         }

@@ -25,6 +25,7 @@ internal static class LlcPrinter
             HexDumpWriter.WriteHexAndAscii(ref writer, payload[..captured]);
             return captured;
         }
+        if (llc.Dsap == 0xff && llc.Ssap == 0xff) { if (state.Options.LinkHeader) writer.Append("IPX 802.3: "); IpxPrinter.Print(ref writer, state, payload[..captured]); return 0; }
         var control = llc.ControlField;
         var headerLength = llc.HeaderLength;
         var unnumbered = llc.IsUnnumbered;
@@ -53,6 +54,8 @@ internal static class LlcPrinter
         }
         if (llc.IsUnnumberedInformation(0x42)) { StpPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
         if (llc.IsUnnumberedInformation(0x06)) { Ipv4Printer.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
+        if (llc.IsUnnumberedInformation(0xe0)) { if (state.Options.LinkHeader) writer.Append("IPX 802.2: "); IpxPrinter.Print(ref writer, state, llc.Payload); return headerLength; }
+        if (llc.IsUnnumberedInformation(0xfe)) { OsiPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
         if (!state.Options.LinkHeader)
         {
             if (ssap == dsap)
