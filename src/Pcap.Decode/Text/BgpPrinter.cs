@@ -5,8 +5,8 @@ namespace Pcap.Decode.Text;
 
 /// <summary>
 /// BGP as tcpdump 4.99's print-bgp.c prints it: <c>: BGP</c>, and with <c>-v</c> every message the segment holds, OPEN with
-/// its capabilities, NOTIFICATION, KEEPALIVE, ROUTE-REFRESH and (in <see cref="BgpUpdatePrinter"/>) UPDATE; <c>-vv</c> adds
-/// hex dumps. Each message printer sees every captured byte from its message on and the message's length, as tcpdump's do.
+/// its capabilities, NOTIFICATION, KEEPALIVE, ROUTE-REFRESH and UPDATE (withdrawn routes, path attributes by
+/// <see cref="BgpAttributePrinter"/>, announced IPv4 prefixes); <c>-vv</c> adds hex dumps. Each message printer sees every captured byte from its message on and the message's length, as tcpdump's do.
 /// </summary>
 internal static class BgpPrinter
 {
@@ -66,7 +66,7 @@ internal static class BgpPrinter
                 PrintOpen(ref writer, state, message);
                 return true;
             case BgpMessage.Update:
-                return BgpUpdatePrinter.Print(ref writer, state, message.Bytes, message.Length);
+                return PrintUpdate(ref writer, state, message.Bytes, message.Length);
             case BgpMessage.Notification:
                 PrintNotification(ref writer, state, message);
                 return true;
@@ -258,6 +258,194 @@ internal static class BgpPrinter
                 WriteUnknownData(ref writer, bytes, i + 2, capabilityLength, "\n\t\t");
             i += 2 + capabilityLength;
         }
+    }
+
+    /// <summary>
+    /// Prints an UPDATE of <paramref name="messageLength"/> bytes; <paramref name="bytes"/> holds every captured byte from its
+    /// marker on. False where tcpdump gives up the whole packet (a read past the capture).
+    /// </summary>
+    private static bool PrintUpdate(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int messageLength)
+    {
+        var length = (uint)messageLength - BgpMessage.HeaderLength;
+        var at = BgpMessage.HeaderLength;
+        if (bytes.Length < at + 2 || length < 2)
+            return UpdateTruncated(ref writer, state);
+        var withdrawnLength = (uint)BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
+        at += 2;
+        length -= 2;
+        if (bytes.Length < at + withdrawnLength || length < withdrawnLength)
+            return UpdateTruncated(ref writer, state);
+        if (withdrawnLength > 1)
+        {
+            writer.Append("\n\t  Withdrawn routes:");
+            var addPath = BgpAttributePrinter.LooksLikeAddPath(bytes, at, withdrawnLength, 32);
+            while (withdrawnLength != 0)
+            {
+                uint pathId = 0;
+                if (addPath)
+                {
+                    if (withdrawnLength < 4)
+                    {
+                        at += (int)withdrawnLength;
+                        length -= withdrawnLength;
+                        break;
+                    }
+                    pathId = BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
+                    at += 4;
+                    length -= 4;
+                    withdrawnLength -= 4;
+                }
+                var used = BgpAttributePrinter.WritePrefix(ref writer, state, bytes, at, withdrawnLength, 32, "\n\t    ");
+                if (used == -1)
+                {
+                    writer.Append("\n\t    (illegal prefix length)");
+                    break;
+                }
+                if (used < 0)
+                    return used == -3 ? false : UpdateTruncated(ref writer, state);
+                if (addPath)
+                {
+                    writer.Append("   Path Id: ");
+                    writer.AppendDecimal(pathId);
+                }
+                at += used;
+                length -= (uint)used;
+                withdrawnLength -= (uint)used;
+            }
+        }
+        else
+        {
+            at += (int)withdrawnLength;
+            length -= withdrawnLength;
+        }
+        if (bytes.Length < at + 2 || length < 2)
+            return UpdateTruncated(ref writer, state);
+        var attributesLength = (uint)BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
+        at += 2;
+        length -= 2;
+        if (withdrawnLength == 0 && attributesLength == 0 && length == 0)
+        {
+            writer.Append("\n\t  End-of-Rib Marker (empty NLRI)");
+            return true;
+        }
+        if (attributesLength != 0)
+        {
+            if (length < attributesLength)
+                return UpdateTruncated(ref writer, state);
+            while (attributesLength != 0)
+            {
+                if (bytes.Length < at + 2 || length < 2)
+                    return UpdateTruncated(ref writer, state);
+                if (attributesLength < 2)
+                {
+                    writer.Append("\n\t  [path attrs too short]");
+                    at += (int)attributesLength;
+                    length -= attributesLength;
+                    break;
+                }
+                var flags = bytes[at];
+                var type = bytes[at + 1];
+                at += 2;
+                attributesLength -= 2;
+                length -= 2;
+                var lengthLength = (flags & 0x10) != 0 ? 2u : 1u;
+                if (bytes.Length < at + lengthLength || length < lengthLength)
+                    return UpdateTruncated(ref writer, state);
+                if (attributesLength < lengthLength)
+                {
+                    writer.Append("\n\t  [path attrs too short]");
+                    at += (int)attributesLength;
+                    length -= attributesLength;
+                    break;
+                }
+                var attributeLength = lengthLength == 2 ? BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]) : bytes[at];
+                at += (int)lengthLength;
+                attributesLength -= lengthLength;
+                length -= lengthLength;
+                WriteAttributeHeader(ref writer, flags, type, attributeLength);
+                if (attributesLength < attributeLength)
+                {
+                    writer.Append(" [path attrs too short]");
+                    at += (int)attributesLength;
+                    length -= attributesLength;
+                    break;
+                }
+                if (length < attributeLength)
+                    return UpdateTruncated(ref writer, state);
+                var result = BgpAttributePrinter.Print(ref writer, state, type, bytes[at..], attributeLength);
+                if (result != BgpAttributePrinter.Result.Printed)
+                    return result == BgpAttributePrinter.Result.Abandoned ? false : UpdateTruncated(ref writer, state);
+                at += attributeLength;
+                attributesLength -= attributeLength;
+                length -= attributeLength;
+            }
+        }
+        if (length == 0)
+            return true;
+        var announcedAddPath = BgpAttributePrinter.LooksLikeAddPath(bytes, at, length, 32);
+        writer.Append("\n\t  Updated routes:");
+        while (length != 0)
+        {
+            uint pathId = 0;
+            if (announcedAddPath)
+            {
+                if (bytes.Length < at + 4 || length < 4)
+                    return UpdateTruncated(ref writer, state);
+                pathId = BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
+                at += 4;
+                length -= 4;
+            }
+            var used = BgpAttributePrinter.WritePrefix(ref writer, state, bytes, at, length, 32, "\n\t    ");
+            if (used == -1)
+            {
+                writer.Append("\n\t    (illegal prefix length)");
+                break;
+            }
+            if (used < 0)
+                return used == -3 ? false : UpdateTruncated(ref writer, state);
+            if (announcedAddPath)
+            {
+                writer.Append("   Path Id: ");
+                writer.AppendDecimal(pathId);
+            }
+            at += used;
+            length -= (uint)used;
+        }
+        return true;
+    }
+
+    private static void WriteAttributeHeader(ref LineWriter writer, byte flags, byte type, int length)
+    {
+        writer.Append("\n\t  ");
+        writer.Append(BgpAttributePrinter.Name(type) ?? "Unknown Attribute");
+        writer.Append(" (");
+        writer.AppendDecimal(type);
+        writer.Append("), length: ");
+        writer.AppendDecimal((uint)length);
+        if (flags == 0)
+            return;
+        writer.Append(", Flags [");
+        if ((flags & 0x80) != 0)
+            writer.Append('O');
+        if ((flags & 0x40) != 0)
+            writer.Append('T');
+        if ((flags & 0x20) != 0)
+            writer.Append('P');
+        if ((flags & 0x10) != 0)
+            writer.Append('E');
+        if ((flags & 0xf) != 0)
+        {
+            writer.Append('+');
+            writer.AppendHex((uint)(flags & 0xf));
+        }
+        writer.Append("]: ");
+    }
+
+    /// <summary>tcpdump's trunc in an UPDATE: the mark, and the next message is printed.</summary>
+    private static bool UpdateTruncated(ref LineWriter writer, PrintState state)
+    {
+        Truncated(ref writer, state);
+        return true;
     }
 
     private static void PrintNotification(ref LineWriter writer, PrintState state, BgpMessage message)

@@ -57,19 +57,14 @@ internal static class SctpPrinter
             var chunkLength = chunk.Length;
             if (chunkLength < SctpChunk.HeaderLength)
             {
-                WriteChunkNumber(ref writer, separator, number);
-                writer.Append("[Bad chunk length ");
-                writer.AppendDecimal(chunkLength);
-                writer.Append(", < size of chunk descriptor]");
+                WriteBadChunkLength(ref writer, separator, number, chunkLength, ", < size of chunk descriptor]");
                 return;
             }
             var align = (uint)((4 - chunkLength % 4) % 4);
+            // tcpdump compares the padding, not the chunk, with what is left of the packet.
             if (remaining < align)
             {
-                WriteChunkNumber(ref writer, separator, number);
-                writer.Append("[Bad chunk length ");
-                writer.AppendDecimal(chunkLength);
-                writer.Append(", > remaining data in packet]");
+                WriteBadChunkLength(ref writer, separator, number, chunkLength, ", > remaining data in packet]");
                 return;
             }
             if (chunks.Length < chunkLength)
@@ -238,6 +233,14 @@ internal static class SctpPrinter
         writer.AppendDecimal(chunk.Length);
         writer.Append(']');
         return false;
+    }
+
+    private static void WriteBadChunkLength(ref LineWriter writer, string separator, uint number, ushort length, string reason)
+    {
+        WriteChunkNumber(ref writer, separator, number);
+        writer.Append("[Bad chunk length ");
+        writer.AppendDecimal(length);
+        writer.Append(reason);
     }
 
     private static void WriteChunkNumber(ref LineWriter writer, string separator, uint number)

@@ -618,7 +618,7 @@ public sealed class EverydayProtocolPayloads(Random random)
             BgpAttribute(attributes, 0x40, 3, new ByteWriter().Bytes(Address4()));
             for (int i = random.Next(0, 4); i > 0; i--)
             {
-                switch (Pick(4, 5, 6, 7, 8, 8, 9, 10, 14, 14, 15, 17, 18, 32, 99))
+                switch (Pick(4, 5, 6, 7, 8, 8, 9, 10, 14, 14, 15, 16, 16, 17, 18, 32, 99))
                 {
                     case 14:
                         bool six = random.Next(3) != 0;
@@ -637,6 +637,18 @@ public sealed class EverydayProtocolPayloads(Random random)
                         var unreach = new ByteWriter().U16(unreachSix ? 2 : 1).U8(unreachFamily);
                         for (int p = random.Next(0, 3); p > 0; p--) BgpFamilyPrefix(unreach, unreachSix, unreachFamily);
                         BgpAttribute(attributes, 0x80, 15, unreach);
+                        break;
+                    case 16:
+                        var extended = new ByteWriter();
+                        for (int c = random.Next(1, 4); c > 0; c--)
+                        {
+                            int communityType = Pick(0x0002, 0x0002, 0x0102, 0x0202, 0x0003, 0x4004, 0x0306, 0x030c, 0x800a, 0x0009, 0x0107, random.Next(65536));
+                            extended.U16(communityType);
+                            if (communityType == 0x4004) extended.U16(65001).U32(BitConverter.SingleToUInt32Bits(Pick(125000000, 1250000, 0, 12345678)));
+                            else if (communityType == 0x0306) extended.Bytes(Address4()).U8(Pick(1, 2, 3, 5, 7, 129, 9)).U8(random.Next(2));
+                            else extended.RandomBytes(random, 6);
+                        }
+                        BgpAttribute(attributes, 0xc0, 16, extended);
                         break;
                     case 17: BgpAttribute(attributes, 0xc0, 17, new ByteWriter().U8(2).U8(2).U32(400000).U32(65001)); break;
                     case 18: BgpAttribute(attributes, 0xc0, 18, new ByteWriter().U32(400000).Bytes(Address4())); break;

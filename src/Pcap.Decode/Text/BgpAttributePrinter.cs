@@ -1,17 +1,17 @@
 using System.Buffers.Binary;
-using Pcap.Decode.Application;
 
 namespace Pcap.Decode.Text;
 
 /// <summary>
-/// BGP UPDATE as tcpdump 4.99's print-bgp.c prints it: withdrawn IPv4 routes, the path attributes (origin, AS path,
-/// next hop, MED, local preference, aggregator, communities, originator, cluster list, large communities; the others
-/// named and dumped) and the announced IPv4 prefixes, each with an ADD-PATH identifier when tcpdump guesses one is there.
+/// BGP path attributes as tcpdump 4.99's bgp_attr_print prints them: origin, AS paths (2- or 4-byte numbers as tcpdump
+/// guesses), next hop, MED, local preference, aggregators, communities, originator, cluster list, large and extended
+/// communities, and the multiprotocol reachable/unreachable prefixes of the IPv4/IPv6 unicast, labelled and VPN families;
+/// the others named and dumped. Also the prefix helpers the UPDATE printer shares.
 /// </summary>
-internal static class BgpUpdatePrinter
+internal static class BgpAttributePrinter
 {
     /// <summary>How an attribute's printer ended: printed, cut by the capture (tcpdump's trunc), or the packet given up.</summary>
-    private enum AttributeResult
+    internal enum Result
     {
         Printed,
         Truncated,
@@ -20,218 +20,8 @@ internal static class BgpUpdatePrinter
 
     private const uint NoExport = 0xffffff01, NoAdvertise = 0xffffff02, NoExportSubconfederation = 0xffffff03;
 
-    /// <summary>
-    /// Prints an UPDATE of <paramref name="messageLength"/> bytes; <paramref name="bytes"/> holds every captured byte from its
-    /// marker on. False where tcpdump gives up the whole packet (a read past the capture).
-    /// </summary>
-    public static bool Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int messageLength)
-    {
-        var length = (uint)messageLength - BgpMessage.HeaderLength;
-        var at = BgpMessage.HeaderLength;
-        if (bytes.Length < at + 2 || length < 2)
-            return Truncated(ref writer, state);
-        var withdrawnLength = (uint)BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
-        at += 2;
-        length -= 2;
-        if (bytes.Length < at + withdrawnLength || length < withdrawnLength)
-            return Truncated(ref writer, state);
-        if (withdrawnLength > 1)
-        {
-            writer.Append("\n\t  Withdrawn routes:");
-            var addPath = LooksLikeAddPath(bytes, at, withdrawnLength, 32);
-            while (withdrawnLength != 0)
-            {
-                uint pathId = 0;
-                if (addPath)
-                {
-                    if (withdrawnLength < 4)
-                    {
-                        at += (int)withdrawnLength;
-                        length -= withdrawnLength;
-                        break;
-                    }
-                    pathId = BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
-                    at += 4;
-                    length -= 4;
-                    withdrawnLength -= 4;
-                }
-                var used = WritePrefix(ref writer, state, bytes, at, withdrawnLength);
-                if (used == -1)
-                {
-                    writer.Append("\n\t    (illegal prefix length)");
-                    break;
-                }
-                if (used < 0)
-                    return used == -3 ? false : Truncated(ref writer, state);
-                if (addPath)
-                {
-                    writer.Append("   Path Id: ");
-                    writer.AppendDecimal(pathId);
-                }
-                at += used;
-                length -= (uint)used;
-                withdrawnLength -= (uint)used;
-            }
-        }
-        else
-        {
-            at += (int)withdrawnLength;
-            length -= withdrawnLength;
-        }
-        if (bytes.Length < at + 2 || length < 2)
-            return Truncated(ref writer, state);
-        var attributesLength = (uint)BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
-        at += 2;
-        length -= 2;
-        if (withdrawnLength == 0 && attributesLength == 0 && length == 0)
-        {
-            writer.Append("\n\t  End-of-Rib Marker (empty NLRI)");
-            return true;
-        }
-        if (attributesLength != 0)
-        {
-            if (length < attributesLength)
-                return Truncated(ref writer, state);
-            while (attributesLength != 0)
-            {
-                if (bytes.Length < at + 2 || length < 2)
-                    return Truncated(ref writer, state);
-                if (attributesLength < 2)
-                {
-                    writer.Append("\n\t  [path attrs too short]");
-                    at += (int)attributesLength;
-                    length -= attributesLength;
-                    break;
-                }
-                var flags = bytes[at];
-                var type = bytes[at + 1];
-                at += 2;
-                attributesLength -= 2;
-                length -= 2;
-                var lengthLength = (flags & 0x10) != 0 ? 2u : 1u;
-                if (bytes.Length < at + lengthLength || length < lengthLength)
-                    return Truncated(ref writer, state);
-                if (attributesLength < lengthLength)
-                {
-                    writer.Append("\n\t  [path attrs too short]");
-                    at += (int)attributesLength;
-                    length -= attributesLength;
-                    break;
-                }
-                var attributeLength = lengthLength == 2 ? BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]) : bytes[at];
-                at += (int)lengthLength;
-                attributesLength -= lengthLength;
-                length -= lengthLength;
-                WriteAttributeHeader(ref writer, flags, type, attributeLength);
-                if (attributesLength < attributeLength)
-                {
-                    writer.Append(" [path attrs too short]");
-                    at += (int)attributesLength;
-                    length -= attributesLength;
-                    break;
-                }
-                if (length < attributeLength)
-                    return Truncated(ref writer, state);
-                var result = PrintAttribute(ref writer, state, type, bytes[at..], attributeLength);
-                if (result != AttributeResult.Printed)
-                    return result == AttributeResult.Abandoned ? false : Truncated(ref writer, state);
-                at += attributeLength;
-                attributesLength -= attributeLength;
-                length -= attributeLength;
-            }
-        }
-        if (length == 0)
-            return true;
-        var announcedAddPath = LooksLikeAddPath(bytes, at, length, 32);
-        writer.Append("\n\t  Updated routes:");
-        while (length != 0)
-        {
-            uint pathId = 0;
-            if (announcedAddPath)
-            {
-                if (bytes.Length < at + 4 || length < 4)
-                    return Truncated(ref writer, state);
-                pathId = BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
-                at += 4;
-                length -= 4;
-            }
-            var used = WritePrefix(ref writer, state, bytes, at, length);
-            if (used == -1)
-            {
-                writer.Append("\n\t    (illegal prefix length)");
-                break;
-            }
-            if (used < 0)
-                return used == -3 ? false : Truncated(ref writer, state);
-            if (announcedAddPath)
-            {
-                writer.Append("   Path Id: ");
-                writer.AppendDecimal(pathId);
-            }
-            at += used;
-            length -= (uint)used;
-        }
-        return true;
-    }
-
-    private static void WriteAttributeHeader(ref LineWriter writer, byte flags, byte type, int length)
-    {
-        writer.Append("\n\t  ");
-        writer.Append(AttributeName(type) ?? "Unknown Attribute");
-        writer.Append(" (");
-        writer.AppendDecimal(type);
-        writer.Append("), length: ");
-        writer.AppendDecimal((uint)length);
-        if (flags == 0)
-            return;
-        writer.Append(", Flags [");
-        if ((flags & 0x80) != 0)
-            writer.Append('O');
-        if ((flags & 0x40) != 0)
-            writer.Append('T');
-        if ((flags & 0x20) != 0)
-            writer.Append('P');
-        if ((flags & 0x10) != 0)
-            writer.Append('E');
-        if ((flags & 0xf) != 0)
-        {
-            writer.Append('+');
-            writer.AppendHex((uint)(flags & 0xf));
-        }
-        writer.Append("]: ");
-    }
-
-    /// <summary>
-    /// tcpdump's decode_prefix4 and the line it goes on: the bytes used, -1 for a length over 32, -2 when the prefix
-    /// reaches past <paramref name="itemLength"/>, -3 (packet given up) past the capture.
-    /// </summary>
-    private static int WritePrefix(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int at, uint itemLength)
-    {
-        if (itemLength < 1)
-            return -2;
-        if (bytes.Length <= at)
-            return Abandon(ref writer, state);
-        var prefixLength = bytes[at];
-        if (prefixLength > 32)
-            return -1;
-        var prefixBytes = (prefixLength + 7) / 8;
-        if (itemLength - 1 < prefixBytes)
-            return -2;
-        if (bytes.Length < at + 1 + prefixBytes)
-            return Abandon(ref writer, state);
-        Span<byte> address = stackalloc byte[4];
-        address.Clear();
-        bytes.Slice(at + 1, prefixBytes).CopyTo(address);
-        if (prefixLength % 8 != 0)
-            address[prefixBytes - 1] &= (byte)(0xff00 >> (prefixLength % 8));
-        writer.Append("\n\t    ");
-        state.WriteIpAddress(ref writer, address);
-        writer.Append('/');
-        writer.AppendDecimal(prefixLength);
-        return 1 + prefixBytes;
-    }
-
-    private static int Abandon(ref LineWriter writer, PrintState state)
+    /// <summary>A read past the capture: tcpdump's mark, the packet given up; -3 for the prefix decoders.</summary>
+    internal static int Abandon(ref LineWriter writer, PrintState state)
     {
         state.WriteTruncated(ref writer, "bgp", abandoned: true);
         return -3;
@@ -241,7 +31,7 @@ internal static class BgpUpdatePrinter
     /// tcpdump's check_add_path: whether the prefixes read better with a 4-byte path identifier before each (RFC 7911), as
     /// the OPEN that would say so may not be in the capture.
     /// </summary>
-    private static bool LooksLikeAddPath(ReadOnlySpan<byte> bytes, int at, uint length, uint maximumPrefixLength)
+    internal static bool LooksLikeAddPath(ReadOnlySpan<byte> bytes, int at, uint length, uint maximumPrefixLength)
     {
         if (length < 5)
             return false;
@@ -270,16 +60,11 @@ internal static class BgpUpdatePrinter
         return offset > length;
     }
 
-    private static bool Truncated(ref LineWriter writer, PrintState state)
-    {
-        BgpPrinter.Truncated(ref writer, state);
-        return true;
-    }
     /// <summary>
     /// tcpdump's bgp_attr_print for one attribute of <paramref name="length"/> bytes at the start of <paramref name="bytes"/>
     /// (every captured byte from there on: an AS path may read past its attribute, as tcpdump's does).
     /// </summary>
-    private static AttributeResult PrintAttribute(ref LineWriter writer, PrintState state, byte type, ReadOnlySpan<byte> bytes, int length)
+    internal static Result Print(ref LineWriter writer, PrintState state, byte type, ReadOnlySpan<byte> bytes, int length)
     {
         var dumpLength = length;
         switch (type)
@@ -303,7 +88,7 @@ internal static class BgpUpdatePrinter
                     break;
                 }
                 var result = WriteAsPath(ref writer, state, bytes, length, type == 17 ? 4 : AsSize(bytes, length));
-                if (result != AttributeResult.Printed)
+                if (result != Result.Printed)
                     return result;
                 break;
             case 14:
@@ -314,8 +99,17 @@ internal static class BgpUpdatePrinter
                 var multiprotocol = type == 14
                     ? PrintReachable(ref writer, state, bytes, length, family, subsequentFamily)
                     : PrintUnreachable(ref writer, state, bytes, length, family, subsequentFamily);
-                if (multiprotocol != AttributeResult.Printed)
+                if (multiprotocol != Result.Printed)
                     return multiprotocol;
+                break;
+            case 16:
+                if (length % 8 != 0)
+                {
+                    writer.Append("invalid len");
+                    break;
+                }
+                for (var at = 0; at < length; at += 8)
+                    WriteExtendedCommunity(ref writer, state, bytes.Slice(at, 8));
                 break;
             case 3:
             case 9:
@@ -412,7 +206,7 @@ internal static class BgpUpdatePrinter
                 break;
             default:
                 if (bytes.Length < length)
-                    return AttributeResult.Truncated;
+                    return Result.Truncated;
                 writer.Append("\n\t    no Attribute ");
                 writer.AppendDecimal(type);
                 writer.Append(" decoder");
@@ -423,10 +217,10 @@ internal static class BgpUpdatePrinter
         if (state.Options.Verbose > 1 && dumpLength != 0)
         {
             if (bytes.Length < dumpLength)
-                return AttributeResult.Truncated;
+                return Result.Truncated;
             BgpPrinter.WriteUnknownData(ref writer, bytes, 0, dumpLength, "\n\t    ");
         }
-        return AttributeResult.Printed;
+        return Result.Printed;
     }
 
     /// <summary>
@@ -446,7 +240,7 @@ internal static class BgpUpdatePrinter
     }
 
     /// <summary>The segments of an AS path: sequences bare, sets in braces, confederation segments in parentheses.</summary>
-    private static AttributeResult WriteAsPath(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, int asSize)
+    private static Result WriteAsPath(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, int asSize)
     {
         var at = 0;
         while (at < length)
@@ -457,18 +251,18 @@ internal static class BgpUpdatePrinter
             for (var i = 0; i < count * asSize; i += asSize)
             {
                 if (bytes.Length < at + 2 + i + asSize)
-                    return AttributeResult.Truncated;
+                    return Result.Truncated;
                 writer.AppendDecimal(asSize == 2 ? BinaryPrimitives.ReadUInt16BigEndian(bytes[(at + 2 + i)..]) : BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 2 + i)..]));
                 writer.Append(' ');
             }
             writer.Append(segmentType switch { 1 => "}", 2 => "", 3 => ")", 4 => "})", _ => "?" });
             at += 2 + count * asSize;
         }
-        return AttributeResult.Printed;
+        return Result.Printed;
     }
 
     /// <summary>tcpdump's bgp_attr_values.</summary>
-    private static string? AttributeName(byte type) => type switch
+    internal static string? Name(byte type) => type switch
     {
         1 => "Origin",
         2 => "AS Path",
@@ -536,9 +330,9 @@ internal static class BgpUpdatePrinter
     /// tcpdump's bgp_mp_af_print: the families line, then for a family it has no decoder for that note (and a dump below
     /// -vv); false when the attribute ends there.
     /// </summary>
-    private static bool WriteMultiprotocolFamilies(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, ushort family, byte subsequentFamily, out AttributeResult result)
+    private static bool WriteMultiprotocolFamilies(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, ushort family, byte subsequentFamily, out Result result)
     {
-        result = AttributeResult.Printed;
+        result = Result.Printed;
         writer.Append("\n\t    AFI: ");
         writer.Append(BgpPrinter.AddressFamilyName(family) ?? "Unknown AFI");
         writer.Append(" (");
@@ -552,7 +346,7 @@ internal static class BgpUpdatePrinter
             return true;
         if (bytes.Length < length)
         {
-            result = AttributeResult.Truncated;
+            result = Result.Truncated;
             return false;
         }
         writer.Append("\n\t    no AFI ");
@@ -566,23 +360,23 @@ internal static class BgpUpdatePrinter
     }
 
     /// <summary>MP_REACH_NLRI: families, next hops, SNPAs and the reachable prefixes.</summary>
-    private static AttributeResult PrintReachable(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, ushort family, byte subsequentFamily)
+    private static Result PrintReachable(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, ushort family, byte subsequentFamily)
     {
         if (bytes.Length < 3 || length < 3)
-            return AttributeResult.Truncated;
+            return Result.Truncated;
         if (!WriteMultiprotocolFamilies(ref writer, state, bytes, length, family, subsequentFamily, out var result))
             return result;
         var at = 3;
         var remaining = length - 3;
         if (bytes.Length < at + 1 || remaining < 1)
-            return AttributeResult.Truncated;
+            return Result.Truncated;
         var nextHopLength = bytes[at];
         at++;
         remaining--;
         if (nextHopLength != 0)
         {
             if (remaining < nextHopLength)
-                return AttributeResult.Truncated;
+                return Result.Truncated;
             writer.Append("\n\t    nexthop: ");
             var addressLength = family == 1 ? 4 : 16;
             var distinguisherLength = IsVpn(subsequentFamily) ? RouteDistinguisherLength : 0;
@@ -612,7 +406,7 @@ internal static class BgpUpdatePrinter
         writer.Append(", nh-length: ");
         writer.AppendDecimal(nextHopLength);
         if (remaining < 1)
-            return AttributeResult.Truncated;
+            return Result.Truncated;
         var snpaCount = bytes[at];
         at++;
         remaining--;
@@ -628,7 +422,7 @@ internal static class BgpUpdatePrinter
             for (; snpaCount != 0; snpaCount--)
             {
                 if (remaining < 1)
-                    return AttributeResult.Truncated;
+                    return Result.Truncated;
                 var snpaLength = bytes[at];
                 writer.Append("\n\t      ");
                 writer.AppendDecimal(snpaLength);
@@ -636,7 +430,7 @@ internal static class BgpUpdatePrinter
                 at++;
                 remaining--;
                 if (remaining < snpaLength || bytes.Length < at + snpaLength)
-                    return AttributeResult.Truncated;
+                    return Result.Truncated;
                 at += snpaLength;
                 remaining -= snpaLength;
             }
@@ -645,10 +439,10 @@ internal static class BgpUpdatePrinter
     }
 
     /// <summary>MP_UNREACH_NLRI: families and the withdrawn prefixes (none: End-of-RIB).</summary>
-    private static AttributeResult PrintUnreachable(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, ushort family, byte subsequentFamily)
+    private static Result PrintUnreachable(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, ushort family, byte subsequentFamily)
     {
         if (bytes.Length < 3)
-            return AttributeResult.Truncated;
+            return Result.Truncated;
         if (!WriteMultiprotocolFamilies(ref writer, state, bytes, length, family, subsequentFamily, out var result))
             return result;
         if (length == 3)
@@ -660,7 +454,7 @@ internal static class BgpUpdatePrinter
     /// tcpdump's prefix loop of bgp_nlri_print for unicast families: each prefix checked against the whole attribute's
     /// length (not what is left of it), an ADD-PATH identifier before each when the prefixes read better that way.
     /// </summary>
-    private static AttributeResult WriteMultiprotocolPrefixes(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int at, int length, ushort family, byte subsequentFamily)
+    private static Result WriteMultiprotocolPrefixes(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int at, int length, ushort family, byte subsequentFamily)
     {
         var maximum = family == 1 ? 32u : 128u;
         // tcpdump subtracts in unsigned arithmetic: an attribute shorter than its fixed part scans to the capture's end.
@@ -673,9 +467,9 @@ internal static class BgpUpdatePrinter
             {
                 var labelled = WriteLabelledPrefix(ref writer, state, bytes, at, (uint)length, maximum, IsVpn(subsequentFamily));
                 if (labelled == -3)
-                    return AttributeResult.Abandoned;
+                    return Result.Abandoned;
                 if (labelled == -2)
-                    return AttributeResult.Truncated;
+                    return Result.Truncated;
                 if (labelled < 0)
                     break;
                 at += labelled;
@@ -687,13 +481,13 @@ internal static class BgpUpdatePrinter
                 if (bytes.Length < at + 4)
                     return AbandonAttribute(ref writer, state);
                 pathId = BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
-                at += 4;
             }
-            var used = WriteFamilyPrefix(ref writer, state, bytes, at, (uint)length, maximum);
+            // The identifier's 4 bytes are added to what the prefix used, as tcpdump does after printing it.
+            var used = WritePrefix(ref writer, state, bytes, addPath ? at + 4 : at, (uint)length, maximum, "\n\t      ");
             if (used == -3)
-                return AttributeResult.Abandoned;
+                return Result.Abandoned;
             if (used == -2)
-                return AttributeResult.Truncated;
+                return Result.Truncated;
             if (used == -1)
                 writer.Append("\n\t    (illegal prefix length)");
             if (addPath)
@@ -706,11 +500,15 @@ internal static class BgpUpdatePrinter
                 break;
             at += used;
         }
-        return AttributeResult.Printed;
+        return Result.Printed;
     }
 
-    /// <summary>decode_prefix4/decode_prefix6 on the multiprotocol line: the bytes used, or -1, -2, -3 as <see cref="WritePrefix"/>.</summary>
-    private static int WriteFamilyPrefix(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int at, uint itemLength, uint maximum)
+    /// <summary>
+    /// tcpdump's decode_prefix4/decode_prefix6 (<paramref name="maximum"/> 32 or 128) and the line it goes on: the bytes used,
+    /// -1 for a longer prefix length, -2 when the prefix reaches past <paramref name="itemLength"/>, -3 (the packet given up)
+    /// past the capture.
+    /// </summary>
+    internal static int WritePrefix(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int at, uint itemLength, uint maximum, string indent)
     {
         if (itemLength < 1)
             return -2;
@@ -729,17 +527,17 @@ internal static class BgpUpdatePrinter
         bytes.Slice(at + 1, prefixBytes).CopyTo(address);
         if (prefixLength % 8 != 0)
             address[prefixBytes - 1] &= (byte)(0xff00 >> (prefixLength % 8));
-        writer.Append("\n\t      ");
+        writer.Append(indent);
         state.WriteIpAddress(ref writer, address[..(maximum == 32 ? 4 : 16)]);
         writer.Append('/');
         writer.AppendDecimal(prefixLength);
         return 1 + prefixBytes;
     }
 
-    private static AttributeResult AbandonAttribute(ref LineWriter writer, PrintState state)
+    private static Result AbandonAttribute(ref LineWriter writer, PrintState state)
     {
         Abandon(ref writer, state);
-        return AttributeResult.Abandoned;
+        return Result.Abandoned;
     }
     private const int RouteDistinguisherLength = 8;
 
@@ -797,23 +595,47 @@ internal static class BgpUpdatePrinter
         return fixedLength + prefixBytes;
     }
 
+    /// <summary>
+    /// <c>AS:number (= number as an IPv4 address)</c> from an 8-byte value (2-byte type, 2-byte AS, 4-byte number), as route
+    /// targets and type-0 route distinguishers print; the address by name unless <c>-n</c> when <paramref name="names"/> is given.
+    /// </summary>
+    private static void WriteAsNumber(ref LineWriter writer, PrintState? names, ReadOnlySpan<byte> value)
+    {
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(value[2..]));
+        writer.Append(':');
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(value[4..]));
+        writer.Append(" (= ");
+        WriteAddress(ref writer, names, value.Slice(4, 4));
+        writer.Append(')');
+    }
+
+    /// <summary><c>address:number</c> from an 8-byte value (2-byte type, IPv4 address, 2-byte number).</summary>
+    private static void WriteAddressNumber(ref LineWriter writer, PrintState? names, ReadOnlySpan<byte> value)
+    {
+        WriteAddress(ref writer, names, value.Slice(2, 4));
+        writer.Append(':');
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(value[6..]));
+    }
+
+    /// <summary>tcpdump's ipaddr_string (resolved unless <c>-n</c>) or, without <paramref name="names"/>, its plain dotted quad.</summary>
+    private static void WriteAddress(ref LineWriter writer, PrintState? names, ReadOnlySpan<byte> address)
+    {
+        if (names is null)
+            writer.AppendIpv4(address);
+        else
+            names.WriteIpAddress(ref writer, address);
+    }
+
     /// <summary>tcpdump's bgp_vpn_rd_print: the 8-byte route distinguisher in its type's notation.</summary>
     private static void WriteRouteDistinguisher(ref LineWriter writer, ReadOnlySpan<byte> bytes)
     {
         switch (BinaryPrimitives.ReadUInt16BigEndian(bytes))
         {
             case 0:
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]));
-                writer.Append(':');
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]));
-                writer.Append(" (= ");
-                writer.AppendIpv4(bytes.Slice(4, 4));
-                writer.Append(')');
+                WriteAsNumber(ref writer, null, bytes);
                 break;
             case 1:
-                writer.AppendIpv4(bytes.Slice(2, 4));
-                writer.Append(':');
-                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+                WriteAddressNumber(ref writer, null, bytes);
                 break;
             case 2:
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(bytes[2..]));
@@ -830,4 +652,202 @@ internal static class BgpUpdatePrinter
                 break;
         }
     }
+    /// <summary>One RFC 4360 extended community as tcpdump's bgp_extended_community_print writes it, on its own line.</summary>
+    private static void WriteExtendedCommunity(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> community)
+    {
+        var type = BinaryPrimitives.ReadUInt16BigEndian(community);
+        writer.Append("\n\t    ");
+        writer.Append(ExtendedCommunityName(type) ?? "unknown extd community typecode");
+        writer.Append(" (0x");
+        writer.AppendHex(type, 4);
+        writer.Append("), Flags [");
+        if ((type & 0xc000) == 0)
+            writer.Append("none");
+        if ((type & 0x8000) != 0)
+            writer.Append("vendor-specific");
+        if ((type & 0xc000) == 0xc000)
+            writer.Append(", ");
+        if ((type & 0x4000) != 0)
+            writer.Append("non-transitive");
+        writer.Append("]: ");
+        switch (type)
+        {
+            case 0x0002:
+            case 0x0003:
+            case 0x000a:
+                WriteAsNumber(ref writer, state, community);
+                break;
+            case 0x0102:
+            case 0x0103:
+            case 0xf10a:
+            case 0x010b:
+                WriteAddressNumber(ref writer, state, community);
+                break;
+            case 0x0202:
+            case 0x0203:
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(community[2..]));
+                writer.Append(':');
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(community[6..]));
+                break;
+            case 0x4004:
+                writer.Append("bandwidth: ");
+                WriteMegabits(ref writer, BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32BigEndian(community[4..])));
+                writer.Append(" Mbps");
+                break;
+            case 0x0005:
+            case 0x0105:
+            case 0x0205:
+            case 0x8005:
+            case 0x0107:
+            case 0x8001:
+                state.WriteIpAddress(ref writer, community.Slice(2, 4));
+                break;
+            case 0x0306:
+            case 0x8000:
+                writer.Append("area:");
+                state.WriteIpAddress(ref writer, community.Slice(2, 4));
+                writer.Append(", router-type:");
+                var routeType = community[6];
+                var routeTypeName = routeType switch
+                {
+                    1 => "Router",
+                    2 => "Network",
+                    3 => "Summary",
+                    5 => "External",
+                    7 => "NSSA External",
+                    129 => "MPLS-VPN Sham",
+                    _ => null,
+                };
+                if (routeTypeName is null)
+                {
+                    writer.Append("unknown (0x");
+                    writer.AppendHex(routeType, 2);
+                    writer.Append(')');
+                }
+                else
+                {
+                    writer.Append(routeTypeName);
+                }
+                writer.Append(", metric-type:");
+                if ((community[7] & 1) != 0)
+                    writer.Append("E2");
+                if (routeType is 5 or 7)
+                    writer.Append("E1");
+                break;
+            case 0x800a:
+                writer.Append(Layer2EncapsulationName(community[2]) ?? "unknown encaps");
+                writer.Append(" Control Flags [0x");
+                writer.AppendHex(community[3], 2);
+                writer.Append("]:MTU ");
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(community[4..]));
+                break;
+            case 0x0009:
+                writer.Append("AS ");
+                writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(community[2..]));
+                break;
+            case 0x030c:
+                writer.Append("Tunnel type: ");
+                writer.Append(TunnelTypeName(BinaryPrimitives.ReadUInt16BigEndian(community[6..])) ?? "unknown encaps");
+                break;
+            default:
+                foreach (var b in community[2..])
+                    writer.AppendHexByte(b);
+                break;
+        }
+    }
+
+    /// <summary>A link bandwidth in bytes per second as megabits, printf's <c>%.3f</c> of the single-precision product.</summary>
+    private static void WriteMegabits(ref LineWriter writer, float bytesPerSecond)
+    {
+        var megabits = bytesPerSecond * 8 / 1000000;
+        if (float.IsNaN(megabits))
+        {
+            writer.Append(float.IsNegative(megabits) ? "-nan" : "nan");
+            return;
+        }
+        if (float.IsInfinity(megabits))
+        {
+            writer.Append(megabits < 0 ? "-inf" : "inf");
+            return;
+        }
+        Span<char> text = stackalloc char[64];
+        ((double)megabits).TryFormat(text, out var written, "F3", System.Globalization.CultureInfo.InvariantCulture);
+        writer.Append(text[..written]);
+    }
+
+    /// <summary>tcpdump's bgp_extd_comm_subtype_values.</summary>
+    private static string? ExtendedCommunityName(ushort type) => type switch
+    {
+        0x0002 or 0x0102 or 0x0202 => "target",
+        0x0003 or 0x0103 or 0x0203 => "origin",
+        0x4004 => "link-BW",
+        0x0005 or 0x0105 or 0x0205 or 0x8005 => "ospf-domain",
+        0x0306 or 0x8000 => "ospf-route-type",
+        0x030c => "encapsulation",
+        0x0107 or 0x8001 => "ospf-router-id",
+        0x800a => "layer2-info",
+        0x8800 => "eigrp-general-route (flag, tag)",
+        0x8801 => "eigrp-route-metric (AS, delay)",
+        0x8802 => "eigrp-route-metric (reliability, nexthop, bandwidth)",
+        0x8803 => "eigrp-route-metric (load, MTU)",
+        0x8804 => "eigrp-external-route (remote-AS, remote-ID)",
+        0x8805 => "eigrp-external-route (remote-proto, remote-metric)",
+        0x0009 => "source-AS",
+        0x010b => "vrf-route-import",
+        0x000a or 0xf10a => "l2vpn-id",
+        _ => null,
+    };
+
+    /// <summary>tcpdump's bgp_extd_comm_encap_tunnel_values.</summary>
+    private static string? TunnelTypeName(ushort type) => type switch
+    {
+        1 => "L2TPv3 over IP",
+        2 => "GRE",
+        3 => "Transmit Tunnel",
+        4 => "IPsec",
+        5 => "IP in IP with IPsec",
+        6 => "MPLS in IP with IPsec",
+        7 => "IP in IP",
+        8 => "VXLAN",
+        9 => "NVGRE",
+        10 => "MPLS",
+        11 => "MPLS in GRE",
+        12 => "VXLAN GPE",
+        13 => "MPLS in UDP",
+        14 => "IPv6",
+        15 => "SR TE",
+        16 => "Bare",
+        17 => "SR",
+        _ => null,
+    };
+
+    /// <summary>tcpdump's l2vpn_encaps_values.</summary>
+    private static string? Layer2EncapsulationName(byte type) => type switch
+    {
+        0 => "Reserved",
+        1 => "Frame Relay",
+        2 => "ATM AAL5 SDU VCC transport",
+        3 => "ATM transparent cell transport",
+        4 => "Ethernet (VLAN) Tagged Mode",
+        5 => "Ethernet Raw Mode",
+        6 => "Cisco HDLC",
+        7 => "PPP",
+        8 => "SONET/SDH Circuit Emulation Service over MPLS",
+        9 => "ATM n-to-one VCC cell transport",
+        10 => "ATM n-to-one VPC cell transport",
+        11 => "IP layer 2 transport",
+        15 => "Frame Relay Port mode",
+        17 => "Structure-agnostic E1 over packet",
+        18 => "Structure-agnostic T1 (DS1) over packet",
+        19 => "VPLS",
+        20 => "Structure-agnostic T3 (DS3) over packet",
+        21 => "Nx64kbit/s Basic Service using Structure-aware",
+        25 => "Frame Relay DLCI",
+        40 => "Structure-agnostic E3 over packet",
+        41 => "Octet-aligned playload for Structure-agnostic DS1 circuits",
+        42 => "E1 Nx64kbit/s with CAS using Structure-aware",
+        43 => "DS1 (ESF) Nx64kbit/s with CAS using Structure-aware",
+        44 => "DS1 (SF) Nx64kbit/s with CAS using Structure-aware",
+        _ => null,
+    };
 }
