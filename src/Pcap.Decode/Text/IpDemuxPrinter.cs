@@ -35,6 +35,7 @@ internal static class IpDemuxPrinter
             case 58 when !context.IsIpv6:
                 writer.Append("[ICMPv6 requires IPv6] (invalid)");
                 break;
+            case 143 when !context.IsIpv6: writer.Append("[Ethernet requires IPv6] (invalid)"); break;
             case 1:
                 IcmpPrinter.Print(ref writer, state, payload, length, in context);
                 break;

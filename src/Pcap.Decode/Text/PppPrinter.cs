@@ -4,7 +4,7 @@ namespace Pcap.Decode.Text;
 
 /// <summary>
 /// PPP as tcpdump 4.99's ppp_print and handle_ppp (print-ppp.c) print a frame: the protocol with <c>-e</c>, then what it
-/// carries: IPv4, IPv6, MPLS, a control protocol (<see cref="PppControlPrinter"/>), PAP or CHAP
+/// carries: IPv4, IPv6, MPLS, IPX, OSI, a control protocol (<see cref="PppControlPrinter"/>), PAP or CHAP
 /// (<see cref="PppAuthenticationPrinter"/>), a Multilink fragment header; other protocols as their name and a hex dump.
 /// </summary>
 internal static class PppPrinter
@@ -108,6 +108,13 @@ internal static class PppPrinter
             case PppHeader.Ipv6:
             case 0x86dd:
                 Ipv6Printer.Print(ref writer, state, payload, length);
+                break;
+            case 0x8137:
+            case 0x002b:
+                IpxPrinter.Print(ref writer, state, payload);
+                break;
+            case 0x0023:
+                OsiPrinter.Print(ref writer, state, payload, length);
                 break;
             case 0x0281:
             case 0x0283:

@@ -5,6 +5,8 @@ public sealed class RegressionGoldenTests
 {
     public static TheoryData<int, string, string> Frames() => new()
     {
+        // IPv4 carrying IP protocol 143 (Ethernet, RFC 8986), inside PPPoE: tcpdump allows it over IPv6 only.
+        { 113, "-n -v", "000000010006FFFFFFFFFFFF000088641100FFFF002CFF030021454D0028D1B14000F38F975CC0A8010A080808089D6700162B1F206C000000005002FAF0FA260000" },
         // ICMP datagram of 3 bytes: the checksum field lies past the IP length (fuzz found an exception here).
         { 1, "-n -e -vv", "0242AC11000272487E50ECEB080045B80017BE36400040017DFDCB00713DC0A801140400FF4600A900100008" },
         { 1, "-n -x", "0242AC11000272487E50ECEB080045B80017BE36400040017DFDCB00713DC0A801140400FF4600A900100008" },

@@ -998,12 +998,12 @@ public sealed class EverydayProtocolPayloads(Random random)
             0x0281 => MplsBuilder.Build(random, [MplsBuilder.NextLabel(random)], InnerIpv4()),
             _ => AddressPool.RandomBytes(random, random.Next(0, 20)),
         };
-        // Now and then the HDLC address and control bytes, or a one-byte (compressed) protocol field.
+        // Now and then the HDLC address and control bytes (or pppd's direction bytes), or a one-byte (compressed) protocol field.
         int framing = random.Next(12);
         if (framing > 1)
             return PppoeBuilder.Session(session, protocol, inner);
         var ppp = new ByteWriter();
-        if (framing == 0) ppp.U8(0xff).U8(0x03).U16(protocol);
+        if (framing == 0) ppp.U8(Pick(0xff, 0xff, 0x00, 0x01)).U8(0x03).U16(protocol);
         else if (protocol is 0x0021 or 0x0057) ppp.U8(protocol);
         else ppp.U16(protocol);
         ppp.Bytes(inner);
