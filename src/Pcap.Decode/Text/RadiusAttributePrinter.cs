@@ -66,6 +66,27 @@ internal static class RadiusAttributePrinter
         return true;
     }
 
+    /// <summary>The checks of the location and name attributes: captured (else marked), then at least <paramref name="minimum"/> bytes (else tcpdump's error).</summary>
+    private static bool Usable(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, int minimum)
+    {
+        if (CutOff(ref writer, state, bytes, length))
+            return false;
+        if (length >= minimum)
+            return true;
+        writer.Append("ERROR: length ");
+        writer.AppendDecimal((uint)length);
+        writer.Append(" < ");
+        writer.AppendDecimal((uint)minimum);
+        return false;
+    }
+
+    /// <summary>The 16-bit index that starts the location attributes.</summary>
+    private static void WriteIndex(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        writer.Append("index ");
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes));
+    }
+
     private static void WriteLengthError(ref LineWriter writer, int length, string expected)
     {
         writer.Append("ERROR: length ");
@@ -400,13 +421,8 @@ internal static class RadiusAttributePrinter
 
     private static void WriteOperatorName(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (CutOff(ref writer, state, bytes, length))
+        if (!Usable(ref writer, state, bytes, length, 2))
             return;
-        if (length < 2)
-        {
-            WriteLengthError(ref writer, length, " < 2");
-            return;
-        }
         writer.Append('[');
         var space = bytes[0];
         switch (space)
@@ -426,15 +442,9 @@ internal static class RadiusAttributePrinter
 
     private static void WriteLocationInformation(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (CutOff(ref writer, state, bytes, length))
+        if (!Usable(ref writer, state, bytes, length, 21))
             return;
-        if (length < 21)
-        {
-            WriteLengthError(ref writer, length, " < 21");
-            return;
-        }
-        writer.Append("index ");
-        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes));
+        WriteIndex(ref writer, bytes);
         writer.Append(", code ");
         WriteNamedOrUnknown(ref writer, bytes[2] switch { 0 => "Civic", 1 => "Geospatial", _ => null }, bytes[2]);
         writer.Append(", entity ");
@@ -462,28 +472,17 @@ internal static class RadiusAttributePrinter
 
     private static void WriteLocationData(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (CutOff(ref writer, state, bytes, length))
+        if (!Usable(ref writer, state, bytes, length, 3))
             return;
-        if (length < 3)
-        {
-            WriteLengthError(ref writer, length, " < 3");
-            return;
-        }
-        writer.Append("index ");
-        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes));
+        WriteIndex(ref writer, bytes);
         writer.Append(", location");
         HexDumpWriter.WriteHexAndAscii(ref writer, bytes[2..length], "\n\t    ");
     }
 
     private static void WritePolicyRules(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (CutOff(ref writer, state, bytes, length))
+        if (!Usable(ref writer, state, bytes, length, 10))
             return;
-        if (length < 10)
-        {
-            WriteLengthError(ref writer, length, " < 10");
-            return;
-        }
         var flags = BinaryPrimitives.ReadUInt16BigEndian(bytes);
         writer.Append("flags [");
         if (flags == 0)
