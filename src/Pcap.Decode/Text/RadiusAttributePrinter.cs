@@ -87,6 +87,23 @@ internal static class RadiusAttributePrinter
         writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes));
     }
 
+    /// <summary>
+    /// A value that must be <paramref name="size"/> bytes: null when it is and was captured; else what to return, true after
+    /// tcpdump's length error (printing goes on), false when the value was not captured (the packet is given up).
+    /// </summary>
+    private static bool? Exactly(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, int size)
+    {
+        if (length != size)
+        {
+            writer.Append("ERROR: length ");
+            writer.AppendDecimal((uint)length);
+            writer.Append(" != ");
+            writer.AppendDecimal((uint)size);
+            return true;
+        }
+        return Captured(ref writer, state, bytes, size) ? null : false;
+    }
+
     private static void WriteLengthError(ref LineWriter writer, int length, string expected)
     {
         writer.Append("ERROR: length ");
@@ -329,13 +346,8 @@ internal static class RadiusAttributePrinter
 
     private static bool WriteAddress(ref LineWriter writer, PrintState state, byte type, ReadOnlySpan<byte> bytes, int length)
     {
-        if (length != 4)
-        {
-            WriteLengthError(ref writer, length, " != 4");
-            return true;
-        }
-        if (!Captured(ref writer, state, bytes, 4))
-            return false;
+        if (Exactly(ref writer, state, bytes, length, 4) is { } done)
+            return done;
         var value = BinaryPrimitives.ReadUInt32BigEndian(bytes);
         // Framed-IP-Address and Login-IP-Host name two special addresses.
         if (type is 8 or 14 && value == 0xffffffff)
@@ -349,13 +361,8 @@ internal static class RadiusAttributePrinter
 
     private static bool WriteAddress6(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (length != 16)
-        {
-            WriteLengthError(ref writer, length, " != 16");
-            return true;
-        }
-        if (!Captured(ref writer, state, bytes, 16))
-            return false;
+        if (Exactly(ref writer, state, bytes, length, 16) is { } done)
+            return done;
         state.WriteIpAddress(ref writer, bytes[..16]);
         return true;
     }
@@ -506,13 +513,8 @@ internal static class RadiusAttributePrinter
     /// <summary>Event-Timestamp: seconds since 1970 as ctime(3) writes them, in local time.</summary>
     private static bool WriteTime(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (length != 4)
-        {
-            WriteLengthError(ref writer, length, " != 4");
-            return true;
-        }
-        if (!Captured(ref writer, state, bytes, 4))
-            return false;
+        if (Exactly(ref writer, state, bytes, length, 4) is { } done)
+            return done;
         var time = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadUInt32BigEndian(bytes)).ToLocalTime();
         writer.Append(DayNames[(int)time.DayOfWeek]);
         writer.Append(' ');
