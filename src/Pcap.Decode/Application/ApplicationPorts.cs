@@ -27,6 +27,7 @@ public sealed class ApplicationPorts
     {
         var ports = new ApplicationPorts();
         ports.Map(IpProtocol.Tcp, 25, ApplicationProtocol.Smtp);
+        ports.Map(IpProtocol.Tcp, BgpMessage.Port, ApplicationProtocol.Bgp);
         ports.Map(IpProtocol.Tcp, 22, ApplicationProtocol.Ssh);
         ports.Map(IpProtocol.Tcp, 21, ApplicationProtocol.Ftp);
         ports.Map(IpProtocol.Tcp, 80, ApplicationProtocol.Http);

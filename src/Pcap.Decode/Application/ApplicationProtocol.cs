@@ -11,6 +11,8 @@ public enum ApplicationProtocol : byte
     None = 0,
     /// <summary>SMTP (TCP 25).</summary>
     Smtp,
+    /// <summary>BGP (TCP 179).</summary>
+    Bgp,
     /// <summary>SSH banner (TCP 22).</summary>
     Ssh,
     /// <summary>FTP control (TCP 21).</summary>

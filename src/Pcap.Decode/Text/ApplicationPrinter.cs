@@ -62,6 +62,7 @@ internal static class ApplicationPrinter
             case ApplicationProtocol.Smtp:
                 PrintText(ref writer, state, payload, length, TextProtocolPrinter.Smtp);
                 break;
+            case ApplicationProtocol.Bgp: BgpPrinter.Print(ref writer, state, payload); break;
             case ApplicationProtocol.Ssh:
                 state.Abandoned |= SshPrinter.Write(ref writer, payload, length);
                 break;
