@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Pcap.Decode.Application;
 
 namespace Pcap.Decode.Text;
 

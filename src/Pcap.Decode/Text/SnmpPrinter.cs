@@ -277,7 +277,8 @@ internal static class SnmpPrinter
         if ((step = Check(ref writer, state, element, BerType.Integer, "[errorStatus!=INT]")) != Step.Ok)
             return step == Step.Abandoned;
         // Requests, notifications and reports carry no error; a response names its error.
-        var mustBeZero = type is SnmpMessage.GetRequest or SnmpMessage.GetNextRequest or SnmpMessage.SetRequest or SnmpMessage.Inform or SnmpMessage.V2Trap or SnmpMessage.Report;
+        var mustBeZero = type is SnmpMessage.GetRequest or SnmpMessage.GetNextRequest or SnmpMessage.SetRequest or SnmpMessage.Inform
+            or SnmpMessage.V2Trap or SnmpMessage.Report;
         var errorStatus = 0;
         var value = element.Integer;
         if (mustBeZero && value != 0)
