@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Pcap.Decode.Application;
 
 namespace Pcap.Decode.Text;
 
@@ -64,6 +63,44 @@ internal static class RadiusAttributePrinter
             return false;
         state.WriteTruncated(ref writer, "radius");
         return true;
+    }
+
+    /// <summary>The checks of the location and name attributes: captured (else marked), then at least <paramref name="minimum"/> bytes (else tcpdump's error).</summary>
+    private static bool Usable(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, int minimum)
+    {
+        if (CutOff(ref writer, state, bytes, length))
+            return false;
+        if (length >= minimum)
+            return true;
+        writer.Append("ERROR: length ");
+        writer.AppendDecimal((uint)length);
+        writer.Append(" < ");
+        writer.AppendDecimal((uint)minimum);
+        return false;
+    }
+
+    /// <summary>The 16-bit index that starts the location attributes.</summary>
+    private static void WriteIndex(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        writer.Append("index ");
+        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes));
+    }
+
+    /// <summary>
+    /// A value that must be <paramref name="size"/> bytes: null when it is and was captured; else what to return, true after
+    /// tcpdump's length error (printing goes on), false when the value was not captured (the packet is given up).
+    /// </summary>
+    private static bool? Exactly(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length, int size)
+    {
+        if (length != size)
+        {
+            writer.Append("ERROR: length ");
+            writer.AppendDecimal((uint)length);
+            writer.Append(" != ");
+            writer.AppendDecimal((uint)size);
+            return true;
+        }
+        return Captured(ref writer, state, bytes, size) ? null : false;
     }
 
     private static void WriteLengthError(ref LineWriter writer, int length, string expected)
@@ -308,13 +345,8 @@ internal static class RadiusAttributePrinter
 
     private static bool WriteAddress(ref LineWriter writer, PrintState state, byte type, ReadOnlySpan<byte> bytes, int length)
     {
-        if (length != 4)
-        {
-            WriteLengthError(ref writer, length, " != 4");
-            return true;
-        }
-        if (!Captured(ref writer, state, bytes, 4))
-            return false;
+        if (Exactly(ref writer, state, bytes, length, 4) is { } done)
+            return done;
         var value = BinaryPrimitives.ReadUInt32BigEndian(bytes);
         // Framed-IP-Address and Login-IP-Host name two special addresses.
         if (type is 8 or 14 && value == 0xffffffff)
@@ -328,13 +360,8 @@ internal static class RadiusAttributePrinter
 
     private static bool WriteAddress6(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (length != 16)
-        {
-            WriteLengthError(ref writer, length, " != 16");
-            return true;
-        }
-        if (!Captured(ref writer, state, bytes, 16))
-            return false;
+        if (Exactly(ref writer, state, bytes, length, 16) is { } done)
+            return done;
         state.WriteIpAddress(ref writer, bytes[..16]);
         return true;
     }
@@ -400,13 +427,8 @@ internal static class RadiusAttributePrinter
 
     private static void WriteOperatorName(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (CutOff(ref writer, state, bytes, length))
+        if (!Usable(ref writer, state, bytes, length, 2))
             return;
-        if (length < 2)
-        {
-            WriteLengthError(ref writer, length, " < 2");
-            return;
-        }
         writer.Append('[');
         var space = bytes[0];
         switch (space)
@@ -426,15 +448,9 @@ internal static class RadiusAttributePrinter
 
     private static void WriteLocationInformation(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (CutOff(ref writer, state, bytes, length))
+        if (!Usable(ref writer, state, bytes, length, 21))
             return;
-        if (length < 21)
-        {
-            WriteLengthError(ref writer, length, " < 21");
-            return;
-        }
-        writer.Append("index ");
-        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes));
+        WriteIndex(ref writer, bytes);
         writer.Append(", code ");
         WriteNamedOrUnknown(ref writer, bytes[2] switch { 0 => "Civic", 1 => "Geospatial", _ => null }, bytes[2]);
         writer.Append(", entity ");
@@ -462,28 +478,17 @@ internal static class RadiusAttributePrinter
 
     private static void WriteLocationData(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (CutOff(ref writer, state, bytes, length))
+        if (!Usable(ref writer, state, bytes, length, 3))
             return;
-        if (length < 3)
-        {
-            WriteLengthError(ref writer, length, " < 3");
-            return;
-        }
-        writer.Append("index ");
-        writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(bytes));
+        WriteIndex(ref writer, bytes);
         writer.Append(", location");
         HexDumpWriter.WriteHexAndAscii(ref writer, bytes[2..length], "\n\t    ");
     }
 
     private static void WritePolicyRules(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (CutOff(ref writer, state, bytes, length))
+        if (!Usable(ref writer, state, bytes, length, 10))
             return;
-        if (length < 10)
-        {
-            WriteLengthError(ref writer, length, " < 10");
-            return;
-        }
         var flags = BinaryPrimitives.ReadUInt16BigEndian(bytes);
         writer.Append("flags [");
         if (flags == 0)
@@ -507,13 +512,8 @@ internal static class RadiusAttributePrinter
     /// <summary>Event-Timestamp: seconds since 1970 as ctime(3) writes them, in local time.</summary>
     private static bool WriteTime(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> bytes, int length)
     {
-        if (length != 4)
-        {
-            WriteLengthError(ref writer, length, " != 4");
-            return true;
-        }
-        if (!Captured(ref writer, state, bytes, 4))
-            return false;
+        if (Exactly(ref writer, state, bytes, length, 4) is { } done)
+            return done;
         var time = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadUInt32BigEndian(bytes)).ToLocalTime();
         writer.Append(DayNames[(int)time.DayOfWeek]);
         writer.Append(' ');

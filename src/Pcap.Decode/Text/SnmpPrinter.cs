@@ -86,15 +86,11 @@ internal static class SnmpPrinter
         var fieldsLength = (int)header.Length;
         if (verbose)
             writer.Append("{ ");
+        if ((step = Skip(ref writer, state, ref fields, ref fieldsLength, BerType.Integer, "[msgID!=INT]")) != Step.Ok)
+            return step == Step.Abandoned;
+        if ((step = Skip(ref writer, state, ref fields, ref fieldsLength, BerType.Integer, "[msgMaxSize!=INT]")) != Step.Ok)
+            return step == Step.Abandoned;
         BerElement.TryRead(fields, fieldsLength, out var element);
-        if ((step = Check(ref writer, state, element, BerType.Integer, "[msgID!=INT]")) != Step.Ok)
-            return step == Step.Abandoned;
-        Advance(ref fields, ref fieldsLength, element);
-        BerElement.TryRead(fields, fieldsLength, out element);
-        if ((step = Check(ref writer, state, element, BerType.Integer, "[msgMaxSize!=INT]")) != Step.Ok)
-            return step == Step.Abandoned;
-        Advance(ref fields, ref fieldsLength, element);
-        BerElement.TryRead(fields, fieldsLength, out element);
         if ((step = Check(ref writer, state, element, BerType.String, "[msgFlags!=STR]")) != Step.Ok)
             return step == Step.Abandoned;
         if (element.Length != 1)
@@ -169,11 +165,9 @@ internal static class SnmpPrinter
             return step == Step.Abandoned;
         bytes = usm.Contents;
         length = (int)usm.Length;
-        BerElement.TryRead(bytes, length, out var element);
-        if ((step = Check(ref writer, state, element, BerType.String, "[msgAuthoritativeEngineID!=STR]")) != Step.Ok)
+        if ((step = Skip(ref writer, state, ref bytes, ref length, BerType.String, "[msgAuthoritativeEngineID!=STR]")) != Step.Ok)
             return step == Step.Abandoned;
-        Advance(ref bytes, ref length, element);
-        BerElement.TryRead(bytes, length, out element);
+        BerElement.TryRead(bytes, length, out var element);
         if ((step = Check(ref writer, state, element, BerType.Integer, "[msgAuthoritativeEngineBoots!=INT]")) != Step.Ok)
             return step == Step.Abandoned;
         if (verbose)
@@ -192,10 +186,8 @@ internal static class SnmpPrinter
         writer.Append("U=");
         WriteString(ref writer, element);
         writer.Append(' ');
-        BerElement.TryRead(bytes, length, out element);
-        if ((step = Check(ref writer, state, element, BerType.String, "[msgAuthenticationParameters!=STR]")) != Step.Ok)
+        if ((step = Skip(ref writer, state, ref bytes, ref length, BerType.String, "[msgAuthenticationParameters!=STR]")) != Step.Ok)
             return step == Step.Abandoned;
-        Advance(ref bytes, ref length, element);
         BerElement.TryRead(bytes, length, out element);
         if ((step = Check(ref writer, state, element, BerType.String, "[msgPrivacyParameters!=STR]")) != Step.Ok)
             return step == Step.Abandoned;
@@ -285,7 +277,8 @@ internal static class SnmpPrinter
         if ((step = Check(ref writer, state, element, BerType.Integer, "[errorStatus!=INT]")) != Step.Ok)
             return step == Step.Abandoned;
         // Requests, notifications and reports carry no error; a response names its error.
-        var mustBeZero = type is SnmpMessage.GetRequest or SnmpMessage.GetNextRequest or SnmpMessage.SetRequest or SnmpMessage.Inform or SnmpMessage.V2Trap or SnmpMessage.Report;
+        var mustBeZero = type is SnmpMessage.GetRequest or SnmpMessage.GetNextRequest or SnmpMessage.SetRequest or SnmpMessage.Inform
+            or SnmpMessage.V2Trap or SnmpMessage.Report;
         var errorStatus = 0;
         var value = element.Integer;
         if (mustBeZero && value != 0)
@@ -502,6 +495,16 @@ internal static class SnmpPrinter
                 return Step.Abandoned;
         }
         return Step.Failed;
+    }
+
+    /// <summary>A field tcpdump checks but does not print: read, checked, and stepped over.</summary>
+    private static Step Skip(ref LineWriter writer, PrintState state, ref ReadOnlySpan<byte> bytes, ref int length, BerType type, string complaint)
+    {
+        BerElement.TryRead(bytes, length, out var element);
+        var step = Check(ref writer, state, element, type, complaint);
+        if (step == Step.Ok)
+            Advance(ref bytes, ref length, element);
+        return step;
     }
 
     private static void Advance(ref ReadOnlySpan<byte> bytes, ref int length, BerElement element)
