@@ -126,6 +126,50 @@ internal static class OsiPrinter
         writer.Append(')');
     }
 
+    /// <summary>
+    /// Reads the type and length of the next CLNP or ES-IS option (<paramref name="remaining"/>: header bytes left) and writes
+    /// its title: 1, 0 when it does not fit the header (tcpdump's note written), -1 when cut off (truncation mark written).
+    /// </summary>
+    public static int ReadOption(ref LineWriter writer, PrintState state, string protocol, ReadOnlySpan<byte> pdu, ref int offset, ref int remaining,
+        out int type, out int length)
+    {
+        type = length = 0;
+        if (remaining < 2)
+        {
+            writer.Append(", bad opts/li");
+            return 0;
+        }
+        if (pdu.Length < offset + 2)
+        {
+            state.WriteTruncated(ref writer, protocol);
+            return -1;
+        }
+        type = pdu[offset];
+        length = pdu[offset + 1];
+        offset += 2;
+        remaining -= 2;
+        if (length > remaining)
+        {
+            writer.Append(", opt (");
+            writer.AppendDecimal((uint)type);
+            writer.Append(") too long");
+            return 0;
+        }
+        return 1;
+    }
+
+    /// <summary>The line that opens an option's value.</summary>
+    public static void WriteOptionTitle(ref LineWriter writer, string? name, int type, int length)
+    {
+        writer.Append("\n\t  ");
+        writer.Append(name ?? "Unknown");
+        writer.Append(" Option #");
+        writer.AppendDecimal((uint)type);
+        writer.Append(", length ");
+        writer.AppendDecimal((uint)length);
+        writer.Append(", value: ");
+    }
+
     /// <summary>tcpdump's print_unknown_data: the captured part of <paramref name="length"/> bytes in hex.</summary>
     public static void WriteUnknownData(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, string indent) =>
         HexDumpWriter.WriteHexOnly(ref writer, bytes[..Math.Clamp(length, 0, bytes.Length)], indent);
