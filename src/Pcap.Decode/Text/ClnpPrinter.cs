@@ -31,23 +31,8 @@ internal static class ClnpPrinter
             writer.Append(" packet not supported");
             return false;
         }
-        if (li > length)
-        {
-            writer.Append(" length indicator(");
-            writer.AppendDecimal((uint)li);
-            writer.Append(") > PDU size (");
-            writer.AppendDecimal((uint)length);
-            writer.Append(")!");
+        if (!OsiPrinter.LengthIndicatorFits(ref writer, pdu, li, length, ClnpHeader.FixedLength))
             return false;
-        }
-        if (li < ClnpHeader.FixedLength)
-        {
-            writer.Append(" length indicator ");
-            writer.AppendDecimal((uint)li);
-            writer.Append(" < min PDU size:");
-            OsiPrinter.WriteCapturedUpperHex(ref writer, pdu);
-            return false;
-        }
         var offset = ClnpHeader.FixedLength;
         var remaining = li - ClnpHeader.FixedLength;
         var found = ReadAddress(ref writer, state, pdu, ref offset, ref remaining, out var destinationAt, out var destinationLength);

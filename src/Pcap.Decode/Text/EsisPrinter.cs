@@ -41,23 +41,8 @@ internal static class EsisPrinter
             writer.Append(" packet not supported");
             return;
         }
-        if (li > length)
-        {
-            writer.Append(" length indicator(");
-            writer.AppendDecimal((uint)li);
-            writer.Append(") > PDU size (");
-            writer.AppendDecimal((uint)length);
-            writer.Append(")!");
+        if (!OsiPrinter.LengthIndicatorFits(ref writer, pdu, li, length, EsisHeader.FixedLength + 2))
             return;
-        }
-        if (li < EsisHeader.FixedLength + 2)
-        {
-            writer.Append(" length indicator ");
-            writer.AppendDecimal((uint)li);
-            writer.Append(" < min PDU size:");
-            OsiPrinter.WriteCapturedUpperHex(ref writer, pdu);
-            return;
-        }
         var type = esis.PduType;
         var name = type switch { 6 => "redirect", 2 => "ESH", 4 => "ISH", _ => null };
         if (verbose < 1)

@@ -174,8 +174,32 @@ internal static class OsiPrinter
     public static void WriteUnknownData(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, string indent) =>
         HexDumpWriter.WriteHexOnly(ref writer, bytes[..Math.Clamp(length, 0, bytes.Length)], indent);
 
+    /// <summary>
+    /// CLNP's and ES-IS's check of the length indicator against the PDU length and the fixed part; false (tcpdump's note
+    /// written, with the captured bytes for a too-short header) when it fails.
+    /// </summary>
+    public static bool LengthIndicatorFits(ref LineWriter writer, ReadOnlySpan<byte> pdu, int li, int length, int minimum)
+    {
+        if (li > length)
+        {
+            writer.Append(" length indicator(");
+            writer.AppendDecimal((uint)li);
+            writer.Append(") > PDU size (");
+            writer.AppendDecimal((uint)length);
+            writer.Append(")!");
+            return false;
+        }
+        if (li >= minimum)
+            return true;
+        writer.Append(" length indicator ");
+        writer.AppendDecimal((uint)li);
+        writer.Append(" < min PDU size:");
+        WriteCapturedUpperHex(ref writer, pdu);
+        return false;
+    }
+
     /// <summary>A header too short for its fixed part: tcpdump dumps every captured byte from the PDU's start in upper-case hex.</summary>
-    public static void WriteCapturedUpperHex(ref LineWriter writer, ReadOnlySpan<byte> pdu)
+    private static void WriteCapturedUpperHex(ref LineWriter writer, ReadOnlySpan<byte> pdu)
     {
         foreach (var b in pdu)
         {
