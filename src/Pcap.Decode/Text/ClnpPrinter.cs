@@ -31,32 +31,17 @@ internal static class ClnpPrinter
             writer.Append(" packet not supported");
             return false;
         }
-        if (li > length)
-        {
-            writer.Append(" length indicator(");
-            writer.AppendDecimal((uint)li);
-            writer.Append(") > PDU size (");
-            writer.AppendDecimal((uint)length);
-            writer.Append(")!");
+        if (!OsiPrinter.LengthIndicatorFits(ref writer, pdu, li, length, ClnpHeader.FixedLength))
             return false;
-        }
-        if (li < ClnpHeader.FixedLength)
-        {
-            writer.Append(" length indicator ");
-            writer.AppendDecimal((uint)li);
-            writer.Append(" < min PDU size:");
-            OsiPrinter.WriteCapturedUpperHex(ref writer, pdu);
-            return false;
-        }
         var offset = ClnpHeader.FixedLength;
         var remaining = li - ClnpHeader.FixedLength;
-        var read = ReadAddress(ref writer, state, pdu, ref offset, ref remaining, out var destinationAt, out var destinationLength);
+        var found = ReadAddress(ref writer, state, pdu, ref offset, ref remaining, out var destinationAt, out var destinationLength);
         var sourceAt = 0;
         var sourceLength = 0;
-        if (read > 0)
-            read = ReadAddress(ref writer, state, pdu, ref offset, ref remaining, out sourceAt, out sourceLength);
-        if (read <= 0)
-            return read < 0;
+        if (found > 0)
+            found = ReadAddress(ref writer, state, pdu, ref offset, ref remaining, out sourceAt, out sourceLength);
+        if (found <= 0)
+            return found < 0;
         var destination = pdu.Slice(destinationAt, destinationLength);
         var source = pdu.Slice(sourceAt, sourceLength);
         if (state.Options.Verbose < 1)
@@ -126,27 +111,9 @@ internal static class ClnpPrinter
         }
         while (remaining != 0)
         {
-            if (remaining < 2)
-            {
-                writer.Append(", bad opts/li");
-                return false;
-            }
-            if (pdu.Length < offset + 2)
-            {
-                state.WriteTruncated(ref writer, "clnp");
-                return true;
-            }
-            int op = pdu[offset];
-            int opli = pdu[offset + 1];
-            offset += 2;
-            remaining -= 2;
-            if (opli > remaining)
-            {
-                writer.Append(", opt (");
-                writer.AppendDecimal((uint)op);
-                writer.Append(") too long");
-                return false;
-            }
+            var read = OsiPrinter.ReadOption(ref writer, state, "clnp", pdu, ref offset, ref remaining, out var op, out var opli);
+            if (read <= 0)
+                return read < 0;
             if (pdu.Length < offset + opli)
             {
                 state.WriteTruncated(ref writer, "clnp");
@@ -154,13 +121,7 @@ internal static class ClnpPrinter
             }
             remaining -= opli;
             var value = pdu.Slice(offset, opli);
-            writer.Append("\n\t  ");
-            writer.Append(OptionName(op) ?? "Unknown");
-            writer.Append(" Option #");
-            writer.AppendDecimal((uint)op);
-            writer.Append(", length ");
-            writer.AppendDecimal((uint)opli);
-            writer.Append(", value: ");
+            OsiPrinter.WriteOptionTitle(ref writer, OptionName(op), op, opli);
             if (!PrintOption(ref writer, op, value))
                 return false;
             if (state.Options.Verbose > 1)

@@ -41,23 +41,8 @@ internal static class EsisPrinter
             writer.Append(" packet not supported");
             return;
         }
-        if (li > length)
-        {
-            writer.Append(" length indicator(");
-            writer.AppendDecimal((uint)li);
-            writer.Append(") > PDU size (");
-            writer.AppendDecimal((uint)length);
-            writer.Append(")!");
+        if (!OsiPrinter.LengthIndicatorFits(ref writer, pdu, li, length, EsisHeader.FixedLength + 2))
             return;
-        }
-        if (li < EsisHeader.FixedLength + 2)
-        {
-            writer.Append(" length indicator ");
-            writer.AppendDecimal((uint)li);
-            writer.Append(" < min PDU size:");
-            OsiPrinter.WriteCapturedUpperHex(ref writer, pdu);
-            return;
-        }
         var type = esis.PduType;
         var name = type switch { 6 => "redirect", 2 => "ESH", 4 => "ISH", _ => null };
         if (verbose < 1)
@@ -246,35 +231,10 @@ internal static class EsisPrinter
     {
         while (li != 0)
         {
-            if (li < 2)
-            {
-                writer.Append(", bad opts/li");
+            if (OsiPrinter.ReadOption(ref writer, state, "esis", pdu, ref offset, ref li, out var op, out var opli) <= 0)
                 return;
-            }
-            if (pdu.Length < offset + 2)
-            {
-                state.WriteTruncated(ref writer, "esis");
-                return;
-            }
-            int op = pdu[offset];
-            int opli = pdu[offset + 1];
-            offset += 2;
-            li -= 2;
-            if (opli > li)
-            {
-                writer.Append(", opt (");
-                writer.AppendDecimal((uint)op);
-                writer.Append(") too long");
-                return;
-            }
             li -= opli;
-            writer.Append("\n\t  ");
-            writer.Append(OptionName(op) ?? "Unknown");
-            writer.Append(" Option #");
-            writer.AppendDecimal((uint)op);
-            writer.Append(", length ");
-            writer.AppendDecimal((uint)opli);
-            writer.Append(", value: ");
+            OsiPrinter.WriteOptionTitle(ref writer, OptionName(op), op, opli);
             var available = pdu[offset..];
             switch (op)
             {

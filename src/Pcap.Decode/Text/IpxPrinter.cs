@@ -71,21 +71,8 @@ internal static class IpxPrinter
     /// <summary>Service Advertising Protocol: a request names one service type, a response lists up to eight servers.</summary>
     private static void PrintSap(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> data, int length)
     {
-        if (data.Length < 2)
-        {
-            state.WriteTruncated(ref writer, "ipx");
+        if (!TryReadCommand(ref writer, state, ref data, ref length, out var command))
             return;
-        }
-        int command = BinaryPrimitives.ReadUInt16BigEndian(data);
-        if (length < 2)
-        {
-            writer.Append(" [length ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(" < 2] (invalid)");
-            return;
-        }
-        data = data[2..];
-        length -= 2;
         switch (command)
         {
             case 1 or 3:
@@ -176,21 +163,8 @@ internal static class IpxPrinter
     /// <summary>IPX RIP: a request for one network, a response of up to 50 network/hops.ticks entries.</summary>
     private static void PrintRip(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> data, int length)
     {
-        if (data.Length < 2)
-        {
-            state.WriteTruncated(ref writer, "ipx");
+        if (!TryReadCommand(ref writer, state, ref data, ref length, out var command))
             return;
-        }
-        int command = BinaryPrimitives.ReadUInt16BigEndian(data);
-        if (length < 2)
-        {
-            writer.Append(" [length ");
-            writer.AppendDecimal((uint)length);
-            writer.Append(" < 2] (invalid)");
-            return;
-        }
-        data = data[2..];
-        length -= 2;
         switch (command)
         {
             case 1:
@@ -211,6 +185,28 @@ internal static class IpxPrinter
                 writer.AppendHex((uint)command);
                 break;
         }
+    }
+
+    /// <summary>The command word SAP and RIP start with; false (marked cut off or invalid) when it is not there.</summary>
+    private static bool TryReadCommand(ref LineWriter writer, PrintState state, ref ReadOnlySpan<byte> data, ref int length, out int command)
+    {
+        command = 0;
+        if (data.Length < 2)
+        {
+            state.WriteTruncated(ref writer, "ipx");
+            return false;
+        }
+        command = BinaryPrimitives.ReadUInt16BigEndian(data);
+        if (length < 2)
+        {
+            writer.Append(" [length ");
+            writer.AppendDecimal((uint)length);
+            writer.Append(" < 2] (invalid)");
+            return false;
+        }
+        data = data[2..];
+        length -= 2;
+        return true;
     }
 
     private static bool WriteRipEntry(ref LineWriter writer, PrintState state, ref ReadOnlySpan<byte> data, ref int length)

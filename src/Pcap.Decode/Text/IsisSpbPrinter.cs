@@ -28,19 +28,8 @@ internal static class IsisSpbPrinter
             int type = value[at], length = value[at + 1];
             writer.Append("\n\t       ");
             writer.Append(type switch { 4 => "SPB MCID", 5 => "SPB Digest", 6 => "SPB BVID", _ => "unknown" });
-            WriteSubTlvHeader(ref writer, type, length);
-            at += 2;
-            len -= 2;
-            if (len < length)
-            {
-                writer.Append(" (> containing TLV length)");
+            if (!SubTlvFits(ref writer, state, value, ref at, ref len, type, length))
                 return true;
-            }
-            if (value.Length < at + length)
-            {
-                state.WriteTruncated(ref writer, "isis");
-                return true;
-            }
             var sub = value.Slice(at, length);
             switch (type)
             {
@@ -124,21 +113,10 @@ internal static class IsisSpbPrinter
             if (value.Length < at + 2)
                 return false;
             int type = value[at], length = value[at + 1];
-            at += 2;
-            len -= 2;
             writer.Append("\n\t      ");
             writer.Append(type switch { 1 => "SPB Instance", 3 => "SPBM Service Identifier and Unicast Address", _ => "unknown" });
-            WriteSubTlvHeader(ref writer, type, length);
-            if (len < length)
-            {
-                writer.Append(" (> containing TLV length)");
+            if (!SubTlvFits(ref writer, state, value, ref at, ref len, type, length))
                 return true;
-            }
-            if (value.Length < at + length)
-            {
-                state.WriteTruncated(ref writer, "isis");
-                return true;
-            }
             var sub = value.Slice(at, length);
             if (type == 1 && length < 19)
             {
@@ -252,11 +230,28 @@ internal static class IsisSpbPrinter
         }
     }
 
-    private static void WriteSubTlvHeader(ref LineWriter writer, int type, int length)
+    /// <summary>
+    /// Writes a sub-TLV's type and length after its name and steps over its header; false (noted) when it is longer than what is
+    /// left of the TLV or cut off, where tcpdump leaves the TLV.
+    /// </summary>
+    private static bool SubTlvFits(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> value, ref int at, ref int len, int type, int length)
     {
         writer.Append(" subTLV #");
         writer.AppendDecimal((uint)type);
         writer.Append(", length: ");
         writer.AppendDecimal((uint)length);
+        at += 2;
+        len -= 2;
+        if (len < length)
+        {
+            writer.Append(" (> containing TLV length)");
+            return false;
+        }
+        if (value.Length < at + length)
+        {
+            state.WriteTruncated(ref writer, "isis");
+            return false;
+        }
+        return true;
     }
 }

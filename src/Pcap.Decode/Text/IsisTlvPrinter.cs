@@ -9,8 +9,8 @@ namespace Pcap.Decode.Text;
 /// </summary>
 internal static class IsisTlvPrinter
 {
-    /// <summary>How a TLV's decoder ended: go on with the next TLV, stop with tcpdump's truncation mark, or stop silently.</summary>
-    private enum Outcome { Next, Truncated, Stop }
+    /// <summary>How a TLV's decoder ended: go on with the next TLV, stop with tcpdump's truncation mark, or stop silently (Fits: a field is there).</summary>
+    private enum Outcome { Next, Truncated, Stop, Fits }
 
     private const string Indent = "\n\t      ";
 
@@ -62,6 +62,7 @@ internal static class IsisTlvPrinter
     /// <summary>One TLV's value: <paramref name="value"/> is every captured byte from its start, <paramref name="tlen"/> its length.</summary>
     private static Outcome PrintValue(ref LineWriter writer, PrintState state, int type, ReadOnlySpan<byte> value, int tlen, ReadOnlySpan<byte> pdu, int offset, int length)
     {
+        Outcome check;
         var at = 0;
         switch (type)
         {
@@ -72,10 +73,8 @@ internal static class IsisTlvPrinter
                         return Outcome.Truncated;
                     int areaLength = value[at++];
                     tlen--;
-                    if (tlen < areaLength)
-                        return Outcome.Next;
-                    if (value.Length < at + areaLength)
-                        return Outcome.Truncated;
+                    if ((check = Short(tlen, areaLength, value, at + areaLength)) != Outcome.Fits)
+                        return check;
                     writer.Append(Indent + "Area address (length: ");
                     writer.AppendDecimal((uint)areaLength);
                     writer.Append("): ");
@@ -87,10 +86,8 @@ internal static class IsisTlvPrinter
             case 6:
                 for (; tlen != 0; tlen -= 6, at += 6)
                 {
-                    if (tlen < 6)
-                        return Outcome.Next;
-                    if (value.Length < at + 6)
-                        return Outcome.Truncated;
+                    if ((check = Short(tlen, 6, value, at + 6)) != Outcome.Fits)
+                        return check;
                     writer.Append(Indent + "SNPA: ");
                     IsisPrinter.WriteId(ref writer, value.Slice(at, 6));
                 }
@@ -98,10 +95,8 @@ internal static class IsisTlvPrinter
             case 8:
                 return Outcome.Next;
             case 2:
-                if (tlen < 1)
-                    return Outcome.Next;
-                if (value.IsEmpty)
-                    return Outcome.Truncated;
+                if ((check = Short(tlen, 1, value, 1)) != Outcome.Fits)
+                    return check;
                 writer.Append(Indent);
                 writer.Append(value[0] switch { 0 => "IsNotVirtual", 1 => "IsVirtual", _ => "" });
                 if (value[0] > 1)
@@ -113,10 +108,8 @@ internal static class IsisTlvPrinter
                 tlen--;
                 for (; tlen != 0; tlen -= 11, at += 11)
                 {
-                    if (tlen < 11)
-                        return Outcome.Next;
-                    if (value.Length < at + 11)
-                        return Outcome.Truncated;
+                    if ((check = Short(tlen, 11, value, at + 11)) != Outcome.Fits)
+                        return check;
                     writer.Append(Indent + "IS Neighbor: ");
                     IsisPrinter.WriteId(ref writer, value.Slice(at + 4, 7));
                     WriteMetricBlock(ref writer, value.Slice(at, 4));
@@ -125,10 +118,8 @@ internal static class IsisTlvPrinter
             case 3:
                 for (; tlen != 0; tlen -= 10, at += 10)
                 {
-                    if (tlen < 10)
-                        return Outcome.Next;
-                    if (value.Length < at + 10)
-                        return Outcome.Truncated;
+                    if ((check = Short(tlen, 10, value, at + 10)) != Outcome.Fits)
+                        return check;
                     writer.Append(Indent + "ES Neighbor: ");
                     IsisPrinter.WriteId(ref writer, value.Slice(at + 4, 6));
                     WriteMetricBlock(ref writer, value.Slice(at, 4));
@@ -145,10 +136,8 @@ internal static class IsisTlvPrinter
             case 232:
                 for (; tlen != 0; tlen -= 16, at += 16)
                 {
-                    if (tlen < 16)
-                        return Outcome.Next;
-                    if (value.Length < at + 16)
-                        return Outcome.Truncated;
+                    if ((check = Short(tlen, 16, value, at + 16)) != Outcome.Fits)
+                        return check;
                     writer.Append(Indent + "IPv6 interface address: ");
                     writer.AppendIpv6(value.Slice(at, 16));
                 }
@@ -172,20 +161,16 @@ internal static class IsisTlvPrinter
                 }
                 return Outcome.Next;
             case 134:
-                if (tlen < 4)
-                    return Outcome.Next;
-                if (value.Length < 4)
-                    return Outcome.Truncated;
+                if ((check = Short(tlen, 4, value, 4)) != Outcome.Fits)
+                    return check;
                 writer.Append(Indent + "Traffic Engineering Router ID: ");
                 writer.AppendIpv4(value[..4]);
                 return Outcome.Next;
             case 132:
                 for (; tlen != 0; tlen -= 4, at += 4)
                 {
-                    if (tlen < 4)
-                        return Outcome.Next;
-                    if (value.Length < at + 4)
-                        return Outcome.Truncated;
+                    if ((check = Short(tlen, 4, value, at + 4)) != Outcome.Fits)
+                        return check;
                     writer.Append(Indent + "IPv4 interface address: ");
                     writer.AppendIpv4(value.Slice(at, 4));
                 }
@@ -196,10 +181,8 @@ internal static class IsisTlvPrinter
             case 9:
                 for (; tlen != 0; tlen -= 16, at += 16)
                 {
-                    if (tlen < 16)
-                        return Outcome.Next;
-                    if (value.Length < at + 10)
-                        return Outcome.Truncated;
+                    if ((check = Short(tlen, 16, value, at + 10)) != Outcome.Fits)
+                        return check;
                     writer.Append(Indent + "lsp-id: ");
                     IsisPrinter.WriteId(ref writer, value.Slice(at + 2, 8));
                     if (value.Length < at + 14)
@@ -216,10 +199,8 @@ internal static class IsisTlvPrinter
                 }
                 return Outcome.Next;
             case 12:
-                if (tlen < 2)
-                    return Outcome.Next;
-                if (value.Length < 2)
-                    return Outcome.Truncated;
+                if ((check = Short(tlen, 2, value, 2)) != Outcome.Fits)
+                    return check;
                 var checksum = BinaryPrimitives.ReadUInt16BigEndian(value);
                 writer.Append(Indent + "checksum: 0x");
                 writer.AppendHex(checksum, 4);
@@ -245,29 +226,23 @@ internal static class IsisTlvPrinter
             case 211:
                 return PrintRestartSignaling(ref writer, value, tlen);
             case 14:
-                if (tlen < 2)
-                    return Outcome.Next;
-                if (value.Length < 2)
-                    return Outcome.Truncated;
+                if ((check = Short(tlen, 2, value, 2)) != Outcome.Fits)
+                    return check;
                 writer.Append(Indent + "LSP Buffersize: ");
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(value));
                 return Outcome.Next;
             case 4:
                 for (; tlen != 0; tlen -= 6, at += 6)
                 {
-                    if (tlen < 6)
-                        return Outcome.Next;
-                    if (value.Length < at + 6)
-                        return Outcome.Truncated;
+                    if ((check = Short(tlen, 6, value, at + 6)) != Outcome.Fits)
+                        return check;
                     writer.Append(Indent);
                     IsisPrinter.WriteId(ref writer, value.Slice(at, 6));
                 }
                 return Outcome.Next;
             case 241:
-                if (tlen < 4)
-                    return Outcome.Next;
-                if (value.Length < 4)
-                    return Outcome.Truncated;
+                if ((check = Short(tlen, 4, value, 4)) != Outcome.Fits)
+                    return check;
                 writer.Append(Indent + "Sequence number: ");
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt32BigEndian(value));
                 return Outcome.Next;
@@ -288,10 +263,8 @@ internal static class IsisTlvPrinter
             case 144:
                 return IsisSpbPrinter.PrintCapability(ref writer, state, value, tlen) ? Outcome.Next : Outcome.Truncated;
             case 250:
-                if (tlen < 3)
-                    return Outcome.Next;
-                if (value.Length < 3)
-                    return Outcome.Truncated;
+                if ((check = Short(tlen, 3, value, 3)) != Outcome.Fits)
+                    return check;
                 var vendor = value[0] << 16 | value[1] << 8 | value[2];
                 writer.Append(Indent + "Vendor: ");
                 writer.Append(OuiNames.Find(vendor) ?? "Unknown");
@@ -307,6 +280,10 @@ internal static class IsisTlvPrinter
                 return Outcome.Next;
         }
     }
+
+    /// <summary>tcpdump's two checks before a field: the TLV's length first (short: on to the next TLV), then the capture.</summary>
+    private static Outcome Short(int tlen, int need, ReadOnlySpan<byte> value, int end) =>
+        tlen < need ? Outcome.Next : value.Length < end ? Outcome.Truncated : Outcome.Fits;
 
     /// <summary>The four metrics of the old-style TLVs: default always, delay, expense and error when supported.</summary>
     internal static void WriteMetricBlock(ref LineWriter writer, ReadOnlySpan<byte> metrics)
@@ -345,10 +322,9 @@ internal static class IsisTlvPrinter
 
     private static Outcome PrintAuthentication(ref LineWriter writer, ReadOnlySpan<byte> value, int tlen)
     {
-        if (tlen < 1)
-            return Outcome.Next;
-        if (value.IsEmpty)
-            return Outcome.Truncated;
+        Outcome check;
+        if ((check = Short(tlen, 1, value, 1)) != Outcome.Fits)
+            return check;
         var authType = value[0];
         var data = value[1..];
         tlen--;
@@ -442,10 +418,9 @@ internal static class IsisTlvPrinter
 
     private static Outcome PrintRestartSignaling(ref LineWriter writer, ReadOnlySpan<byte> value, int tlen)
     {
-        if (tlen < 1)
-            return Outcome.Next;
-        if (value.IsEmpty)
-            return Outcome.Truncated;
+        Outcome check;
+        if ((check = Short(tlen, 1, value, 1)) != Outcome.Fits)
+            return check;
         writer.Append(Indent + "Flags [");
         var first = true;
         BitNames.Append(ref writer, value[0], 0x1, "Restart Request", ref first);
@@ -498,10 +473,9 @@ internal static class IsisTlvPrinter
 
     private static Outcome PrintPurgeOriginator(ref LineWriter writer, ReadOnlySpan<byte> value, int tlen)
     {
-        if (tlen < 1)
-            return Outcome.Next;
-        if (value.IsEmpty)
-            return Outcome.Truncated;
+        Outcome check;
+        if ((check = Short(tlen, 1, value, 1)) != Outcome.Fits)
+            return check;
         int count = value[0];
         tlen--;
         if (count == 0)
@@ -509,10 +483,8 @@ internal static class IsisTlvPrinter
             writer.Append(" No system IDs supplied");
             return Outcome.Next;
         }
-        if (tlen < 6)
-            return Outcome.Next;
-        if (value.Length < 7)
-            return Outcome.Truncated;
+        if ((check = Short(tlen, 6, value, 7)) != Outcome.Fits)
+            return check;
         writer.Append(Indent + "Purge Originator System-ID: ");
         IsisPrinter.WriteId(ref writer, value.Slice(1, 6));
         tlen -= 6;
@@ -531,10 +503,9 @@ internal static class IsisTlvPrinter
 
     private static Outcome PrintPrefixNeighbors(ref LineWriter writer, ReadOnlySpan<byte> value, int tlen)
     {
-        if (tlen < 4)
-            return Outcome.Next;
-        if (value.Length < 4)
-            return Outcome.Truncated;
+        Outcome check;
+        if ((check = Short(tlen, 4, value, 4)) != Outcome.Fits)
+            return check;
         writer.Append(Indent + "Metric Block");
         WriteMetricBlock(ref writer, value[..4]);
         var at = 4;
@@ -552,10 +523,8 @@ internal static class IsisTlvPrinter
                 writer.Append(" < 2");
                 return Outcome.Next;
             }
-            if (tlen < semiOctets / 2)
-                return Outcome.Next;
-            if (value.Length < at + semiOctets / 2)
-                return Outcome.Truncated;
+            if ((check = Short(tlen, semiOctets / 2, value, at + semiOctets / 2)) != Outcome.Fits)
+                return check;
             writer.Append("\n\t\tAddress: ");
             OsiPrinter.WriteNsap(ref writer, value.Slice(at, semiOctets / 2));
             writer.Append('/');
@@ -568,10 +537,9 @@ internal static class IsisTlvPrinter
 
     private static Outcome PrintInterDomain(ref LineWriter writer, ReadOnlySpan<byte> value, int tlen)
     {
-        if (tlen < 1)
-            return Outcome.Next;
-        if (value.IsEmpty)
-            return Outcome.Truncated;
+        Outcome check;
+        if ((check = Short(tlen, 1, value, 1)) != Outcome.Fits)
+            return check;
         var kind = value[0];
         writer.Append(Indent + "Inter-Domain Information Type: ");
         switch (kind)
@@ -588,10 +556,8 @@ internal static class IsisTlvPrinter
         tlen--;
         if (kind == 2)
         {
-            if (tlen < 2)
-                return Outcome.Next;
-            if (value.Length < 3)
-                return Outcome.Truncated;
+            if ((check = Short(tlen, 2, value, 3)) != Outcome.Fits)
+                return check;
             writer.Append("AS Number: ");
             writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(value[1..]));
             return Outcome.Next;
@@ -602,42 +568,33 @@ internal static class IsisTlvPrinter
 
     private static Outcome PrintSharedRiskGroup(ref LineWriter writer, ReadOnlySpan<byte> value, int tlen)
     {
-        if (tlen < 7)
-            return Outcome.Next;
-        if (value.Length < 7)
-            return Outcome.Truncated;
+        Outcome check;
+        if ((check = Short(tlen, 7, value, 7)) != Outcome.Fits)
+            return check;
         writer.Append(Indent + "IS Neighbor: ");
         IsisPrinter.WriteId(ref writer, value[..7]);
         tlen -= 7;
-        if (tlen < 1)
-            return Outcome.Next;
-        if (value.Length < 8)
-            return Outcome.Truncated;
+        if ((check = Short(tlen, 1, value, 8)) != Outcome.Fits)
+            return check;
         writer.Append((value[7] & 1) != 0 ? ", Flags: [numbered]" : ", Flags: [unnumbered]");
         tlen--;
         var at = 8;
-        if (tlen < 4)
-            return Outcome.Next;
-        if (value.Length < at + 4)
-            return Outcome.Truncated;
+        if ((check = Short(tlen, 4, value, at + 4)) != Outcome.Fits)
+            return check;
         writer.Append(Indent + "IPv4 interface address: ");
         writer.AppendIpv4(value.Slice(at, 4));
         at += 4;
         tlen -= 4;
-        if (tlen < 4)
-            return Outcome.Next;
-        if (value.Length < at + 4)
-            return Outcome.Truncated;
+        if ((check = Short(tlen, 4, value, at + 4)) != Outcome.Fits)
+            return check;
         writer.Append(Indent + "IPv4 neighbor address: ");
         writer.AppendIpv4(value.Slice(at, 4));
         at += 4;
         tlen -= 4;
         for (; tlen != 0; tlen -= 4, at += 4)
         {
-            if (tlen < 4)
-                return Outcome.Next;
-            if (value.Length < at + 4)
-                return Outcome.Truncated;
+            if ((check = Short(tlen, 4, value, at + 4)) != Outcome.Fits)
+                return check;
             writer.Append(Indent + "Link-ID: 0x");
             writer.AppendHex(BinaryPrimitives.ReadUInt32BigEndian(value[at..]), 8);
         }

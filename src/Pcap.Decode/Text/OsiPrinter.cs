@@ -126,12 +126,80 @@ internal static class OsiPrinter
         writer.Append(')');
     }
 
+    /// <summary>
+    /// Reads the type and length of the next CLNP or ES-IS option (<paramref name="remaining"/>: header bytes left) and writes
+    /// its title: 1, 0 when it does not fit the header (tcpdump's note written), -1 when cut off (truncation mark written).
+    /// </summary>
+    public static int ReadOption(ref LineWriter writer, PrintState state, string protocol, ReadOnlySpan<byte> pdu, ref int offset, ref int remaining,
+        out int type, out int length)
+    {
+        type = length = 0;
+        if (remaining < 2)
+        {
+            writer.Append(", bad opts/li");
+            return 0;
+        }
+        if (pdu.Length < offset + 2)
+        {
+            state.WriteTruncated(ref writer, protocol);
+            return -1;
+        }
+        type = pdu[offset];
+        length = pdu[offset + 1];
+        offset += 2;
+        remaining -= 2;
+        if (length > remaining)
+        {
+            writer.Append(", opt (");
+            writer.AppendDecimal((uint)type);
+            writer.Append(") too long");
+            return 0;
+        }
+        return 1;
+    }
+
+    /// <summary>The line that opens an option's value.</summary>
+    public static void WriteOptionTitle(ref LineWriter writer, string? name, int type, int length)
+    {
+        writer.Append("\n\t  ");
+        writer.Append(name ?? "Unknown");
+        writer.Append(" Option #");
+        writer.AppendDecimal((uint)type);
+        writer.Append(", length ");
+        writer.AppendDecimal((uint)length);
+        writer.Append(", value: ");
+    }
+
     /// <summary>tcpdump's print_unknown_data: the captured part of <paramref name="length"/> bytes in hex.</summary>
     public static void WriteUnknownData(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, string indent) =>
         HexDumpWriter.WriteHexOnly(ref writer, bytes[..Math.Clamp(length, 0, bytes.Length)], indent);
 
+    /// <summary>
+    /// CLNP's and ES-IS's check of the length indicator against the PDU length and the fixed part; false (tcpdump's note
+    /// written, with the captured bytes for a too-short header) when it fails.
+    /// </summary>
+    public static bool LengthIndicatorFits(ref LineWriter writer, ReadOnlySpan<byte> pdu, int li, int length, int minimum)
+    {
+        if (li > length)
+        {
+            writer.Append(" length indicator(");
+            writer.AppendDecimal((uint)li);
+            writer.Append(") > PDU size (");
+            writer.AppendDecimal((uint)length);
+            writer.Append(")!");
+            return false;
+        }
+        if (li >= minimum)
+            return true;
+        writer.Append(" length indicator ");
+        writer.AppendDecimal((uint)li);
+        writer.Append(" < min PDU size:");
+        WriteCapturedUpperHex(ref writer, pdu);
+        return false;
+    }
+
     /// <summary>A header too short for its fixed part: tcpdump dumps every captured byte from the PDU's start in upper-case hex.</summary>
-    public static void WriteCapturedUpperHex(ref LineWriter writer, ReadOnlySpan<byte> pdu)
+    private static void WriteCapturedUpperHex(ref LineWriter writer, ReadOnlySpan<byte> pdu)
     {
         foreach (var b in pdu)
         {

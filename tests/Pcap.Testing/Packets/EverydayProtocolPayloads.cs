@@ -19,7 +19,7 @@ public sealed class EverydayProtocolPayloads(Random random)
     /// on a wire in Pcap.Live.Tests are held to 100% for these; the rest report their share).
     /// </summary>
     public static readonly IReadOnlySet<string> Implemented = new HashSet<string>(StringComparer.Ordinal)
-        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp", "pppoed", "pppoes", "esp", "ah", "sctp", "bgp", "kerberos", "radius", "snmp", "ipx", "pim", "ospf", "ospf6" };
+        { "vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "loopback", "macsec", "llc", "lldp", "qinq", "cdp", "pppoed", "pppoes", "esp", "ah", "sctp", "bgp", "kerberos", "radius", "snmp", "ipx", "pim", "ospf", "ospf6", "osi" };
 
     /// <summary>
     /// The protocol a packet counts for: its own, unless tcpdump's text shows a not-yet-decoded protocol inside it (OSI after
