@@ -5,9 +5,9 @@ namespace Pcap.Live.Tests;
 
 /// <summary>
 /// Real traffic between two namespaces (DNS over UDP, TCP and IPv6 with EDNS, DNSSEC-sized answers and NXDOMAIN; DHCP;
-/// NTP; HTTP GET, POST and HEAD; TLS; SSH; syslog; IGMP v1-v3 joins, queries and leaves; mDNS; a VXLAN overlay), one pcap
-/// per scenario recorded by tcpdump, then read back by <c>tcpdump -r</c> and <c>pcapcore -r</c> with each flag set: every
-/// line must be identical.
+/// NTP; HTTP GET, POST and HEAD; TLS; SSH; syslog; IGMP v1-v3 joins, queries and leaves; mDNS; a VXLAN overlay; two
+/// bridges with STP on, one the IGMP and MLD querier), one pcap per scenario recorded by tcpdump, then read back by
+/// <c>tcpdump -r</c> and <c>pcapcore -r</c> with each flag set: every line must be identical.
 /// </summary>
 public sealed class RealTrafficPrintingTests : IClassFixture<RealTrafficPrintingTests.Recording>
 {

@@ -2,7 +2,7 @@ namespace Pcap.Cli.CommandLine;
 
 /// <summary>
 /// <c>-T TYPE</c>: tcpdump forces packets selected by the filter to be read as TYPE. The types pcapcore decodes (domain,
-/// vxlan, tftp) are honoured; the others are refused with a reason, and an unknown one in tcpdump's words.
+/// vxlan, tftp, snmp, radius) are honoured; the others are refused with a reason, and an unknown one in tcpdump's words.
 /// </summary>
 internal static class PacketTypeOption
 {
@@ -19,6 +19,8 @@ internal static class PacketTypeOption
         "domain" => Pcap.Decode.Application.ApplicationProtocol.Dns,
         "vxlan" => Pcap.Decode.Application.ApplicationProtocol.Vxlan,
         "tftp" => Pcap.Decode.Application.ApplicationProtocol.Tftp,
+        "snmp" => Pcap.Decode.Application.ApplicationProtocol.Snmp,
+        "radius" => Pcap.Decode.Application.ApplicationProtocol.Radius,
         _ => null,
     };
 

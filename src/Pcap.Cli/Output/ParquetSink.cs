@@ -8,8 +8,9 @@ namespace Pcap.Cli.Output;
 
 /// <summary>
 /// <c>--parquet OUT</c>: a row per packet into one Parquet file, or with <c>-C</c>/<c>-G</c> (or a directory OUT) into a
-/// Hive-partitioned directory. <see cref="Flush"/> at the end of input writes the footers; a write error drops only the
-/// unfinished file, and the message says how many complete files were kept.
+/// Hive-partitioned directory. <see cref="Flush"/> at the end of input writes the footers; a write error (a full disk) cuts
+/// the unfinished file back to its last complete row group, so every completed row group stays readable, and the message
+/// says how many rows and files were kept.
 /// </summary>
 internal sealed class ParquetSink : IPacketSink
 {
@@ -106,7 +107,7 @@ internal sealed class ParquetSink : IPacketSink
             return;
         _finished = true;
         _progress?.Done();
-        Abandon();
+        Salvage();
     }
 
     private long Rows => _file?.Rows ?? _directory!.Rows;
@@ -115,23 +116,31 @@ internal sealed class ParquetSink : IPacketSink
     {
         _finished = true;
         _progress?.Done();
-        Abandon();
-        string kept = _directory is null
-            ? "the unfinished file was removed"
-            : string.Create(CultureInfo.InvariantCulture, $"{_directory.CompletedFiles.Count} complete files kept, the unfinished one removed");
+        string kept = Salvage();
         return new CaptureSinkException($"{Describe(e)} ({kept})");
     }
 
-    private void Abandon()
+    // Cuts the unfinished file back to its complete row groups and says what the output holds now.
+    private string Salvage()
     {
         try
         {
-            _file?.Abandon();
-            _directory?.Abandon();
+            if (_file is not null)
+            {
+                return _file.Salvage()
+                    ? string.Create(CultureInfo.InvariantCulture, $"{_file.CompleteRows} rows in complete row groups kept in {_file.Path}, the rest lost")
+                    : "the unfinished file could not be cut back to its complete row groups and was removed";
+            }
+            long salvaged = _directory!.Salvage();
+            string last = salvaged > 0
+                ? string.Create(CultureInfo.InvariantCulture, $", the last cut back to its {salvaged} complete rows")
+                : ", the unfinished one removed";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{_directory.CompleteRows} rows kept in {_directory.CompletedFiles.Count} complete files{last}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Removing the unfinished file is a courtesy; the error being reported is the one that matters.
+            return $"the unfinished file could not be cut back: {Describe(e)}";
         }
     }
 

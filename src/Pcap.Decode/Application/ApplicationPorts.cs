@@ -27,6 +27,7 @@ public sealed class ApplicationPorts
     {
         var ports = new ApplicationPorts();
         ports.Map(IpProtocol.Tcp, 25, ApplicationProtocol.Smtp);
+        ports.Map(IpProtocol.Tcp, BgpMessage.Port, ApplicationProtocol.Bgp);
         ports.Map(IpProtocol.Tcp, 22, ApplicationProtocol.Ssh);
         ports.Map(IpProtocol.Tcp, 21, ApplicationProtocol.Ftp);
         ports.Map(IpProtocol.Tcp, 80, ApplicationProtocol.Http);
@@ -40,7 +41,11 @@ public sealed class ApplicationPorts
         ports.Map(IpProtocol.Udp, 67, ApplicationProtocol.Bootp);
         ports.Map(IpProtocol.Udp, 68, ApplicationProtocol.Bootp);
         ports.Map(IpProtocol.Udp, 520, ApplicationProtocol.Rip);
+        ports.Map(IpProtocol.Udp, 161, ApplicationProtocol.Snmp).Map(IpProtocol.Udp, 162, ApplicationProtocol.Snmp);
         ports.Map(IpProtocol.Udp, 123, ApplicationProtocol.Ntp);
+        ports.Map(IpProtocol.Udp, 88, ApplicationProtocol.Kerberos).Map(IpProtocol.Udp, 750, ApplicationProtocol.Kerberos);
+        foreach (ushort port in (ReadOnlySpan<ushort>)[1645, 1812, 1646, 1813, 1700, 3799])
+            ports.Map(IpProtocol.Udp, port, ApplicationProtocol.Radius);
         ports.Map(IpProtocol.Udp, 521, ApplicationProtocol.Ripng);
         ports.Map(IpProtocol.Udp, 5060, ApplicationProtocol.Sip);
         ports.Map(IpProtocol.Udp, 514, ApplicationProtocol.Syslog);

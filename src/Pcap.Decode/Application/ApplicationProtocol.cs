@@ -11,6 +11,8 @@ public enum ApplicationProtocol : byte
     None = 0,
     /// <summary>SMTP (TCP 25).</summary>
     Smtp,
+    /// <summary>BGP (TCP 179).</summary>
+    Bgp,
     /// <summary>SSH banner (TCP 22).</summary>
     Ssh,
     /// <summary>FTP control (TCP 21).</summary>
@@ -29,10 +31,16 @@ public enum ApplicationProtocol : byte
     Bootp,
     /// <summary>RIP versions 1 and 2 (UDP 520).</summary>
     Rip,
+    /// <summary>SNMP (UDP 161, traps 162).</summary>
+    Snmp,
     /// <summary>NTP (UDP 123).</summary>
     Ntp,
+    /// <summary>Kerberos (UDP 88, and 750 for version 4).</summary>
+    Kerberos,
     /// <summary>RIPng (UDP 521).</summary>
     Ripng,
+    /// <summary>RADIUS (UDP 1812, 1813, 3799, and the older 1645, 1646, 1700).</summary>
+    Radius,
     /// <summary>SIP (UDP 5060).</summary>
     Sip,
     /// <summary>Syslog (UDP 514).</summary>

@@ -41,8 +41,21 @@ public readonly ref struct LlcHeader
     public bool HasControlField => _bytes.Length >= HeaderLength;
     /// <summary>The control field: the byte of an unnumbered frame, else both bytes, first byte low (meaningful when <see cref="HasControlField"/>).</summary>
     public int ControlField => IsUnnumbered ? Control : BinaryPrimitives.ReadUInt16LittleEndian(_bytes[2..]);
-    /// <summary>True for DSAP=SSAP=0xAA with an unnumbered-information control byte: a <see cref="SnapHeader"/> follows.</summary>
-    public bool IsSnap => Dsap == 0xAA && Ssap == 0xAA && Control == 0x03;
+    /// <summary>The destination SAP without the individual/group bit.</summary>
+    public byte DestinationSap => (byte)(Dsap & 0xfe);
+    /// <summary>The source SAP without the command/response bit.</summary>
+    public byte SourceSap => (byte)(Ssap & 0xfe);
+    /// <summary>True when the DSAP's individual/group bit marks a group address.</summary>
+    public bool IsGroup => (Dsap & 1) != 0;
+    /// <summary>True when the SSAP's command/response bit marks a response.</summary>
+    public bool IsResponse => (Ssap & 1) != 0;
+    /// <summary>
+    /// True when both SAPs are 0xAA once their group and response bits are masked (as tcpdump's print-llc.c masks them) and
+    /// the control byte is unnumbered information: a <see cref="SnapHeader"/> follows.
+    /// </summary>
+    public bool IsSnap => IsUnnumberedInformation(0xaa);
+    /// <summary>True when both SAPs, group and response bits masked, are <paramref name="sap"/> and the control byte is unnumbered information (0x03).</summary>
+    public bool IsUnnumberedInformation(byte sap) => DestinationSap == sap && SourceSap == sap && Control == 0x03;
     /// <summary>The bytes after the three-byte header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[3..];
 }

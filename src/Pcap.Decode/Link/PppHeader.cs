@@ -14,6 +14,22 @@ public readonly ref struct PppHeader
     public const ushort Ipv6 = 0x0057;
     /// <summary>PPP protocol: Van Jacobson uncompressed TCP/IP (an IPv4 packet).</summary>
     public const ushort VanJacobsonUncompressed = 0x002f;
+    /// <summary>PPP protocol: Multilink PPP (RFC 1990).</summary>
+    public const ushort Multilink = 0x003d;
+    /// <summary>PPP protocol: IP Control Protocol.</summary>
+    public const ushort Ipcp = 0x8021;
+    /// <summary>PPP protocol: IPv6 Control Protocol.</summary>
+    public const ushort Ipv6cp = 0x8057;
+    /// <summary>PPP protocol: Compression Control Protocol.</summary>
+    public const ushort Ccp = 0x80fd;
+    /// <summary>PPP protocol: Link Control Protocol.</summary>
+    public const ushort Lcp = 0xc021;
+    /// <summary>PPP protocol: Password Authentication Protocol.</summary>
+    public const ushort Pap = 0xc023;
+    /// <summary>PPP protocol: Bandwidth Allocation Control Protocol.</summary>
+    public const ushort Bacp = 0xc02b;
+    /// <summary>PPP protocol: Challenge Handshake Authentication Protocol.</summary>
+    public const ushort Chap = 0xc223;
 
     private readonly ReadOnlySpan<byte> _bytes;
 
@@ -48,4 +64,6 @@ public readonly ref struct PppHeader
     public int Length => AddressAndControlLength + ProtocolLength;
     /// <summary>The captured payload.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
+    /// <summary>The captured frame from the protocol field on.</summary>
+    public ReadOnlySpan<byte> FromProtocol => _bytes[AddressAndControlLength..];
 }

@@ -31,8 +31,11 @@ public readonly ref struct SnapHeader
     public uint Oui => (uint)(_bytes[0] << 16 | _bytes[1] << 8 | _bytes[2]);
     /// <summary>The protocol id.</summary>
     public ushort ProtocolId => BinaryPrimitives.ReadUInt16BigEndian(_bytes[3..]);
-    /// <summary>True when the OUI is 0 (RFC 1042 encapsulation) and so <see cref="ProtocolId"/> is an EtherType.</summary>
-    public bool CarriesEtherType => Oui == 0;
+    /// <summary>
+    /// True when <see cref="ProtocolId"/> is an EtherType: OUI 0 (RFC 1042), 0x0000F8 (802.1H bridge tunnel, "Cisco bridged")
+    /// and AppleTalk's 0x080007 with AppleTalk's EtherType, the cases tcpdump's snap_print hands to its EtherType dispatch.
+    /// </summary>
+    public bool CarriesEtherType => Oui is 0 or 0x0000f8 || (Oui == 0x080007 && ProtocolId == 0x809b);
     /// <summary>The protocol id as an EtherType (meaningful when <see cref="CarriesEtherType"/>).</summary>
     public EtherType EtherType => new(ProtocolId);
     /// <summary>The bytes after the header.</summary>

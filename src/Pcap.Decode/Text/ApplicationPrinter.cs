@@ -35,6 +35,9 @@ internal static class ApplicationPrinter
                 state.Abandoned |= NtpPrinter.Write(ref writer, payload, length, verbose);
                 break;
             case ApplicationProtocol.Ripng: RipngPrinter.Print(ref writer, state, payload, length); break;
+            case ApplicationProtocol.Snmp: SnmpPrinter.Print(ref writer, state, payload, length); break;
+            case ApplicationProtocol.Kerberos: KerberosPrinter.Print(ref writer, state, payload); break;
+            case ApplicationProtocol.Radius: RadiusPrinter.Print(ref writer, state, payload, length); break;
             case ApplicationProtocol.Sip:
                 state.Abandoned |= TextProtocolPrinter.Write(ref writer, payload, length, TextProtocolPrinter.Sip, verbose);
                 break;
@@ -59,6 +62,7 @@ internal static class ApplicationPrinter
             case ApplicationProtocol.Smtp:
                 PrintText(ref writer, state, payload, length, TextProtocolPrinter.Smtp);
                 break;
+            case ApplicationProtocol.Bgp: BgpPrinter.Print(ref writer, state, payload); break;
             case ApplicationProtocol.Ssh:
                 state.Abandoned |= SshPrinter.Write(ref writer, payload, length);
                 break;

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using Pcap.Decode.Link;
+using Pcap.Decode.Network;
 
 namespace Pcap.Decode.Text;
 
@@ -28,9 +30,21 @@ internal static class EthernetPrinter
         var payload = ethernet.Payload;
         length -= EthernetHeader.Length;
         var headerLength = EthernetHeader.Length;
+        var caplen = payload.Length;
+        if (type == MacsecHeader.EtherTypeNumber)
+        {
+            // tcpdump looks for a SecTAG only as the first type, before any VLAN tag.
+            if (eflag)
+                WriteLinkType(ref writer, state, type, originalLength, firstType);
+            firstType = false;
+            if (!MacsecPrinter.Print(ref writer, state, ref payload, ref length, ref caplen, ethernet.Source, ethernet.Destination, ref headerLength))
+                return headerLength;
+            if (!TryReadInnerType(ref writer, state, ref payload, ref length, ref caplen, ref headerLength, out type))
+                return headerLength;
+        }
         while (new EtherType(type).IsVlanTag)
         {
-            if (!VlanTag.TryRead(payload, out var tag, out _) || length < VlanTag.Length)
+            if (!VlanTag.TryRead(payload, out var tag, out _) || caplen < VlanTag.Length || length < VlanTag.Length)
             {
                 state.WriteTruncated(ref writer, "vlan");
                 return headerLength + Math.Min(payload.Length, length);
@@ -45,6 +59,7 @@ internal static class EthernetPrinter
             type = tag.TypeOrLength;
             payload = tag.Payload;
             length -= VlanTag.Length;
+            caplen -= VlanTag.Length;
             headerLength += VlanTag.Length;
         }
         if (eflag)
@@ -65,9 +80,35 @@ internal static class EthernetPrinter
                 writer.AppendLengthSuffix(originalLength);
                 writer.Append(": ");
             }
-            HexDumpWriter.WriteDefault(ref writer, state.Options, payload);
+            HexDumpWriter.WriteDefault(ref writer, state.Options, payload[..Math.Min(caplen, payload.Length)]);
         }
         return headerLength;
+    }
+
+    /// <summary>The type field after a clear-text MACsec SecTAG; false (with tcpdump's mark) when it was not captured.</summary>
+    private static bool TryReadInnerType(ref LineWriter writer, PrintState state, ref ReadOnlySpan<byte> payload, ref int length, ref int caplen,
+        ref int headerLength, out ushort type)
+    {
+        type = 0;
+        if (payload.Length < 2)
+        {
+            state.WriteTruncated(ref writer, "ether", abandoned: true);
+            return false;
+        }
+        type = BinaryPrimitives.ReadUInt16BigEndian(payload);
+        if (caplen < 2)
+        {
+            // The short length cut caplen below the bytes still captured: tcpdump's ND_LCHECK_U message.
+            writer.Append(" [caplen ");
+            writer.AppendDecimal((uint)caplen);
+            writer.Append(" < 2]");
+            return false;
+        }
+        payload = payload[2..];
+        length -= 2;
+        caplen -= 2;
+        headerLength += 2;
+        return true;
     }
 
     /// <summary>Prints the payload of a known EtherType (tcpdump's ethertype_print); false when tcpdump has no printer for it.</summary>
@@ -86,6 +127,13 @@ internal static class EthernetPrinter
                 ArpPrinter.Print(ref writer, state, payload, length);
                 return true;
             case 0x8847 or 0x8848: MplsPrinter.Print(ref writer, state, payload, length); return true;
+            case LoopbackPacket.EtherTypeNumber: LoopbackPrinter.Print(ref writer, state, payload, length); return true;
+            case DdpHeader.EtherTypeNumber: AppleTalkPrinter.Print(ref writer, state, payload, length); return true;
+            case LldpPacket.EtherTypeNumber: LldpPrinter.Print(ref writer, state, payload, length); return true;
+            case 0x8863 or 0x8864 or 0x3c12 or 0x3c13: PppoePrinter.Print(ref writer, state, payload, length); return true;
+            case 0x880b: PppPrinter.PrintAfterEtherType(ref writer, state, payload, length); return true;
+            case IpxPacket.EtherTypeNumber: writer.Append("(NOV-ETHII) "); IpxPrinter.Print(ref writer, state, payload); return true;
+            case 0xfefe: if (payload.IsEmpty || length <= 0) state.WriteTruncated(ref writer, "isoclns"); else OsiPrinter.Print(ref writer, state, payload[1..], length - 1); return true;
             default:
                 return false;
         }

@@ -100,6 +100,8 @@ internal static class GrePrinter
             case 0x8847:
                 MplsPrinter.Print(ref writer, state, payload, remaining);
                 break;
+            case 0x8137: IpxPrinter.Print(ref writer, state, payload); break;
+            case 0x00fe: OsiPrinter.Print(ref writer, state, payload, remaining); break;
             default:
                 writer.Append("gre-proto-0x");
                 writer.AppendHex(protocol);

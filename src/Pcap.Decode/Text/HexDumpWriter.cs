@@ -56,12 +56,13 @@ internal static class HexDumpWriter
     }
 
     /// <summary>tcpdump's <c>-X</c> layout: offset, eight groups of four hex digits padded to 40 columns, two spaces, printable ASCII.</summary>
-    public static void WriteHexAndAscii(ref LineWriter writer, ReadOnlySpan<byte> bytes)
+    public static void WriteHexAndAscii(ref LineWriter writer, ReadOnlySpan<byte> bytes, string indent = "\n\t")
     {
         for (var offset = 0; offset < bytes.Length; offset += 16)
         {
             var line = bytes.Slice(offset, Math.Min(16, bytes.Length - offset));
-            writer.Append("\n\t0x");
+            writer.Append(indent);
+            writer.Append("0x");
             writer.AppendHex((uint)offset, 4);
             writer.Append(": ");
             var columns = 0;

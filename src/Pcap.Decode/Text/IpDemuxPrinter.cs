@@ -43,6 +43,9 @@ internal static class IpDemuxPrinter
                 break;
             case 47: GrePrinter.Print(ref writer, state, payload, length); break;
             case 112: VrrpPrinter.Print(ref writer, state, payload, length, in context); break;
+            case 50: EspPrinter.Print(ref writer, state, payload, length); break;
+            case 51: AhPrinter.Print(ref writer, state, payload, length, in context); break;
+            case 132: SctpPrinter.Print(ref writer, state, payload, length, in context); break;
             case 103: PimPrinter.Print(ref writer, state, payload, length, in context); break;
             case 89 when context.IsIpv6: Ospf6Printer.Print(ref writer, state, payload, length); break;
             case 89: OspfPrinter.Print(ref writer, state, payload, length); break;

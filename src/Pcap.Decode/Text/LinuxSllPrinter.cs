@@ -91,6 +91,7 @@ internal static class LinuxSllPrinter
     {
         var options = state.Options;
         var consumed = 0;
+        var headerProtocol = protocol;
         while (true)
         {
             if (protocol <= EthernetHeader.MaxLengthValue)
@@ -141,7 +142,8 @@ internal static class LinuxSllPrinter
                         writer.AppendDecimal(interfaceIndex);
                         writer.Append(' ');
                     }
-                    WriteCookedTail(ref writer, state, addressLength, address, protocol, totalLength);
+                    // tcpdump reprints the cooked header itself: its own protocol, and the length after the tags.
+                    WriteCookedTail(ref writer, state, addressLength, address, headerProtocol, totalLength - consumed);
                 }
                 HexDumpWriter.WriteDefault(ref writer, options, payload);
             }

@@ -25,35 +25,37 @@ internal static class LlcPrinter
             HexDumpWriter.WriteHexAndAscii(ref writer, payload[..captured]);
             return captured;
         }
-        var dsapField = llc.Dsap;
-        var ssapField = llc.Ssap;
+        if (llc.Dsap == 0xff && llc.Ssap == 0xff) { if (state.Options.LinkHeader) writer.Append("IPX 802.3: "); IpxPrinter.Print(ref writer, state, payload[..captured]); return 0; }
         var control = llc.ControlField;
         var headerLength = llc.HeaderLength;
         var unnumbered = llc.IsUnnumbered;
-        var dsap = (byte)(dsapField & 0xfe);
-        var ssap = (byte)(ssapField & 0xfe);
+        var dsap = llc.DestinationSap;
+        var ssap = llc.SourceSap;
         if (state.Options.LinkHeader)
         {
             writer.Append("LLC, dsap ");
             writer.Append(SapName(dsap) ?? "Unknown");
             writer.Append(" (0x");
             writer.AppendHex(dsap, 2);
-            writer.Append((dsapField & 1) != 0 ? ") Group" : ") Individual");
+            writer.Append(llc.IsGroup ? ") Group" : ") Individual");
             writer.Append(", ssap ");
             writer.Append(SapName(ssap) ?? "Unknown");
             writer.Append(" (0x");
             writer.AppendHex(ssap, 2);
-            writer.Append((ssapField & 1) != 0 ? ") Response" : ") Command");
+            writer.Append(llc.IsResponse ? ") Response" : ") Command");
             writer.Append(", ctrl 0x");
             writer.AppendHex((uint)control, unnumbered ? 2 : 4);
             writer.Append(": ");
         }
-        if (dsap == 0xaa && ssap == 0xaa && control == 0x03)
+        if (llc.IsSnap)
         {
             var snap = PrintSnap(ref writer, state, llc.Payload, length - headerLength, source, destination, payload[..captured]);
             return snap < 0 ? snap - headerLength : snap + headerLength;
         }
-        if (dsap == 0x42 && ssap == 0x42 && control == 0x03) { StpPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
+        if (llc.IsUnnumberedInformation(0x42)) { StpPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
+        if (llc.IsUnnumberedInformation(0x06)) { Ipv4Printer.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
+        if (llc.IsUnnumberedInformation(0xe0)) { if (state.Options.LinkHeader) writer.Append("IPX 802.2: "); IpxPrinter.Print(ref writer, state, llc.Payload); return headerLength; }
+        if (llc.IsUnnumberedInformation(0xfe)) { OsiPrinter.Print(ref writer, state, llc.Payload, length - headerLength); return headerLength; }
         if (!state.Options.LinkHeader)
         {
             if (ssap == dsap)
@@ -80,7 +82,7 @@ internal static class LlcPrinter
                 writer.Append(' ');
             }
         }
-        var response = ssapField & 1;
+        var response = llc.IsResponse ? 1 : 0;
         if (unnumbered)
         {
             writer.Append("Unnumbered, ");
@@ -97,6 +99,8 @@ internal static class LlcPrinter
             writer.Append(LlcFlags(response | (control & 0x10)));
             writer.Append("], length ");
             writer.AppendDecimal((uint)length);
+            if (command == 0xaf && PrintXid(ref writer, state, payload[..captured][headerLength..], length - headerLength))
+                return headerLength;
         }
         else if ((control & 1) == 1)
         {
@@ -114,6 +118,34 @@ internal static class LlcPrinter
         // tcpdump dumps the frame from the LLC header on when it knows no printer for what follows.
         HexDumpWriter.WriteDefault(ref writer, state.Options, payload[..captured]);
         return -headerLength;
+    }
+
+    /// <summary>
+    /// An XID frame's information field: nothing, or tcpdump's format identifier 0x81 and the two bytes after it. False when
+    /// the field is something else, which is then dumped like any unknown payload.
+    /// </summary>
+    private static bool PrintXid(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> information, int length)
+    {
+        if (length == 0)
+            return true;
+        if (information.IsEmpty)
+        {
+            state.WriteTruncated(ref writer, "llc");
+            return true;
+        }
+        if (information[0] != 0x81)
+            return false;
+        if (information.Length < 3 || length < 3)
+        {
+            state.WriteTruncated(ref writer, "llc");
+            HexDumpWriter.WriteDefault(ref writer, state.Options, information);
+            return true;
+        }
+        writer.Append(": ");
+        writer.AppendHexByte(information[1]);
+        writer.Append(' ');
+        writer.AppendHexByte(information[2]);
+        return true;
     }
 
     /// <summary>The SNAP header: an OUI and an EtherType (OUI 0) or protocol id, then the encapsulated packet.</summary>
@@ -136,8 +168,8 @@ internal static class LlcPrinter
             writer.Append(OuiNames.Find((int)oui) ?? "Unknown");
             writer.Append(" (0x");
             writer.AppendHex(oui, 6);
-            writer.Append(snap.CarriesEtherType ? "), ethertype " : "), pid ");
-            writer.Append(snap.CarriesEtherType ? new EtherType(type).Name ?? "Unknown" : "Unknown");
+            writer.Append(oui == 0 ? "), ethertype " : "), pid ");
+            writer.Append(ProtocolIdName(oui, type) ?? "Unknown");
             writer.Append(" (0x");
             writer.AppendHex(type, 4);
             writer.Append("), length ");
@@ -146,10 +178,12 @@ internal static class LlcPrinter
         }
         if (snap.CarriesEtherType && EthernetPrinter.PrintEtherTypePayload(ref writer, state, type, rest, restLength))
             return SnapHeader.Length;
+        if (oui == CiscoOui && PrintCiscoProtocol(ref writer, state, type, rest, restLength))
+            return SnapHeader.Length;
         if (!state.Options.LinkHeader)
         {
             WriteLlcAddresses(ref writer, state, source, destination);
-            if (snap.CarriesEtherType)
+            if (oui == 0)
             {
                 writer.Append("SNAP, ethertype ");
                 writer.Append(new EtherType(type).Name ?? "Unknown");
@@ -160,7 +194,8 @@ internal static class LlcPrinter
                 writer.Append(OuiNames.Find((int)oui) ?? "Unknown");
                 writer.Append(" (0x");
                 writer.AppendHex(oui, 6);
-                writer.Append("), pid Unknown");
+                writer.Append("), pid ");
+                writer.Append(ProtocolIdName(oui, type) ?? "Unknown");
             }
             writer.Append(" (0x");
             writer.AppendHex(type, 4);
@@ -172,6 +207,45 @@ internal static class LlcPrinter
         HexDumpWriter.WriteDefault(ref writer, state.Options, llcFrame);
         return -SnapHeader.Length;
     }
+
+    private const uint CiscoOui = 0x00000c;
+
+    /// <summary>The protocols tcpdump decodes under Cisco's OUI; false for the others.</summary>
+    private static bool PrintCiscoProtocol(ref LineWriter writer, PrintState state, ushort protocolId, ReadOnlySpan<byte> body, int length)
+    {
+        switch (protocolId)
+        {
+            case CdpPacket.SnapProtocolId:
+                CdpPrinter.Print(ref writer, state, body, length);
+                return true;
+            case DtpPacket.SnapProtocolId:
+                DtpPrinter.Print(ref writer, state, body, length);
+                return true;
+            case 0x010b or 0x010c:
+                // PVST+ and VLAN bridge BPDUs are spanning tree BPDUs.
+                StpPrinter.Print(ref writer, state, body, length);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>tcpdump's name for a SNAP protocol id: an EtherType under the OUIs that carry one, Cisco's or RFC 2684's ids.</summary>
+    private static string? ProtocolIdName(uint oui, ushort protocolId) => oui switch
+    {
+        0 or 0x0000f8 or 0x080007 => new EtherType(protocolId).Name,
+        CiscoOui => protocolId switch
+        {
+            CdpPacket.SnapProtocolId => "CDP", 0x2003 => "VTP", DtpPacket.SnapProtocolId => "DTP", 0x0111 => "UDLD", 0x010b => "PVST", 0x010c => "VLAN Bridge", _ => null,
+        },
+        0x0080c2 => protocolId switch
+        {
+            0x0001 => "Ethernet + FCS", 0x0007 => "Ethernet w/o FCS", 0x0002 => "802.4 + FCS", 0x0008 => "802.4 w/o FCS",
+            0x0003 => "Token Ring + FCS", 0x0009 => "Token Ring w/o FCS", 0x0004 => "FDDI + FCS", 0x000a => "FDDI w/o FCS",
+            0x0005 => "802.6 + FCS", 0x000b => "802.6 w/o FCS", 0x000e => "BPDU", _ => null,
+        },
+        _ => null,
+    };
 
     private static void WriteLlcAddresses(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
     {

@@ -92,9 +92,8 @@ internal static class MplsPrinter
                 Ipv6Printer.Print(ref writer, state, payload, length);
                 break;
             case 0:
-                // OSI (CLNP, ES-IS, IS-IS) is not decoded yet: tcpdump's isoclns_print output differs here.
                 writer.Append(verbose ? "\n\t" : " ");
-                writer.Append("OSI");
+                OsiPrinter.Print(ref writer, state, payload, length);
                 break;
             default:
                 HexDumpWriter.WriteHexAndAscii(ref writer, payload[..Math.Min(payload.Length, length)]);

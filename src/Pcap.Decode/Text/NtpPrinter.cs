@@ -207,7 +207,7 @@ internal static class NtpPrinter
     }
 
     /// <summary>32.32 seconds since 1900 with billionths, and the UTC date when the seconds are not zero (tcpdump's p_ntp_time).</summary>
-    private static void WriteTimestamp(ref LineWriter writer, ulong value)
+    internal static void WriteTimestamp(ref LineWriter writer, ulong value)
     {
         var seconds = (uint)(value >> 32);
         writer.AppendDecimal(seconds);

@@ -10,13 +10,17 @@ namespace Pcap.Parquet.Writing;
 /// <summary>
 /// Writes packets to one Parquet stream, a row per packet with the typed columns of the layer walk (the schema is in the
 /// README). Rows are buffered for one row group and written when it is full, so memory stays flat; <see cref="Dispose"/>
-/// writes the last group and the footer, without which a Parquet file cannot be read.
+/// writes the last group and the footer, without which a Parquet file cannot be read. On an empty readable and seekable
+/// stream (a new file) the footer is also written after every row group and overwritten by the next, so the file is
+/// complete after each group and a write error (a full disk) can be undone back to the last one.
 /// </summary>
 public sealed class PacketParquetWriter : IDisposable
 {
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly ParquetWriter _writer;
+    private readonly ParquetOptions _parquetOptions;
+    // Set when the stream cannot be read back or seeked: one writer for the whole file, footer only at the end.
+    private readonly ParquetWriter? _streamingWriter;
     private readonly PacketRowGroup _rows;
     private readonly LayerWalker _walker;
     private readonly AddressText _text = new();
@@ -47,8 +51,11 @@ public sealed class PacketParquetWriter : IDisposable
         if (options.TcpdumpLine is not null)
             _formatter = new TcpdumpFormatter(options.TcpdumpLine);
         Schema = new ParquetSchema(_rows.Columns.Select(c => (Field)c.Field));
-        var parquetOptions = new ParquetOptions { CompressionMethod = options.Compression };
-        _writer = ParquetWriter.CreateAsync(Schema, stream, parquetOptions).GetAwaiter().GetResult();
+        _parquetOptions = new ParquetOptions { CompressionMethod = options.Compression };
+        if (stream.CanSeek && stream.CanRead && stream.Length == 0)
+            Commit(ParquetWriter.CreateAsync(Schema, stream, _parquetOptions).GetAwaiter().GetResult(), 0);
+        else
+            _streamingWriter = ParquetWriter.CreateAsync(Schema, stream, _parquetOptions).GetAwaiter().GetResult();
     }
 
     /// <summary>The schema every file gets: the typed columns, then <c>frame_raw</c> and <c>tcpdump_line</c> when asked for.</summary>
@@ -61,7 +68,13 @@ public sealed class PacketParquetWriter : IDisposable
     public int RowGroups { get; private set; }
 
     /// <summary>Bytes written to the stream so far (whole row groups only; the buffered group is not counted).</summary>
-    public long BytesWritten => _stream.Position;
+    public long BytesWritten => CompletePoint?.Length ?? _stream.Position;
+
+    /// <summary>Rows in the row groups the stream holds complete, footer included (all written rows when the stream is not seekable).</summary>
+    public long CompleteRows => CompletePoint?.Rows ?? Rows - _rows.Count;
+
+    // The file as it was after the last row group and its footer were written; null on a stream that is not seekable.
+    internal CompleteFilePoint? CompletePoint { get; private set; }
 
     /// <summary>Rows waiting in the current row group.</summary>
     public int BufferedRows => _rows.Count;
@@ -99,7 +112,17 @@ public sealed class PacketParquetWriter : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_rows.Count == 0)
             return;
-        WriteRowGroupAsync().GetAwaiter().GetResult();
+        if (_streamingWriter is not null)
+        {
+            WriteRowGroupAsync(_streamingWriter).GetAwaiter().GetResult();
+        }
+        else
+        {
+            // Append reopens the complete file before its footer; the group goes there and a new footer after it.
+            var writer = ParquetWriter.CreateAsync(Schema, _stream, _parquetOptions, append: true).GetAwaiter().GetResult();
+            WriteRowGroupAsync(writer).GetAwaiter().GetResult();
+            Commit(writer, _rows.Count);
+        }
         _rows.Reset();
         RowGroups++;
     }
@@ -112,7 +135,7 @@ public sealed class PacketParquetWriter : IDisposable
         try
         {
             WriteRowGroup();
-            _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _streamingWriter?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _stream.Flush();
         }
         finally
@@ -133,10 +156,24 @@ public sealed class PacketParquetWriter : IDisposable
             _stream.Dispose();
     }
 
-    private async Task WriteRowGroupAsync()
+    private async Task WriteRowGroupAsync(ParquetWriter writer)
     {
-        using var group = _writer.CreateRowGroup();
+        using var group = writer.CreateRowGroup();
         foreach (var column in _rows.Columns)
             await column.WriteAsync(group, _rows.Count).ConfigureAwait(false);
+    }
+
+    // Writes the footer after the row groups so far and remembers it, read back, as the point a write error returns to.
+    private void Commit(ParquetWriter writer, int groupRows)
+    {
+        long dataEnd = _stream.Position;
+        writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        // Flushed now, so a full disk fails this group rather than a later one.
+        _stream.Flush();
+        long end = _stream.Position;
+        var footer = new byte[end - dataEnd];
+        _stream.Position = dataEnd;
+        _stream.ReadExactly(footer);
+        CompletePoint = new CompleteFilePoint(dataEnd, footer, (CompletePoint?.Rows ?? 0) + groupRows);
     }
 }

@@ -50,10 +50,14 @@ public sealed class PartitionedPacketWriter : IDisposable
     /// <summary>Rows written to closed files plus rows taken by the open one.</summary>
     public long Rows { get; private set; }
 
+    /// <summary>Rows in closed files plus the complete row groups of the open one: what the table holds if the export stops now.</summary>
+    public long CompleteRows => _closedRows + (_current?.CompleteRows ?? 0);
+
     /// <summary>Bytes in closed files plus the whole row groups of the open one.</summary>
     public long BytesWritten => _closedBytes + (_current?.BytesWritten ?? 0);
 
     private long _closedBytes;
+    private long _closedRows;
 
     /// <summary>Called with each file's path once it is closed and complete (for example to upload it).</summary>
     public Action<string>? FileCompleted { get; init; }
@@ -84,37 +88,49 @@ public sealed class PartitionedPacketWriter : IDisposable
     {
         if (_current is null)
             return;
-        var writer = _current;
+        // Kept open until the footer is written: when that fails, Salvage still knows the last complete point.
+        _current.Dispose();
+        _closedRows += _current.Rows;
         _current = null;
-        writer.Dispose();
-        _closedBytes += new FileInfo(_currentTemporary!).Length;
-        File.Move(_currentTemporary!, _currentFinal!, overwrite: false);
-        _completed.Add(_currentFinal!);
-        var completed = _currentFinal!;
-        _currentTemporary = _currentFinal = null;
-        FileCompleted?.Invoke(completed);
+        Complete();
     }
 
     /// <summary>
-    /// Drops the open file without finishing it (after a write error: its footer cannot be trusted to land); the files
-    /// already closed stay as they are. Returns the removed file's final name, or null when none was open.
+    /// Ends the open file after a write error (a full disk): it is cut back to its last complete row group, footer
+    /// included, renamed to its final name and added to <see cref="CompletedFiles"/>, so every completed row group stays
+    /// readable; without one it is removed. The files already closed stay as they are. Returns the rows the cut file keeps.
     /// </summary>
-    public string? Abandon()
+    public long Salvage()
     {
-        if (_current is null)
-            return null;
-        var name = _currentFinal;
+        var writer = _current;
+        if (writer is null)
+            return 0;
+        _current = null;
+        var point = writer.CompletePoint;
         try
         {
-            _current.Abandon();
+            // Closing may fail again on the bytes still buffered; they lie past the complete point and are cut anyway.
+            writer.Abandon();
         }
-        finally
+        catch (IOException)
         {
-            _current = null;
-            TryDelete(_currentTemporary!);
-            _currentTemporary = _currentFinal = null;
         }
-        return name;
+        if (point is { Rows: > 0 })
+        {
+            try
+            {
+                point.Restore(_currentTemporary!);
+                Complete();
+                _closedRows += point.Rows;
+                return point.Rows;
+            }
+            catch (IOException)
+            {
+            }
+        }
+        TryDelete(_currentTemporary!);
+        _currentTemporary = _currentFinal = null;
+        return 0;
     }
 
     /// <summary>Closes the open file; every file is then complete.</summary>
@@ -130,6 +146,17 @@ public sealed class PartitionedPacketWriter : IDisposable
         {
             _disposed = true;
         }
+    }
+
+    // Moves the closed file to its final name, where it counts as part of the table.
+    private void Complete()
+    {
+        _closedBytes += new FileInfo(_currentTemporary!).Length;
+        File.Move(_currentTemporary!, _currentFinal!, overwrite: false);
+        var completed = _currentFinal!;
+        _completed.Add(completed);
+        _currentTemporary = _currentFinal = null;
+        FileCompleted?.Invoke(completed);
     }
 
     private void Open(long timestamp, long hour, long interval)

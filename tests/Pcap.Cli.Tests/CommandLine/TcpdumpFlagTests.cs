@@ -37,7 +37,7 @@ public sealed class TcpdumpFlagTests : IDisposable
         "-A", "-AA", "-A -x", "-X -A", "-S", "-S -v", "-#", "--number -X", "-#A -c 5", "--count", "--count -c 7",
         "--count icmp", "--nano", "--micro", "-u", "-b", "-u -b -v", "-tttttt", "-T rtp", "-T PTP", "-T nosuchtype", "-T quic", "-y NOSUCHTYPE",
         "-y LINUX_SLL2", "--time-stamp-precision=nano -A", "-K", "-K -v", "-vv -K", "--dont-verify-checksums -v", "-N -v",
-        "-T domain", "-T DOMAIN -v", "-T vxlan", "-T vxlan -e", "-T tftp -vv", "-T domain udp or tcp",
+        "-T domain", "-T DOMAIN -v", "-T vxlan", "-T vxlan -e", "-T tftp -vv", "-T domain udp or tcp", "-T snmp -v", "-T radius -vv",
     ];
 
     [Theory]

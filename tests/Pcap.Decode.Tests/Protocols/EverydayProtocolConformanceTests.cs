@@ -15,27 +15,7 @@ public sealed class EverydayProtocolConformanceTests(ITestOutputHelper output)
     private static readonly string[] FlagSets = ["-n", "-n -v", "-n -vv", "-n -e"];
 
     /// <summary>The protocols with a layer and printer: every line identical to tcpdump's.</summary>
-    private static readonly HashSet<string> Implemented = ["vrrp", "gre", "mpls", "stp", "tftp", "geneve", "rip", "ripng", "pim", "ospf", "ospf6"];
-
-    /// <summary>
-    /// The protocol a packet counts for: its own, unless tcpdump's text shows a not-yet-decoded protocol inside it (OSI after
-    /// an MPLS label stack), which then takes the difference.
-    /// </summary>
-    private static string ChargedTo(string protocol, string? tcpdumpText)
-    {
-        if (tcpdumpText is null)
-            return protocol;
-        foreach (var (marker, inner) in InnerMarkers)
-        {
-            if (inner != protocol && tcpdumpText.Contains(marker, StringComparison.Ordinal))
-                return inner;
-        }
-        return protocol;
-    }
-
-    /// <summary>Text only tcpdump's printer of an inner protocol writes, and that protocol.</summary>
-    private static readonly (string Marker, string Protocol)[] InnerMarkers =
-        [("CLNP", "osi"), ("[|clnp]", "osi"), ("ES-IS", "osi"), ("IS-IS", "osi"), ("NLPID", "osi"), ("PIMv", "pim")];
+    private static readonly IReadOnlySet<string> Implemented = Pcap.Testing.Packets.EverydayProtocolPayloads.Implemented;
 
     [Fact]
     public void Issue_12_protocols_print_as_tcpdump_prints_them()
@@ -46,7 +26,7 @@ public sealed class EverydayProtocolConformanceTests(ITestOutputHelper output)
         var prints = 0;
         foreach (var linkType in Pcap.Testing.Packets.EverydayFrameFactory.LinkTypes)
         {
-            var (frames, protocols, damage) = EverydayProtocolCorpus.Build(linkType, PacketsPerProtocol, 12);
+            var (frames, protocols, damage) = Pcap.Testing.Packets.EverydayProtocolCorpus.Build(linkType, PacketsPerProtocol, 12);
             foreach (var flagText in FlagSets)
             {
                 var flags = flagText.Split(' ');
@@ -56,7 +36,7 @@ public sealed class EverydayProtocolConformanceTests(ITestOutputHelper output)
                 for (var i = 0; i < frames.Count; i++)
                 {
                     var differs = differing.TryGetValue(i, out var difference);
-                    var key = (ChargedTo(protocols[i], differs ? difference!.Expected : null), flagText);
+                    var key = (Pcap.Testing.Packets.EverydayProtocolPayloads.ChargedTo(protocols[i], differs ? difference!.Expected : null), flagText);
                     var (count, total) = identical.GetValueOrDefault(key);
                     identical[key] = (count + (differs ? 0 : 1), total + 1);
                     if (differs)

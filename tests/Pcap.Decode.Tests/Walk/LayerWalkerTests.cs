@@ -76,6 +76,35 @@ public sealed class LayerWalkerTests
         Assert.Equal(7, icmp6.Identifier);
     }
 
+    [Theory]
+    [InlineData(0xaa, 0xaa)]
+    [InlineData(0xab, 0xab)]
+    [InlineData(0xaa, 0xab)]
+    public void Llc_with_snap_saps_walks_into_snap_whatever_the_group_and_response_bits(int dsap, int ssap)
+    {
+        // print-llc.c masks the individual/group and command/response bits before it compares the SAPs with SNAP's 0xAA.
+        byte[] ipv4 = [0x45, 0, 0, 20, 0, 1, 0, 0, 64, 253, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2];
+        byte[] llc = [(byte)dsap, (byte)ssap, 0x03, 0, 0, 0, 0x08, 0x00, .. ipv4];
+        byte[] frame = [2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2, 0, (byte)llc.Length, .. llc];
+        var layers = _walker.Walk(LinkType.Ethernet, frame);
+        Assert.Equal([Ethernet, Llc, Snap, Ipv4], layers.Layers.ToArray().Select(l => l.Kind));
+        Assert.True(layers.TryGetLlc(out var header));
+        Assert.True(header.IsSnap);
+        Assert.Equal(0xaa, header.DestinationSap);
+        Assert.Equal(dsap == 0xab, header.IsGroup);
+        Assert.Equal(ssap == 0xab, header.IsResponse);
+    }
+
+    [Fact]
+    public void Llc_with_another_sap_or_control_is_not_snap()
+    {
+        byte[] frame = [2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2, 0, 8, 0xaa, 0xaa, 0x13, 0, 0, 0, 0x08, 0x00];
+        var layers = _walker.Walk(LinkType.Ethernet, frame);
+        Assert.Equal([Ethernet, Llc], layers.Layers.ToArray().Select(l => l.Kind));
+        Assert.True(layers.TryGetLlc(out var header));
+        Assert.False(header.IsSnap);
+    }
+
     [Fact]
     public void Ipv6_extension_headers_are_one_layer_each()
     {

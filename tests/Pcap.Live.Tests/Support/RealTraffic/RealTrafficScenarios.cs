@@ -7,7 +7,7 @@ namespace Pcap.Live.Tests.Support.RealTraffic;
 /// <summary>
 /// The real-traffic scenarios: real daemons in the server namespace (dnsmasq, chronyd, a python HTTP server,
 /// openssl s_server, sshd, socat, avahi-daemon) and real clients in the client namespace (dig, busybox udhcpc, chronyd -Q,
-/// curl, ssh, logger, python sockets, ping over a VXLAN overlay). Each daemon is configured to read no host
+/// curl, ssh, logger, python sockets, ping over a VXLAN overlay), and the kernel's own bridges with STP on. Each daemon is configured to read no host
 /// configuration (<c>--conf-file=/dev/null</c>, <c>--no-resolv</c>, its own config in a scratch folder) and to bind only
 /// inside its namespace; no client touches the host's clock, resolver or interfaces.
 /// </summary>
@@ -16,7 +16,10 @@ internal sealed class RealTrafficScenarios
     /// <summary>A scenario: its pcap's name, what tcpdump -n or -n -v must show in it, and the traffic.</summary>
     public sealed record Scenario(string Name, string[] Markers, Action<RealTrafficScenarios> Run);
 
-    /// <summary>Every scenario in recording order (IGMP last: a v1 or v2 query pins the host to that version for minutes).</summary>
+    /// <summary>
+    /// Every scenario in recording order (IGMP after the others: a v1 or v2 query pins the host to that version for minutes;
+    /// the bridges last, since they take both ends of the link).
+    /// </summary>
     public static readonly IReadOnlyList<Scenario> All =
     [
         new("dns-udp", ["A? www.example.test.", "CNAME www.example.test.", "MX mail.example.test. 10", "SRV sip.example.test.:5060 0 5",
@@ -36,6 +39,8 @@ internal sealed class RealTrafficScenarios
         new("igmp-v3", ["igmp query v3", "igmp v3 report", "block, 1 source(s)"], s => s.Igmp(3)),
         new("igmp-v2", ["igmp query v2", "igmp v2 report", "igmp leave"], s => s.Igmp(2)),
         new("igmp-v1", ["igmp query v1", "igmp v1 report"], s => s.Igmp(1)),
+        new("bridge-stp", ["STP 802.1d, Config, Flags [none], bridge-id 1000.", "STP 802.1d, Config, Flags [Topology change], bridge-id 1000.",
+            "igmp query v3 [max resp time 1.0s]", "multicast listener report v2"], s => s.BridgeStp()),
     ];
 
     private const string Domain = "example.test";
@@ -246,6 +251,34 @@ internal sealed class RealTrafficScenarios
         member.WriteLine("leave");
         member.WaitForOutput("left");
         member.WaitForExit(TimeSpan.FromSeconds(5));
+    }
+
+    private void BridgeStp()
+    {
+        // Both ends of the link become bridge ports with STP on. The server's bridge (priority 4096) is the root: it sends
+        // config BPDUs every second, and IGMPv3 and MLDv2 queries as the querier; once the client's port has gone through
+        // listening and learning (2 x 2 s forward delay), the root's BPDUs carry the topology change flag.
+        Net.Server.Ip("link", "add", "br0", "type", "bridge", "stp_state", "1", "hello_time", "100", "forward_delay", "200", "priority", "4096",
+            "mcast_querier", "1", "mcast_igmp_version", "3", "mcast_mld_version", "2", "mcast_startup_query_interval", "100",
+            "mcast_query_response_interval", "100");
+        Net.Client.Ip("link", "add", "br0", "type", "bridge", "stp_state", "1", "hello_time", "100", "forward_delay", "200", "priority", "32768");
+        try
+        {
+            foreach (var ns in new[] { Net.Server, Net.Client })
+            {
+                ns.Ip("link", "set", Interface, "master", "br0");
+                ns.Ip("link", "set", "br0", "up");
+            }
+            Thread.Sleep(5500);
+        }
+        finally
+        {
+            foreach (var ns in new[] { Net.Server, Net.Client })
+            {
+                ns.Ip("link", "set", Interface, "nomaster");
+                ns.Ip("link", "del", "br0");
+            }
+        }
     }
 
     /// <summary>dnsmasq as the DNS server (IPv4 and IPv6) and DHCP server, started once for the DNS and DHCP scenarios.</summary>

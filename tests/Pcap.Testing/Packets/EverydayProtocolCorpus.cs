@@ -1,9 +1,7 @@
-using Pcap.Testing.Packets;
-
-namespace Pcap.Decode.Tests.Protocols;
+namespace Pcap.Testing.Packets;
 
 /// <summary>The seeded issue-12 corpus of one link type: frames and the protocol and damage of each.</summary>
-internal static class EverydayProtocolCorpus
+public static class EverydayProtocolCorpus
 {
     /// <summary><paramref name="perProtocol"/> frames of every protocol that rides on <paramref name="linkType"/>, from a fixed seed.</summary>
     public static (List<(byte[] Data, int WireLength)> Frames, List<string> Protocols, List<string> Damage) Build(int linkType, int perProtocol, int seed)
