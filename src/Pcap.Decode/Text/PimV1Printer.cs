@@ -25,22 +25,9 @@ internal static class PimV1Printer
                 if (bytes.Length >= 9)
                 {
                     var mode = bytes[8] >> 4;
-                    switch (mode)
-                    {
-                        case 0:
-                            writer.Append(" Dense-mode");
-                            break;
-                        case 1:
-                            writer.Append(" Sparse-mode");
-                            break;
-                        case 2:
-                            writer.Append(" Sparse-Dense-mode");
-                            break;
-                        default:
-                            writer.Append(" mode-");
-                            writer.AppendDecimal((uint)mode);
-                            break;
-                    }
+                    writer.Append(mode switch { 0 => " Dense-mode", 1 => " Sparse-mode", 2 => " Sparse-Dense-mode", _ => " mode-" });
+                    if (mode > 2)
+                        writer.AppendDecimal((uint)mode);
                 }
                 if (verbose > 0)
                 {
