@@ -6,7 +6,8 @@ namespace Pcap.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher: --filter, --job, ...), or one of the
-/// two helpers of benchmarks/run.sh: <c>--generate-capture PATH COUNT SEED</c> and <c>--report RESULTS OUTPUT.md [--key value]...</c>.
+/// helpers of the benchmark scripts: <c>--generate-capture PATH COUNT SEED</c>, <c>--generate-everyday-capture PATH PER_PROTOCOL SEED</c>
+/// (issue 12's mixed corpus) and <c>--report RESULTS OUTPUT.md [--key value]...</c>.
 /// </summary>
 internal static class Program
 {
@@ -20,6 +21,13 @@ internal static class Program
                 return 0;
             case "--generate-capture":
                 Console.Error.WriteLine("usage: --generate-capture PATH COUNT SEED");
+                return 2;
+            case "--generate-everyday-capture" when args.Length == 4:
+                EverydayCaptureWriter.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture),
+                    int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+                return 0;
+            case "--generate-everyday-capture":
+                Console.Error.WriteLine("usage: --generate-everyday-capture PATH PER_PROTOCOL SEED");
                 return 2;
             case "--report":
                 return ReportCommand.Run(args[1..]);
