@@ -414,38 +414,26 @@ internal static class Ospf6Printer
             return used == -2 ? Step.Jumped : Step.Truncated;
         remaining -= (uint)used;
         var at = prefix + used;
-        if ((flags & 0x02000000) != 0)
-        {
-            if (remaining < 16)
-                return Step.Truncated;
-            remaining -= 16;
-            if (!OspfTlvPrinter.Has(data, at, 16))
-                return Step.Jumped;
-            writer.Append(" forward ");
-            state.WriteIpAddress(ref writer, data.Slice((int)at, 16));
-            at += 16;
-        }
-        if ((flags & 0x01000000) != 0)
-        {
-            if (remaining < 4)
-                return Step.Truncated;
-            remaining -= 4;
-            if (!OspfTlvPrinter.Has(data, at, 4))
-                return Step.Jumped;
-            writer.Append(" tag ");
-            state.WriteIpAddress(ref writer, data.Slice((int)at, 4));
-            at += 4;
-        }
+        var step = (flags & 0x02000000) != 0 ? PrintAddressField(ref writer, state, data, ref at, ref remaining, " forward ", 16) : Step.Printed;
+        if (step == Step.Printed && (flags & 0x01000000) != 0)
+            step = PrintAddressField(ref writer, state, data, ref at, ref remaining, " tag ", 4);
         // tcpdump tests the first byte of the prefix's metric field as if it were the referenced LS type.
-        if (data[(int)prefix + 2] != 0)
-        {
-            if (remaining < 4)
-                return Step.Truncated;
-            if (!OspfTlvPrinter.Has(data, at, 4))
-                return Step.Jumped;
-            writer.Append(" RefLSID: ");
-            state.WriteIpAddress(ref writer, data.Slice((int)at, 4));
-        }
+        if (step == Step.Printed && data[(int)prefix + 2] != 0)
+            step = PrintAddressField(ref writer, state, data, ref at, ref remaining, " RefLSID: ", 4);
+        return step;
+    }
+
+    /// <summary>An address of <paramref name="size"/> bytes after an external LSA's prefix, with its label.</summary>
+    private static Step PrintAddressField(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> data, ref long at, ref uint remaining, string label, int size)
+    {
+        if (remaining < size)
+            return Step.Truncated;
+        remaining -= (uint)size;
+        if (!OspfTlvPrinter.Has(data, at, size))
+            return Step.Jumped;
+        writer.Append(label);
+        state.WriteIpAddress(ref writer, data.Slice((int)at, size));
+        at += size;
         return Step.Printed;
     }
 

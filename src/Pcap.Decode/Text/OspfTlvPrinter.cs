@@ -256,13 +256,7 @@ internal static class OspfTlvPrinter
             case 8:
                 if (length != 32)
                     return Invalid(ref writer, " != 32");
-                for (var te = 0; te < 8; te++)
-                {
-                    writer.Append("\n\t\tTE-Class ");
-                    writer.AppendDecimal((uint)te);
-                    writer.Append(": ");
-                    WriteBandwidth(ref writer, value[(te * 4)..]);
-                }
+                WriteBandwidths(ref writer, "\n\t\tTE-Class ", value, 8);
                 break;
             case 17:
                 if (length < 4)
@@ -276,13 +270,7 @@ internal static class OspfTlvPrinter
                     return Invalid(ref writer, "\n\t\tlength ", length, " != N x 4");
                 if (length > 36)
                     return Invalid(ref writer, "\n\t\tlength ", length, " > 36");
-                for (var te = 0; te < (length - 4) / 4; te++)
-                {
-                    writer.Append("\n\t\t  Bandwidth constraint CT");
-                    writer.AppendDecimal((uint)te);
-                    writer.Append(": ");
-                    WriteBandwidth(ref writer, value[(4 + te * 4)..]);
-                }
+                WriteBandwidths(ref writer, "\n\t\t  Bandwidth constraint CT", value[4..], (int)(length - 4) / 4);
                 break;
             case 5:
                 if (length != 4)
@@ -327,13 +315,7 @@ internal static class OspfTlvPrinter
                     _ => "Unknown",
                 });
                 writer.Append("\n\t\tMax LSP Bandwidth:");
-                for (var level = 0; level < 8; level++)
-                {
-                    writer.Append("\n\t\t  priority level ");
-                    writer.AppendDecimal((uint)level);
-                    writer.Append(": ");
-                    WriteBandwidth(ref writer, value[(4 + level * 4)..]);
-                }
+                WriteBandwidths(ref writer, "\n\t\t  priority level ", value[4..], 8);
                 break;
             case 1:
                 if (length != 1)
@@ -381,6 +363,18 @@ internal static class OspfTlvPrinter
 
     private static readonly string[] ProtectionNames =
         ["Extra Traffic", "Unprotected", "Shared", "Dedicated 1:1", "Dedicated 1+1", "Enhanced", "Reserved", "Reserved"];
+
+    /// <summary><paramref name="count"/> numbered bandwidths: <paramref name="label"/>, the number, then the bandwidth.</summary>
+    private static void WriteBandwidths(ref LineWriter writer, string label, ReadOnlySpan<byte> values, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            writer.Append(label);
+            writer.AppendDecimal((uint)i);
+            writer.Append(": ");
+            WriteBandwidth(ref writer, values[(i * 4)..]);
+        }
+    }
 
     /// <summary>
     /// An IEEE single-precision bandwidth in bytes per second as tcpdump prints it, <c>%.3f Mbps</c> of the value times 8
