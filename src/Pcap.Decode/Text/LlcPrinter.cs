@@ -218,6 +218,12 @@ internal static class LlcPrinter
             case CdpPacket.SnapProtocolId:
                 CdpPrinter.Print(ref writer, state, body, length);
                 return true;
+            case VtpPacket.SnapProtocolId:
+                VtpPrinter.Print(ref writer, state, body, length);
+                return true;
+            case UdldPacket.SnapProtocolId:
+                UdldPrinter.Print(ref writer, state, body, length);
+                return true;
             case DtpPacket.SnapProtocolId:
                 DtpPrinter.Print(ref writer, state, body, length);
                 return true;
@@ -236,7 +242,7 @@ internal static class LlcPrinter
         0 or 0x0000f8 or 0x080007 => new EtherType(protocolId).Name,
         CiscoOui => protocolId switch
         {
-            CdpPacket.SnapProtocolId => "CDP", 0x2003 => "VTP", DtpPacket.SnapProtocolId => "DTP", 0x0111 => "UDLD", 0x010b => "PVST", 0x010c => "VLAN Bridge", _ => null,
+            CdpPacket.SnapProtocolId => "CDP", VtpPacket.SnapProtocolId => "VTP", DtpPacket.SnapProtocolId => "DTP", UdldPacket.SnapProtocolId => "UDLD", 0x010b => "PVST", 0x010c => "VLAN Bridge", _ => null,
         },
         0x0080c2 => protocolId switch
         {

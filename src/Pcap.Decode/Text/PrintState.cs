@@ -22,11 +22,8 @@ internal sealed class PrintState(FormatOptions options)
     /// <summary>The fraction of <see cref="ReferenceSeconds"/>, in microseconds or nanoseconds as printed.</summary>
     public long ReferenceFraction { get; set; }
 
-    /// <summary>How many GRE or Geneve encapsulations deep the packet being printed is (bounded against crafted nesting).</summary>
+    /// <summary>How many VXLAN, GRE or Geneve encapsulations deep the packet being printed is (bounded against crafted nesting).</summary>
     public int EncapsulationDepth { get; set; }
-
-    /// <summary>How many VXLAN frames the current packet's printer is inside (bounded against crafted nesting).</summary>
-    public int VxlanDepth { get; set; }
 
     /// <summary>How many IP-in-IP headers deep the printers are in the current packet (bounded by the IP dispatch).</summary>
     public int TunnelDepth { get; set; }

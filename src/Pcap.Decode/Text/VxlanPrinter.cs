@@ -4,13 +4,11 @@ namespace Pcap.Decode.Text;
 
 /// <summary>
 /// VXLAN as tcpdump 4.99's <c>print-vxlan.c</c> prints it, from the <see cref="VxlanHeader"/> view (lax for cut-off
-/// headers): the header, then the inner Ethernet frame on the next line, printed as a frame of its own.
+/// headers): the header, then the inner Ethernet frame on the next line, printed as a frame of its own
+/// (<see cref="EncapsulatedEthernetPrinter"/>, which bounds the nesting).
 /// </summary>
 internal static class VxlanPrinter
 {
-    // Nested VXLAN frames recurse through the whole printer; a crafted packet could nest hundreds deep.
-    private const int MaxDepth = 64;
-
     /// <summary>Prints the datagram payload in <paramref name="payload"/>; <paramref name="length"/> is its length per UDP.</summary>
     public static void Print(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> payload, int length)
     {
@@ -44,24 +42,6 @@ internal static class VxlanPrinter
             state.WriteTruncated(ref writer, "vxlan", abandoned: true);
             return;
         }
-        var inner = header.Payload;
-        var innerLength = length - VxlanHeader.Length;
-        if (innerLength < inner.Length)
-        {
-            writer.Append("[length ");
-            writer.AppendDecimal((uint)innerLength);
-            writer.Append(" < caplen ");
-            writer.AppendDecimal((uint)inner.Length);
-            writer.Append("] (invalid)");
-            return;
-        }
-        if (state.VxlanDepth >= MaxDepth)
-        {
-            state.WriteTruncated(ref writer, "vxlan", abandoned: true);
-            return;
-        }
-        state.VxlanDepth++;
-        EthernetPrinter.Print(ref writer, state, inner, innerLength);
-        state.VxlanDepth--;
+        EncapsulatedEthernetPrinter.Print(ref writer, state, header.Payload, length - VxlanHeader.Length, "vxlan");
     }
 }

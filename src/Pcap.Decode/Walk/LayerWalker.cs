@@ -13,15 +13,16 @@ namespace Pcap.Decode.Walk;
 /// rules of its view's <c>TryRead</c>, as the walk reaches it; <see cref="PacketLayers"/> then hands out views without
 /// checking again. The walk stops at the first layer that does not read, with the reason in <see cref="PacketLayers.Error"/>.
 /// The application layer is chosen by port as tcpdump chooses it (<see cref="ApplicationPorts"/>, which the caller
-/// can replace).
+/// can replace). The common stack, Ethernet/IPv4/TCP or UDP, is walked in one pass that records only what the typed
+/// <c>TryGet…</c> read; <see cref="PacketLayers.Layers"/> is built from it on first use.
 /// </summary>
 public sealed class LayerWalker
 {
     /// <summary>The most layers one packet yields; deeper stacks end the walk with an error.</summary>
     public const int MaxLayers = 24;
 
-    // What the walk records, read by PacketLayers: the layers, where each one's enclosing datagram ends, and the
-    // index of the first layer of each kind (valid when the kind's bit is set in _present) so TryGet needs no search.
+    // What the walk records, read by PacketLayers: the layers, where each one's enclosing datagram ends, and the first
+    // layer of each kind with its bytes' range (valid when the kind's bit is set in _present), so TryGet reads one entry.
     // Inline arrays: stored in the walker itself, indexed without a bounds check once the count is checked.
     internal LayerBuffer _layers;
     internal EndBuffer _ends;
@@ -33,6 +34,8 @@ public sealed class LayerWalker
     // Counts walks, so that a PacketLayers read after the next walk is caught instead of mixing two packets.
     internal int _walk;
 
+    // Nonzero after TryWalkCommon, which stores only _first: the TCP or UDP header length RecordCommonLayers needs.
+    private int _unrecordedTransportLength;
     private readonly ApplicationProtocol[] _udpPorts;
     private readonly ApplicationProtocol[] _tcpPorts;
     private int _end;
@@ -55,19 +58,155 @@ public sealed class LayerWalker
     /// </summary>
     public PacketLayers Walk(LinkType linkType, ReadOnlySpan<byte> packet)
     {
-        _count = 0;
-        _present = 0;
-        _end = packet.Length;
-        _application = ApplicationProtocol.None;
         if (_error.IsError)
             _error = default;
         int walk = ++_walk;
-        // Ethernet is by far the most common link type: test it before the switch.
+        // Ethernet is by far the most common link type, and Ethernet/IPv4/TCP or UDP the most common stack.
+        if (linkType.Value != 1 || !TryWalkCommon(packet))
+            WalkAny(linkType, packet);
+        return new PacketLayers(packet, this, walk);
+    }
+
+    /// <summary>The walk without TryWalkCommon, for the tests that hold the shortcut to the layer-by-layer walk.</summary>
+    internal PacketLayers WalkLayerByLayer(LinkType linkType, ReadOnlySpan<byte> packet)
+    {
+        if (_error.IsError)
+            _error = default;
+        int walk = ++_walk;
+        WalkAny(linkType, packet);
+        return new PacketLayers(packet, this, walk);
+    }
+
+    /// <summary>True when the last walk took TryWalkCommon and its layer list is not built yet.</summary>
+    internal bool LayersUnrecorded => _unrecordedTransportLength != 0;
+
+    // Every stack, layer by layer, with the walk's state in fields.
+    private void WalkAny(LinkType linkType, ReadOnlySpan<byte> packet)
+    {
+        _count = 0;
+        _present = 0;
+        _unrecordedTransportLength = 0;
+        _end = packet.Length;
+        _application = ApplicationProtocol.None;
         if (linkType.Value == 1)
             WalkEthernet(packet, 0);
         else
             WalkOtherLink(linkType, packet);
-        return new PacketLayers(packet, this, walk);
+    }
+
+    // Ethernet, an unfragmented (or first-fragment) IPv4 header and a valid TCP or UDP header: the same rules as
+    // WalkEthernet, WalkIpv4, WalkTcp, WalkUdp and WalkApplication, with the state in locals. It stores only the
+    // first-layer table (what the typed TryGet reads) once every header has passed, and leaves the layer list to
+    // RecordCommonLayers, on first use. Anything else returns false with nothing stored, for WalkAny.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryWalkCommon(ReadOnlySpan<byte> packet)
+    {
+        const int ipOffset = EthernetHeader.Length;
+        int captured = packet.Length;
+        if (captured < ipOffset + Ipv4Header.MinimumLength || BinaryPrimitives.ReadUInt16BigEndian(packet[12..]) != 0x0800)
+            return false;
+        var ip = packet[ipOffset..];
+        int ipLength = Ipv4Header.ValidHeaderLength(ip);
+        byte protocol = ip[9];
+        if (ipLength == 0 || (protocol != 6 && protocol != 17) || (BinaryPrimitives.ReadUInt16BigEndian(ip[6..]) & 0x1fff) != 0)
+            return false;
+        int end = captured;
+        int totalLength = BinaryPrimitives.ReadUInt16BigEndian(ip[2..]);
+        if (totalLength >= ipLength && ipOffset + totalLength < end)
+            end = ipOffset + totalLength;
+        int transportOffset = ipOffset + ipLength;
+        if (transportOffset >= end)
+            return false;
+        var transport = packet[transportOffset..end];
+        int applicationEnd = end;
+        int transportLength;
+        uint present;
+        ApplicationProtocol[] ports;
+        if (protocol == 6)
+        {
+            transportLength = TcpHeader.ValidHeaderLength(transport);
+            if (transportLength == 0)
+                return false;
+            _first[(int)LayerKind.Tcp] = new FirstLayer(transportOffset, end);
+            present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)LayerKind.Tcp;
+            ports = _tcpPorts;
+        }
+        else
+        {
+            if (transport.Length < UdpHeader.Length)
+                return false;
+            transportLength = UdpHeader.Length;
+            int datagramLength = BinaryPrimitives.ReadUInt16BigEndian(transport[4..]);
+            if (datagramLength >= UdpHeader.Length && transportOffset + datagramLength < end)
+                applicationEnd = transportOffset + datagramLength;
+            _first[(int)LayerKind.Udp] = new FirstLayer(transportOffset, end);
+            present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)LayerKind.Udp;
+            ports = _udpPorts;
+        }
+        _first[(int)LayerKind.Ethernet] = new FirstLayer(0, captured);
+        _first[(int)LayerKind.Ipv4] = new FirstLayer(ipOffset, end);
+        int count = 3;
+        var application = ApplicationProtocol.None;
+        int applicationOffset = transportOffset + transportLength;
+        if (applicationOffset < applicationEnd)
+        {
+            uint portPair = BinaryPrimitives.ReadUInt32BigEndian(transport);
+            application = ApplicationPorts.Choose(ports, (ushort)(portPair >> 16), (ushort)portPair);
+            if (application != ApplicationProtocol.None)
+            {
+                _first[(int)LayerKind.Application] = new FirstLayer(applicationOffset, applicationEnd);
+                present |= 1u << (int)LayerKind.Application;
+                count = 4;
+            }
+        }
+        _count = count;
+        _present = present;
+        _application = application;
+        _unrecordedTransportLength = transportLength;
+        return true;
+    }
+
+    /// <summary>The layer list (built now when the walk took the common path).</summary>
+    internal ReadOnlySpan<Layer> RecordedLayers
+    {
+        get
+        {
+            if (_unrecordedTransportLength != 0)
+                RecordCommonLayers();
+            return ((ReadOnlySpan<Layer>)_layers)[.._count];
+        }
+    }
+
+    /// <summary>Where the datagram enclosing layer <paramref name="index"/> ends.</summary>
+    internal int EndOf(int index)
+    {
+        if (_unrecordedTransportLength != 0)
+            RecordCommonLayers();
+        return _ends[index];
+    }
+
+    // The layer list of a TryWalkCommon walk, from its first-layer table: Ethernet, IPv4 (up to the transport header),
+    // TCP or UDP, and the application layer when one was selected.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RecordCommonLayers()
+    {
+        var transportKind = (_present & 1u << (int)LayerKind.Tcp) != 0 ? LayerKind.Tcp : LayerKind.Udp;
+        var ethernet = _first[(int)LayerKind.Ethernet];
+        var ip = _first[(int)LayerKind.Ipv4];
+        var transport = _first[(int)transportKind];
+        _layers[0] = new Layer(LayerKind.Ethernet, 0, EthernetHeader.Length);
+        _ends[0] = ethernet.End;
+        _layers[1] = new Layer(LayerKind.Ipv4, ip.Offset, transport.Offset - ip.Offset);
+        _ends[1] = ip.End;
+        _layers[2] = new Layer(transportKind, transport.Offset, _unrecordedTransportLength);
+        _ends[2] = transport.End;
+        if (_count == 4)
+        {
+            var application = _first[(int)LayerKind.Application];
+            _layers[3] = new Layer(LayerKind.Application, application.Offset, application.End - application.Offset);
+            _ends[3] = application.End;
+        }
+        _unrecordedTransportLength = 0;
     }
 
     private void WalkOtherLink(LinkType linkType, ReadOnlySpan<byte> packet)
@@ -111,7 +250,7 @@ public sealed class LayerWalker
         if ((_present & bit) == 0)
         {
             _present |= bit;
-            _first[(int)kind & (FirstBuffer.Length - 1)] = (byte)count;
+            _first[(int)kind & (FirstBuffer.Length - 1)] = new FirstLayer(offset, _end);
         }
         _count = count + 1;
         return true;
@@ -453,13 +592,16 @@ public sealed class LayerWalker
         private int _element;
     }
 
-    /// <summary>The index of the first layer of each <see cref="LayerKind"/>.</summary>
+    /// <summary>The first layer of each <see cref="LayerKind"/>.</summary>
     [InlineArray(Length)]
     internal struct FirstBuffer
     {
         /// <summary>Entries: a power of two above the largest LayerKind.</summary>
         public const int Length = 32;
 
-        private byte _element;
+        private FirstLayer _element;
     }
+
+    /// <summary>The bytes a kind's first layer's view reads: from its start to its datagram's end.</summary>
+    internal readonly record struct FirstLayer(int Offset, int End);
 }

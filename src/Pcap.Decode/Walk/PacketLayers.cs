@@ -29,7 +29,7 @@ public readonly ref struct PacketLayers
     public ReadOnlySpan<byte> Packet { get; }
 
     /// <summary>The layers in order, outermost first.</summary>
-    public ReadOnlySpan<Layer> Layers => Walker is { } walker ? ((ReadOnlySpan<Layer>)walker._layers)[..walker._count] : default;
+    public ReadOnlySpan<Layer> Layers => Walker is { } walker ? walker.RecordedLayers : default;
 
     /// <summary>The number of layers found.</summary>
     public int Count => Walker?._count ?? 0;
@@ -41,16 +41,16 @@ public readonly ref struct PacketLayers
     public DecodeError Error => Walker?._error ?? default;
 
     /// <summary>The innermost layer found (default when none).</summary>
-    public Layer Last => Walker is { _count: > 0 } walker ? walker._layers[walker._count - 1] : default;
+    public Layer Last => Layers is { Length: > 0 } layers ? layers[^1] : default;
 
     /// <summary>True when a layer of <paramref name="kind"/> was found.</summary>
-    public bool Contains(LayerKind kind) => First(kind) >= 0;
+    public bool Contains(LayerKind kind) => Walker is { } walker && (walker._present & (1u << (int)kind)) != 0;
 
     /// <summary>The <paramref name="occurrence"/>-th layer of <paramref name="kind"/> (0 is the first).</summary>
     public bool TryGet(LayerKind kind, out Layer layer, int occurrence = 0)
     {
         int index = IndexOf(kind, occurrence);
-        layer = index >= 0 ? _walker!._layers[index] : default;
+        layer = index >= 0 ? Layers[index] : default;
         return index >= 0;
     }
 
@@ -72,12 +72,12 @@ public readonly ref struct PacketLayers
     /// </summary>
     public bool TryGetDns(out DnsMessage message)
     {
-        int index = First(LayerKind.Application);
-        if (index > 0 && _walker!._application is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
+        var payload = Find(LayerKind.Application, out bool found);
+        if (found && _walker!._application is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
         {
-            var payload = BytesAt(index);
-            // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2).
-            int start = _walker._layers[index - 1].Kind == LayerKind.Tcp ? 2 : 0;
+            // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2); the walk ends at the transport's payload, so
+            // the application layer follows the walk's only TCP or UDP layer.
+            int start = (_walker._present & 1u << (int)LayerKind.Tcp) != 0 ? 2 : 0;
             if (payload.Length >= start + DnsMessage.HeaderLength)
             {
                 message = new DnsMessage(payload[start..]);
@@ -113,7 +113,7 @@ public readonly ref struct PacketLayers
             return false;
         }
         // The kind of an extension header is named by the header before it.
-        ReadOnlySpan<Layer> layers = _walker!._layers;
+        var layers = Layers;
         var kind = layers[index - 1].Kind == LayerKind.Ipv6Extension
             ? new IpProtocol(Packet[layers[index - 1].Offset])
             : new IpProtocol(Packet[layers[index - 1].Offset + 6]);
@@ -208,6 +208,7 @@ public readonly ref struct PacketLayers
     // The walker, checked to be still on this packet: a later walk has overwritten the layers.
     private LayerWalker? Walker
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             var walker = _walker;
@@ -221,17 +222,11 @@ public readonly ref struct PacketLayers
     private static void ThrowStale() =>
         throw new InvalidOperationException("These PacketLayers were read after their LayerWalker walked another packet; read each packet's layers before walking the next.");
 
-    // The index of the first layer of kind, from the walker's table (no search), or -1.
-    private int First(LayerKind kind)
-    {
-        var walker = Walker;
-        return walker is not null && (walker._present & (1u << (int)kind)) != 0 ? walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)] : -1;
-    }
-
+    // The index of the occurrence-th layer of kind, or -1.
     private int IndexOf(LayerKind kind, int occurrence)
     {
-        if (occurrence == 0)
-            return First(kind);
+        if (!Contains(kind))
+            return -1;
         var layers = Layers;
         for (int i = 0; i < layers.Length; i++)
         {
@@ -241,13 +236,20 @@ public readonly ref struct PacketLayers
         return -1;
     }
 
-    private ReadOnlySpan<byte> BytesAt(int index) => Packet[_walker!._layers[index].Offset.._walker._ends[index]];
+    private ReadOnlySpan<byte> BytesAt(int index) => Packet[Layers[index].Offset.._walker!.EndOf(index)];
 
-    // The bytes of the first layer of kind; empty (and found false) when there is none.
+    // The bytes of the first layer of kind, from the walker's table (no search); empty (and found false) when there is none.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Find(LayerKind kind, out bool found)
     {
-        int index = First(kind);
-        found = index >= 0;
-        return found ? BytesAt(index) : default;
+        var walker = Walker;
+        if (walker is not null && (walker._present & (1u << (int)kind)) != 0)
+        {
+            found = true;
+            var first = walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];
+            return Packet[first.Offset..first.End];
+        }
+        found = false;
+        return default;
     }
 }
