@@ -13,4 +13,14 @@ internal static class BitNames
         writer.Append(name);
         first = false;
     }
+
+    /// <summary>bittok2str over a whole table: the names of the <paramref name="bits"/> set in <paramref name="value"/>, or <paramref name="none"/>.</summary>
+    public static void AppendAll(ref LineWriter writer, uint value, ReadOnlySpan<uint> bits, string[] names, string none)
+    {
+        var first = true;
+        for (var i = 0; i < bits.Length; i++)
+            Append(ref writer, value, bits[i], names[i], ref first);
+        if (first)
+            writer.Append(none);
+    }
 }

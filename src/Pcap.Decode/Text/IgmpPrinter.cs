@@ -17,7 +17,7 @@ internal static class IgmpPrinter
 
     /// <summary>
     /// Prints a message of <paramref name="length"/> bytes; true when tcpdump long-jumps (after writing <c> [|igmp]</c>).
-    /// DVMRP and PIMv1 carried in IGMP print only their name.
+    /// DVMRP carried in IGMP prints only its name; PIMv1 is <see cref="PimV1Printer"/>'s.
     /// </summary>
     public static bool Write(ref LineWriter writer, ReadOnlySpan<byte> bytes, int length, int verbose, bool quiet, HostNames? names)
     {
@@ -100,6 +100,8 @@ internal static class IgmpPrinter
                 break;
             case 0x14:
                 writer.Append("igmp pimv1");
+                if (PimV1Printer.Write(ref writer, bytes, length, verbose, names))
+                    return true;
                 break;
             case 0x1e:
             case 0x1f:

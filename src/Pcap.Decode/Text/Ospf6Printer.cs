@@ -148,29 +148,15 @@ internal static class Ospf6Printer
                 if (packet.Captured < 24)
                     return Step.Jumped;
                 writer.Append(", DD Flags [");
-                var flags = packet.DescriptionFlags;
-                var first = true;
-                BitNames.Append(ref writer, flags, 0x04, "Init", ref first);
-                BitNames.Append(ref writer, flags, 0x02, "More", ref first);
-                BitNames.Append(ref writer, flags, 0x01, "Master", ref first);
-                BitNames.Append(ref writer, flags, 0x10, "IPv6 MTU", ref first);
-                writer.Append(first ? "none]" : "]");
+                BitNames.AppendAll(ref writer, packet.DescriptionFlags, [0x04, 0x02, 0x01, 0x10], DescriptionFlagNames, "none");
+                writer.Append(']');
                 if (packet.Captured < 28)
                     return Step.Jumped;
                 writer.Append(", MTU ");
                 writer.AppendDecimal(packet.InterfaceMtu);
                 writer.Append(", DD-Sequence 0x");
                 writer.AppendHex(packet.DescriptionSequence, 8);
-                if (verbose > 1)
-                {
-                    for (long header = Ospf6Packet.DescriptionHeadersOffset; header < dataEnd; header += OspfLsaHeader.Length)
-                    {
-                        var step = PrintLsaHeader(ref writer, state, data, header, dataEnd);
-                        if (step != Step.Printed)
-                            return step;
-                    }
-                }
-                return Step.Printed;
+                return verbose > 1 ? PrintLsaHeaders(ref writer, state, data, Ospf6Packet.DescriptionHeadersOffset, dataEnd) : Step.Printed;
             case 3:
                 if (verbose > 1)
                 {
@@ -201,19 +187,22 @@ internal static class Ospf6Printer
                 }
                 return Step.Printed;
             case 5:
-                if (verbose > 1)
-                {
-                    for (long header = Ospf6Packet.HeaderLength; header < dataEnd; header += OspfLsaHeader.Length)
-                    {
-                        var step = PrintLsaHeader(ref writer, state, data, header, dataEnd);
-                        if (step != Step.Printed)
-                            return step;
-                    }
-                }
-                return Step.Printed;
+                return verbose > 1 ? PrintLsaHeaders(ref writer, state, data, Ospf6Packet.HeaderLength, dataEnd) : Step.Printed;
             default:
                 return Step.Printed;
         }
+    }
+
+    /// <summary>The LSA headers of a database description or acknowledgement, from <paramref name="at"/> to <paramref name="dataEnd"/>.</summary>
+    private static Step PrintLsaHeaders(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> data, long at, int dataEnd)
+    {
+        for (; at < dataEnd; at += OspfLsaHeader.Length)
+        {
+            var step = PrintLsaHeader(ref writer, state, data, at, dataEnd);
+            if (step != Step.Printed)
+                return step;
+        }
+        return Step.Printed;
     }
 
     /// <summary>tcpdump's ospf6_print_lshdr: truncated when the header runs past <paramref name="dataEnd"/>.</summary>
@@ -223,13 +212,7 @@ internal static class Ospf6Printer
             return Step.Truncated;
         if (!OspfTlvPrinter.Has(data, at, OspfLsaHeader.Length) || !OspfLsaHeader.TryRead(data[(int)at..], out var header))
             return Step.Jumped;
-        writer.Append("\n\t  Advertising Router ");
-        state.WriteIpAddress(ref writer, header.AdvertisingRouter);
-        writer.Append(", seq 0x");
-        writer.AppendHex(header.Sequence, 8);
-        writer.Append(", age ");
-        writer.AppendDecimal(header.Age);
-        writer.Append("s, length ");
+        OspfLsaPrinter.WriteAdvertisingRouter(ref writer, state, header);
         // A size_t subtraction in tcpdump: a length below the header's wraps.
         writer.AppendDecimal(unchecked((ulong)((long)header.LsaLength - OspfLsaHeader.Length)));
         WriteLsaType(ref writer, state, BinaryPrimitives.ReadUInt16BigEndian(data[((int)at + 2)..]), header.LinkStateId);
@@ -380,14 +363,8 @@ internal static class Ospf6Printer
         writer.Append("\n\t      Options [");
         WriteOptions(ref writer, BinaryPrimitives.ReadUInt32BigEndian(data[(int)body..]));
         writer.Append("], RLA-Flags [");
-        var flags = data[(int)body];
-        var first = true;
-        BitNames.Append(ref writer, flags, 0x01, "ABR", ref first);
-        BitNames.Append(ref writer, flags, 0x02, "External", ref first);
-        BitNames.Append(ref writer, flags, 0x04, "Virtual-Link Endpoint", ref first);
-        BitNames.Append(ref writer, flags, 0x08, "Deprecated", ref first);
-        BitNames.Append(ref writer, flags, 0x10, "NSSA Translator", ref first);
-        writer.Append(first ? "none]" : "]");
+        BitNames.AppendAll(ref writer, data[(int)body], [0x01, 0x02, 0x04, 0x08, 0x10], RouterFlagNames, "none");
+        writer.Append(']');
         for (var link = body + 4; remaining != 0; link += 16)
         {
             if (remaining < 16)
@@ -428,11 +405,8 @@ internal static class Ospf6Printer
             return Step.Jumped;
         var flags = BinaryPrimitives.ReadUInt32BigEndian(data[(int)body..]);
         writer.Append("\n\t     Flags [");
-        var first = true;
-        BitNames.Append(ref writer, flags, 0x80000000, "External Type 2", ref first);
-        BitNames.Append(ref writer, flags, 0x02000000, "Forwarding", ref first);
-        BitNames.Append(ref writer, flags, 0x01000000, "Tag", ref first);
-        writer.Append(first ? "none] metric " : "] metric ");
+        BitNames.AppendAll(ref writer, flags, [0x80000000, 0x02000000, 0x01000000], ExternalFlagNames, "none");
+        writer.Append("] metric ");
         writer.AppendDecimal(flags & 0x00ffffff);
         var prefix = body + 4;
         var used = PrintPrefix(ref writer, state, data, prefix, remaining);
@@ -440,38 +414,26 @@ internal static class Ospf6Printer
             return used == -2 ? Step.Jumped : Step.Truncated;
         remaining -= (uint)used;
         var at = prefix + used;
-        if ((flags & 0x02000000) != 0)
-        {
-            if (remaining < 16)
-                return Step.Truncated;
-            remaining -= 16;
-            if (!OspfTlvPrinter.Has(data, at, 16))
-                return Step.Jumped;
-            writer.Append(" forward ");
-            state.WriteIpAddress(ref writer, data.Slice((int)at, 16));
-            at += 16;
-        }
-        if ((flags & 0x01000000) != 0)
-        {
-            if (remaining < 4)
-                return Step.Truncated;
-            remaining -= 4;
-            if (!OspfTlvPrinter.Has(data, at, 4))
-                return Step.Jumped;
-            writer.Append(" tag ");
-            state.WriteIpAddress(ref writer, data.Slice((int)at, 4));
-            at += 4;
-        }
+        var step = (flags & 0x02000000) != 0 ? PrintAddressField(ref writer, state, data, ref at, ref remaining, " forward ", 16) : Step.Printed;
+        if (step == Step.Printed && (flags & 0x01000000) != 0)
+            step = PrintAddressField(ref writer, state, data, ref at, ref remaining, " tag ", 4);
         // tcpdump tests the first byte of the prefix's metric field as if it were the referenced LS type.
-        if (data[(int)prefix + 2] != 0)
-        {
-            if (remaining < 4)
-                return Step.Truncated;
-            if (!OspfTlvPrinter.Has(data, at, 4))
-                return Step.Jumped;
-            writer.Append(" RefLSID: ");
-            state.WriteIpAddress(ref writer, data.Slice((int)at, 4));
-        }
+        if (step == Step.Printed && data[(int)prefix + 2] != 0)
+            step = PrintAddressField(ref writer, state, data, ref at, ref remaining, " RefLSID: ", 4);
+        return step;
+    }
+
+    /// <summary>An address of <paramref name="size"/> bytes after an external LSA's prefix, with its label.</summary>
+    private static Step PrintAddressField(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> data, ref long at, ref uint remaining, string label, int size)
+    {
+        if (remaining < size)
+            return Step.Truncated;
+        remaining -= (uint)size;
+        if (!OspfTlvPrinter.Has(data, at, size))
+            return Step.Jumped;
+        writer.Append(label);
+        state.WriteIpAddress(ref writer, data.Slice((int)at, size));
+        at += size;
         return Step.Printed;
     }
 
@@ -521,14 +483,8 @@ internal static class Ospf6Printer
         if (options != 0)
         {
             writer.Append(", Options [");
-            var first = true;
-            BitNames.Append(ref writer, options, 0x01, "No Unicast", ref first);
-            BitNames.Append(ref writer, options, 0x02, "Local address", ref first);
-            BitNames.Append(ref writer, options, 0x04, "Deprecated", ref first);
-            BitNames.Append(ref writer, options, 0x08, "Propagate", ref first);
-            BitNames.Append(ref writer, options, 0x10, "Down", ref first);
-            BitNames.Append(ref writer, options, 0x20, "N-bit", ref first);
-            writer.Append(first ? "none]" : "]");
+            BitNames.AppendAll(ref writer, options, [0x01, 0x02, 0x04, 0x08, 0x10, 0x20], PrefixOptionNames, "none");
+            writer.Append(']');
         }
         writer.Append(", metric ");
         writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(data[((int)at + 2)..]));
@@ -618,19 +574,17 @@ internal static class Ospf6Printer
     }
 
     /// <summary>The options word of hellos, database descriptions and LSAs as tcpdump names its bits.</summary>
-    private static void WriteOptions(ref LineWriter writer, uint options)
-    {
-        var first = true;
-        BitNames.Append(ref writer, options, 0x01, "V6", ref first);
-        BitNames.Append(ref writer, options, 0x02, "External", ref first);
-        BitNames.Append(ref writer, options, 0x04, "Deprecated", ref first);
-        BitNames.Append(ref writer, options, 0x08, "NSSA", ref first);
-        BitNames.Append(ref writer, options, 0x10, "Router", ref first);
-        BitNames.Append(ref writer, options, 0x20, "Demand Circuit", ref first);
-        BitNames.Append(ref writer, options, 0x0100, "AFs Support", ref first);
-        BitNames.Append(ref writer, options, 0x0200, "LLS", ref first);
-        BitNames.Append(ref writer, options, 0x0400, "Authentication Trailer", ref first);
-        if (first)
-            writer.Append("none");
-    }
+    private static void WriteOptions(ref LineWriter writer, uint options) =>
+        BitNames.AppendAll(ref writer, options, [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x0100, 0x0200, 0x0400], OptionNames, "none");
+
+    private static readonly string[] OptionNames =
+        ["V6", "External", "Deprecated", "NSSA", "Router", "Demand Circuit", "AFs Support", "LLS", "Authentication Trailer"];
+
+    private static readonly string[] DescriptionFlagNames = ["Init", "More", "Master", "IPv6 MTU"];
+
+    private static readonly string[] RouterFlagNames = ["ABR", "External", "Virtual-Link Endpoint", "Deprecated", "NSSA Translator"];
+
+    private static readonly string[] ExternalFlagNames = ["External Type 2", "Forwarding", "Tag"];
+
+    private static readonly string[] PrefixOptionNames = ["No Unicast", "Local address", "Deprecated", "Propagate", "Down", "N-bit"];
 }

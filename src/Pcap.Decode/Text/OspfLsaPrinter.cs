@@ -27,13 +27,7 @@ internal static class OspfLsaPrinter
             writer.Append(" < header (20)");
             return BogusLength;
         }
-        writer.Append("\n\t  Advertising Router ");
-        state.WriteIpAddress(ref writer, header.AdvertisingRouter);
-        writer.Append(", seq 0x");
-        writer.AppendHex(header.Sequence, 8);
-        writer.Append(", age ");
-        writer.AppendDecimal(header.Age);
-        writer.Append("s, length ");
+        WriteAdvertisingRouter(ref writer, state, header);
         writer.AppendDecimal((uint)(length - OspfLsaHeader.Length));
         writer.Append("\n\t    ");
         writer.Append(TypeName(header.Type));
@@ -57,6 +51,18 @@ internal static class OspfLsaPrinter
         OspfPrinter.WriteOptions(ref writer, header.Options);
         writer.Append(']');
         return length;
+    }
+
+    /// <summary>The line both OSPF versions start an LSA header with, up to the length after the header, which the caller writes.</summary>
+    public static void WriteAdvertisingRouter(ref LineWriter writer, PrintState state, OspfLsaHeader header)
+    {
+        writer.Append("\n\t  Advertising Router ");
+        state.WriteIpAddress(ref writer, header.AdvertisingRouter);
+        writer.Append(", seq 0x");
+        writer.AppendHex(header.Sequence, 8);
+        writer.Append(", age ");
+        writer.AppendDecimal(header.Age);
+        writer.Append("s, length ");
     }
 
     /// <summary>tcpdump's ospf_print_lsa for the LSA at <paramref name="at"/>: the offset after it, or <see cref="Truncated"/>.</summary>
@@ -107,11 +113,7 @@ internal static class OspfLsaPrinter
                     if (!OspfTlvPrinter.Has(data, metric, 4))
                         return Truncated;
                     var word = BinaryPrimitives.ReadUInt32BigEndian(data[(int)metric..]);
-                    var topology = (word & 0x7f000000) >> 24;
-                    writer.Append("\n\t\ttopology ");
-                    writer.Append(TopologyName(topology));
-                    writer.Append(" (");
-                    writer.AppendDecimal(topology);
+                    WriteTopology(ref writer, (word & 0x7f000000) >> 24);
                     writer.Append(") metric ");
                     writer.AppendDecimal(word & 0x00ffffff);
                 }
@@ -172,15 +174,8 @@ internal static class OspfLsaPrinter
         if (!OspfTlvPrinter.Has(data, body, 1))
             return false;
         writer.Append("\n\t    Router LSA Options: [");
-        var flags = data[(int)body];
-        var first = true;
-        BitNames.Append(ref writer, flags, 0x01, "ABR", ref first);
-        BitNames.Append(ref writer, flags, 0x02, "ASBR", ref first);
-        BitNames.Append(ref writer, flags, 0x04, "Virtual", ref first);
-        BitNames.Append(ref writer, flags, 0x08, "Wildcard", ref first);
-        BitNames.Append(ref writer, flags, 0x10, "Nt", ref first);
-        BitNames.Append(ref writer, flags, 0x80, "Host", ref first);
-        writer.Append(first ? "none]" : "]");
+        BitNames.AppendAll(ref writer, data[(int)body], [0x01, 0x02, 0x04, 0x08, 0x10, 0x80], RouterFlagNames, "none");
+        writer.Append(']');
         // tcpdump checks for one whole link even when the count is 0.
         if (!OspfTlvPrinter.Has(data, body + 2, 2) || !OspfTlvPrinter.Has(data, body + 4, 12))
             return false;
@@ -218,11 +213,7 @@ internal static class OspfLsaPrinter
             {
                 if (!OspfTlvPrinter.Has(data, metric, 4))
                     return false;
-                uint topology = index == 0 ? 0u : data[(int)metric];
-                writer.Append("\n\t\ttopology ");
-                writer.Append(TopologyName(topology));
-                writer.Append(" (");
-                writer.AppendDecimal(topology);
+                WriteTopology(ref writer, index == 0 ? 0u : data[(int)metric]);
                 writer.Append("), metric ");
                 writer.AppendDecimal(BinaryPrimitives.ReadUInt16BigEndian(data[((int)metric + 2)..]));
             }
@@ -245,11 +236,7 @@ internal static class OspfLsaPrinter
             if (!OspfTlvPrinter.Has(data, metric, 4))
                 return false;
             var word = BinaryPrimitives.ReadUInt32BigEndian(data[(int)metric..]);
-            var topology = (word & 0x7f000000) >> 24;
-            writer.Append("\n\t\ttopology ");
-            writer.Append(TopologyName(topology));
-            writer.Append(" (");
-            writer.AppendDecimal(topology);
+            WriteTopology(ref writer, (word & 0x7f000000) >> 24);
             writer.Append("), type ");
             writer.Append((word & 0x80000000) != 0 ? '2' : '1');
             writer.Append(", metric");
@@ -281,24 +268,9 @@ internal static class OspfLsaPrinter
     {
         while (remaining != 0)
         {
-            if (!OspfTlvPrinter.Has(data, at, 4))
-                return OspfTlvOutcome.Truncated;
-            if (remaining < 4)
-            {
-                writer.Append("\n\t    Remaining LS length ");
-                writer.AppendDecimal(remaining);
-                writer.Append(" < 4");
-                return OspfTlvOutcome.Stopped;
-            }
-            var type = BinaryPrimitives.ReadUInt16BigEndian(data[(int)at..]);
-            uint length = BinaryPrimitives.ReadUInt16BigEndian(data[((int)at + 2)..]);
-            at += 4;
-            remaining -= 4;
-            writer.Append(type == 1 ? "\n\t    Router Capabilities TLV (" : "\n\t    unknown TLV (");
-            writer.AppendDecimal(type);
-            writer.Append("), length: ");
-            writer.AppendDecimal(length);
-            writer.Append(", value: ");
+            if (!OspfTlvPrinter.TryReadTlvHeader(ref writer, data, ref at, ref remaining, OspfTlvOutcome.Truncated, out var type, out var length, out var failed))
+                return failed;
+            OspfTlvPrinter.WriteTlvLine(ref writer, type == 1 ? "Router Capabilities" : "unknown", type, "), length: ", length, ", value: ");
             if (length > remaining)
             {
                 writer.Append("\n\t    Bogus length ");
@@ -331,19 +303,16 @@ internal static class OspfLsaPrinter
         return OspfTlvOutcome.Printed;
     }
 
-    private static void WriteCapabilities(ref LineWriter writer, uint value)
-    {
-        ReadOnlySpan<string> names =
-        [
-            "Reserved", "Reserved", "Reserved", "Reserved", "graceful restart capable", "graceful restart helper",
-            "Stub router support", "Traffic engineering", "p2p over LAN", "path computation server",
-        ];
-        var first = true;
-        for (var bit = 0; bit < names.Length; bit++)
-            BitNames.Append(ref writer, value, 1u << bit, names[bit], ref first);
-        if (first)
-            writer.Append("Unknown");
-    }
+    private static void WriteCapabilities(ref LineWriter writer, uint value) =>
+        BitNames.AppendAll(ref writer, value, [1, 2, 4, 8, 16, 32, 64, 128, 256, 512], CapabilityNames, "Unknown");
+
+    private static readonly string[] RouterFlagNames = ["ABR", "ASBR", "Virtual", "Wildcard", "Nt", "Host"];
+
+    private static readonly string[] CapabilityNames =
+    [
+        "Reserved", "Reserved", "Reserved", "Reserved", "graceful restart capable", "graceful restart helper",
+        "Stub router support", "Traffic engineering", "p2p over LAN", "path computation server",
+    ];
 
     /// <summary>tcpdump's lsa_values.</summary>
     public static string TypeName(int type) => type switch
@@ -370,11 +339,12 @@ internal static class OspfLsaPrinter
         _ => "unknown",
     };
 
-    private static string TopologyName(uint topology) => topology switch
+    /// <summary>A metric's topology (draft-ietf-ospf-mt) up to its number: <c>topology default (0</c>; the caller closes it.</summary>
+    private static void WriteTopology(ref LineWriter writer, uint topology)
     {
-        0 => "default",
-        1 => "multicast",
-        2 => "management",
-        _ => "Unknown",
-    };
+        writer.Append("\n\t\ttopology ");
+        writer.Append(topology switch { 0 => "default", 1 => "multicast", 2 => "management", _ => "Unknown" });
+        writer.Append(" (");
+        writer.AppendDecimal(topology);
+    }
 }

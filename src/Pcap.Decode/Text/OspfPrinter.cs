@@ -127,9 +127,7 @@ internal static class OspfPrinter
             case OspfPacket.Hello:
                 if (packet.Captured < 31)
                     return false;
-                writer.Append("\n\tOptions [");
-                WriteOptions(ref writer, packet.HelloOptions);
-                writer.Append(']');
+                WriteOptionsLine(ref writer, packet.HelloOptions);
                 if (packet.Captured < 36)
                     return false;
                 writer.Append("\n\t  Hello Timer ");
@@ -167,19 +165,12 @@ internal static class OspfPrinter
             case OspfPacket.DatabaseDescription:
                 if (packet.Captured < 27)
                     return false;
-                writer.Append("\n\tOptions [");
-                WriteOptions(ref writer, packet.DescriptionOptions);
-                writer.Append(']');
+                WriteOptionsLine(ref writer, packet.DescriptionOptions);
                 if (packet.Captured < 28)
                     return false;
                 writer.Append(", DD Flags [");
-                var flags = packet.DescriptionFlags;
-                var first = true;
-                BitNames.Append(ref writer, flags, 0x04, "Init", ref first);
-                BitNames.Append(ref writer, flags, 0x02, "More", ref first);
-                BitNames.Append(ref writer, flags, 0x01, "Master", ref first);
-                BitNames.Append(ref writer, flags, 0x08, "OOBResync", ref first);
-                writer.Append(first ? "none]" : "]");
+                BitNames.AppendAll(ref writer, packet.DescriptionFlags, [0x04, 0x02, 0x01, 0x08], DescriptionFlagNames, "none");
+                writer.Append(']');
                 if (packet.InterfaceMtu != 0)
                 {
                     writer.Append(", MTU: ");
@@ -341,10 +332,8 @@ internal static class OspfPrinter
                     writer.Append("\n\t      Options: 0x");
                     writer.AppendHex(value, 8);
                     writer.Append(" [");
-                    var first = true;
-                    BitNames.Append(ref writer, value, 1, "LSDB resync", ref first);
-                    BitNames.Append(ref writer, value, 2, "Restart", ref first);
-                    writer.Append(first ? "?]" : "]");
+                    BitNames.AppendAll(ref writer, value, [1, 2], ExtendedOptionNames, "?");
+                    writer.Append(']');
                 }
                 else
                 {
@@ -357,21 +346,22 @@ internal static class OspfPrinter
         return true;
     }
 
-    /// <summary>The options byte of hellos, database descriptions and LSA headers as tcpdump names its bits.</summary>
-    public static void WriteOptions(ref LineWriter writer, byte options)
+    private static void WriteOptionsLine(ref LineWriter writer, byte options)
     {
-        var first = true;
-        BitNames.Append(ref writer, options, 0x01, "MultiTopology", ref first);
-        BitNames.Append(ref writer, options, 0x02, "External", ref first);
-        BitNames.Append(ref writer, options, 0x04, "Multicast", ref first);
-        BitNames.Append(ref writer, options, 0x08, "NSSA", ref first);
-        BitNames.Append(ref writer, options, 0x10, "LLS", ref first);
-        BitNames.Append(ref writer, options, 0x20, "Demand Circuit", ref first);
-        BitNames.Append(ref writer, options, 0x40, "Opaque", ref first);
-        BitNames.Append(ref writer, options, 0x80, "Up/Down", ref first);
-        if (first)
-            writer.Append("none");
+        writer.Append("\n\tOptions [");
+        WriteOptions(ref writer, options);
+        writer.Append(']');
     }
+
+    /// <summary>The options byte of hellos, database descriptions and LSA headers as tcpdump names its bits.</summary>
+    public static void WriteOptions(ref LineWriter writer, byte options) =>
+        BitNames.AppendAll(ref writer, options, [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80], OptionNames, "none");
+
+    private static readonly string[] OptionNames = ["MultiTopology", "External", "Multicast", "NSSA", "LLS", "Demand Circuit", "Opaque", "Up/Down"];
+
+    private static readonly string[] DescriptionFlagNames = ["Init", "More", "Master", "OOBResync"];
+
+    private static readonly string[] ExtendedOptionNames = ["LSDB resync", "Restart"];
 
     private static string TypeName(int type) => type switch
     {

@@ -39,31 +39,55 @@ internal static class OspfTlvPrinter
         return true;
     }
 
+    /// <summary>
+    /// The type and length that start each TLV of an LSA, <paramref name="at"/> and <paramref name="remaining"/> moved past
+    /// them; false with <paramref name="failed"/> when they were not captured (<paramref name="uncaptured"/>, which differs
+    /// between tcpdump's walks) or fewer than 4 bytes of the LSA remain (said, and the walk stops).
+    /// </summary>
+    public static bool TryReadTlvHeader(ref LineWriter writer, ReadOnlySpan<byte> data, ref long at, ref uint remaining, OspfTlvOutcome uncaptured,
+        out int type, out uint length, out OspfTlvOutcome failed)
+    {
+        type = 0;
+        length = 0;
+        failed = uncaptured;
+        if (!Has(data, at, 4))
+            return false;
+        failed = OspfTlvOutcome.Stopped;
+        if (remaining < 4)
+        {
+            writer.Append("\n\t    Remaining LS length ");
+            writer.AppendDecimal(remaining);
+            writer.Append(" < 4");
+            return false;
+        }
+        type = Word(data, at);
+        length = Word(data, at + 2);
+        at += 4;
+        remaining -= 4;
+        return true;
+    }
+
+    /// <summary>A TLV's line: <c>name TLV (type)</c>, then the length with its label and what follows it.</summary>
+    public static void WriteTlvLine(ref LineWriter writer, string name, int type, string lengthLabel, uint length, string after)
+    {
+        writer.Append("\n\t    ");
+        writer.Append(name);
+        writer.Append(" TLV (");
+        writer.AppendDecimal((uint)type);
+        writer.Append(lengthLabel);
+        writer.AppendDecimal(length);
+        writer.Append(after);
+    }
+
     /// <summary>tcpdump's ospf_grace_lsa_print over <paramref name="length"/> bytes of TLVs at <paramref name="at"/>.</summary>
     public static OspfTlvOutcome PrintGrace(ref LineWriter writer, PrintState state, ReadOnlySpan<byte> data, long at, uint length)
     {
         while (length > 0)
         {
-            if (!Has(data, at, 4))
-                return OspfTlvOutcome.Stopped;
-            if (length < 4)
-            {
-                writer.Append("\n\t    Remaining LS length ");
-                writer.AppendDecimal(length);
-                writer.Append(" < 4");
-                return OspfTlvOutcome.Stopped;
-            }
-            var type = Word(data, at);
-            uint tlvLength = Word(data, at + 2);
-            at += 4;
-            length -= 4;
-            writer.Append("\n\t    ");
-            writer.Append(type switch { 1 => "Grace Period", 2 => "Graceful restart Reason", 3 => "IPv4 interface address", _ => "unknown" });
-            writer.Append(" TLV (");
-            writer.AppendDecimal(type);
-            writer.Append("), length ");
-            writer.AppendDecimal(tlvLength);
-            writer.Append(", value: ");
+            if (!TryReadTlvHeader(ref writer, data, ref at, ref length, OspfTlvOutcome.Stopped, out var type, out var tlvLength, out var failed))
+                return failed;
+            WriteTlvLine(ref writer, type switch { 1 => "Grace Period", 2 => "Graceful restart Reason", 3 => "IPv4 interface address", _ => "unknown" },
+                type, "), length ", tlvLength, ", value: ");
             if (tlvLength > length)
                 return Bogus(ref writer, tlvLength, " > ", length);
             if (type == 0 || tlvLength == 0 || !Has(data, at, tlvLength))
@@ -114,25 +138,9 @@ internal static class OspfTlvPrinter
     {
         while (length != 0)
         {
-            if (!Has(data, at, 4))
-                return OspfTlvOutcome.Stopped;
-            if (length < 4)
-            {
-                writer.Append("\n\t    Remaining LS length ");
-                writer.AppendDecimal(length);
-                writer.Append(" < 4");
-                return OspfTlvOutcome.Stopped;
-            }
-            var type = Word(data, at);
-            uint tlvLength = Word(data, at + 2);
-            at += 4;
-            length -= 4;
-            writer.Append("\n\t    ");
-            writer.Append(type switch { 1 => "Router Address", 2 => "Link", _ => "unknown" });
-            writer.Append(" TLV (");
-            writer.AppendDecimal(type);
-            writer.Append("), length: ");
-            writer.AppendDecimal(tlvLength);
+            if (!TryReadTlvHeader(ref writer, data, ref at, ref length, OspfTlvOutcome.Stopped, out var type, out var tlvLength, out var failed))
+                return failed;
+            WriteTlvLine(ref writer, type switch { 1 => "Router Address", 2 => "Link", _ => "unknown" }, type, "), length: ", tlvLength, "");
             if (tlvLength > length)
                 return Bogus(ref writer, tlvLength, " > ", length);
             if (type == 0 || tlvLength == 0)
@@ -248,13 +256,7 @@ internal static class OspfTlvPrinter
             case 8:
                 if (length != 32)
                     return Invalid(ref writer, " != 32");
-                for (var te = 0; te < 8; te++)
-                {
-                    writer.Append("\n\t\tTE-Class ");
-                    writer.AppendDecimal((uint)te);
-                    writer.Append(": ");
-                    WriteBandwidth(ref writer, value[(te * 4)..]);
-                }
+                WriteBandwidths(ref writer, "\n\t\tTE-Class ", value, 8);
                 break;
             case 17:
                 if (length < 4)
@@ -268,13 +270,7 @@ internal static class OspfTlvPrinter
                     return Invalid(ref writer, "\n\t\tlength ", length, " != N x 4");
                 if (length > 36)
                     return Invalid(ref writer, "\n\t\tlength ", length, " > 36");
-                for (var te = 0; te < (length - 4) / 4; te++)
-                {
-                    writer.Append("\n\t\t  Bandwidth constraint CT");
-                    writer.AppendDecimal((uint)te);
-                    writer.Append(": ");
-                    WriteBandwidth(ref writer, value[(4 + te * 4)..]);
-                }
+                WriteBandwidths(ref writer, "\n\t\t  Bandwidth constraint CT", value[4..], (int)(length - 4) / 4);
                 break;
             case 5:
                 if (length != 4)
@@ -319,13 +315,7 @@ internal static class OspfTlvPrinter
                     _ => "Unknown",
                 });
                 writer.Append("\n\t\tMax LSP Bandwidth:");
-                for (var level = 0; level < 8; level++)
-                {
-                    writer.Append("\n\t\t  priority level ");
-                    writer.AppendDecimal((uint)level);
-                    writer.Append(": ");
-                    WriteBandwidth(ref writer, value[(4 + level * 4)..]);
-                }
+                WriteBandwidths(ref writer, "\n\t\t  priority level ", value[4..], 8);
                 break;
             case 1:
                 if (length != 1)
@@ -368,14 +358,22 @@ internal static class OspfTlvPrinter
         writer.Append(')');
     }
 
-    private static void WriteProtection(ref LineWriter writer, byte value)
+    private static void WriteProtection(ref LineWriter writer, byte value) =>
+        BitNames.AppendAll(ref writer, value, [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80], ProtectionNames, "none");
+
+    private static readonly string[] ProtectionNames =
+        ["Extra Traffic", "Unprotected", "Shared", "Dedicated 1:1", "Dedicated 1+1", "Enhanced", "Reserved", "Reserved"];
+
+    /// <summary><paramref name="count"/> numbered bandwidths: <paramref name="label"/>, the number, then the bandwidth.</summary>
+    private static void WriteBandwidths(ref LineWriter writer, string label, ReadOnlySpan<byte> values, int count)
     {
-        ReadOnlySpan<string> names = ["Extra Traffic", "Unprotected", "Shared", "Dedicated 1:1", "Dedicated 1+1", "Enhanced", "Reserved", "Reserved"];
-        var first = true;
-        for (var bit = 0; bit < 8; bit++)
-            BitNames.Append(ref writer, value, 1u << bit, names[bit], ref first);
-        if (first)
-            writer.Append("none");
+        for (var i = 0; i < count; i++)
+        {
+            writer.Append(label);
+            writer.AppendDecimal((uint)i);
+            writer.Append(": ");
+            WriteBandwidth(ref writer, values[(i * 4)..]);
+        }
     }
 
     /// <summary>

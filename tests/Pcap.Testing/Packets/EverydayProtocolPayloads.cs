@@ -363,6 +363,8 @@ public sealed class EverydayProtocolPayloads(Random random)
 
     private EverydayPayload Pim()
     {
+        if (random.Next(8) == 0)
+            return PimVersion1();
         var ipv6 = random.Next(4) == 0;
         int type = random.Next(3) == 0 ? Pick(1, 2, 3, 4, 5, 8, 9, random.Next(16)) : 0;
         var w = new ByteWriter().U8(0x20 | type).U8(0).U16(0);
@@ -439,6 +441,49 @@ public sealed class EverydayProtocolPayloads(Random random)
             return new EverydayPayload("pim", EverydayCarrier.Ip, 103, w.ToArray()) { Ipv6 = false, Destination = type == 0 ? PimGroup4 : null, Ttl = 1 };
         }
         return new EverydayPayload("pim", EverydayCarrier.Ip, 103, w.ToArray()) { Ipv6 = true, PseudoHeaderChecksumAt = 2 };
+    }
+
+    /// <summary>PIM version 1, carried in IGMP type 0x14 (tcpdump's pimv1_print).</summary>
+    private EverydayPayload PimVersion1()
+    {
+        int type = Pick(0, 1, 2, 3, 3, 4, 5, 6, 7, random.Next(16));
+        var w = new ByteWriter().U8(0x14).U8(type).U16(0).U8(random.Next(10) == 0 ? 0x20 : 0x10).Zeros(3);
+        switch (type)
+        {
+            case 0:
+                w.U8(Pick(0, 1, 2, 3) << 4).U8(0).U16(Pick(105, 0, 300));
+                break;
+            case 1:
+                w.Bytes(InnerIpv4());
+                break;
+            case 2:
+                w.Bytes(Address4()).Bytes(Address4());
+                break;
+            case 4:
+                w.Bytes(Address4()).U32(random.Next(2) == 0 ? 0xffffffffu : 0xffffff00u).Bytes(Address4()).U16(0).U16(Pick(270, 0, 90));
+                break;
+            case 5:
+                w.Bytes(Address4()).U32(random.Next(2) == 0 ? 0xffffffffu : 0xffff0000u).Bytes(Address4()).U32((uint)(random.Next(2) << 31) | 101).U32(1000);
+                break;
+            case 3:
+            case 6:
+            case 7:
+                // Upstream neighbor, hold time, group count, then per group its address, mask, joins and prunes.
+                int groups = random.Next(3) == 0 ? random.Next(2, 4) : 1;
+                w.Bytes(Address4()).U16(0).U16(Pick(180, 210, 60)).U8(0).U8(0).U8(4).U8(groups);
+                for (int g = 0; g < groups; g++)
+                {
+                    int joins = random.Next(2), prunes = random.Next(3) == 0 ? random.Next(1, 3) : 1 - joins;
+                    w.Bytes(Address4()).U32(random.Next(2) == 0 ? 0xffffffffu : 0xffffff00u).U16(joins).U16(prunes);
+                    for (int i = joins + prunes; i > 0; i--) w.U8(Pick(0, 1)).U8(Pick(0x20, 0xe0, 0x60, 0x9f)).Bytes(Address4());
+                }
+                break;
+            default:
+                w.RandomBytes(random, random.Next(0, 12));
+                break;
+        }
+        w.PatchU16(2, Checksums.Internet(w.Written));
+        return new EverydayPayload("pim", EverydayCarrier.Ip, 2, w.ToArray()) { Ipv6 = false, Destination = [224, 0, 0, 2], Ttl = 1 };
     }
 
     private void PimUnicast(ByteWriter w, bool ipv6) => w.U8(ipv6 ? 2 : 1).U8(0).Bytes(ipv6 ? Address6() : Address4());
