@@ -123,8 +123,6 @@ internal static class PppPrinter
             case 0x00fd:
                 writer.Append("compressed PPP data");
                 break;
-            case 0x002b or 0x8137: IpxPrinter.Print(ref writer, state, payload); break;
-            case 0x0023: OsiPrinter.Print(ref writer, state, payload, length); break;
             default:
                 var name = Name(protocol);
                 if (name is null)
