@@ -107,17 +107,6 @@ MD
 echo
 echo "$TABLE"
 if [ -n "$DOCS" ]; then
-  python3 - "$DOCS" "$TABLE" <<'PY'
-import sys
-path, table = sys.argv[1], sys.argv[2]
-text = open(path).read()
-begin, end = "<!-- parquet-export:begin -->", "<!-- parquet-export:end -->"
-block = f"{begin}\n{table}\n{end}"
-if begin in text:
-    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-open(path, "w").write(text)
-PY
+  python3 benchmarks/write-docs-section.py "$DOCS" parquet-export "$TABLE"
   echo "== wrote $DOCS"
 fi

@@ -31,15 +31,7 @@ public class EverydayProtocolBenchmarks
     /// <summary>PcapCore: decode and print tcpdump's -v line of every frame into a reused buffer.</summary>
     [Benchmark(OperationsPerInvoke = Frames)]
     public int PcapCore_decode_and_format()
-    {
-        var total = 0;
-        foreach (var frame in _frames)
-        {
-            _formatter.TryFormat(LinkType.Ethernet, 1_700_000_000_000_000_000L, frame, frame.Length, _text, out var written);
-            total += written;
-        }
-        return total;
-    }
+        => TcpdumpLines.FormatAll(_formatter, _frames, _text);
 
     /// <summary>PacketDotNet: parse and ToString() the same frames, the counterpart of decode+format.</summary>
     [Benchmark(OperationsPerInvoke = Frames, Baseline = true)]
