@@ -165,16 +165,10 @@ internal static class LlcPrinter
         if (state.Options.LinkHeader)
         {
             writer.Append("oui ");
-            writer.Append(OuiNames.Find((int)oui) ?? "Unknown");
-            writer.Append(" (0x");
-            writer.AppendHex(oui, 6);
+            WriteOui(ref writer, oui);
             writer.Append(oui == 0 ? "), ethertype " : "), pid ");
             writer.Append(ProtocolIdName(oui, type) ?? "Unknown");
-            writer.Append(" (0x");
-            writer.AppendHex(type, 4);
-            writer.Append("), length ");
-            writer.AppendDecimal((uint)restLength);
-            writer.Append(": ");
+            WriteTypeAndLength(ref writer, type, restLength);
         }
         if (snap.CarriesEtherType && EthernetPrinter.PrintEtherTypePayload(ref writer, state, type, rest, restLength))
             return SnapHeader.Length;
@@ -191,21 +185,33 @@ internal static class LlcPrinter
             else
             {
                 writer.Append("SNAP, oui ");
-                writer.Append(OuiNames.Find((int)oui) ?? "Unknown");
-                writer.Append(" (0x");
-                writer.AppendHex(oui, 6);
+                WriteOui(ref writer, oui);
                 writer.Append("), pid ");
                 writer.Append(ProtocolIdName(oui, type) ?? "Unknown");
             }
-            writer.Append(" (0x");
-            writer.AppendHex(type, 4);
-            writer.Append("), length ");
-            writer.AppendDecimal((uint)restLength);
-            writer.Append(": ");
+            WriteTypeAndLength(ref writer, type, restLength);
         }
         // An unknown SNAP type is dumped from the LLC header on.
         HexDumpWriter.WriteDefault(ref writer, state.Options, llcFrame);
         return -SnapHeader.Length;
+    }
+
+    /// <summary>The OUI's name and <c> (0x</c> with its six hex digits; the caller closes the parenthesis.</summary>
+    private static void WriteOui(ref LineWriter writer, uint oui)
+    {
+        writer.Append(OuiNames.Find((int)oui) ?? "Unknown");
+        writer.Append(" (0x");
+        writer.AppendHex(oui, 6);
+    }
+
+    /// <summary>The SNAP type in hex and the length after the SNAP header, then the separator before the payload.</summary>
+    private static void WriteTypeAndLength(ref LineWriter writer, uint type, int restLength)
+    {
+        writer.Append(" (0x");
+        writer.AppendHex(type, 4);
+        writer.Append("), length ");
+        writer.AppendDecimal((uint)restLength);
+        writer.Append(": ");
     }
 
     private const uint CiscoOui = 0x00000c;
