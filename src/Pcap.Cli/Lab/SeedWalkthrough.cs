@@ -59,6 +59,8 @@ internal static class SeedWalkthrough
             output.WriteLine("  B    link-layer broadcast (ARP who-has)   M  link-layer multicast");
             output.WriteLine("  P    addressed to another host: a bridge port or promiscuous interface sees frames it only forwards");
             output.WriteLine();
+            // An interrupt while the last captures were printed is still an interrupt: exit 130, not 0.
+            cancellation.Token.ThrowIfCancellationRequested();
             output.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s; removing the namespaces.");
             return 0;
         }
@@ -122,7 +124,9 @@ internal static class SeedWalkthrough
                 captures.Add(LabCapture.Start(topology.Host, "on the host (uplink)", "eth0", "-n", "icmp"));
 
             SeedTopology.Ping(scenario.From, scenario.Target, 2, cancellation);
-            Thread.Sleep(300); // let the last replies reach every socket
+            // Let the last replies reach every socket; an interrupt meanwhile ends the lab as one during the ping does.
+            if (cancellation.WaitHandle.WaitOne(300))
+                cancellation.ThrowIfCancellationRequested();
 
             foreach (var capture in captures)
             {
