@@ -8,11 +8,49 @@ internal static class FilterKeywords
 {
     internal readonly record struct Keyword(FilterTokenKind Kind, KeywordRole Role, int Value);
 
-    // Looked up by span: the tokenizer and the parsers ask about every word without making a string of it.
-    private static readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> Words =
-        Build().GetAlternateLookup<ReadOnlySpan<char>>();
+    // Looked up by span, for every word and number the tokenizer and the parsers read: an open-addressing table hashed on
+    // the length and three characters, which costs less than a dictionary hashing the whole span through its comparer.
+    private const int TableBits = 10;
+    private static readonly (string? Word, Keyword Keyword)[] Table = BuildTable(Build(), out MaxLength);
+    private static readonly int MaxLength;
 
-    public static bool TryGet(ReadOnlySpan<char> word, out Keyword keyword) => Words.TryGetValue(word, out keyword);
+    private static int Slot(ReadOnlySpan<char> word)
+    {
+        uint h = (uint)word.Length | (uint)word[0] << 8 | (uint)word[^1] << 16 | (uint)word[word.Length / 2] << 24;
+        return (int)((h * 0x9E3779B1u) >> (32 - TableBits));
+    }
+
+    public static bool TryGet(ReadOnlySpan<char> word, out Keyword keyword)
+    {
+        if (word.Length > 0 && word.Length <= MaxLength)
+        {
+            for (int slot = Slot(word); Table[slot].Word is { } candidate; slot = (slot + 1) & ((1 << TableBits) - 1))
+            {
+                if (word.SequenceEqual(candidate))
+                {
+                    keyword = Table[slot].Keyword;
+                    return true;
+                }
+            }
+        }
+        keyword = default;
+        return false;
+    }
+
+    private static (string? Word, Keyword Keyword)[] BuildTable(Dictionary<string, Keyword> words, out int maxLength)
+    {
+        var table = new (string? Word, Keyword Keyword)[1 << TableBits];
+        maxLength = 0;
+        foreach (var (word, keyword) in words)
+        {
+            int slot = Slot(word);
+            while (table[slot].Word is not null)
+                slot = (slot + 1) & (table.Length - 1);
+            table[slot] = (word, keyword);
+            maxLength = Math.Max(maxLength, word.Length);
+        }
+        return table;
+    }
 
     /// <summary>The keyword <paramref name="token"/> spells, if any.</summary>
     public static bool TryGet(Token<FilterTokenKind> token, out Keyword keyword) => TryGet(TextOf(token), out keyword);
