@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Pcap.Filter.Parsing;
 
 /// <summary>
@@ -36,10 +38,19 @@ internal static class Nesting
     /// </summary>
     public static bool NeedsDeepStack(string expression)
     {
+        // Each counted character adds at most one to the estimate: an expression no longer than the bound is within it.
+        if (expression.Length <= ShallowEstimate)
+            return false;
+        var text = expression.AsSpan();
         int depth = 0, maxDepth = 0, unary = 0;
-        for (int i = 0; i < expression.Length; i++)
+        for (int i = 0; ; i++)
         {
-            switch (expression[i])
+            // Only these characters change the estimate: skip to the next one a vector at a time.
+            int skip = text[i..].IndexOfAny(Counted);
+            if (skip < 0)
+                return false;
+            i += skip;
+            switch (text[i])
             {
                 case '(' or '[':
                     maxDepth = Math.Max(maxDepth, ++depth);
@@ -50,13 +61,14 @@ internal static class Nesting
                 case '!' or '-' or '%' or '^':
                     unary++;
                     break;
-                case 'n' when i + 2 < expression.Length && expression[i + 1] == 'o' && expression[i + 2] == 't':
+                case 'n' when i + 2 < text.Length && text[i + 1] == 'o' && text[i + 2] == 't':
                     unary++;
                     break;
             }
             if (maxDepth + unary > ShallowEstimate)
                 return true;
         }
-        return false;
     }
+
+    private static readonly SearchValues<char> Counted = SearchValues.Create("([)]!-%^n");
 }
