@@ -4,7 +4,8 @@ using Superpower.Model;
 namespace Pcap.Filter.Parsing;
 
 /// <summary>
-/// Turns an expression into an AST: <see cref="FilterTokenizer"/>, then the Superpower grammar in
+/// Turns an expression into an AST: <see cref="FilterTokenizer"/> (which also refuses nesting deeper than the parsers
+/// take), then the Superpower grammar in
 /// <see cref="BooleanParsers"/> (and <see cref="ArithmeticParsers"/> for relations). A failure becomes a
 /// <see cref="FilterSyntaxException"/> naming what was found, where, and what was expected.
 /// </summary>
@@ -18,7 +19,6 @@ internal static class FilterParser
         if (array.Length == 0)
             return null;
         var tokens = new TokenList<FilterTokenKind>(array);
-        CheckNesting(array);
         BooleanParsers.Begin(array, text.Length);
         try
         {
@@ -54,20 +54,4 @@ internal static class FilterParser
         FilterTokenKind.MacAddress => $"MAC address '{t.ToStringValue()}'",
         _ => $"'{t.ToStringValue()}'",
     };
-
-    // The Superpower parsers recurse on '(', '[' and unary '-': refuse deep nesting before they run.
-    private static void CheckNesting(Token<FilterTokenKind>[] tokens)
-    {
-        int depth = 0, minusRun = 0;
-        foreach (var t in tokens)
-        {
-            depth += t.Kind is FilterTokenKind.LeftParen or FilterTokenKind.LeftBracket ? 1
-                : t.Kind is FilterTokenKind.RightParen or FilterTokenKind.RightBracket ? -1 : 0;
-            minusRun = t.Kind == FilterTokenKind.Minus ? minusRun + 1 : 0;
-            int limit = depth > Nesting.MaxParentheses ? Nesting.MaxParentheses : minusRun > Nesting.MaxOperatorRun ? Nesting.MaxOperatorRun : 0;
-            if (limit > 0)
-                throw new FilterSyntaxException($"expression nested more than {limit} levels deep at {t.Span.Position.Absolute}",
-                    t.Span.Position.Absolute, t.Span.Length);
-        }
-    }
 }

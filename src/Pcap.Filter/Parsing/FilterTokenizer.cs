@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
@@ -22,19 +23,23 @@ internal static class FilterTokenizer
     /// <summary>
     /// As <see cref="TryTokenize(string, out Token{FilterTokenKind}[], out string?, out int)"/>, also saying how much text
     /// the error covers and whether libpcap reports it as its bare "syntax error" (an illegal character) or in its
-    /// own words (a bogus Ethernet address).
+    /// own words (a bogus Ethernet address). Tokens that all scan are also refused where they first nest deeper than
+    /// <see cref="Nesting"/> allows: the parsers recurse on '(', '[' and unary '-', and this loop already sees each token.
     /// </summary>
     // Superpower reads each kind's [Token] description by reflection for "expected ..." messages: keep the fields trimmed builds drop.
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicFields, typeof(FilterTokenKind))]
     public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition,
         out int errorLength, out bool grammarError)
     {
-        var found = new Token<FilterTokenKind>[EstimateCount(text)];
+        // A short expression's tokens (at most one per character) are gathered in a pooled array and copied out once.
+        bool pooled = text.Length is > 0 and <= PooledLength;
+        var found = pooled ? ArrayPool<Token<FilterTokenKind>>.Shared.Rent(text.Length) : new Token<FilterTokenKind>[EstimateCount(text)];
         int count = 0, i = 0;
         error = null;
         errorPosition = 0;
         errorLength = 0;
         grammarError = false;
+        int depth = 0, minusRun = 0, nestedAt = -1, nestedLength = 0, nestedLimit = 0;
         while (true)
         {
             while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r')
@@ -43,6 +48,7 @@ internal static class FilterTokenizer
                 break;
             if (!TryMatch(text, i, out var kind, out int length))
             {
+                Release(found, count, pooled);
                 tokens = [];
                 error = $"illegal character '{text[i]}' at {i}";
                 errorPosition = i;
@@ -55,19 +61,49 @@ internal static class FilterTokenizer
             int bogus = IsHex(text[i]) ? BogusMacLength(text, i) : 0;
             if (bogus > length)
             {
+                Release(found, count, pooled);
                 tokens = [];
                 error = $"bogus ethernet address {text.Substring(i, bogus)} at {i}";
                 errorPosition = i;
                 errorLength = bogus;
                 return false;
             }
-            if (count == found.Length)
+            if (count == found.Length && !pooled)
                 Array.Resize(ref found, count * 2);
             found[count++] = new Token<FilterTokenKind>(kind, new TextSpan(text, new Position(i, 1, i + 1), length));
+            depth += kind is FilterTokenKind.LeftParen or FilterTokenKind.LeftBracket ? 1
+                : kind is FilterTokenKind.RightParen or FilterTokenKind.RightBracket ? -1 : 0;
+            minusRun = kind == FilterTokenKind.Minus ? minusRun + 1 : 0;
+            if (nestedAt < 0 && (depth > Nesting.MaxParentheses || minusRun > Nesting.MaxOperatorRun))
+            {
+                nestedLimit = depth > Nesting.MaxParentheses ? Nesting.MaxParentheses : Nesting.MaxOperatorRun;
+                nestedAt = i;
+                nestedLength = length;
+            }
             i += length;
         }
-        tokens = count == found.Length ? found : found[..count];
+        tokens = pooled || count != found.Length ? found[..count] : found;
+        Release(found, count, pooled);
+        if (nestedAt >= 0)
+        {
+            tokens = [];
+            error = $"expression nested more than {nestedLimit} levels deep at {nestedAt}";
+            errorPosition = nestedAt;
+            errorLength = nestedLength;
+            return false;
+        }
         return true;
+    }
+
+    private const int PooledLength = 1024;
+
+    // Gives a pooled array back without the references to the text its tokens held.
+    private static void Release(Token<FilterTokenKind>[] found, int count, bool pooled)
+    {
+        if (!pooled)
+            return;
+        Array.Clear(found, 0, count);
+        ArrayPool<Token<FilterTokenKind>>.Shared.Return(found);
     }
 
     // Almost every token but the first follows a separator or is an operator character: one array, rarely grown.
@@ -105,7 +141,8 @@ internal static class FilterTokenizer
         if (best > 0)
         {
             length = best;
-            if (idLen == best && FilterKeywords.TryGet(text.AsSpan(i, best), out var keyword))
+            // No keyword or named constant starts with a digit: numbers and addresses skip the lookup.
+            if (idLen == best && !char.IsAsciiDigit(c) && FilterKeywords.TryGet(text.AsSpan(i, best), out var keyword))
                 kind = keyword.Kind;
             else if (macLen == best)
                 kind = FilterTokenKind.MacAddress;
@@ -120,17 +157,17 @@ internal static class FilterTokenizer
             return true;
         }
 
-        string two = i + 1 < text.Length ? text.Substring(i, 2) : "";
-        (kind, length) = two switch
+        char second = i + 1 < text.Length ? text[i + 1] : '\0';
+        (kind, length) = (c, second) switch
         {
-            ">=" => (FilterTokenKind.GreaterOrEqual, 2),
-            "<=" => (FilterTokenKind.LessOrEqual, 2),
-            "!=" => (FilterTokenKind.NotEqual, 2),
-            "==" => (FilterTokenKind.Equal, 2),
-            "<<" => (FilterTokenKind.ShiftLeft, 2),
-            ">>" => (FilterTokenKind.ShiftRight, 2),
-            "&&" => (FilterTokenKind.And, 2),
-            "||" => (FilterTokenKind.Or, 2),
+            ('>', '=') => (FilterTokenKind.GreaterOrEqual, 2),
+            ('<', '=') => (FilterTokenKind.LessOrEqual, 2),
+            ('!', '=') => (FilterTokenKind.NotEqual, 2),
+            ('=', '=') => (FilterTokenKind.Equal, 2),
+            ('<', '<') => (FilterTokenKind.ShiftLeft, 2),
+            ('>', '>') => (FilterTokenKind.ShiftRight, 2),
+            ('&', '&') => (FilterTokenKind.And, 2),
+            ('|', '|') => (FilterTokenKind.Or, 2),
             _ => (FilterTokenKind.Number, 0),
         };
         if (length == 2)
@@ -224,6 +261,10 @@ internal static class FilterTokenizer
     // xx:xx:xx:xx:xx:xx, xx-xx-..., xx.xx.xx.xx.xx.xx (1-2 digits each), xxxx.xxxx.xxxx, or 12 hex digits.
     private static int MacLength(string t, int i)
     {
+        // Every form starts with one or two hex digits and a separator, or with four hex digits: most words do neither.
+        int lead = HexRun(t, i, 2);
+        if (lead == 0 || (!(i + lead < t.Length && t[i + lead] is ':' or '-' or '.') && HexRun(t, i, 4) < 4))
+            return 0;
         int best = 0;
         foreach (char sep in ":-.")
         {
@@ -290,9 +331,13 @@ internal static class FilterTokenizer
         }
         if (!colon)
             return 0;
+        // An IPv6 address has a '::', or six colons (before a dotted quad) or seven: other prefixes are not tried.
         for (int end = j; end > i + 1; end--)
         {
-            if (IPAddress.TryParse(t.AsSpan(i, end - i), out var a) && a.AddressFamily == AddressFamily.InterNetworkV6)
+            var candidate = t.AsSpan(i, end - i);
+            if (candidate.IndexOf("::") < 0 && candidate.Count(':') < 6)
+                continue;
+            if (IPAddress.TryParse(candidate, out var a) && a.AddressFamily == AddressFamily.InterNetworkV6)
                 return end - i;
         }
         return 0;
