@@ -1,88 +1,102 @@
+using System.Diagnostics.CodeAnalysis;
 using Pcap.Filter.Ast;
 using Pcap.Filter.Bpf;
 using Superpower;
 using Superpower.Model;
+using K = Pcap.Filter.Parsing.FilterTokenKind;
 
 namespace Pcap.Filter.Parsing;
 
 /// <summary>
-/// Superpower parsers for the arithmetic side of relations, with libpcap's precedence (lowest first):
-/// <c>|</c>, <c>&amp;</c>, shifts, <c>+ -</c>, <c>* /</c>, unary minus; these associate left.
+/// The arithmetic side of relations, with libpcap's precedence (lowest first): <c>|</c>, <c>&amp;</c>, shifts,
+/// <c>+ -</c>, <c>* /</c>, unary minus; these associate left.
 /// libpcap's grammar gives <c>%</c> and <c>^</c> no precedence, so yacc always shifts on them: they take the operand
 /// just before them on the left and the whole rest of the arithmetic on the right (<c>a * b % c + d</c> is <c>a * (b % (c + d))</c>).
+/// Each rule is a method over the <see cref="ParseState"/> returning Superpower's result, failing exactly as the
+/// Superpower combinators it replaces (<c>Parse.Chain</c>, <c>Or</c>, queries) fail, with the same expectations.
 /// </summary>
 internal static class ArithmeticParsers
 {
-    // How many '%' or '^' the arithmetic being read on this thread is inside (see Primary).
-    [ThreadStatic] private static int t_unprecedentedDepth;
-
-    private static int Start(Token<FilterTokenKind> t) => t.Span.Position.Absolute;
+    private static int Start(Token<K> t) => t.Span.Position.Absolute;
     private static int EndOf(FilterNode n) => n.Position + n.Length;
 
-    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> LeftBracketToken = TokenParsers.Kind(FilterTokenKind.LeftBracket);
-    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> RightBracketExpected =
-        TokenParsers.Expect(FilterTokenKind.RightBracket, "']'");
-    private static readonly TokenListParser<FilterTokenKind, Token<FilterTokenKind>> RightParenExpected =
-        TokenParsers.Expect(FilterTokenKind.RightParen, "')'");
-
-    private static readonly TokenListParser<FilterTokenKind, uint?> AccessSize =
-        TokenParsers.Kind(FilterTokenKind.Colon)
-            .IgnoreThen(TokenParsers.Expect(FilterTokenKind.Number, "an access size of 1, 2 or 4"))
-            .Select(t => (uint?)NumberValue(t))
-            .OptionalOrDefault();
-
-    // The sequences below are written out step by step rather than as query expressions, which allocate closures at
-    // every step of every parse; each step's failure is returned unchanged, exactly as a query's SelectMany returns it.
-
-    // proto '[' expression [':' size] ']', after the protocol keyword.
-    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Accessor(
-        TokenList<FilterTokenKind> input, Token<FilterTokenKind> proto, TokenList<FilterTokenKind> afterProto)
-    {
-        var open = LeftBracketToken(afterProto);
-        if (!open.HasValue)
-            return TokenListParserResult.CastEmpty<FilterTokenKind, Token<FilterTokenKind>, ArithmeticNode>(open);
-        var index = Expression(open.Remainder);
-        if (!index.HasValue)
-            return index;
-        var size = AccessSize(index.Remainder);
-        if (!size.HasValue)
-            return TokenListParserResult.CastEmpty<FilterTokenKind, uint?, ArithmeticNode>(size);
-        var close = RightBracketExpected(size.Remainder);
-        if (!close.HasValue)
-            return TokenListParserResult.CastEmpty<FilterTokenKind, Token<FilterTokenKind>, ArithmeticNode>(close);
-        var node = new PacketAccessNode(ProtocolOf(proto), index.Value, size.Value ?? 1, Start(proto), Start(close.Value) + 1 - Start(proto));
-        return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(node, input, close.Remainder);
-    }
-
-    // '-' primary, after the minus.
-    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Negation(
-        TokenList<FilterTokenKind> input, Token<FilterTokenKind> minus, TokenList<FilterTokenKind> afterMinus)
-    {
-        var operand = Primary(afterMinus);
-        if (!operand.HasValue)
-            return operand;
-        var node = new NegateNode(operand.Value, Start(minus), EndOf(operand.Value) - Start(minus));
-        return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(node, input, operand.Remainder);
-    }
-
-    // '(' expression ')', after the parenthesis.
-    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Parenthesized(
-        TokenList<FilterTokenKind> input, TokenList<FilterTokenKind> afterOpen)
-    {
-        var inner = Expression(afterOpen);
-        if (!inner.HasValue)
-            return inner;
-        var close = RightParenExpected(inner.Remainder);
-        if (!close.HasValue)
-            return TokenListParserResult.CastEmpty<FilterTokenKind, Token<FilterTokenKind>, ArithmeticNode>(close);
-        return TokenListParserResult.Value(inner.Value, input, close.Remainder);
-    }
+    // Parsers whose failures (expectations as Superpower formats them) the rules return; the rules test the kind first.
+    private static readonly TokenListParser<K, Token<K>> LeftBracketToken = TokenParsers.Kind(K.LeftBracket);
+    private static readonly TokenListParser<K, Token<K>> RightBracketExpected = TokenParsers.Expect(K.RightBracket, "']'");
+    private static readonly TokenListParser<K, Token<K>> RightParenExpected = TokenParsers.Expect(K.RightParen, "')'");
+    private static readonly TokenListParser<K, Token<K>> AccessSizeExpected = TokenParsers.Expect(K.Number, "an access size of 1, 2 or 4");
 
     private static readonly string[] AtomExpected = ["a number, 'len' or an accessor such as 'ip[0]'"];
 
+    private static TokenListParserResult<K, TOut> Cast<TIn, TOut>(TokenListParserResult<K, TIn> failure) =>
+        TokenListParserResult.CastEmpty<K, TIn, TOut>(failure);
+
+    private static TokenListParserResult<K, ArithmeticNode> Value(ArithmeticNode node, TokenList<K> input, TokenList<K> remainder) =>
+        TokenListParserResult.Value(node, input, remainder);
+
+    /// <summary>A whole arithmetic expression.</summary>
+    public static TokenListParserResult<K, ArithmeticNode> Expression(ParseState state, TokenList<K> input) =>
+        Level(state, input, Levels.Length - 1);
+
+    // The binary operators of each level, tightest first; a level's operands are the level below (Primary under the first).
+    private static readonly K[][] Levels =
+    [
+        [K.Star, K.Slash],
+        [K.Plus, K.Minus],
+        [K.ShiftLeft, K.ShiftRight],
+        [K.Ampersand],
+        [K.Pipe],
+    ];
+
+    // Parse.Chain(operator, operand): an operator that does not follow ends the chain, an operand that fails fails it.
+    private static TokenListParserResult<K, ArithmeticNode> Level(ParseState state, TokenList<K> input, int level)
+    {
+        var first = level == 0 ? Primary(state, input) : Level(state, input, level - 1);
+        if (!first.HasValue)
+            return first;
+        var node = first.Value;
+        var rest = first.Remainder;
+        var operators = Levels[level];
+        while (rest.Position < state.Tokens.Length && Array.IndexOf(operators, state.Tokens[rest.Position].Kind) >= 0)
+        {
+            var op = rest.ConsumeToken();
+            var right = level == 0 ? Primary(state, op.Remainder) : Level(state, op.Remainder, level - 1);
+            if (!right.HasValue)
+                return right;
+            node = new BinaryNode(Operation(op.Value.Kind), node, right.Value, node.Position, EndOf(right.Value) - node.Position);
+            rest = right.Remainder;
+        }
+        return Value(node, input, rest);
+    }
+
+    // An atom, then optionally '%' or '^' and the whole rest of the arithmetic (these two have no precedence).
+    private static TokenListParserResult<K, ArithmeticNode> Primary(ParseState state, TokenList<K> input)
+    {
+        var left = Atom(state, input);
+        if (!left.HasValue)
+            return left;
+        var op = left.Remainder.ConsumeToken();
+        if (!op.HasValue || op.Value.Kind is not (K.Percent or K.Caret))
+            return Value(left.Value, input, left.Remainder);
+        // The rest of the arithmetic nests one level deeper per '%' or '^': refused past Nesting.MaxOperatorRun before the stack runs out.
+        if (++state.UnprecedentedDepth > Nesting.MaxOperatorRun)
+        {
+            state.UnprecedentedDepth = 0;
+            int at = Start(op.Value);
+            return state.Refuse<ArithmeticNode>(input,
+                new FilterSyntaxException($"expression nested more than {Nesting.MaxOperatorRun} levels deep at {at}", at, op.Value.Span.Length));
+        }
+        var right = Expression(state, op.Remainder);
+        state.UnprecedentedDepth = Math.Max(0, state.UnprecedentedDepth - 1);
+        if (!right.HasValue)
+            return right;
+        var node = new BinaryNode(Operation(op.Value.Kind), left.Value, right.Value, left.Value.Position, EndOf(right.Value) - left.Value.Position);
+        return Value(node, input, right.Remainder);
+    }
+
     // A number, 'len', an accessor, a negation or a parenthesized expression, chosen by the first token: the result of
     // trying them in turn (Or, then Named), since every reading but the one its first token starts fails without consuming.
-    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Atom(TokenList<FilterTokenKind> input)
+    private static TokenListParserResult<K, ArithmeticNode> Atom(ParseState state, TokenList<K> input)
     {
         var next = input.ConsumeToken();
         if (next.HasValue)
@@ -90,103 +104,104 @@ internal static class ArithmeticParsers
             var t = next.Value;
             switch (t.Kind)
             {
-                case FilterTokenKind.Number:
-                    return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(
-                        new ConstantNode(NumberValue(t), Start(t), t.Span.Length), input, next.Remainder);
-                case FilterTokenKind.Minus:
-                    return Negation(input, t, next.Remainder);
-                case FilterTokenKind.LeftParen:
-                    return Parenthesized(input, next.Remainder);
-                case FilterTokenKind.Keyword when FilterKeywords.TextOf(t) is "len" or "length":
-                    return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(
-                        new PacketLengthNode(Start(t), t.Span.Length), input, next.Remainder);
-                case FilterTokenKind.Keyword when FilterKeywords.TryGet(t, out var k) && k.Role == KeywordRole.Protocol:
-                    return Accessor(input, t, next.Remainder);
+                case K.Number:
+                    return TryNumberValue(t, out uint value, out var refusal)
+                        ? Value(new ConstantNode(value, Start(t), t.Span.Length), input, next.Remainder)
+                        : state.Refuse<ArithmeticNode>(input, refusal);
+                case K.Minus:
+                    return Negation(state, input, t, next.Remainder);
+                case K.LeftParen:
+                    return Parenthesized(state, input, next.Remainder);
+                case K.Keyword when FilterKeywords.TryGet(t, out var k):
+                    if (k.Role == KeywordRole.Len)
+                        return Value(new PacketLengthNode(Start(t), t.Span.Length), input, next.Remainder);
+                    if (k.Role == KeywordRole.Protocol)
+                        return Accessor(state, input, t, next.Remainder);
+                    break;
             }
         }
-        return TokenListParserResult.Empty<FilterTokenKind, ArithmeticNode>(input, AtomExpected);
+        return TokenListParserResult.Empty<K, ArithmeticNode>(input, AtomExpected);
     }
 
-    // An atom, then optionally '%' or '^' and the whole rest of the arithmetic (these two have no precedence).
-    private static TokenListParserResult<FilterTokenKind, ArithmeticNode> Primary(TokenList<FilterTokenKind> input)
+    // '-' primary, after the minus.
+    private static TokenListParserResult<K, ArithmeticNode> Negation(ParseState state, TokenList<K> input, Token<K> minus, TokenList<K> afterMinus)
     {
-        var left = Atom(input);
-        if (!left.HasValue)
-            return left;
-        var op = left.Remainder.ConsumeToken();
-        if (!op.HasValue || op.Value.Kind is not (FilterTokenKind.Percent or FilterTokenKind.Caret))
-            return TokenListParserResult.Value(left.Value, input, left.Remainder);
-        // The rest of the arithmetic nests one level deeper per '%' or '^': refused past Nesting.MaxOperatorRun before the stack runs out.
-        if (++t_unprecedentedDepth > Nesting.MaxOperatorRun)
+        var operand = Primary(state, afterMinus);
+        if (!operand.HasValue)
+            return operand;
+        return Value(new NegateNode(operand.Value, Start(minus), EndOf(operand.Value) - Start(minus)), input, operand.Remainder);
+    }
+
+    // '(' expression ')', after the parenthesis.
+    private static TokenListParserResult<K, ArithmeticNode> Parenthesized(ParseState state, TokenList<K> input, TokenList<K> afterOpen)
+    {
+        var inner = Expression(state, afterOpen);
+        if (!inner.HasValue)
+            return inner;
+        var close = inner.Remainder.ConsumeToken();
+        if (!close.HasValue || close.Value.Kind != K.RightParen)
+            return Cast<Token<K>, ArithmeticNode>(RightParenExpected(inner.Remainder));
+        return Value(inner.Value, input, close.Remainder);
+    }
+
+    // proto '[' expression [':' size] ']', after the protocol keyword.
+    private static TokenListParserResult<K, ArithmeticNode> Accessor(ParseState state, TokenList<K> input, Token<K> proto, TokenList<K> afterProto)
+    {
+        var open = afterProto.ConsumeToken();
+        if (!open.HasValue || open.Value.Kind != K.LeftBracket)
+            return Cast<Token<K>, ArithmeticNode>(LeftBracketToken(afterProto));
+        var index = Expression(state, open.Remainder);
+        if (!index.HasValue)
+            return index;
+        // [':' size]: a colon not followed by a number fails; no colon means the default size.
+        uint size = 1;
+        var rest = index.Remainder;
+        var colon = rest.ConsumeToken();
+        if (colon.HasValue && colon.Value.Kind == K.Colon)
         {
-            t_unprecedentedDepth = 0;
-            int at = Start(op.Value);
-            throw new FilterSyntaxException($"expression nested more than {Nesting.MaxOperatorRun} levels deep at {at}", at, op.Value.Span.Length);
+            var n = colon.Remainder.ConsumeToken();
+            if (!n.HasValue || n.Value.Kind != K.Number)
+                return Cast<Token<K>, ArithmeticNode>(AccessSizeExpected(colon.Remainder));
+            if (!TryNumberValue(n.Value, out size, out var refusal))
+                return state.Refuse<ArithmeticNode>(input, refusal);
+            rest = n.Remainder;
         }
-        TokenListParserResult<FilterTokenKind, ArithmeticNode> right;
-        try
-        {
-            right = Expression(op.Remainder);
-        }
-        finally
-        {
-            t_unprecedentedDepth = Math.Max(0, t_unprecedentedDepth - 1);
-        }
-        if (!right.HasValue)
-            return right;
-        var node = new BinaryNode(Operation(op.Value.Kind), left.Value, right.Value, left.Value.Position, EndOf(right.Value) - left.Value.Position);
-        return TokenListParserResult.Value<FilterTokenKind, ArithmeticNode>(node, input, right.Remainder);
+        var close = rest.ConsumeToken();
+        if (!close.HasValue || close.Value.Kind != K.RightBracket)
+            return Cast<Token<K>, ArithmeticNode>(RightBracketExpected(rest));
+        FilterKeywords.TryGet(proto, out var k);
+        var node = new PacketAccessNode((ProtoQualifier)k.Value, index.Value, size, Start(proto), Start(close.Value) + 1 - Start(proto));
+        return Value(node, input, close.Remainder);
     }
 
-    private static TokenListParser<FilterTokenKind, ArithmeticNode> Level(
-        TokenListParser<FilterTokenKind, ArithmeticNode> operand, params FilterTokenKind[] operators)
+    private static ushort Operation(K k) => k switch
     {
-        var op = TokenParsers.AnyOf(operators);
-        return Parse.Chain(op, operand, (o, l, r) =>
-            new BinaryNode(Operation(o.Kind), l, r, l.Position, EndOf(r) - l.Position));
-    }
-
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Multiplicative =
-        Level(Primary, FilterTokenKind.Star, FilterTokenKind.Slash);
-
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Additive =
-        Level(Multiplicative, FilterTokenKind.Plus, FilterTokenKind.Minus);
-
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Shift =
-        Level(Additive, FilterTokenKind.ShiftLeft, FilterTokenKind.ShiftRight);
-
-    private static readonly TokenListParser<FilterTokenKind, ArithmeticNode> BitAnd = Level(Shift, FilterTokenKind.Ampersand);
-
-    /// <summary>A whole arithmetic expression.</summary>
-    public static readonly TokenListParser<FilterTokenKind, ArithmeticNode> Expression = Level(BitAnd, FilterTokenKind.Pipe);
-
-    private static ProtoQualifier ProtocolOf(Token<FilterTokenKind> t)
-    {
-        FilterKeywords.TryGet(t, out var k);
-        return (ProtoQualifier)k.Value;
-    }
-
-    private static ushort Operation(FilterTokenKind k) => k switch
-    {
-        FilterTokenKind.Pipe => BpfOpcodes.Or,
-        FilterTokenKind.Caret => BpfOpcodes.Xor,
-        FilterTokenKind.Ampersand => BpfOpcodes.And,
-        FilterTokenKind.ShiftLeft => BpfOpcodes.Lsh,
-        FilterTokenKind.ShiftRight => BpfOpcodes.Rsh,
-        FilterTokenKind.Plus => BpfOpcodes.Add,
-        FilterTokenKind.Minus => BpfOpcodes.Sub,
-        FilterTokenKind.Star => BpfOpcodes.Mul,
-        FilterTokenKind.Slash => BpfOpcodes.Div,
+        K.Pipe => BpfOpcodes.Or,
+        K.Caret => BpfOpcodes.Xor,
+        K.Ampersand => BpfOpcodes.And,
+        K.ShiftLeft => BpfOpcodes.Lsh,
+        K.ShiftRight => BpfOpcodes.Rsh,
+        K.Plus => BpfOpcodes.Add,
+        K.Minus => BpfOpcodes.Sub,
+        K.Star => BpfOpcodes.Mul,
+        K.Slash => BpfOpcodes.Div,
         _ => BpfOpcodes.Mod,
     };
 
-    internal static uint NumberValue(Token<FilterTokenKind> t)
+    /// <summary>The value of a number token (or a named constant such as <c>tcp-syn</c>), or the refusal of a bad number.</summary>
+    internal static bool TryNumberValue(Token<K> t, out uint value, [NotNullWhen(false)] out FilterSyntaxException? refusal)
     {
+        refusal = null;
         var text = FilterKeywords.TextOf(t);
-        if (FilterKeywords.TryGet(text, out var k) && k.Role == KeywordRole.NamedNumber)
-            return (uint)k.Value;
-        if (!NumberParser.TryParse(text, out uint value, out string? error))
-            throw new FilterSyntaxException($"{error} at {Start(t)}", Start(t), t.Span.Length);
-        return value;
+        // Named constants (tcp-syn, icmp-echo) start with a letter, numbers with a digit.
+        if (!char.IsAsciiDigit(text[0]) && FilterKeywords.TryGet(text, out var k) && k.Role == KeywordRole.NamedNumber)
+        {
+            value = (uint)k.Value;
+            return true;
+        }
+        if (NumberParser.TryParse(text, out value, out string? error))
+            return true;
+        refusal = new FilterSyntaxException($"{error} at {Start(t)}", Start(t), t.Span.Length);
+        return false;
     }
 }

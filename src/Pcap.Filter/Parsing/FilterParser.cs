@@ -5,9 +5,9 @@ namespace Pcap.Filter.Parsing;
 
 /// <summary>
 /// Turns an expression into an AST: <see cref="FilterTokenizer"/> (which also refuses nesting deeper than the parsers
-/// take), then the Superpower grammar in
-/// <see cref="BooleanParsers"/> (and <see cref="ArithmeticParsers"/> for relations). A failure becomes a
-/// <see cref="FilterSyntaxException"/> naming what was found, where, and what was expected.
+/// take), then the grammar in <see cref="BooleanParsers"/> (and <see cref="ArithmeticParsers"/> for relations) over one
+/// <see cref="ParseState"/>. A failure becomes a <see cref="FilterSyntaxException"/> naming what was found, where, and
+/// what was expected: thrown here, at the parser's edge, never inside it.
 /// </summary>
 internal static class FilterParser
 {
@@ -18,22 +18,19 @@ internal static class FilterParser
             throw new FilterSyntaxException(error!, at, errorLength, grammar);
         if (array.Length == 0)
             return null;
-        var tokens = new TokenList<FilterTokenKind>(array);
-        BooleanParsers.Begin(array, text.Length);
-        try
-        {
-            var result = BooleanParsers.Filter(tokens);
-            if (!result.HasValue)
-                throw Unexpected(result, text.Length);
-            return result.Value(Qualifiers.None).Node;
-        }
-        finally
-        {
-            BooleanParsers.End();
-        }
+        var state = new ParseState(array, text.Length);
+        var result = BooleanParsers.Filter(state, new TokenList<FilterTokenKind>(array));
+        // A refusal the parsers returned ends the parse where it was read; a deferred one only once the whole has parsed.
+        if (state.Refusal is { } refusal)
+            throw refusal;
+        if (!result.HasValue)
+            throw Unexpected(result, text.Length);
+        if (state.Deferred is { } deferred)
+            throw deferred;
+        return result.Value;
     }
 
-    private static FilterSyntaxException Unexpected(TokenListParserResult<FilterTokenKind, QualifiedOperand> failure, int textLength)
+    private static FilterSyntaxException Unexpected(TokenListParserResult<FilterTokenKind, FilterNode> failure, int textLength)
     {
         string expected = failure.Expectations is { Length: > 0 } e ? string.Join(" or ", e)
             : failure.ErrorMessage ?? "an arithmetic expression";

@@ -9,40 +9,37 @@ namespace Pcap.Filter.Parsing;
 internal readonly struct ParseAttempt<T>
 {
     private readonly TokenListParserResult<FilterTokenKind, T> _result;
-    private readonly FilterSyntaxException? _exception;
+    private readonly FilterSyntaxException? _refusal;
+    private readonly int _textLength;
 
-    private ParseAttempt(TokenListParserResult<FilterTokenKind, T> result, FilterSyntaxException? exception)
+    private ParseAttempt(TokenListParserResult<FilterTokenKind, T> result, FilterSyntaxException? refusal, int textLength)
     {
         _result = result;
-        _exception = exception;
+        _refusal = refusal;
+        _textLength = textLength;
     }
 
-    /// <summary>Runs <paramref name="parser"/>; a refusal thrown while reading (a bad number) counts as its failure.</summary>
-    public static ParseAttempt<T> Run(Superpower.TokenListParser<FilterTokenKind, T> parser, TokenList<FilterTokenKind> input)
+    /// <summary>Takes a reading's <paramref name="result"/>; a refusal it ended with counts as its failure.</summary>
+    public static ParseAttempt<T> Of(ParseState state, TokenListParserResult<FilterTokenKind, T> result)
     {
-        try
-        {
-            return new ParseAttempt<T>(parser(input), null);
-        }
-        catch (FilterSyntaxException e)
-        {
-            return new ParseAttempt<T>(TokenListParserResult.Empty<FilterTokenKind, T>(input), e);
-        }
+        var refusal = state.Refusal;
+        state.Refusal = null;
+        return new ParseAttempt<T>(result, refusal, state.TextLength);
     }
 
-    public bool HasValue => _exception is null && _result.HasValue;
+    public bool HasValue => _refusal is null && _result.HasValue;
 
     public TokenListParserResult<FilterTokenKind, T> Result => _result;
 
     /// <summary>Where the reading failed, in characters (the end of the text is its length).</summary>
-    public int FailurePosition => _exception?.Position
-        ?? (_result.Remainder.ConsumeToken() is { HasValue: true } next ? next.Value.Span.Position.Absolute : BooleanParsers.TextLength);
+    public int FailurePosition => _refusal?.Position
+        ?? (_result.Remainder.ConsumeToken() is { HasValue: true } next ? next.Value.Span.Position.Absolute : _textLength);
 
-    /// <summary>This failure as a result of another type, or the refusal thrown again.</summary>
-    public TokenListParserResult<FilterTokenKind, TOut> Failure<TOut>()
+    /// <summary>This failure as a result of another type, its refusal (if any) ending the parse again.</summary>
+    public TokenListParserResult<FilterTokenKind, TOut> Failure<TOut>(ParseState state)
     {
-        if (_exception is not null)
-            throw _exception;
+        if (_refusal is not null)
+            state.Refusal = _refusal;
         return TokenListParserResult.CastEmpty<FilterTokenKind, T, TOut>(_result);
     }
 }

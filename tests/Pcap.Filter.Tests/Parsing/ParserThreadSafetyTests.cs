@@ -5,8 +5,8 @@ using Xunit;
 namespace Pcap.Filter.Tests.Parsing;
 
 /// <summary>
-/// The Superpower grammar keeps per-thread bookkeeping (nesting depth, the token array): parsing the corpus on many
-/// threads at once must give exactly the trees and errors a single thread gives.
+/// Each parse keeps its bookkeeping (nesting depth, the token array, refusals) in its own state and the tokenizer borrows
+/// pooled arrays: parsing the corpus on many threads at once must give exactly the trees and errors a single thread gives.
 /// </summary>
 public sealed class ParserThreadSafetyTests
 {
