@@ -36,17 +36,19 @@ internal static class ArithmeticParsers
 
     /// <summary>A whole arithmetic expression.</summary>
     public static TokenListParserResult<K, ArithmeticNode> Expression(ParseState state, TokenList<K> input) =>
-        Level(state, input, Levels.Length - 1);
+        Level(state, input, LoosestLevel);
 
-    // The binary operators of each level, tightest first; a level's operands are the level below (Primary under the first).
-    private static readonly K[][] Levels =
-    [
-        [K.Star, K.Slash],
-        [K.Plus, K.Minus],
-        [K.ShiftLeft, K.ShiftRight],
-        [K.Ampersand],
-        [K.Pipe],
-    ];
+    // The binary operators of each level, tightest (0) first; a level's operands are the level below (Primary under 0).
+    private const int LoosestLevel = 4;
+
+    private static bool IsOperatorOf(int level, K kind) => level switch
+    {
+        0 => kind is K.Star or K.Slash,
+        1 => kind is K.Plus or K.Minus,
+        2 => kind is K.ShiftLeft or K.ShiftRight,
+        3 => kind == K.Ampersand,
+        _ => kind == K.Pipe,
+    };
 
     // Parse.Chain(operator, operand): an operator that does not follow ends the chain, an operand that fails fails it.
     private static TokenListParserResult<K, ArithmeticNode> Level(ParseState state, TokenList<K> input, int level)
@@ -56,8 +58,7 @@ internal static class ArithmeticParsers
             return first;
         var node = first.Value;
         var rest = first.Remainder;
-        var operators = Levels[level];
-        while (rest.Position < state.Tokens.Length && Array.IndexOf(operators, state.Tokens[rest.Position].Kind) >= 0)
+        while (rest.Position < state.Tokens.Length && IsOperatorOf(level, state.Tokens[rest.Position].Kind))
         {
             var op = rest.ConsumeToken();
             var right = level == 0 ? Primary(state, op.Remainder) : Level(state, op.Remainder, level - 1);
