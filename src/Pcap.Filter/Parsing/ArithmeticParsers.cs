@@ -36,32 +36,36 @@ internal static class ArithmeticParsers
 
     /// <summary>A whole arithmetic expression.</summary>
     public static TokenListParserResult<K, ArithmeticNode> Expression(ParseState state, TokenList<K> input) =>
-        Level(state, input, LoosestLevel);
+        Chain(state, input, LoosestLevel);
 
-    // The binary operators of each level, tightest (0) first; a level's operands are the level below (Primary under 0).
+    // The precedence level of a binary operator, tightest (0) first; -1 for any other token.
     private const int LoosestLevel = 4;
 
-    private static bool IsOperatorOf(int level, K kind) => level switch
+    private static int LevelOf(K kind) => kind switch
     {
-        0 => kind is K.Star or K.Slash,
-        1 => kind is K.Plus or K.Minus,
-        2 => kind is K.ShiftLeft or K.ShiftRight,
-        3 => kind == K.Ampersand,
-        _ => kind == K.Pipe,
+        K.Star or K.Slash => 0,
+        K.Plus or K.Minus => 1,
+        K.ShiftLeft or K.ShiftRight => 2,
+        K.Ampersand => 3,
+        K.Pipe => 4,
+        _ => -1,
     };
 
-    // Parse.Chain(operator, operand): an operator that does not follow ends the chain, an operand that fails fails it.
-    private static TokenListParserResult<K, ArithmeticNode> Level(ParseState state, TokenList<K> input, int level)
+    // Operands joined by operators of at most 'maxLevel', left-associative: the tree and the failures of a Parse.Chain per
+    // level (each level's operands the level below, Primary under the tightest), climbing only where the precedence
+    // does instead of passing every operand up through all five levels. An operand that fails after an operator fails
+    // the whole, as it does in the chain.
+    private static TokenListParserResult<K, ArithmeticNode> Chain(ParseState state, TokenList<K> input, int maxLevel)
     {
-        var first = level == 0 ? Primary(state, input) : Level(state, input, level - 1);
+        var first = Primary(state, input);
         if (!first.HasValue)
             return first;
         var node = first.Value;
         var rest = first.Remainder;
-        while (rest.Position < state.Tokens.Length && IsOperatorOf(level, state.Tokens[rest.Position].Kind))
+        while (rest.Position < state.Tokens.Length && LevelOf(state.Tokens[rest.Position].Kind) is var level && level >= 0 && level <= maxLevel)
         {
             var op = rest.ConsumeToken();
-            var right = level == 0 ? Primary(state, op.Remainder) : Level(state, op.Remainder, level - 1);
+            var right = Chain(state, op.Remainder, level - 1);
             if (!right.HasValue)
                 return right;
             node = new BinaryNode(Operation(op.Value.Kind), node, right.Value, node.Position, EndOf(right.Value) - node.Position);
