@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pcap.Filter.Bpf;
 
 namespace Pcap.Filter.Compilation.ControlFlow;
@@ -90,7 +91,7 @@ internal sealed class BasicBlock
         get
         {
             int count = 0;
-            foreach (BlockStatement statement in Statements)
+            foreach (BlockStatement statement in CollectionsMarshal.AsSpan(Statements))
             {
                 if (!statement.IsNop)
                     count++;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pcap.Filter.Compilation.ControlFlow;
 
 namespace Pcap.Filter.Compilation.Optimization;
@@ -42,21 +43,22 @@ internal static class BlockInterning
     {
         ControlFlowGraph graph = state.Graph;
         BasicBlock root = graph.Root;
+        ReadOnlySpan<BasicBlock> blocks = state.Blocks;
         var pending = state.Walk;
         pending.Clear();
         graph.Mark(root);
-        pending.Push((root, 0));
-        while (pending.TryPop(out var top))
+        pending.Push(root.Id, 0);
+        while (pending.TryPop(out int id, out int step))
         {
-            (BasicBlock block, int step) = top;
+            BasicBlock block = blocks[id];
             if (!block.IsReturn && step < 2)
             {
-                pending.Push((block, step + 1));
+                pending.Push(id, step + 1);
                 BasicBlock next = step == 0 ? block.JumpTrue! : block.JumpFalse!;
                 if (!graph.IsMarked(next))
                 {
                     graph.Mark(next);
-                    pending.Push((next, 0));
+                    pending.Push(next.Id, 0);
                 }
                 continue;
             }
@@ -92,21 +94,19 @@ internal static class BlockInterning
 
         public override bool Equals(object? obj) => obj is BlockKey other && Equals(other);
 
+        // Multiply-and-add rather than HashCode: the classes found depend only on equality, and this is cheaper.
         public override int GetHashCode()
         {
-            var hash = new HashCode();
-            hash.Add(_block.Branch.Code);
-            hash.Add(_block.Branch.K);
-            hash.Add(_trueClass);
-            hash.Add(_falseClass);
-            foreach (BlockStatement statement in _block.Statements)
+            uint hash = (uint)_block.Branch.Code * 0x9E3779B1u + _block.Branch.K;
+            hash = hash * 0x85EBCA77u + (uint)_trueClass;
+            hash = hash * 0x85EBCA77u + (uint)_falseClass;
+            foreach (BlockStatement statement in CollectionsMarshal.AsSpan(_block.Statements))
             {
                 if (statement.IsNop)
                     continue;
-                hash.Add(statement.Code);
-                hash.Add(statement.K);
+                hash = (hash * 0xC2B2AE3Du + (uint)statement.Code) * 0x9E3779B1u + statement.K;
             }
-            return hash.ToHashCode();
+            return (int)(hash ^ hash >> 15);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation.ControlFlow;
 
@@ -36,7 +37,7 @@ internal static class BlockOptimizer
 
         uint entryA = values[Atoms.A];
         uint entryX = values[Atoms.X];
-        foreach (BlockStatement statement in block.Statements)
+        foreach (BlockStatement statement in CollectionsMarshal.AsSpan(block.Statements))
             StatementOptimizer.Evaluate(state, statement, values, alterStatements);
 
         bool changesNothingRead = block.OutUse == 0

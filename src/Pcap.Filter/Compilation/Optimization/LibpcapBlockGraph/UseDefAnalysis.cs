@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation.ControlFlow;
 
@@ -35,7 +36,7 @@ internal static class UseDefAnalysis
     private static void ComputeLocal(BasicBlock block)
     {
         uint defined = 0, used = 0, killed = 0;
-        foreach (BlockStatement statement in block.Statements)
+        foreach (BlockStatement statement in CollectionsMarshal.AsSpan(block.Statements))
         {
             if (statement.IsNop)
                 continue;
