@@ -16,17 +16,17 @@ internal static class BlockOptimizer
     public static void Run(OptimizerState state, BasicBlock block, bool alterStatements)
     {
         Span<uint> values = state.ExitValues(block);
-        Edge? incoming = block.InEdges;
-        if (incoming is null)
+        int incoming = state.FirstInEdge(block.Id);
+        if (incoming < 0)
         {
             values.Clear();
         }
         else
         {
-            state.ExitValues(incoming.Predecessor).CopyTo(values);
-            for (incoming = incoming.NextIncoming; incoming is not null; incoming = incoming.NextIncoming)
+            state.ExitValues(state.PredecessorOf(incoming)).CopyTo(values);
+            for (incoming = state.NextInEdge(incoming); incoming >= 0; incoming = state.NextInEdge(incoming))
             {
-                ReadOnlySpan<uint> other = state.ExitValues(incoming.Predecessor);
+                ReadOnlySpan<uint> other = state.ExitValues(state.PredecessorOf(incoming));
                 for (int i = 0; i < values.Length; i++)
                 {
                     if (values[i] != other[i])

@@ -25,6 +25,9 @@ internal sealed class OptimizerState
     private uint[] _edgeDominators = new uint[128];
     private uint[] _exitValues = new uint[64 * BasicBlock.AtomCount];
     private int[] _internClasses = new int[64];
+    // Incoming edges as lists of edge ids (libpcap's in_edges and next): ints, so rebuilding them stores no reference.
+    private int[] _firstInEdge = new int[64];
+    private int[] _nextInEdge = new int[128];
     // Jump targets as ids (-1 for none): comparing and storing ints, not references.
     private int[] _snapshotTrue = new int[64];
     private int[] _snapshotFalse = new int[64];
@@ -106,6 +109,29 @@ internal sealed class OptimizerState
     /// <summary>Bit set of the edges that dominate <paramref name="edge"/>.</summary>
     public Span<uint> Dominators(Edge edge) => _edgeDominators.AsSpan(edge.Id * EdgeWords, EdgeWords);
 
+    /// <summary>The id of the first edge entering the block of id <paramref name="blockId"/>, or -1 for none.</summary>
+    public int FirstInEdge(int blockId) => _firstInEdge[blockId];
+
+    /// <summary>The id of the edge after <paramref name="edgeId"/> entering the same block, or -1 for none.</summary>
+    public int NextInEdge(int edgeId) => _nextInEdge[edgeId];
+
+    /// <summary>The id of the block edge <paramref name="edgeId"/> leaves.</summary>
+    public int PredecessorOf(int edgeId) => edgeId < BlockCount ? edgeId : edgeId - BlockCount;
+
+    /// <summary>Forgets every incoming edge (see <see cref="AddInEdge"/>).</summary>
+    public void ClearInEdges() => _firstInEdge.AsSpan(0, BlockCount).Fill(-1);
+
+    /// <summary>Puts <paramref name="edge"/> at the head of its successor's incoming edges.</summary>
+    public void AddInEdge(Edge edge)
+    {
+        int successor = edge.Successor!.Id;
+        _nextInEdge[edge.Id] = _firstInEdge[successor];
+        _firstInEdge[successor] = edge.Id;
+    }
+
+    /// <summary>Value numbers of every atom on exit from the block of id <paramref name="blockId"/> (0 = unknown).</summary>
+    public Span<uint> ExitValues(int blockId) => _exitValues.AsSpan(blockId * BasicBlock.AtomCount, BasicBlock.AtomCount);
+
     /// <summary>Value numbers of every atom on exit from <paramref name="block"/> (0 = unknown).</summary>
     public Span<uint> ExitValues(BasicBlock block) => _exitValues.AsSpan(block.Id * BasicBlock.AtomCount, BasicBlock.AtomCount);
 
@@ -183,6 +209,8 @@ internal sealed class OptimizerState
         Grow(ref _listed, count);
         Grow(ref _levelCursor, count + 1);
         Grow(ref _internClasses, count);
+        Grow(ref _firstInEdge, count);
+        Grow(ref _nextInEdge, 2 * count);
         Grow(ref _snapshotTrue, count);
         Grow(ref _snapshotFalse, count);
         _snapshotRoot = -1;
