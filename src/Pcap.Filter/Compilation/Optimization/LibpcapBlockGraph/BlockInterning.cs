@@ -64,8 +64,10 @@ internal static class BlockInterning
             }
             int trueClass = block.IsReturn ? -1 : classOf[block.JumpTrue!.Id];
             int falseClass = block.IsReturn ? -1 : classOf[block.JumpFalse!.Id];
-            var key = new BlockKey(block, trueClass, falseClass);
-            if (classByKey.TryGetValue(key, out int existing))
+            // One lookup either way: the slot of a new class is filled in place.
+            ref int existing = ref CollectionsMarshal.GetValueRefOrAddDefault(classByKey,
+                new BlockKey(block, trueClass, falseClass), out bool exists);
+            if (exists)
             {
                 if (block.Id > representative[existing].Id)
                     representative[existing] = block;
@@ -73,7 +75,6 @@ internal static class BlockInterning
             else
             {
                 existing = representative.Count;
-                classByKey.Add(key, existing);
                 representative.Add(block);
             }
             classOf[block.Id] = existing;
