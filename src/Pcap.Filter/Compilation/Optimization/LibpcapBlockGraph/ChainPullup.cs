@@ -9,8 +9,12 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// </summary>
 internal static class ChainPullup
 {
-    /// <summary>Tries one pull-up below <paramref name="block"/> in an "or" chain (<paramref name="orChain"/>) or an "and" chain.</summary>
-    public static void Run(OptimizerState state, BasicBlock block, bool orChain)
+    /// <summary>
+    /// Tries one pull-up below <paramref name="block"/> in an "or" chain, then one in an "and" chain (libpcap's
+    /// <c>or_pullup</c> then <c>and_pullup</c>). Both start with the same test of the incoming edges, made once: the
+    /// edge lists are not rebuilt in between and the exit values do not change, so it would answer the same.
+    /// </summary>
+    public static void Run(OptimizerState state, BasicBlock block)
     {
         int first = state.FirstInEdge(block.Id);
         if (first < 0)
@@ -21,7 +25,12 @@ internal static class ChainPullup
             if (value != state.ExitValues(state.PredecessorOf(edge))[Atoms.A])
                 return;
         }
+        Pull(state, block, first, value, orChain: true);
+        Pull(state, block, first, value, orChain: false);
+    }
 
+    private static void Pull(OptimizerState state, BasicBlock block, int first, uint value, bool orChain)
+    {
         // An "or" chain continues on false and shares its true exit; an "and" chain the other way round.
         bool chainOnTrue = !orChain;
         BasicBlock? SharedExit(BasicBlock b) => orChain ? b.JumpTrue : b.JumpFalse;
