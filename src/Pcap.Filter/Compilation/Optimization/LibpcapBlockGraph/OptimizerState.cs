@@ -97,11 +97,8 @@ internal sealed class OptimizerState
     /// <summary>Block interning: the class of each block by id (-1 for none).</summary>
     public Span<int> InternClasses => _internClasses.AsSpan(0, BlockCount);
 
-    /// <summary>Block interning: the class of each distinct block content.</summary>
-    public Dictionary<BlockInterning.BlockKey, int> InternKeys { get; } = [];
-
-    /// <summary>Block interning: each class's representative block.</summary>
-    public List<BasicBlock> InternRepresentatives { get; } = [];
+    /// <summary>Block interning: the classes of equal blocks.</summary>
+    public BlockClasses Classes { get; } = new();
 
     /// <summary>Bit set of the blocks that dominate <paramref name="block"/>.</summary>
     public Span<uint> Dominators(BasicBlock block) => _dominators.AsSpan(block.Id * NodeWords, NodeWords);
