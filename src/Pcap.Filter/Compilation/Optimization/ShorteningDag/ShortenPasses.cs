@@ -21,13 +21,21 @@ internal static class ShortenPasses
     /// </summary>
     public static BpfInstruction[] Shorten(BpfInstruction[] program, int maxInstructions = BpfProgram.MaxInstructions)
     {
+        // Most programs come back as they are: a scan of the instructions proves it without building anything.
+        var finding = ShortenPreScan.Scan(program);
+        if (finding == ShortenPreScan.Finding.Nothing)
+            return program;
         var graph = ShortenGraph.From(program);
         if (graph is null)
             return program;
-        var values = ShortenValues.ForThisThread();
-        ShortenKnownOutcomes.Run(graph, values);
-        ShortenDeadStores.Run(graph);
-        var best = graph.Changed ? Better(program, graph.Emit(), maxInstructions) : program;
+        var best = program;
+        if (finding == ShortenPreScan.Finding.Anything)
+        {
+            ShortenKnownOutcomes.Run(graph, ShortenValues.ForThisThread());
+            ShortenDeadStores.Run(graph);
+            if (graph.Changed)
+                best = Better(program, graph.Emit(), maxInstructions);
+        }
         // Cross-jumping can cost a ja per merged tail: each way is kept only when the whole program got shorter.
         var twins = ShortenTailMerging.FindTwins(graph);
         if (twins is null)
