@@ -34,7 +34,7 @@ internal static class ShortenPasses
             ShortenKnownOutcomes.Run(graph, ShortenValues.ForThisThread());
             ShortenDeadStores.Run(graph);
             if (graph.Changed)
-                best = Better(program, graph.Emit(), maxInstructions);
+                best = Better(program, graph.Emit(program.Length), maxInstructions);
         }
         // Cross-jumping can cost a ja per merged tail: each way is kept only when the whole program got shorter.
         var twins = ShortenTailMerging.FindTwins(graph);
@@ -42,9 +42,9 @@ internal static class ShortenPasses
             return best;
         var eager = graph.Clone();
         ShortenTailMerging.Merge(graph, twins, eager: false);
-        best = Better(best, graph.Emit(), maxInstructions);
+        best = Better(best, graph.Emit(best.Length), maxInstructions);
         ShortenTailMerging.Merge(eager, twins, eager: true);
-        return Better(best, eager.Emit(), maxInstructions);
+        return Better(best, eager.Emit(best.Length), maxInstructions);
     }
 
     private static BpfInstruction[] Better(BpfInstruction[] best, BpfInstruction[]? candidate, int maxInstructions) =>

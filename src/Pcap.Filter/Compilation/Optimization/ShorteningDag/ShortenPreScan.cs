@@ -8,10 +8,9 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// most programs come back unchanged, and proving that here costs far less than a DAG, a value table and the passes.
 /// "Nothing to thread or remove" is proved only for the simple shape where it can be: every value loaded once (no
 /// reload, no copy through memory or between A and X, no constant, no <c>ja</c>, no X operand), so no statement can
-/// rewrite a register with the value it holds; every jump on a value either its only test, or one of <c>jeq</c>s against
-/// distinct constants, none on the true edge of another, so no earlier test decides it; no jump decided by what the
-/// value's own load or operation bounds it to; no ALU operation on a tested value; and no statement whose result no path
-/// reads. Anything else answers <see cref="Finding.Anything"/>, and the passes decide.
+/// rewrite a register with the value it holds; no jump decided by what the value's definition and the tests along a
+/// path before it say (the passes know at most the union over all paths, which decides no more); no ALU operation on a
+/// tested value; and no statement whose result no path reads. Anything else answers <see cref="Finding.Anything"/>.
 /// </summary>
 internal static class ShortenPreScan
 {
@@ -30,21 +29,19 @@ internal static class ShortenPreScan
 
     // A's value before anything is loaded: the constant 0.
     private const int Initial = -2, Unreached = -1;
-    // Per node, about the value in A: a jump has tested it on some path here; a jeq's true edge pinned it.
-    private const byte Tested = 1, Pinned = 2;
+    // Per node, about the value in A: a jump has tested it on some path here.
+    private const byte Tested = 1;
     // Live registers for the dead-store check, as ShortenDeadStores numbers them.
     private const byte LiveA = 1, LiveX = 2;
     // Beyond this many jumps and returns, twin tails are left to ShortenTailMerging.FindTwins (pairs are compared here).
     private const int MaxPairwise = 64;
-    // Beyond this many tests of one value, the scan gives up (it compares their constants pairwise).
-    private const int MaxTestsOfOneValue = 32;
 
     private sealed class Scratch
     {
         public int[] Definition = [];
         public byte[] Flags = [];
         public long[] Keys = [];
-        public long[] Tests = [];
+        public ShortenRange[] Ranges = [];
     }
 
     [ThreadStatic]
@@ -63,7 +60,7 @@ internal static class ShortenPreScan
             scratch.Definition = new int[size];
             scratch.Flags = new byte[size];
             scratch.Keys = new long[size];
-            scratch.Tests = new long[3 * size];
+            scratch.Ranges = new ShortenRange[size];
         }
         if (!InRange(program))
             return Finding.Nothing; // ShortenGraph.From refuses it: the passes return it as it is.
@@ -139,19 +136,20 @@ internal static class ShortenPreScan
         return true;
     }
 
-    // One forward walk: which node defined A at each node (a node where different ones meet defines a fresh value, as
-    // the passes' merge numbers do), whether a test there may already be decided, and each value's tests, both at the
-    // jump and along each jump edge into it (known-outcome threading tries every edge's target with that edge's facts).
+    // One forward walk: which node defined A at each node (where different ones meet, a fresh value, as the passes'
+    // merge numbers), and what the tests along one path there say about it. The passes' facts at a node are the union
+    // over every path into it, so a test one path leaves undecided they leave undecided too. Each jump is tried with
+    // the facts at it and, as known-outcome threading tries it, with those along each jump edge into it.
     private static bool NoTestDecided(BpfInstruction[] program, Scratch scratch)
     {
         int n = program.Length;
         var definition = scratch.Definition;
         var flags = scratch.Flags;
-        var tests = scratch.Tests;
-        int testCount = 0;
+        var ranges = scratch.Ranges;
         Array.Fill(definition, Unreached, 0, n);
         definition[0] = Initial;
         flags[0] = 0;
+        ranges[0] = ShortenRange.Full;
         for (int i = 0; i < n; i++)
         {
             int defined = definition[i];
@@ -165,106 +163,66 @@ internal static class ShortenPreScan
                     break;
                 case Jmp:
                 {
-                    if (defined == Initial || (flags[i] & Pinned) != 0)
+                    if (defined == Initial)
                         return false;
                     int whenTrue = i + 1 + instruction.Jt, whenFalse = i + 1 + instruction.Jf;
                     // Both edges to one node: dead-store removal drops the jump.
-                    if (whenTrue == whenFalse)
+                    if (whenTrue == whenFalse || Decides(ranges[i], instruction))
                         return false;
-                    bool equality = OperationOf(instruction.Code) == Jeq;
-                    tests[testCount++] = Test(defined, i);
-                    if (IsConditional(program[whenTrue]))
-                    {
-                        if (equality)
-                            return false;
-                        tests[testCount++] = Test(defined, whenTrue);
-                    }
-                    if (IsConditional(program[whenFalse]))
-                        tests[testCount++] = Test(defined, whenFalse);
+                    ushort operation = OperationOf(instruction.Code);
+                    var onTrue = ranges[i].Refine(operation, instruction.K, true);
+                    var onFalse = ranges[i].Refine(operation, instruction.K, false);
+                    if (Decides(onTrue, program[whenTrue]) || Decides(onFalse, program[whenFalse]))
+                        return false;
                     byte tested = (byte)(flags[i] | Tested);
-                    Flow(definition, flags, whenTrue, defined, equality ? (byte)(tested | Pinned) : tested, n);
-                    Flow(definition, flags, whenFalse, defined, tested, n);
+                    Flow(scratch, whenTrue, defined, tested, onTrue, n);
+                    Flow(scratch, whenFalse, defined, tested, onFalse, n);
                     break;
                 }
                 case Alu:
                     // An operation on a tested value, or on one its definition pins, may fold to a constant.
-                    if (defined == Initial || (flags[i] & Tested) != 0 || RangeOf(program, defined).TryGetSingle(out _))
+                    if (defined == Initial || (flags[i] & Tested) != 0 || ranges[i].TryGetSingle(out _))
                         return false;
-                    Flow(definition, flags, i + 1, i, 0, n);
+                    Flow(scratch, i + 1, i, 0, RangeOf(program, i), n);
                     break;
                 case Ld:
-                    Flow(definition, flags, i + 1, i, 0, n);
+                    Flow(scratch, i + 1, i, 0, RangeOf(program, i), n);
                     break;
                 default:
-                    Flow(definition, flags, i + 1, defined, flags[i], n);
+                    Flow(scratch, i + 1, defined, flags[i], ranges[i], n);
                     break;
             }
-        }
-        var all = tests.AsSpan(0, testCount);
-        all.Sort();
-        for (int start = 0; start < all.Length;)
-        {
-            int end = start + 1;
-            while (end < all.Length && all[end] >> 32 == all[start] >> 32)
-                end++;
-            if (!NoneDecided(program, all[start..end]))
-                return false;
-            start = end;
         }
         return true;
     }
 
-    private static long Test(int definition, int jump) => ((long)definition << 32) | (uint)jump;
-
-    private static bool IsConditional(BpfInstruction instruction) =>
-        ClassOf(instruction.Code) == Jmp && instruction.Code != (Jmp | Ja);
-
-    private static void Flow(int[] definition, byte[] flags, int target, int defined, byte flag, int n)
+    // Whether a conditional jump (on A, against its constant) has one outcome only, with A in <paramref name="range"/>.
+    private static bool Decides(in ShortenRange range, BpfInstruction jump)
     {
+        if (ClassOf(jump.Code) != Jmp)
+            return false;
+        var (canBeTrue, canBeFalse) = range.Outcomes(OperationOf(jump.Code), jump.K);
+        return canBeTrue != canBeFalse;
+    }
+
+    // The first path into a node gives its facts; later ones with the same value only add flags.
+    private static void Flow(Scratch scratch, int target, int defined, byte flag, in ShortenRange range, int n)
+    {
+        var definition = scratch.Definition;
         if (definition[target] == Unreached)
         {
             definition[target] = defined;
-            flags[target] = flag;
+            scratch.Flags[target] = flag;
+            scratch.Ranges[target] = range;
         }
         else if (definition[target] == defined)
-            flags[target] |= flag;
+            scratch.Flags[target] |= flag;
         else
         {
             definition[target] = n + target;
-            flags[target] = 0;
+            scratch.Flags[target] = 0;
+            scratch.Ranges[target] = ShortenRange.Full;
         }
-    }
-
-    // The tests of one value (sorted, possibly repeated): none decided by the value's bounds, and no two able to
-    // decide each other (a lone test, or jeqs against distinct constants that leave at least two values possible).
-    private static bool NoneDecided(BpfInstruction[] program, ReadOnlySpan<long> tests)
-    {
-        int defined = (int)(tests[0] >> 32);
-        var range = RangeOf(program, defined);
-        Span<uint> constants = stackalloc uint[MaxTestsOfOneValue];
-        int count = 0, last = -1;
-        foreach (long test in tests)
-        {
-            int jump = (int)test;
-            if (jump == last)
-                continue;
-            last = jump;
-            var instruction = program[jump];
-            ushort operation = OperationOf(instruction.Code);
-            var (canBeTrue, canBeFalse) = range.Outcomes(operation, instruction.K);
-            if (canBeTrue != canBeFalse)
-                return false;
-            if (count == MaxTestsOfOneValue || (count > 0 && (operation != Jeq || OperationOf(program[(int)tests[0]].Code) != Jeq)))
-                return false;
-            if (constants[..count].Contains(instruction.K))
-                return false;
-            constants[count++] = instruction.K;
-        }
-        if (count < 2)
-            return true;
-        // Each other test's false edge excludes one value; at least two must stay, or the range pins a single one.
-        ulong width = range.Hi >= range.Lo ? (ulong)range.Hi - range.Lo + 1 : 0;
-        return width >= (ulong)count + 1 && (range.Ones | range.Zeros) != uint.MaxValue;
     }
 
     // What the value defined at <paramref name="defined"/> is bounded to by its own definition, as ShortenValues says.
