@@ -19,10 +19,16 @@ internal static class ShortenPasses
     /// The shortest program the passes find, never longer than <paramref name="program"/>; a candidate must validate
     /// with up to <paramref name="maxInstructions"/> instructions (the kernel's limit unless it runs in user space).
     /// </summary>
-    public static BpfInstruction[] Shorten(BpfInstruction[] program, int maxInstructions = BpfProgram.MaxInstructions)
-    {
+    public static BpfInstruction[] Shorten(BpfInstruction[] program, int maxInstructions = BpfProgram.MaxInstructions) =>
         // Most programs come back as they are: a scan of the instructions proves it without building anything.
-        var finding = ShortenPreScan.Scan(program);
+        RunPasses(program, maxInstructions, ShortenPreScan.Scan(program));
+
+    /// <summary>
+    /// The passes that <paramref name="finding"/> leaves anything to find for (<see cref="ShortenPreScan.Finding.Anything"/>:
+    /// all of them, whatever the scan would say).
+    /// </summary>
+    internal static BpfInstruction[] RunPasses(BpfInstruction[] program, int maxInstructions, ShortenPreScan.Finding finding)
+    {
         if (finding == ShortenPreScan.Finding.Nothing)
             return program;
         var graph = ShortenGraph.From(program);

@@ -33,7 +33,7 @@ internal static class ShortenPreScan
     private const byte Tested = 1;
     // Live registers for the dead-store check, as ShortenDeadStores numbers them.
     private const byte LiveA = 1, LiveX = 2;
-    // Beyond this many jumps and returns, twin tails are left to ShortenTailMerging.FindTwins (pairs are compared here).
+    // Beyond this many instructions, twin tails are left to ShortenTailMerging.FindTwins (pairs are compared here).
     private const int MaxPairwise = 64;
 
     private sealed class Scratch
@@ -42,6 +42,9 @@ internal static class ShortenPreScan
         public byte[] Flags = [];
         public long[] Keys = [];
         public ShortenRange[] Ranges = [];
+        public int[] Twin = [];
+        public int[] Next = [];
+        public int[] Other = [];
     }
 
     [ThreadStatic]
@@ -61,6 +64,9 @@ internal static class ShortenPreScan
             scratch.Flags = new byte[size];
             scratch.Keys = new long[size];
             scratch.Ranges = new ShortenRange[size];
+            scratch.Twin = new int[size];
+            scratch.Next = new int[size];
+            scratch.Other = new int[size];
         }
         if (!InRange(program))
             return Finding.Nothing; // ShortenGraph.From refuses it: the passes return it as it is.
@@ -70,7 +76,7 @@ internal static class ShortenPreScan
             return Finding.Anything;
         if (!EveryStatementRead(program, scratch.Flags))
             return Finding.Anything;
-        return HasTwinTails(program) ? Finding.TwinTails : Finding.Nothing;
+        return TailMergingMayShorten(program, scratch) ? Finding.TwinTails : Finding.Nothing;
     }
 
     // Whether every edge stays inside the program (ShortenGraph.From's condition, ja aside).
@@ -268,27 +274,61 @@ internal static class ShortenPreScan
         return true;
     }
 
-    // Whether two nodes do the same thing and continue at the same nodes: ShortenTailMerging.FindTwins finds twins
-    // exactly then. Two statements never continue at the same node, so only jumps and returns are compared.
-    private static bool HasTwinTails(BpfInstruction[] program)
+    // Whether cross-jumping can shorten the program. Its twins are found here as ShortenTailMerging.FindTwins finds
+    // them (backwards, the last node of each group standing for it), pairwise on small programs. It cannot shorten when
+    // every twin is a conditional jump with its twin's very targets, entered only by falling from a statement without a
+    // twin, with a live node between that statement and the twin: the cautious merge keeps every twin (its faller stays),
+    // the eager one trades each for the ja its faller then needs, and no jump is left with one target.
+    private static bool TailMergingMayShorten(BpfInstruction[] program, Scratch scratch)
     {
-        int compared = 0;
-        for (int i = 0; i < program.Length; i++)
+        int n = program.Length;
+        if (n > MaxPairwise)
+            return true;
+        var twin = scratch.Twin;
+        var next = scratch.Next;
+        var other = scratch.Other;
+        bool any = false;
+        for (int i = n - 1; i >= 0; i--)
         {
             var instruction = program[i];
-            if (ClassOf(instruction.Code) is not (Ret or Jmp))
-                continue;
-            if (++compared > MaxPairwise)
-                return true;
-            for (int j = i + 1; j < program.Length; j++)
+            (next[i], other[i]) = ClassOf(instruction.Code) switch
             {
-                var other = program[j];
-                if (other.Code != instruction.Code || other.K != instruction.K)
-                    continue;
-                if (ClassOf(instruction.Code) == Ret
-                    || (i + 1 + instruction.Jt == j + 1 + other.Jt && i + 1 + instruction.Jf == j + 1 + other.Jf))
-                    return true;
+                Ret => (-1, -1),
+                Jmp => (twin[i + 1 + instruction.Jt], twin[i + 1 + instruction.Jf]),
+                _ => (twin[i + 1], -1),
+            };
+            twin[i] = i;
+            for (int j = i + 1; j < n; j++)
+            {
+                if (twin[j] == j && program[j].Code == instruction.Code && program[j].K == instruction.K
+                    && next[j] == next[i] && other[j] == other[i])
+                {
+                    twin[i] = j;
+                    any = true;
+                    break;
+                }
             }
+        }
+        if (!any)
+            return false;
+        for (int x = 0; x < n; x++)
+        {
+            int y = twin[x];
+            if (y == x)
+                continue;
+            var instruction = program[x];
+            var twinInstruction = program[y];
+            if (ClassOf(instruction.Code) != Jmp
+                || x + 1 + instruction.Jt != y + 1 + twinInstruction.Jt || x + 1 + instruction.Jf != y + 1 + twinInstruction.Jf
+                || x == 0 || ClassOf(program[x - 1].Code) is Jmp or Ret || twin[x - 1] != x - 1
+                || y - 1 == x || twin[y - 1] != y - 1)
+                return true;
+        }
+        for (int j = 0; j < n; j++)
+        {
+            var instruction = program[j];
+            if (twin[j] == j && ClassOf(instruction.Code) == Jmp && twin[j + 1 + instruction.Jt] == twin[j + 1 + instruction.Jf])
+                return true;
         }
         return false;
     }
