@@ -86,6 +86,15 @@ public sealed class ShortenPreScanTests
     }
 
     [Fact]
+    public void A_load_no_path_reads_that_may_fail_needs_nothing()
+    {
+        // Past the end of a short packet it returns 0: dead-store removal keeps it.
+        BpfInstruction[] program = [S(Ld | H | Abs, 12), S(Ld | W | Abs, 8), J(Jmp | Jeq | K, 1, 0, 1), Accept, Reject];
+        Assert.Equal(ShortenPreScan.Finding.Nothing, ShortenPreScan.Scan(program));
+        Assert.Equal(program, ShortenPasses.RunPasses(program, BpfProgram.MaxInstructions, ShortenPreScan.Finding.Anything));
+    }
+
+    [Fact]
     public void Two_identical_returns_are_left_to_tail_merging()
     {
         BpfInstruction[] program = [S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 1), Reject, Reject];
@@ -98,7 +107,7 @@ public sealed class ShortenPreScanTests
         { "a test a byte load decides", [S(Ld | B | Abs, 23), J(Jmp | Jgt | K, 300, 0, 1), Accept, Reject] },
         { "a test the true edge of an equality decides", [S(Ld | B | Abs, 23), J(Jmp | Jeq | K, 6, 0, 2), J(Jmp | Jeq | K, 17, 0, 1), Accept, Reject] },
         { "a test an earlier range decides", [S(Ld | B | Abs, 23), J(Jmp | Jgt | K, 100, 0, 2), J(Jmp | Jgt | K, 50, 0, 1), Accept, Reject] },
-        { "a load no path reads", [S(Ld | H | Abs, 12), S(Ld | B | Abs, 23), J(Jmp | Jeq | K, 6, 0, 1), Accept, Reject] },
+        { "a load no path reads, within bytes loaded before", [S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 4), S(Ld | B | Abs, 13), S(Ld | B | Abs, 23), J(Jmp | Jeq | K, 6, 0, 1), Accept, Reject] },
         { "a load before ret #0", [S(Ld | B | Abs, 23), J(Jmp | Jeq | K, 6, 0, 1), Accept, S(Ld | W | Abs, 26), Reject] },
         { "a jump with one target", [S(Ld | B | Abs, 23), J(Jmp | Jeq | K, 6, 0, 0), Accept] },
         { "a test of A before any load", [J(Jmp | Jeq | K, 0, 0, 1), Accept, Reject] },

@@ -74,7 +74,7 @@ internal static class ShortenPreScan
             return Finding.Anything;
         if (!NoTestDecided(program, scratch))
             return Finding.Anything;
-        if (!EveryStatementRead(program, scratch.Flags))
+        if (!EveryStatementRead(program, scratch))
             return Finding.Anything;
         return TailMergingMayShorten(program, scratch) ? Finding.TwinTails : Finding.Nothing;
     }
@@ -243,10 +243,20 @@ internal static class ShortenPreScan
             : ShortenValues.RangeOfLoad(code, instruction.K);
     }
 
-    // One backward walk of ShortenDeadStores' liveness: a statement whose result no path reads, or one followed by
-    // ret #0, is a candidate for removal.
-    private static bool EveryStatementRead(BpfInstruction[] program, byte[] live)
+    // One backward walk of ShortenDeadStores' liveness: a statement whose result no path reads is a candidate for
+    // removal, unless it is a packet load that may fail (it then decides the answer) and every path may not yet have
+    // loaded its bytes; so is any statement followed by ret #0.
+    private static bool EveryStatementRead(BpfInstruction[] program, Scratch scratch)
     {
+        var live = scratch.Flags;
+        // Per node, the furthest end of a packet load before it: no path here has loaded more.
+        var loadedBefore = scratch.Next;
+        long furthest = 0;
+        for (int i = 0; i < program.Length; i++)
+        {
+            loadedBefore[i] = (int)furthest;
+            furthest = Math.Max(furthest, EndAtMost(program[i]) ?? 0);
+        }
         for (int i = program.Length - 1; i >= 0; i--)
         {
             var instruction = program[i];
@@ -264,7 +274,10 @@ internal static class ShortenPreScan
                     byte after = live[i + 1];
                     byte defines = ClassOf(code) == Ldx ? LiveX : LiveA;
                     byte uses = ClassOf(code) == Alu ? LiveA : ModeOf(code) == Ind ? LiveX : (byte)0;
-                    if ((after & defines) == 0 || program[i + 1] is { Code: Ret | BpfOpcodes.K, K: 0 })
+                    if (program[i + 1] is { Code: Ret | BpfOpcodes.K, K: 0 })
+                        return false;
+                    bool mayFail = ClassOf(code) == Ld ? ModeOf(code) is Abs or Ind : ClassOf(code) == Ldx && ModeOf(code) == Msh;
+                    if ((after & defines) == 0 && (!mayFail || (EndAtMost(instruction) ?? long.MaxValue) <= loadedBefore[i]))
                         return false;
                     live[i] = (byte)((after & ~defines) | uses);
                     break;
@@ -272,6 +285,21 @@ internal static class ShortenPreScan
             }
         }
         return true;
+    }
+
+    // Where a packet load ends at most, as the passes compute it (an indexed load only when X is 0, its one constant
+    // in the simple shape); null when it loads no packet bytes known at compile time.
+    private static long? EndAtMost(BpfInstruction instruction)
+    {
+        ushort code = instruction.Code;
+        long end;
+        if (ClassOf(code) == Ldx && ModeOf(code) == Msh)
+            return instruction.K < int.MaxValue ? (long)instruction.K + 1 : null;
+        if (ClassOf(code) == Ld && ModeOf(code) is Abs or Ind)
+            end = (long)instruction.K + SizeOf(code) switch { B => 1, H => 2, _ => 4 };
+        else
+            return null;
+        return end < int.MaxValue ? end : null;
     }
 
     // Whether cross-jumping can shorten the program. Its twins are found here as ShortenTailMerging.FindTwins finds
