@@ -95,6 +95,19 @@ public sealed class ShortenPreScanTests
     }
 
     [Fact]
+    public void A_reload_on_a_path_that_never_tested_it_needs_nothing()
+    {
+        // The short packets' path loads the type again: nothing is known about it there.
+        BpfInstruction[] program =
+        [
+            S(Ld | Len), J(Jmp | Jge | K, 100, 0, 2), S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 2, 3),
+            S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x806, 0, 1), Accept, Reject,
+        ];
+        Assert.Equal(ShortenPreScan.Finding.Nothing, ShortenPreScan.Scan(program));
+        Assert.Equal(program, ShortenPasses.RunPasses(program, BpfProgram.MaxInstructions, ShortenPreScan.Finding.Anything));
+    }
+
+    [Fact]
     public void Two_identical_returns_are_left_to_tail_merging()
     {
         BpfInstruction[] program = [S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 1), Reject, Reject];
@@ -104,6 +117,7 @@ public sealed class ShortenPreScanTests
     public static TheoryData<string, BpfInstruction[]> ProgramsThePassesShorten => new()
     {
         { "a reload of the value in A", [S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 3), S(Ld | H | Abs, 12), J(Jmp | Jgt | K, 5, 0, 1), Accept, Reject] },
+        { "a reload whose earlier test decides the next", [S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 0, 4), S(Ld | W | Abs, 26), J(Jmp | Jeq | K, 1, 0, 2), S(Ld | H | Abs, 12), J(Jmp | Jeq | K, 0x800, 1, 0), Reject, Accept] },
         { "a test a byte load decides", [S(Ld | B | Abs, 23), J(Jmp | Jgt | K, 300, 0, 1), Accept, Reject] },
         { "a test the true edge of an equality decides", [S(Ld | B | Abs, 23), J(Jmp | Jeq | K, 6, 0, 2), J(Jmp | Jeq | K, 17, 0, 1), Accept, Reject] },
         { "a test an earlier range decides", [S(Ld | B | Abs, 23), J(Jmp | Jgt | K, 100, 0, 2), J(Jmp | Jgt | K, 50, 0, 1), Accept, Reject] },

@@ -6,9 +6,9 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// <summary>
 /// A few linear scans over a program's instructions that tell the shortening passes whether they can find anything:
 /// most programs come back unchanged, and proving that here costs far less than a DAG, a value table and the passes.
-/// "Nothing to thread or remove" is proved only for the simple shape where it can be: every value loaded once (no
-/// reload, no copy through memory or between A and X, no constant, no <c>ja</c>, no X operand), so no statement can
-/// rewrite a register with the value it holds; no jump decided by what the value's definition and the tests along a
+/// "Nothing to thread or remove" is proved only for the simple shape where it can be: no copy through memory or between
+/// A and X, no constant, no <c>ja</c>, no X operand, every value loaded once but for a few absolute packet loads (whose
+/// facts the scan follows), and no statement that rewrites A with the value it holds; no jump decided by what the value's definition and the tests along a
 /// path before it say (the passes know at most the union over all paths, which decides no more); no ALU operation on a
 /// tested value; and no statement whose result no path reads. Anything else answers <see cref="Finding.Anything"/>.
 /// </summary>
@@ -27,8 +27,12 @@ internal static class ShortenPreScan
         Anything,
     }
 
-    // A's value before anything is loaded: the constant 0.
-    private const int Initial = -2, Unreached = -1;
+    // A's value before anything is loaded: the constant 0; a value no node holds.
+    private const int Initial = -2, Unreached = -1, Fresh = -3;
+    // The most values loaded again that the scan follows (their facts are kept per node).
+    private const int MaxReloaded = 4;
+    // The longest program scanned; longer ones go to the passes.
+    private const int MaxScanned = 512;
     // Per node, about the value in A: a jump has tested it on some path here.
     private const byte Tested = 1;
     // Live registers for the dead-store check, as ShortenDeadStores numbers them.
@@ -45,6 +49,13 @@ internal static class ShortenPreScan
         public int[] Twin = [];
         public int[] Next = [];
         public int[] Other = [];
+        public int[] Nodes = [];
+        public int[] Canonical = [];
+        public int[] Slot = [];
+        public int[] Operand = [];
+        public byte[] TestedSlots = [];
+        public ShortenRange[] Reloaded = [];
+        public int ReloadedCount;
     }
 
     [ThreadStatic]
@@ -54,7 +65,8 @@ internal static class ShortenPreScan
     public static Finding Scan(BpfInstruction[] program)
     {
         int n = program.Length;
-        if (n == 0)
+        // Past this length the scan's pairwise searches cost more than they save (and its arrays stay per thread).
+        if (n == 0 || n > MaxScanned)
             return Finding.Anything;
         var scratch = scratchForThisThread ??= new Scratch();
         if (scratch.Definition.Length < n)
@@ -67,10 +79,16 @@ internal static class ShortenPreScan
             scratch.Twin = new int[size];
             scratch.Next = new int[size];
             scratch.Other = new int[size];
+            scratch.Nodes = new int[size];
+            scratch.Canonical = new int[size];
+            scratch.Slot = new int[size];
+            scratch.Operand = new int[size];
+            scratch.TestedSlots = new byte[size];
+            scratch.Reloaded = new ShortenRange[size * MaxReloaded];
         }
         if (!InRange(program))
             return Finding.Nothing; // ShortenGraph.From refuses it: the passes return it as it is.
-        if (!LoadsEachValueOnce(program, scratch.Keys))
+        if (!LoadsEachValueOnce(program, scratch))
             return Finding.Anything;
         if (!NoTestDecided(program, scratch))
             return Finding.Anything;
@@ -108,22 +126,30 @@ internal static class ShortenPreScan
     }
 
     // The simple shape: no ja, no memory, no tax/txa, no constant load, no X operand, and each load (packet,
-    // ancillary, length, header length) at one place only, so equal value numbers come only from one node.
-    private static bool LoadsEachValueOnce(BpfInstruction[] program, long[] keys)
+    // ancillary, length, header length) at one place only, so equal value numbers come only from one node; except
+    // absolute packet loads, of which a few values may be loaded again (each node gets the first node of its value).
+    private static bool LoadsEachValueOnce(BpfInstruction[] program, Scratch scratch)
     {
+        var keys = scratch.Keys;
+        var nodes = scratch.Nodes;
         int count = 0;
-        foreach (var instruction in program)
+        for (int i = 0; i < program.Length; i++)
         {
+            var instruction = program[i];
             ushort code = instruction.Code;
+            scratch.Canonical[i] = i;
+            scratch.Slot[i] = -1;
             switch (ClassOf(code))
             {
                 case Ld when ModeOf(code) is Abs or Ind:
                 case Ldx when ModeOf(code) == Msh:
+                    nodes[count] = i;
                     keys[count++] = ((long)code << 32) | instruction.K;
                     break;
                 case Ld when ModeOf(code) == Len:
                 case Ldx when ModeOf(code) == Len:
                     // ld len and ldx len load the same value.
+                    nodes[count] = i;
                     keys[count++] = (long)(Ld | Len) << 32;
                     break;
                 case Ld or Ldx or St or Stx or Misc:
@@ -134,18 +160,37 @@ internal static class ShortenPreScan
                     return false;
             }
         }
-        var loaded = keys.AsSpan(0, count);
-        loaded.Sort();
-        for (int i = 1; i < loaded.Length; i++)
-            if (loaded[i] == loaded[i - 1])
-                return false;
+        keys.AsSpan(0, count).Sort(nodes.AsSpan(0, count));
+        scratch.ReloadedCount = 0;
+        for (int start = 0; start < count;)
+        {
+            int end = start + 1, first = nodes[start];
+            while (end < count && keys[end] == keys[start])
+                first = Math.Min(first, nodes[end++]);
+            if (end - start > 1)
+            {
+                var load = program[first];
+                if (ClassOf(load.Code) != Ld || ModeOf(load.Code) != Abs || load.K >= BpfAncillary.Offset
+                    || scratch.ReloadedCount == MaxReloaded)
+                    return false;
+                int slot = scratch.ReloadedCount++;
+                for (int j = start; j < end; j++)
+                {
+                    scratch.Canonical[nodes[j]] = first;
+                    scratch.Slot[nodes[j]] = slot;
+                }
+            }
+            start = end;
+        }
         return true;
     }
 
-    // One forward walk: which node defined A at each node (where different ones meet, a fresh value, as the passes'
-    // merge numbers), and what the tests along one path there say about it. The passes' facts at a node are the union
-    // over every path into it, so a test one path leaves undecided they leave undecided too. Each jump is tried with
-    // the facts at it and, as known-outcome threading tries it, with those along each jump edge into it.
+    // One forward walk: which value A holds at each node (the first node loading it; where different ones meet, a
+    // fresh value, as the passes' merge numbers), and what the tests along one path there say about it and about each
+    // value loaded again. The passes' facts at a node are the union over every path into it, so a test one path leaves
+    // undecided they leave undecided too. Each jump is tried with the facts at it and, as known-outcome threading
+    // tries it, with those along each jump edge into it; so is what threading looks for after a jump edge into a
+    // statement: a run that brings A back to its value, a reload of a value whose facts decide the next test.
     private static bool NoTestDecided(BpfInstruction[] program, Scratch scratch)
     {
         int n = program.Length;
@@ -156,6 +201,10 @@ internal static class ShortenPreScan
         definition[0] = Initial;
         flags[0] = 0;
         ranges[0] = ShortenRange.Full;
+        scratch.TestedSlots[0] = 0;
+        for (int i = 0; i < program.Length; i++)
+            if (scratch.Slot[i] >= 0)
+                scratch.Reloaded[scratch.Slot[i]] = ShortenValues.RangeOfLoad(program[i].Code, program[i].K);
         for (int i = 0; i < n; i++)
         {
             int defined = definition[i];
@@ -178,26 +227,78 @@ internal static class ShortenPreScan
                     ushort operation = OperationOf(instruction.Code);
                     var onTrue = ranges[i].Refine(operation, instruction.K, true);
                     var onFalse = ranges[i].Refine(operation, instruction.K, false);
-                    if (Decides(onTrue, program[whenTrue]) || Decides(onFalse, program[whenFalse]))
+                    if (Decides(onTrue, program[whenTrue]) || Decides(onFalse, program[whenFalse])
+                        || !ThreadingFindsNothing(program, scratch, i, whenTrue, defined)
+                        || !ThreadingFindsNothing(program, scratch, i, whenFalse, defined))
                         return false;
+                    int slot = defined >= 0 && defined < n ? scratch.Slot[defined] : -1;
                     byte tested = (byte)(flags[i] | Tested);
-                    Flow(scratch, whenTrue, defined, tested, onTrue, n);
-                    Flow(scratch, whenFalse, defined, tested, onFalse, n);
+                    Flow(scratch, whenTrue, defined, tested, onTrue, i, slot, operation, instruction.K, true, n);
+                    Flow(scratch, whenFalse, defined, tested, onFalse, i, slot, operation, instruction.K, false, n);
                     break;
                 }
                 case Alu:
-                    // An operation on a tested value, or on one its definition pins, may fold to a constant.
+                    // An operation on a tested value, or on one its definition pins, may fold to a constant; one on a
+                    // value an earlier operation of the same kind took computes that value again.
                     if (defined == Initial || (flags[i] & Tested) != 0 || ranges[i].TryGetSingle(out _))
                         return false;
-                    Flow(scratch, i + 1, i, 0, RangeOf(program, i), n);
+                    for (int j = 0; j < i; j++)
+                        if (definition[j] != Unreached && ClassOf(program[j].Code) == Alu && program[j].Code == instruction.Code
+                            && program[j].K == instruction.K && scratch.Operand[j] == defined)
+                            return false;
+                    scratch.Operand[i] = defined;
+                    Flow(scratch, i + 1, i, 0, RangeOf(program, i), i, -1, 0, 0, false, n);
                     break;
                 case Ld:
-                    Flow(scratch, i + 1, i, 0, RangeOf(program, i), n);
+                {
+                    int value = scratch.Canonical[i], slot = scratch.Slot[i];
+                    // A reload of the value A holds does nothing.
+                    if (defined == value)
+                        return false;
+                    if (slot < 0)
+                        Flow(scratch, i + 1, value, 0, RangeOf(program, i), i, -1, 0, 0, false, n);
+                    else
+                        Flow(scratch, i + 1, value, (scratch.TestedSlots[i] & (1 << slot)) != 0 ? Tested : (byte)0,
+                            scratch.Reloaded[i * MaxReloaded + slot], i, -1, 0, 0, false, n);
                     break;
+                }
                 default:
-                    Flow(scratch, i + 1, defined, flags[i], ranges[i], n);
+                    Flow(scratch, i + 1, defined, flags[i], ranges[i], i, -1, 0, 0, false, n);
                     break;
             }
+        }
+        return true;
+    }
+
+    // After the jump edge <paramref name="from"/> -> <paramref name="target"/> with A holding <paramref name="a"/>:
+    // no run of up to three statements (absolute loads, operations) brings A back to it, and a reload of a value
+    // loaded again leaves the test after it open under that value's facts on this edge.
+    private static bool ThreadingFindsNothing(BpfInstruction[] program, Scratch scratch, int from, int target, int a)
+    {
+        var first = program[target];
+        if (ClassOf(first.Code) is Jmp or Ret)
+            return true;
+        int slot = scratch.Slot[target];
+        if (slot >= 0 && ClassOf(program[target + 1].Code) == Jmp
+            && Decides(scratch.Reloaded[from * MaxReloaded + slot], program[target + 1]))
+            return false;
+        int value = a;
+        for (int node = target; node < target + 3; node++)
+        {
+            var instruction = program[node];
+            ushort code = instruction.Code;
+            if (ClassOf(code) == Ld && ModeOf(code) == Abs)
+                value = scratch.Canonical[node];
+            else if (ClassOf(code) == Alu)
+            {
+                // The same operation on the same value is the same value; A's value came from an earlier node.
+                value = a >= 0 && a < program.Length && ClassOf(program[a].Code) == Alu && program[a].Code == code
+                    && program[a].K == instruction.K && scratch.Operand[a] == value ? a : Fresh;
+            }
+            else
+                return true;
+            if (value == a)
+                return false;
         }
         return true;
     }
@@ -211,17 +312,28 @@ internal static class ShortenPreScan
         return canBeTrue != canBeFalse;
     }
 
-    // The first path into a node gives its facts; later ones with the same value only add flags.
-    private static void Flow(Scratch scratch, int target, int defined, byte flag, in ShortenRange range, int n)
+    // The first path into a node gives its facts; later ones with the same value only add flags. The facts about the
+    // values loaded again come along the same edge, the tested one refined by the jump.
+    private static void Flow(Scratch scratch, int target, int defined, byte flag, in ShortenRange range, int from,
+        int testedSlot, ushort operation, uint k, bool outcome, int n)
     {
         var definition = scratch.Definition;
+        byte testedSlots = (byte)(scratch.TestedSlots[from] | (testedSlot >= 0 ? 1 << testedSlot : 0));
         if (definition[target] == Unreached)
         {
             definition[target] = defined;
             scratch.Flags[target] = flag;
             scratch.Ranges[target] = range;
+            scratch.TestedSlots[target] = testedSlots;
+            var reloaded = scratch.Reloaded;
+            for (int slot = 0; slot < scratch.ReloadedCount; slot++)
+                reloaded[target * MaxReloaded + slot] = slot == testedSlot
+                    ? reloaded[from * MaxReloaded + slot].Refine(operation, k, outcome)
+                    : reloaded[from * MaxReloaded + slot];
+            return;
         }
-        else if (definition[target] == defined)
+        scratch.TestedSlots[target] |= testedSlots;
+        if (definition[target] == defined)
             scratch.Flags[target] |= flag;
         else
         {
