@@ -8,9 +8,10 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// most programs come back unchanged, and proving that here costs far less than a DAG, a value table and the passes.
 /// "Nothing to thread or remove" is proved only for the simple shape where it can be: no copy through memory or between
 /// A and X, no constant, no <c>ja</c>, no X operand, every value loaded once but for a few absolute packet loads (whose
-/// facts the scan follows), and no statement that rewrites A with the value it holds; no jump decided by what the value's definition and the tests along a
-/// path before it say (the passes know at most the union over all paths, which decides no more); no ALU operation on a
-/// tested value; and no statement whose result no path reads. Anything else answers <see cref="Finding.Anything"/>.
+/// facts the scan follows), no statement that rewrites A with the value it holds, no jump decided by what the value's
+/// definition and the tests along one path before it say (the passes know at most the union over all paths, which
+/// decides no more), no ALU operation on a tested value, and no statement whose result no path reads and whose removal
+/// dead-store removal would allow. Anything else answers <see cref="Finding.Anything"/>.
 /// </summary>
 internal static class ShortenPreScan
 {
@@ -27,7 +28,7 @@ internal static class ShortenPreScan
         Anything,
     }
 
-    // A's value before anything is loaded: the constant 0; a value no node holds.
+    // Values of A: Initial, the constant 0 before any load; Fresh, one no node holds. Unreached: no path yet.
     private const int Initial = -2, Unreached = -1, Fresh = -3;
     // The most values loaded again that the scan follows (their facts are kept per node).
     private const int MaxReloaded = 4;
