@@ -116,10 +116,10 @@ internal sealed class ShortenGraph
                 Skip(i, Resolve(Next[i]));
     }
 
-    /// <summary>Marks, in <paramref name="reachable"/>, the live nodes reachable from the entry.</summary>
+    /// <summary>Marks, in the first <see cref="Count"/> of <paramref name="reachable"/>, the live nodes reachable from the entry.</summary>
     public void MarkReachable(bool[] reachable)
     {
-        Array.Clear(reachable);
+        Array.Clear(reachable, 0, Count);
         reachable[Resolve(0)] = true;
         for (int i = 0; i < Count; i++)
         {
@@ -135,25 +135,65 @@ internal sealed class ShortenGraph
     /// <summary>
     /// Lays out the reachable live nodes in index order, adding a <c>ja</c> after a statement whose successor is not
     /// laid out next, and a <c>ja</c> trampoline right after a conditional jump for each target further than 255
-    /// instructions. Returns null when trampolines would not settle (the caller keeps the original program).
+    /// instructions. Returns null when trampolines would not settle (the caller keeps the original program), or when
+    /// the program would not be shorter than <paramref name="shorterThan"/> instructions (then it is not written).
     /// </summary>
-    public BpfInstruction[]? Emit()
+    public BpfInstruction[]? Emit(int shorterThan = int.MaxValue)
     {
         const int MaxLayouts = 8;
         SkipJumpsWithOneTarget();
-        var reachable = new bool[Count];
+        var scratch = Scratch.For(Count);
+        var reachable = scratch.Reachable;
         MarkReachable(reachable);
-        var position = new int[Count];
-        var needsJump = new bool[Count];
+        var position = scratch.Position;
+        var needsJump = scratch.NeedsJump;
         // Per conditional jump: bit 0, its true target goes through a trampoline; bit 1, its false target does.
-        var trampolines = new byte[Count];
+        var trampolines = scratch.Trampolines;
+        Array.Clear(trampolines, 0, Count);
         for (int layout = 0; layout < MaxLayouts; layout++)
         {
             int length = Layout(reachable, position, needsJump, trampolines);
+            // Trampolines only lengthen the program.
+            if (length >= shorterThan)
+                return null;
             if (!AddTrampolines(reachable, position, trampolines))
                 return Write(length, reachable, position, needsJump, trampolines);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Per-thread work arrays of at least a graph's size, reused by one step at a time (a layout, a merge, a search for
+    /// twins) instead of allocated per call; their contents mean nothing between steps.
+    /// </summary>
+    internal sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? forThisThread;
+
+        public bool[] Reachable { get; private set; } = [];
+        public int[] Position { get; private set; } = [];
+        public bool[] NeedsJump { get; private set; } = [];
+        public byte[] Trampolines { get; private set; } = [];
+        public int[] Counts { get; private set; } = [];
+        public int[] OtherCounts { get; private set; } = [];
+
+        /// <summary>This thread's arrays, grown to hold <paramref name="count"/> nodes.</summary>
+        public static Scratch For(int count)
+        {
+            var scratch = forThisThread ??= new Scratch();
+            if (scratch.Reachable.Length < count)
+            {
+                int size = Math.Max(count, 2 * scratch.Reachable.Length);
+                scratch.Reachable = new bool[size];
+                scratch.Position = new int[size];
+                scratch.NeedsJump = new bool[size];
+                scratch.Trampolines = new byte[size];
+                scratch.Counts = new int[size];
+                scratch.OtherCounts = new int[size];
+            }
+            return scratch;
+        }
     }
 
     // Positions of the reachable nodes; a statement needs a ja unless its successor is the next node laid out.

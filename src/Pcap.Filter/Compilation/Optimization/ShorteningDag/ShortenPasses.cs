@@ -19,24 +19,38 @@ internal static class ShortenPasses
     /// The shortest program the passes find, never longer than <paramref name="program"/>; a candidate must validate
     /// with up to <paramref name="maxInstructions"/> instructions (the kernel's limit unless it runs in user space).
     /// </summary>
-    public static BpfInstruction[] Shorten(BpfInstruction[] program, int maxInstructions = BpfProgram.MaxInstructions)
+    public static BpfInstruction[] Shorten(BpfInstruction[] program, int maxInstructions = BpfProgram.MaxInstructions) =>
+        // Most programs come back as they are: a scan of the instructions proves it without building anything.
+        RunPasses(program, maxInstructions, ShortenPreScan.Scan(program));
+
+    /// <summary>
+    /// The passes that <paramref name="finding"/> leaves anything to find for (<see cref="ShortenPreScan.Finding.Anything"/>:
+    /// all of them, whatever the scan would say).
+    /// </summary>
+    internal static BpfInstruction[] RunPasses(BpfInstruction[] program, int maxInstructions, ShortenPreScan.Finding finding)
     {
+        if (finding == ShortenPreScan.Finding.Nothing)
+            return program;
         var graph = ShortenGraph.From(program);
         if (graph is null)
             return program;
-        var values = ShortenValues.ForThisThread();
-        ShortenKnownOutcomes.Run(graph, values);
-        ShortenDeadStores.Run(graph);
-        var best = graph.Changed ? Better(program, graph.Emit(), maxInstructions) : program;
+        var best = program;
+        if (finding == ShortenPreScan.Finding.Anything)
+        {
+            ShortenKnownOutcomes.Run(graph, ShortenValues.ForThisThread());
+            ShortenDeadStores.Run(graph);
+            if (graph.Changed)
+                best = Better(program, graph.Emit(program.Length), maxInstructions);
+        }
         // Cross-jumping can cost a ja per merged tail: each way is kept only when the whole program got shorter.
         var twins = ShortenTailMerging.FindTwins(graph);
         if (twins is null)
             return best;
         var eager = graph.Clone();
         ShortenTailMerging.Merge(graph, twins, eager: false);
-        best = Better(best, graph.Emit(), maxInstructions);
+        best = Better(best, graph.Emit(best.Length), maxInstructions);
         ShortenTailMerging.Merge(eager, twins, eager: true);
-        return Better(best, eager.Emit(), maxInstructions);
+        return Better(best, eager.Emit(best.Length), maxInstructions);
     }
 
     private static BpfInstruction[] Better(BpfInstruction[] best, BpfInstruction[]? candidate, int maxInstructions) =>

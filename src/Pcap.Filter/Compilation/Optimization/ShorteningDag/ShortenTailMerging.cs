@@ -17,7 +17,7 @@ internal static class ShortenTailMerging
     /// </summary>
     public static int[]? FindTwins(ShortenGraph graph)
     {
-        var reachable = new bool[graph.Count];
+        var reachable = ShortenGraph.Scratch.For(graph.Count).Reachable;
         graph.MarkReachable(reachable);
         var twin = new int[graph.Count];
         // Clearing costs the table's capacity: after a very long program, start afresh instead.
@@ -48,9 +48,12 @@ internal static class ShortenTailMerging
     public static void Merge(ShortenGraph graph, int[] twin, bool eager)
     {
         // Forwards: statements come before the nodes they fall into, so their decision is known first.
-        var fallers = new int[graph.Count];
-        var redirectedFallers = new int[graph.Count];
-        var reachable = new bool[graph.Count];
+        var scratch = ShortenGraph.Scratch.For(graph.Count);
+        var fallers = scratch.Counts;
+        var redirectedFallers = scratch.OtherCounts;
+        Array.Clear(fallers, 0, graph.Count);
+        Array.Clear(redirectedFallers, 0, graph.Count);
+        var reachable = scratch.Reachable;
         graph.MarkReachable(reachable);
         for (int node = 0; node < graph.Count; node++)
             if (reachable[node] && !graph.Skipped[node] && !graph.IsReturn(node) && !graph.IsConditional(node))

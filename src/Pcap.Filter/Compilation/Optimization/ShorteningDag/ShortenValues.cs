@@ -95,28 +95,35 @@ internal sealed class ShortenValues
         {
             case Kind.Constant:
                 return ShortenRange.Exactly(key.K);
-            case Kind.Load when ModeOf(key.Code) != Abs || key.K < BpfAncillary.Offset:
-                return SizeOf(key.Code) switch
-                {
-                    B => ShortenRange.Full with { Hi = 0xff, Zeros = ~0xffu },
-                    H => ShortenRange.Full with { Hi = 0xffff, Zeros = ~0xffffu },
-                    _ => ShortenRange.Full,
-                };
+            case Kind.Load:
+                return RangeOfLoad(key.Code, key.K);
             case Kind.HeaderLength:
                 return ShortenRange.Full with { Hi = 60, Zeros = ~0x3cu };
             case Kind.Operation when TryGetConstant(key.Right, out uint k):
-                return key.Code switch
-                {
-                    And => ShortenRange.Full with { Hi = k, Zeros = ~k },
-                    Or => ShortenRange.Full with { Lo = k, Ones = k },
-                    Rsh when k < 32 => ShortenRange.Full with { Hi = uint.MaxValue >> (int)k, Zeros = ~(uint.MaxValue >> (int)k) },
-                    Lsh when k < 32 => ShortenRange.Full with { Zeros = (1u << (int)k) - 1 },
-                    _ => ShortenRange.Full,
-                };
+                return RangeOfOperation(key.Code, k);
             default:
                 return ShortenRange.Full;
         }
     }
+
+    /// <summary>What a packet or ancillary load <paramref name="code"/> of <paramref name="k"/> can yield: its size bounds it.</summary>
+    public static ShortenRange RangeOfLoad(ushort code, uint k) =>
+        ModeOf(code) == Abs && k >= BpfAncillary.Offset ? ShortenRange.Full : SizeOf(code) switch
+        {
+            B => ShortenRange.Full with { Hi = 0xff, Zeros = ~0xffu },
+            H => ShortenRange.Full with { Hi = 0xffff, Zeros = ~0xffffu },
+            _ => ShortenRange.Full,
+        };
+
+    /// <summary>What ALU <paramref name="operation"/> with the constant <paramref name="k"/> can yield, whatever A was.</summary>
+    public static ShortenRange RangeOfOperation(ushort operation, uint k) => operation switch
+    {
+        And => ShortenRange.Full with { Hi = k, Zeros = ~k },
+        Or => ShortenRange.Full with { Lo = k, Ones = k },
+        Rsh when k < 32 => ShortenRange.Full with { Hi = uint.MaxValue >> (int)k, Zeros = ~(uint.MaxValue >> (int)k) },
+        Lsh when k < 32 => ShortenRange.Full with { Zeros = (1u << (int)k) - 1 },
+        _ => ShortenRange.Full,
+    };
 
     private int Number(Key key)
     {
