@@ -207,7 +207,8 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIpv4(out Ipv4Header header)
     {
-        if (TryFind(LayerKind.Ipv4, out var bytes))
+        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
+        if (TryFind(LayerKind.Ipv4, out var bytes) && bytes.Length >= Ipv4Header.MinimumLength)
         {
             header = new Ipv4Header(bytes);
             return true;
@@ -259,7 +260,8 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetUdp(out UdpHeader header)
     {
-        if (TryFind(LayerKind.Udp, out var bytes))
+        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
+        if (TryFind(LayerKind.Udp, out var bytes) && bytes.Length >= UdpHeader.Length)
         {
             header = new UdpHeader(bytes);
             return true;
@@ -272,7 +274,8 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetTcp(out TcpHeader header)
     {
-        if (TryFind(LayerKind.Tcp, out var bytes))
+        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
+        if (TryFind(LayerKind.Tcp, out var bytes) && bytes.Length >= TcpHeader.MinimumLength)
         {
             header = new TcpHeader(bytes);
             return true;
@@ -288,15 +291,17 @@ public readonly ref struct PacketLayers
         get
         {
             var walker = _walker;
+            // A throw here, not a call that throws: the JIT then knows the walk goes on only when the check passed,
+            // and can share the walker's loads and this check between the TryGet… calls.
             if (walker is not null && walker._walk != _walk)
-                ThrowStale();
+                throw Stale();
             return walker;
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowStale() =>
-        throw new InvalidOperationException("These PacketLayers were read after their LayerWalker walked another packet; read each packet's layers before walking the next.");
+    private static InvalidOperationException Stale() =>
+        new("These PacketLayers were read after their LayerWalker walked another packet; read each packet's layers before walking the next.");
 
     // The index of the occurrence-th layer of kind, or -1.
     private int IndexOf(LayerKind kind, int occurrence)
