@@ -123,7 +123,8 @@ public sealed class LayerWalker
         int transportOffset = ipOffset + ipLength;
         if (transportOffset >= end)
             return false;
-        var transport = packet[transportOffset..end];
+        // Two slices, each one unsigned compare, where one packet[transportOffset..end] checks a 64-bit sum.
+        var transport = packet[..end][transportOffset..];
         int applicationEnd = end;
         int transportLength;
         uint present;
