@@ -94,9 +94,9 @@ public readonly ref struct TcpHeader
     {
         get
         {
-            // The header length clamped to at least 20; past the captured bytes there is no payload.
-            int start = Math.Max(HeaderLength, MinimumLength);
-            return (uint)start <= (uint)_bytes.Length ? _bytes[start..] : default;
+            // The header length, at least 20 and at most what was captured (then the payload is empty); Math.Clamp would
+            // throw for a lax view shorter than 20 bytes.
+            return _bytes[Math.Min(Math.Max(HeaderLength, MinimumLength), _bytes.Length)..];
         }
     }
     /// <summary>The captured bytes from the start of the header.</summary>
