@@ -14,7 +14,7 @@ namespace Pcap.Benchmarks.Decoding;
 /// <c>Extract&lt;IPv4Packet&gt;</c> and <c>Extract&lt;TcpPacket&gt;</c> or <c>Extract&lt;UdpPacket&gt;</c>; it has no
 /// DNS type, so its DNS reads are two big-endian reads of the UDP payload (the DNS-less equivalent). Its payload is read
 /// through <c>PayloadDataSegment</c>, which does not copy (<c>PayloadData</c> would); its only source address accessor
-/// builds an <c>IPAddress</c>, where the view hands out the 4 bytes.
+/// builds an <c>IPAddress</c>, where the view hands out the 4 bytes (read whole, as one big-endian number).
 /// </summary>
 [MemoryDiagnoser]
 public class LayerWalkBenchmarks
@@ -72,7 +72,7 @@ public class LayerWalkBenchmarks
         var layers = _walker.Walk(LinkType.Ethernet, _frame);
         long sum = 0;
         if (layers.TryGetIpv4(out var ip))
-            sum += ip.TimeToLive + ip.Source[0];
+            sum += ip.TimeToLive + BinaryPrimitives.ReadUInt32BigEndian(ip.Source);
         if (layers.TryGetTcp(out var tcp))
             sum += tcp.SourcePort + tcp.DestinationPort + tcp.SequenceNumber + tcp.Payload.Length;
         else if (layers.TryGetUdp(out var udp))

@@ -52,7 +52,7 @@ public readonly ref struct DnsMessage
     /// <summary>Query identifier.</summary>
     public ushort Id => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     /// <summary>The 16-bit flags word (QR, opcode, AA, TC, RD, RA, Z, AD, CD, rcode).</summary>
-    public ushort Flags => BinaryPrimitives.ReadUInt16BigEndian(_bytes[2..]);
+    public ushort Flags => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
     /// <summary>QR: a response rather than a query.</summary>
     public bool IsResponse => (Flags & 0x8000) != 0;
     /// <summary>The operation (0 query, 1 inverse query, 2 status, 4 notify, 5 update...).</summary>
@@ -72,13 +72,13 @@ public readonly ref struct DnsMessage
     /// <summary>The 4-bit response code of the header (EDNS extends it in the OPT record).</summary>
     public int ResponseCode => Flags & 0xf;
     /// <summary>Entries in the question section.</summary>
-    public ushort QuestionCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes[4..]);
+    public ushort QuestionCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(4, 2));
     /// <summary>Records in the answer section.</summary>
-    public ushort AnswerCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes[6..]);
+    public ushort AnswerCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(6, 2));
     /// <summary>Records in the authority section.</summary>
-    public ushort AuthorityCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes[8..]);
+    public ushort AuthorityCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(8, 2));
     /// <summary>Records in the additional section.</summary>
-    public ushort AdditionalCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes[10..]);
+    public ushort AdditionalCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(10, 2));
 
     /// <summary>
     /// The offset just past the name at <paramref name="offset"/> (a compression pointer ends a name), or -1 when the name

@@ -100,11 +100,11 @@ public readonly ref struct Ipv4Header
     /// <summary>Type of service byte (DSCP and ECN).</summary>
     public byte TypeOfService => _bytes[1];
     /// <summary>Total length field.</summary>
-    public ushort TotalLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes[2..]);
+    public ushort TotalLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
     /// <summary>Identification.</summary>
-    public ushort Identification => BinaryPrimitives.ReadUInt16BigEndian(_bytes[4..]);
+    public ushort Identification => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(4, 2));
     /// <summary>Flags and fragment offset word.</summary>
-    public ushort FlagsAndOffset => BinaryPrimitives.ReadUInt16BigEndian(_bytes[6..]);
+    public ushort FlagsAndOffset => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(6, 2));
     /// <summary>Don't-fragment flag.</summary>
     public bool DontFragment => (FlagsAndOffset & 0x4000) != 0;
     /// <summary>The reserved (evil) flag bit.</summary>
@@ -120,7 +120,7 @@ public readonly ref struct Ipv4Header
     /// <summary>The payload's protocol.</summary>
     public IpProtocol Protocol => new(_bytes[9]);
     /// <summary>Header checksum.</summary>
-    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[10..]);
+    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(10, 2));
     /// <summary>Source address (4 bytes).</summary>
     public ReadOnlySpan<byte> Source => _bytes.Slice(12, 4);
     /// <summary>Destination address (4 bytes).</summary>

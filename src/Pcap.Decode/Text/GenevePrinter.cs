@@ -80,6 +80,12 @@ internal static class GenevePrinter
         }
         remaining -= optionsLength;
         writer.Append(state.Options.Verbose < 1 ? ": " : "\n\t");
+        // A bridged frame goes through the inner-Ethernet printer, which counts the level itself (as GRE's does).
+        if (protocol == GeneveHeader.EthernetBridging)
+        {
+            EncapsulatedEthernetPrinter.Print(ref writer, state, geneve.Payload, remaining, "geneve");
+            return;
+        }
         if (state.EncapsulationDepth >= EncapsulatedEthernetPrinter.MaximumDepth)
         {
             state.WriteTruncated(ref writer, "geneve", abandoned: true);
@@ -88,15 +94,8 @@ internal static class GenevePrinter
         state.EncapsulationDepth++;
         if (!EthernetPrinter.PrintEtherTypePayload(ref writer, state, protocol, geneve.Payload, remaining))
         {
-            if (protocol == GeneveHeader.EthernetBridging)
-            {
-                EncapsulatedEthernetPrinter.Print(ref writer, state, geneve.Payload, remaining, "geneve");
-            }
-            else
-            {
-                writer.Append("geneve-proto-0x");
-                writer.AppendHex(protocol);
-            }
+            writer.Append("geneve-proto-0x");
+            writer.AppendHex(protocol);
         }
         state.EncapsulationDepth--;
     }

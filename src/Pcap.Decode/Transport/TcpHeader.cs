@@ -68,21 +68,21 @@ public readonly ref struct TcpHeader
     /// <summary>Source port.</summary>
     public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     /// <summary>Destination port.</summary>
-    public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes[2..]);
+    public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
     /// <summary>Sequence number.</summary>
-    public uint SequenceNumber => BinaryPrimitives.ReadUInt32BigEndian(_bytes[4..]);
+    public uint SequenceNumber => BinaryPrimitives.ReadUInt32BigEndian(_bytes.Slice(4, 4));
     /// <summary>Acknowledgement number.</summary>
-    public uint AcknowledgementNumber => BinaryPrimitives.ReadUInt32BigEndian(_bytes[8..]);
+    public uint AcknowledgementNumber => BinaryPrimitives.ReadUInt32BigEndian(_bytes.Slice(8, 4));
     /// <summary>Header length in bytes (data offset × 4).</summary>
     public int HeaderLength => (_bytes[12] >> 4) * 4;
     /// <summary>The flag bits (FIN 0x01 ... CWR 0x80; AE/NS is bit 0 of byte 12).</summary>
     public TcpFlags Flags => (TcpFlags)_bytes[13];
     /// <summary>Window.</summary>
-    public ushort Window => BinaryPrimitives.ReadUInt16BigEndian(_bytes[14..]);
+    public ushort Window => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(14, 2));
     /// <summary>Checksum.</summary>
-    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[16..]);
+    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(16, 2));
     /// <summary>Urgent pointer.</summary>
-    public ushort UrgentPointer => BinaryPrimitives.ReadUInt16BigEndian(_bytes[18..]);
+    public ushort UrgentPointer => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(18, 2));
     /// <summary>The AE (formerly NS) bit, bit 0 of byte 12.</summary>
     public bool AccurateEcn => (_bytes[12] & 1) != 0;
     /// <summary>The option bytes (between the fixed 20 bytes and the header length, as far as captured).</summary>
@@ -90,7 +90,15 @@ public readonly ref struct TcpHeader
     /// <summary>The options one at a time.</summary>
     public TlvOptions OptionList => new(Options, "tcp-option");
     /// <summary>The segment's data: the captured bytes after the header (empty when the header length runs past them).</summary>
-    public ReadOnlySpan<byte> Payload => _bytes[Math.Clamp(HeaderLength, MinimumLength, _bytes.Length)..];
+    public ReadOnlySpan<byte> Payload
+    {
+        get
+        {
+            // The header length, at least 20 and at most what was captured (then the payload is empty); Math.Clamp would
+            // throw for a lax view shorter than 20 bytes.
+            return _bytes[Math.Min(Math.Max(HeaderLength, MinimumLength), _bytes.Length)..];
+        }
+    }
     /// <summary>The captured bytes from the start of the header.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 

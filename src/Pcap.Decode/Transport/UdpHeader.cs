@@ -52,11 +52,11 @@ public readonly ref struct UdpHeader
     /// <summary>Source port.</summary>
     public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
     /// <summary>Destination port.</summary>
-    public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes[2..]);
+    public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
     /// <summary>Length field (header plus data).</summary>
-    public ushort DatagramLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes[4..]);
+    public ushort DatagramLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(4, 2));
     /// <summary>Checksum.</summary>
-    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes[6..]);
+    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(6, 2));
     /// <summary>Captured bytes after the header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
 }

@@ -103,21 +103,28 @@ public sealed class LayerWalker
     {
         const int ipOffset = EthernetHeader.Length;
         int captured = packet.Length;
-        if (captured < ipOffset + Ipv4Header.MinimumLength || BinaryPrimitives.ReadUInt16BigEndian(packet[12..]) != 0x0800)
+        if (captured < ipOffset + Ipv4Header.MinimumLength)
             return false;
-        var ip = packet[ipOffset..];
-        int ipLength = Ipv4Header.ValidHeaderLength(ip);
-        byte protocol = ip[9];
-        if (ipLength == 0 || (protocol != 6 && protocol != 17) || (BinaryPrimitives.ReadUInt16BigEndian(ip[6..]) & 0x1fff) != 0)
+        // The Ethernet header and the fixed IPv4 header as one span of constant length: their reads need no further check.
+        var head = packet[..(ipOffset + Ipv4Header.MinimumLength)];
+        if (BinaryPrimitives.ReadUInt16BigEndian(head.Slice(12, 2)) != 0x0800 || head[ipOffset] >> 4 != 4)
+            return false;
+        // Ipv4Header.ValidHeaderLength's rules: at least 20, and within the captured bytes (checked below, as the
+        // transport header must start before the datagram's end).
+        int ipLength = (head[ipOffset] & 0x0f) * 4;
+        byte protocol = head[ipOffset + 9];
+        if (ipLength < Ipv4Header.MinimumLength || (protocol != 6 && protocol != 17)
+            || (BinaryPrimitives.ReadUInt16BigEndian(head.Slice(ipOffset + 6, 2)) & 0x1fff) != 0)
             return false;
         int end = captured;
-        int totalLength = BinaryPrimitives.ReadUInt16BigEndian(ip[2..]);
+        int totalLength = BinaryPrimitives.ReadUInt16BigEndian(head.Slice(ipOffset + 2, 2));
         if (totalLength >= ipLength && ipOffset + totalLength < end)
             end = ipOffset + totalLength;
         int transportOffset = ipOffset + ipLength;
         if (transportOffset >= end)
             return false;
-        var transport = packet[transportOffset..end];
+        // Two slices, each one unsigned compare, where one packet[transportOffset..end] checks a 64-bit sum.
+        var transport = packet[..end][transportOffset..];
         int applicationEnd = end;
         int transportLength;
         uint present;
@@ -136,7 +143,7 @@ public sealed class LayerWalker
             if (transport.Length < UdpHeader.Length)
                 return false;
             transportLength = UdpHeader.Length;
-            int datagramLength = BinaryPrimitives.ReadUInt16BigEndian(transport[4..]);
+            int datagramLength = BinaryPrimitives.ReadUInt16BigEndian(transport.Slice(4, 2));
             if (datagramLength >= UdpHeader.Length && transportOffset + datagramLength < end)
                 applicationEnd = transportOffset + datagramLength;
             _first[(int)LayerKind.Udp] = new FirstLayer(transportOffset, end);
@@ -150,7 +157,7 @@ public sealed class LayerWalker
         int applicationOffset = transportOffset + transportLength;
         if (applicationOffset < applicationEnd)
         {
-            uint portPair = BinaryPrimitives.ReadUInt32BigEndian(transport);
+            uint portPair = BinaryPrimitives.ReadUInt32BigEndian(transport[..4]);
             application = ApplicationPorts.Choose(ports, (ushort)(portPair >> 16), (ushort)portPair);
             if (application != ApplicationProtocol.None)
             {

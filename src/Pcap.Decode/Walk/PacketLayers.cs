@@ -64,16 +64,20 @@ public readonly ref struct PacketLayers
     }
 
     /// <summary>The application payload (empty when no application layer was selected).</summary>
-    public ReadOnlySpan<byte> ApplicationPayload => Find(LayerKind.Application, out _);
+    public ReadOnlySpan<byte> ApplicationPayload
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => TryFind(LayerKind.Application, out var bytes) ? bytes : default;
+    }
 
     /// <summary>
     /// Reads the DNS message of a DNS, mDNS or LLMNR application layer (over TCP, after its 2-byte length); false for
     /// other applications and for a payload shorter than the 12-byte header.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetDns(out DnsMessage message)
     {
-        var payload = Find(LayerKind.Application, out bool found);
-        if (found && _walker!._application is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
+        if (TryFind(LayerKind.Application, out var payload) && _walker!._application is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
         {
             // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2); the walk ends at the transport's payload, so
             // the application layer follows the walk's only TCP or UDP layer.
@@ -99,8 +103,13 @@ public readonly ref struct PacketLayers
     /// <summary>Reads the NULL/LOOP family word (<paramref name="networkOrder"/> is true for LOOP).</summary>
     public bool TryGetNull(bool networkOrder, out NullHeader header)
     {
-        header = new NullHeader(Find(LayerKind.Null, out bool found), networkOrder);
-        return found;
+        if (TryFind(LayerKind.Null, out var bytes))
+        {
+            header = new NullHeader(bytes, networkOrder);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads an IPv6 extension header (0 is the first after the fixed header).</summary>
@@ -122,87 +131,157 @@ public readonly ref struct PacketLayers
     }
 
     /// <summary>Reads the Ethernet header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetEthernet(out EthernetHeader header)
     {
-        header = new EthernetHeader(Find(LayerKind.Ethernet, out bool found));
-        return found;
+        if (TryFind(LayerKind.Ethernet, out var bytes))
+        {
+            header = new EthernetHeader(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the Linux cooked v1 header.</summary>
     public bool TryGetLinuxSll(out LinuxSllHeader header)
     {
-        header = new LinuxSllHeader(Find(LayerKind.LinuxSll, out bool found));
-        return found;
+        if (TryFind(LayerKind.LinuxSll, out var bytes))
+        {
+            header = new LinuxSllHeader(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the Linux cooked v2 header.</summary>
     public bool TryGetLinuxSll2(out LinuxSll2Header header)
     {
-        header = new LinuxSll2Header(Find(LayerKind.LinuxSll2, out bool found));
-        return found;
+        if (TryFind(LayerKind.LinuxSll2, out var bytes))
+        {
+            header = new LinuxSll2Header(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the LLC header.</summary>
     public bool TryGetLlc(out LlcHeader header)
     {
-        header = new LlcHeader(Find(LayerKind.Llc, out bool found));
-        return found;
+        if (TryFind(LayerKind.Llc, out var bytes))
+        {
+            header = new LlcHeader(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the SNAP header.</summary>
     public bool TryGetSnap(out SnapHeader header)
     {
-        header = new SnapHeader(Find(LayerKind.Snap, out bool found));
-        return found;
+        if (TryFind(LayerKind.Snap, out var bytes))
+        {
+            header = new SnapHeader(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the ARP packet.</summary>
     public bool TryGetArp(out ArpPacket packet)
     {
-        packet = new ArpPacket(Find(LayerKind.Arp, out bool found));
-        return found;
+        if (TryFind(LayerKind.Arp, out var bytes))
+        {
+            packet = new ArpPacket(bytes);
+            return true;
+        }
+        packet = default;
+        return false;
     }
 
     /// <summary>Reads the IPv4 header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIpv4(out Ipv4Header header)
     {
-        header = new Ipv4Header(Find(LayerKind.Ipv4, out bool found));
-        return found;
+        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
+        if (TryFind(LayerKind.Ipv4, out var bytes) && bytes.Length >= Ipv4Header.MinimumLength)
+        {
+            header = new Ipv4Header(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the IPv6 header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIpv6(out Ipv6Header header)
     {
-        header = new Ipv6Header(Find(LayerKind.Ipv6, out bool found));
-        return found;
+        if (TryFind(LayerKind.Ipv6, out var bytes))
+        {
+            header = new Ipv6Header(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the ICMP header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIcmp(out IcmpHeader header)
     {
-        header = new IcmpHeader(Find(LayerKind.Icmp, out bool found));
-        return found;
+        if (TryFind(LayerKind.Icmp, out var bytes))
+        {
+            header = new IcmpHeader(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the ICMPv6 header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIcmpv6(out Icmpv6Header header)
     {
-        header = new Icmpv6Header(Find(LayerKind.Icmpv6, out bool found));
-        return found;
+        if (TryFind(LayerKind.Icmpv6, out var bytes))
+        {
+            header = new Icmpv6Header(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the UDP header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetUdp(out UdpHeader header)
     {
-        header = new UdpHeader(Find(LayerKind.Udp, out bool found));
-        return found;
+        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
+        if (TryFind(LayerKind.Udp, out var bytes) && bytes.Length >= UdpHeader.Length)
+        {
+            header = new UdpHeader(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     /// <summary>Reads the TCP header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetTcp(out TcpHeader header)
     {
-        header = new TcpHeader(Find(LayerKind.Tcp, out bool found));
-        return found;
+        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
+        if (TryFind(LayerKind.Tcp, out var bytes) && bytes.Length >= TcpHeader.MinimumLength)
+        {
+            header = new TcpHeader(bytes);
+            return true;
+        }
+        header = default;
+        return false;
     }
 
     // The walker, checked to be still on this packet: a later walk has overwritten the layers.
@@ -212,15 +291,17 @@ public readonly ref struct PacketLayers
         get
         {
             var walker = _walker;
+            // A throw here, not a call that throws: the JIT then knows the walk goes on only when the check passed,
+            // and can share the walker's loads and this check between the TryGet… calls.
             if (walker is not null && walker._walk != _walk)
-                ThrowStale();
+                throw Stale();
             return walker;
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowStale() =>
-        throw new InvalidOperationException("These PacketLayers were read after their LayerWalker walked another packet; read each packet's layers before walking the next.");
+    private static InvalidOperationException Stale() =>
+        new("These PacketLayers were read after their LayerWalker walked another packet; read each packet's layers before walking the next.");
 
     // The index of the occurrence-th layer of kind, or -1.
     private int IndexOf(LayerKind kind, int occurrence)
@@ -238,18 +319,18 @@ public readonly ref struct PacketLayers
 
     private ReadOnlySpan<byte> BytesAt(int index) => Packet[Layers[index].Offset.._walker!.EndOf(index)];
 
-    // The bytes of the first layer of kind, from the walker's table (no search); empty (and found false) when there is none.
+    // The bytes of the first layer of kind, from the walker's table (no search); false when there is none.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<byte> Find(LayerKind kind, out bool found)
+    private bool TryFind(LayerKind kind, out ReadOnlySpan<byte> bytes)
     {
         var walker = Walker;
         if (walker is not null && (walker._present & (1u << (int)kind)) != 0)
         {
-            found = true;
             var first = walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];
-            return Packet[first.Offset..first.End];
+            bytes = Packet[first.Offset..first.End];
+            return true;
         }
-        found = false;
-        return default;
+        bytes = default;
+        return false;
     }
 }

@@ -55,4 +55,27 @@ public sealed class ApplicationGoldenTests(ITestOutputHelper output)
         Assert.True(differences.Count == 0, TcpdumpOracle.Describe(differences, linkType, flags)
             + string.Join("\n", differences.Take(3).Select(d => d.Index >= 0 ? labels[d.Index] : "")));
     }
+
+    /// <summary>
+    /// Geneve carrying Ethernet, nested 40 deep: past 32 levels, which a bridged Geneve level once used up twice of the
+    /// shared bound of 64 (its own count and the inner Ethernet printer's); tcpdump prints every level.
+    /// </summary>
+    [Theory]
+    [InlineData("-n")]
+    [InlineData("-n -v")]
+    public void Geneve_nested_40_deep_prints_as_tcpdump_prints_it(string flagText)
+    {
+        byte[] frame = [0x02, 0, 0, 0, 0, 1, 0x02, 0, 0, 0, 0, 2, 0x08, 0x06, 0, 1, 8, 0, 6, 4, 0, 1, 0x02, 0, 0, 0, 0, 1, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 10, 0, 0, 2];
+        for (var i = 0; i < 40; i++)
+        {
+            var geneve = new Pcap.Testing.Packets.ByteWriter().U8(0).U8(0).U16(0x6558).U32((uint)i << 8).Bytes(frame);
+            var udp = new Pcap.Testing.Packets.ByteWriter().U16(40000).U16(6081).U16(8 + geneve.Length).U16(0).Bytes(geneve.Written);
+            var ip = new Pcap.Testing.Packets.ByteWriter().U8(0x45).U8(0).U16(20 + udp.Length).U16(0).U16(0).U8(64).U8(17).U16(0)
+                .Bytes([10, 0, 0, 1]).Bytes([10, 0, 0, 2]).Bytes(udp.Written);
+            frame = Pcap.Testing.Packets.EthernetFrameBuilder.Build([2, 0, 0, 0, 0, 3], [2, 0, 0, 0, 0, 4], 0x0800, ip.Written, pad: false);
+        }
+        var flags = flagText.Split(' ');
+        var differences = TcpdumpOracle.Compare(1, [(frame, frame.Length)], flags);
+        Assert.True(differences.Count == 0, TcpdumpOracle.Describe(differences, 1, flags));
+    }
 }
