@@ -101,8 +101,13 @@ internal static class LiveCaptureCommand
 
         try
         {
-            // Run hands over every packet already in the ring under one hold of the capture's read gate.
-            capture.Run((in LivePacket packet) => sink.Write(packet.AsFileRecord()), options.Count ?? long.MaxValue);
+            // Run hands over every packet already in the ring under one hold of the capture's read gate; a plain -w file
+            // is called directly (no interface dispatch per packet).
+            long limit = options.Count ?? long.MaxValue;
+            if (sink is CaptureFileSink file)
+                capture.Run((in LivePacket packet) => file.Write(packet.AsFileRecord()), limit);
+            else
+                capture.Run((in LivePacket packet) => sink.Write(packet.AsFileRecord()), limit);
             sink.Flush();
             if (interrupted && options.WriteFile is null && options.ParquetOutput is null)
             {

@@ -94,6 +94,7 @@ internal sealed class CaptureFileSink : IPacketSink
 
     // A packet with no snapshot length of its own (live capture) takes the header's. The link type last found to fit is
     // remembered: the canonical name is a table lookup, too dear for every packet of a capture of one link type.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool FitsPcapHeader(in CapturedPacket packet, PcapWriter writer)
     {
         if (packet.SnapLength != 0 && packet.SnapLength != writer.SnapLength)

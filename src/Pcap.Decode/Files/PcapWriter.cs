@@ -39,7 +39,7 @@ public sealed class PcapWriter : IDisposable
             throw new ArgumentOutOfRangeException(nameof(snapLength), snapLength, $"the snapshot length must be between 1 and {int.MaxValue}");
         ArgumentOutOfRangeException.ThrowIfNegative(bufferSize);
         if (bufferSize > 0)
-            _buffer = new byte[Math.Max(bufferSize, RecordHeaderLength)];
+            _buffer = new byte[Math.Max(bufferSize, FileHeaderLength)];
         _stream = stream;
         _leaveOpen = leaveOpen;
         _order = new ByteOrder(bigEndian);
@@ -47,7 +47,7 @@ public sealed class PcapWriter : IDisposable
         SnapLength = snapLength;
         IsNanosecondResolution = nanosecondResolution;
 
-        Span<byte> header = stackalloc byte[24];
+        Span<byte> header = stackalloc byte[FileHeaderLength];
         _order.Write(header, nanosecondResolution ? PcapMagic.Nanoseconds : PcapMagic.Microseconds);
         _order.Write(header[4..], (ushort)2);
         _order.Write(header[6..], (ushort)4);
@@ -78,6 +78,7 @@ public sealed class PcapWriter : IDisposable
     /// <summary>Bytes of records held in the writer's own buffer, not yet handed to the stream (0 without a buffer).</summary>
     public int BufferedLength => _buffered;
 
+    private const int FileHeaderLength = 24;
     private const int RecordHeaderLength = 16;
 
     /// <summary>Appends one packet record; data longer than <see cref="SnapLength"/> is cut to it.</summary>
@@ -104,26 +105,39 @@ public sealed class PcapWriter : IDisposable
     public void WritePacket(long seconds, long fractionNanoseconds, ReadOnlySpan<byte> data, uint wireLength)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (data.Length > SnapLength)
-            data = data[..(int)SnapLength];
+        int captured = Math.Min(data.Length, (int)SnapLength);
         uint fraction = unchecked((uint)(IsNanosecondResolution ? fractionNanoseconds : fractionNanoseconds / 1000));
+        // The common case first, kept small (no stack buffer, no stream call): the record fits in the writer's buffer.
+        if (_buffer is { } buffer && RecordHeaderLength + captured <= buffer.Length - _buffered)
+        {
+            var record = buffer.AsSpan(_buffered, RecordHeaderLength + captured);
+            WriteRecordHeader(record, unchecked((uint)seconds), fraction, (uint)captured, wireLength);
+            data[..captured].CopyTo(record[RecordHeaderLength..]);
+            _buffered += record.Length;
+            return;
+        }
+        WriteThrough(unchecked((uint)seconds), fraction, data[..captured], wireLength);
+    }
 
+    // A record that does not fit what is left of the buffer: the buffer goes first, then the record is buffered if it
+    // fits the now empty buffer, or else written straight through (in order either way).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteThrough(uint seconds, uint fraction, ReadOnlySpan<byte> data, uint wireLength)
+    {
         if (_buffer is { } buffer)
         {
-            if (buffer.Length - _buffered < RecordHeaderLength + data.Length)
-                FlushBuffer();
-            if (buffer.Length - _buffered >= RecordHeaderLength + data.Length)
+            FlushBuffer();
+            if (RecordHeaderLength + data.Length <= buffer.Length)
             {
-                var record = buffer.AsSpan(_buffered);
-                WriteRecordHeader(record, unchecked((uint)seconds), fraction, (uint)data.Length, wireLength);
+                var record = buffer.AsSpan(0, RecordHeaderLength + data.Length);
+                WriteRecordHeader(record, seconds, fraction, (uint)data.Length, wireLength);
                 data.CopyTo(record[RecordHeaderLength..]);
-                _buffered += RecordHeaderLength + data.Length;
+                _buffered = record.Length;
                 return;
             }
-            // A record larger than the whole buffer goes straight through (the buffer is empty now, so order holds).
         }
         Span<byte> header = stackalloc byte[RecordHeaderLength];
-        WriteRecordHeader(header, unchecked((uint)seconds), fraction, (uint)data.Length, wireLength);
+        WriteRecordHeader(header, seconds, fraction, (uint)data.Length, wireLength);
         _stream.Write(header);
         _stream.Write(data);
     }

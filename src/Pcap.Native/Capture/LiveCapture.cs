@@ -199,7 +199,8 @@ public sealed unsafe class LiveCapture : IDisposable
     public long Run(PacketHandler handler, long count = long.MaxValue, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        using var registration = cancellation.Register(Stop);
+        // Only a token that can be cancelled is registered with: the Stop delegate is the one allocation Run makes.
+        using var registration = cancellation.CanBeCanceled ? cancellation.Register(Stop) : default;
         long handled = 0;
         while (handled < count)
         {
@@ -380,7 +381,7 @@ public sealed unsafe class LiveCapture : IDisposable
             packet = default;
             return false;
         }
-        packet = Deliver(frame);
+        packet = Deliver(in frame);
         return true;
     }
 
@@ -415,7 +416,7 @@ public sealed unsafe class LiveCapture : IDisposable
     }
 
     /// <summary>Hands <paramref name="frame"/> to a reader: from here it counts as captured.</summary>
-    internal LivePacket Deliver(RingFrame frame)
+    internal LivePacket Deliver(scoped in RingFrame frame)
     {
         // Only the one reader (under the read gate) counts; Statistics reads the 64-bit value atomically.
         Volatile.Write(ref _captured, _captured + 1);

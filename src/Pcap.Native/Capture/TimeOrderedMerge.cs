@@ -42,7 +42,7 @@ internal sealed unsafe class TimeOrderedMerge
             {
                 _hasHead[oldest] = false;
                 worker = oldest;
-                packet = _workers[oldest].Deliver(_heads[oldest]);
+                packet = _workers[oldest].Deliver(in _heads[oldest]);
                 return true;
             }
             if (stopped)
