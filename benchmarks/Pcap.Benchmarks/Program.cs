@@ -7,7 +7,8 @@ namespace Pcap.Benchmarks;
 /// <summary>
 /// Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher: --filter, --job, ...), or one of the
 /// helpers of the benchmark scripts: <c>--generate-capture PATH COUNT SEED</c>, <c>--generate-everyday-capture PATH PER_PROTOCOL SEED</c>
-/// (issue 12's mixed corpus) and <c>--report RESULTS OUTPUT.md [--key value]...</c>.
+/// (issue 12's mixed corpus), <c>--compile-profile</c> (issue 13's per-expression compile profile) and
+/// <c>--report RESULTS OUTPUT.md [--key value]...</c>.
 /// </summary>
 internal static class Program
 {
@@ -29,6 +30,8 @@ internal static class Program
             case "--generate-everyday-capture":
                 Console.Error.WriteLine("usage: --generate-everyday-capture PATH PER_PROTOCOL SEED");
                 return 2;
+            case "--compile-profile":
+                return Filtering.CompileProfileCommand.Run(args[1..]);
             case "--report":
                 return ReportCommand.Run(args[1..]);
             default:

@@ -147,6 +147,45 @@ public static unsafe partial class LibPcap
         return results;
     }
 
+    /// <summary>
+    /// Opens one <c>pcap_open_dead</c> handle for timing <c>pcap_compile</c> alone, as a program that compiles many
+    /// filters on one handle does. Not thread-safe: one handle per thread, disposed with <c>pcap_close</c>.
+    /// </summary>
+    public static DeadHandle OpenDead(int linkType, int snapLength = 262144)
+    {
+        _ = Version;
+        nint pcap = PcapOpenDead(linkType, snapLength);
+        return pcap == 0 ? throw new InvalidOperationException($"pcap_open_dead({linkType}, {snapLength}) failed.") : new DeadHandle(pcap);
+    }
+
+    /// <summary>A <c>pcap_open_dead</c> handle that compiles with optimization and frees each program at once.</summary>
+    public sealed class DeadHandle : IDisposable
+    {
+        private nint _pcap;
+
+        internal DeadHandle(nint pcap) => _pcap = pcap;
+
+        /// <summary>Runs <c>pcap_compile</c> (optimized, netmask unknown) and <c>pcap_freecode</c>; the program's length, or -1 on a refusal.</summary>
+        public int CompileAndFree(string expression)
+        {
+            ObjectDisposedException.ThrowIf(_pcap == 0, this);
+            BpfProgramNative program = default;
+            if (PcapCompile(_pcap, &program, expression, 1, NetmaskUnknown) != 0)
+                return -1;
+            int length = (int)program.Length;
+            PcapFreeCode(&program);
+            return length;
+        }
+
+        /// <summary>Closes the handle.</summary>
+        public void Dispose()
+        {
+            if (_pcap != 0)
+                PcapClose(_pcap);
+            _pcap = 0;
+        }
+    }
+
     /// <summary>Runs <paramref name="program"/> on a packet with libpcap's <c>bpf_filter</c>.</summary>
     public static uint Filter(ReadOnlySpan<BpfInstruction> program, ReadOnlySpan<byte> packet, uint wireLength)
     {
