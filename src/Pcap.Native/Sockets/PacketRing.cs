@@ -10,7 +10,7 @@ internal sealed unsafe class PacketRing : IDisposable
     public const int HeadRoom = 24;
 
     private const int MaxBlockSize = 1 << 20;
-    private const int MinBlocks = 32;
+    private const int MinBlocks = 16;
 
     private readonly byte* _memory;
     private readonly nuint _length;
@@ -47,9 +47,8 @@ internal sealed unsafe class PacketRing : IDisposable
         int blockSize = Environment.SystemPageSize;
         while (blockSize < frameSize)
             blockSize <<= 1;
-        // The kernel wakes the reader once per block: larger blocks mean fewer wake-ups, while at least MinBlocks keeps
-        // the block the reader holds (which the kernel cannot fill) a small part of the ring. With 32, -B 8192 gives
-        // libpcap's geometry (32 blocks of 256 KiB: tcpdump's poll count per packet), so drops compare like for like.
+        // The kernel wakes the reader once per block: larger blocks mean fewer wake-ups (libpcap's are 512 KiB at the
+        // default snap length), while at least MinBlocks keeps the block the reader holds a small part of the ring.
         while (blockSize < MaxBlockSize && (long)blockSize * 2 * MinBlocks <= bufferSize)
             blockSize <<= 1;
         int blockCount = Math.Max(2, bufferSize / blockSize);
