@@ -39,12 +39,23 @@ internal static class ScratchMemoryCheck
         int count = 0;
         blocks[count++] = root;
         root.Offset = -1;
+        // Words some block loads before storing them itself: where there is none (a word is usually stored and
+        // loaded again in one block), no path can read one unwritten and the walk in topological order is skipped.
+        int loadedFirst = 0;
         for (int i = 0; i < count; i++)
         {
             var block = blocks[i];
+            loadedFirst |= LoadedBeforeStored(block.Statements);
             Discover(block.JumpTrue, ref blocks, ref count);
             if (block.JumpFalse != block.JumpTrue)
                 Discover(block.JumpFalse, ref blocks, ref count);
+        }
+        if (loadedFirst == 0)
+        {
+            for (int i = 0; i < count; i++)
+                blocks[i].Offset = 0;
+            blockPool.Return(blocks, clearArray: true);
+            return 0;
         }
         var intPool = ArrayPool<int>.Shared;
         var numbers = intPool.Rent(3 * count);
@@ -87,6 +98,19 @@ internal static class ScratchMemoryCheck
         blockPool.Return(blocks, clearArray: true);
         intPool.Return(numbers);
         return unwritten;
+    }
+
+    private static int LoadedBeforeStored(CodeStatement? statements)
+    {
+        int loaded = 0, written = 0;
+        for (var s = statements; s is not null; s = s.Next)
+        {
+            if (s.Code is (BpfOpcodes.Ld | BpfOpcodes.Mem) or (BpfOpcodes.Ldx | BpfOpcodes.Mem) && (written & (1 << (int)(s.K & 0xf))) == 0)
+                loaded |= 1 << (int)(s.K & 0xf);
+            if (s.Code is BpfOpcodes.St or BpfOpcodes.Stx)
+                written |= 1 << (int)(s.K & 0xf);
+        }
+        return loaded;
     }
 
     private static void Discover(CodeBlock? next, ref CodeBlock[] blocks, ref int count)

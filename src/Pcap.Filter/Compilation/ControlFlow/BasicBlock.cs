@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pcap.Filter.Bpf;
 
 namespace Pcap.Filter.Compilation.ControlFlow;
@@ -72,9 +73,6 @@ internal sealed class BasicBlock
     /// <summary>Atoms whose value on exit is used by a successor.</summary>
     public uint OutUse { get; set; }
 
-    /// <summary>Head of the list of edges entering this block.</summary>
-    public Edge? InEdges { get; set; }
-
     /// <summary>1 when the true exit needs an extra <c>ja</c> because it reaches more than 255 ahead.</summary>
     public int LongJumpTrue { get; set; }
 
@@ -90,7 +88,7 @@ internal sealed class BasicBlock
         get
         {
             int count = 0;
-            foreach (BlockStatement statement in Statements)
+            foreach (BlockStatement statement in CollectionsMarshal.AsSpan(Statements))
             {
                 if (!statement.IsNop)
                     count++;
@@ -116,7 +114,6 @@ internal sealed class BasicBlock
         Killed = 0;
         InUse = 0;
         OutUse = 0;
-        InEdges = null;
         LongJumpTrue = 0;
         LongJumpFalse = 0;
         Offset = 0;

@@ -21,15 +21,11 @@ internal sealed class Edge
     /// <summary>The block this edge enters; null for the exits of a return block.</summary>
     public BasicBlock? Successor { get; set; }
 
-    /// <summary>Next edge in the successor's list of incoming edges.</summary>
-    public Edge? NextIncoming { get; set; }
-
     /// <summary>Forgets everything but the predecessor (see <see cref="BlockArena"/>).</summary>
     public void Reset()
     {
         Id = 0;
         Code = 0;
         Successor = null;
-        NextIncoming = null;
     }
 }

@@ -17,114 +17,48 @@ internal static class BlockInterning
         ControlFlowGraph graph = state.Graph;
         Span<int> classOf = state.InternClasses;
         classOf.Fill(-1);
-        var classByKey = state.InternKeys;
-        var representative = state.InternRepresentatives;
-        classByKey.Clear();
-        representative.Clear();
+        BlockClasses classes = state.Classes;
+        classes.Start(state.BlockCount);
         graph.UnmarkAll();
-        Classify(state, classOf, classByKey, representative);
+        Classify(state, classOf, classes);
 
         foreach (var block in state.Blocks)
         {
-            if (block.JumpTrue is { } onTrue && classOf[onTrue.Id] >= 0)
-                block.JumpTrue = representative[classOf[onTrue.Id]];
-            if (block.JumpFalse is { } onFalse && classOf[onFalse.Id] >= 0)
-                block.JumpFalse = representative[classOf[onFalse.Id]];
+            if (block.JumpTrue is { } onTrue && classOf[onTrue.Id] >= 0 && classes.Representative(classOf[onTrue.Id]) is var trueTarget && trueTarget != onTrue)
+                block.JumpTrue = trueTarget;
+            if (block.JumpFalse is { } onFalse && classOf[onFalse.Id] >= 0 && classes.Representative(classOf[onFalse.Id]) is var falseTarget && falseTarget != onFalse)
+                block.JumpFalse = falseTarget;
         }
-        // Dropped so the thread's reused state does not keep this graph alive.
-        classByKey.Clear();
-        representative.Clear();
+        classes.Forget();
     }
 
     // Post-order (true branch, false branch, block) without recursion, so both successors have a class before the block.
-    private static void Classify(OptimizerState state, Span<int> classOf, Dictionary<BlockKey, int> classByKey,
-        List<BasicBlock> representative)
+    private static void Classify(OptimizerState state, Span<int> classOf, BlockClasses classes)
     {
         ControlFlowGraph graph = state.Graph;
         BasicBlock root = graph.Root;
+        ReadOnlySpan<BasicBlock> blocks = state.Blocks;
         var pending = state.Walk;
         pending.Clear();
         graph.Mark(root);
-        pending.Push((root, 0));
-        while (pending.TryPop(out var top))
+        pending.Push(root.Id, 0);
+        while (pending.TryPop(out int id, out int step))
         {
-            (BasicBlock block, int step) = top;
+            BasicBlock block = blocks[id];
             if (!block.IsReturn && step < 2)
             {
-                pending.Push((block, step + 1));
+                pending.Push(id, step + 1);
                 BasicBlock next = step == 0 ? block.JumpTrue! : block.JumpFalse!;
                 if (!graph.IsMarked(next))
                 {
                     graph.Mark(next);
-                    pending.Push((next, 0));
+                    pending.Push(next.Id, 0);
                 }
                 continue;
             }
             int trueClass = block.IsReturn ? -1 : classOf[block.JumpTrue!.Id];
             int falseClass = block.IsReturn ? -1 : classOf[block.JumpFalse!.Id];
-            var key = new BlockKey(block, trueClass, falseClass);
-            if (classByKey.TryGetValue(key, out int existing))
-            {
-                if (block.Id > representative[existing].Id)
-                    representative[existing] = block;
-            }
-            else
-            {
-                existing = representative.Count;
-                classByKey.Add(key, existing);
-                representative.Add(block);
-            }
-            classOf[block.Id] = existing;
-        }
-    }
-
-    // A block's identity for merging: its jump, its successors' classes and its live statements.
-    internal readonly struct BlockKey(BasicBlock block, int trueClass, int falseClass) : IEquatable<BlockKey>
-    {
-        private readonly BasicBlock _block = block;
-        private readonly int _trueClass = trueClass;
-        private readonly int _falseClass = falseClass;
-
-        public bool Equals(BlockKey other) =>
-            _trueClass == other._trueClass && _falseClass == other._falseClass
-            && _block.Branch.Code == other._block.Branch.Code && _block.Branch.K == other._block.Branch.K
-            && SameLiveStatements(_block.Statements, other._block.Statements);
-
-        public override bool Equals(object? obj) => obj is BlockKey other && Equals(other);
-
-        public override int GetHashCode()
-        {
-            var hash = new HashCode();
-            hash.Add(_block.Branch.Code);
-            hash.Add(_block.Branch.K);
-            hash.Add(_trueClass);
-            hash.Add(_falseClass);
-            foreach (BlockStatement statement in _block.Statements)
-            {
-                if (statement.IsNop)
-                    continue;
-                hash.Add(statement.Code);
-                hash.Add(statement.K);
-            }
-            return hash.ToHashCode();
-        }
-    }
-
-    private static bool SameLiveStatements(List<BlockStatement> first, List<BlockStatement> second)
-    {
-        int i = 0, j = 0;
-        while (true)
-        {
-            while (i < first.Count && first[i].IsNop)
-                i++;
-            while (j < second.Count && second[j].IsNop)
-                j++;
-            if (i == first.Count || j == second.Count)
-                return i == first.Count && j == second.Count;
-            if (first[i].Code != second[j].Code || first[i].K != second[j].K)
-                return false;
-            i++;
-            j++;
+            classOf[block.Id] = classes.Classify(block, trueClass, falseClass);
         }
     }
 }

@@ -9,24 +9,33 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// </summary>
 internal static class ChainPullup
 {
-    /// <summary>Tries one pull-up below <paramref name="block"/> in an "or" chain (<paramref name="orChain"/>) or an "and" chain.</summary>
-    public static void Run(OptimizerState state, BasicBlock block, bool orChain)
+    /// <summary>
+    /// Tries one pull-up below <paramref name="block"/> in an "or" chain, then one in an "and" chain (libpcap's
+    /// <c>or_pullup</c> then <c>and_pullup</c>). Both start with the same test of the incoming edges, made once: the
+    /// edge lists are not rebuilt in between and the exit values do not change, so it would answer the same.
+    /// </summary>
+    public static void Run(OptimizerState state, BasicBlock block)
     {
-        Edge? edge = block.InEdges;
-        if (edge is null)
+        int first = state.FirstInEdge(block.Id);
+        if (first < 0)
             return;
-        uint value = state.ExitValues(edge.Predecessor)[Atoms.A];
-        for (edge = edge.NextIncoming; edge is not null; edge = edge.NextIncoming)
+        uint value = state.ExitValues(state.PredecessorOf(first))[Atoms.A];
+        for (int edge = state.NextInEdge(first); edge >= 0; edge = state.NextInEdge(edge))
         {
-            if (value != state.ExitValues(edge.Predecessor)[Atoms.A])
+            if (value != state.ExitValues(state.PredecessorOf(edge))[Atoms.A])
                 return;
         }
+        Pull(state, block, first, value, orChain: true);
+        Pull(state, block, first, value, orChain: false);
+    }
 
+    private static void Pull(OptimizerState state, BasicBlock block, int first, uint value, bool orChain)
+    {
         // An "or" chain continues on false and shares its true exit; an "and" chain the other way round.
         bool chainOnTrue = !orChain;
         BasicBlock? SharedExit(BasicBlock b) => orChain ? b.JumpTrue : b.JumpFalse;
 
-        JumpSlot different = JumpSlot.Into(block.InEdges!.Predecessor, block);
+        JumpSlot different = JumpSlot.Into(state.Blocks[state.PredecessorOf(first)], block);
         bool atTop = true;
         while (true)
         {
@@ -64,8 +73,8 @@ internal static class ChainPullup
         // At the top every predecessor must now enter the pulled block; inside the chain there is one.
         if (atTop)
         {
-            for (edge = block.InEdges; edge is not null; edge = edge.NextIncoming)
-                JumpSlot.Into(edge.Predecessor, block).Target = pull;
+            for (int edge = first; edge >= 0; edge = state.NextInEdge(edge))
+                JumpSlot.Into(state.Blocks[state.PredecessorOf(edge)], block).Target = pull;
         }
         else
         {

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Pcap.Filter.Compilation.ControlFlow;
 
 namespace Pcap.Filter.Compilation.Optimization;
@@ -11,49 +13,43 @@ internal static class DeadStoreElimination
     /// <summary>Removes the dead definitions of <paramref name="block"/>.</summary>
     public static void Run(OptimizerState state, BasicBlock block)
     {
-        // The index of each atom's last definition not yet read (-1 for none): indices, not references, so the
-        // table lives on the stack.
-        Span<int> lastDefinition = stackalloc int[Atoms.Count];
-        lastDefinition.Fill(-1);
-        List<BlockStatement> statements = block.Statements;
-        for (int i = 0; i < statements.Count; i++)
-            Visit(state, statements, statements[i], i, lastDefinition);
+        // The index of each atom's last definition not yet read, valid where its bit is set in 'pending': indices,
+        // not references, and a mask instead of clearing the table for every block.
+        Span<int> lastDefinition = state.LastDefinition;
+        uint pending = 0;
+        ReadOnlySpan<BlockStatement> statements = CollectionsMarshal.AsSpan(block.Statements);
+        for (int i = 0; i < statements.Length; i++)
+            Visit(state, statements, statements[i], i, lastDefinition, ref pending);
         // The final jump or return defines nothing; it only reads.
-        Visit(state, statements, block.Branch, -1, lastDefinition);
+        Visit(state, statements, block.Branch, -1, lastDefinition, ref pending);
 
-        for (int atom = 0; atom < Atoms.Count; atom++)
+        // Ascending atom order, as libpcap deletes them.
+        for (uint dead = pending & ~block.OutUse; dead != 0; dead &= dead - 1)
         {
-            if (lastDefinition[atom] >= 0 && !Atoms.Contains(block.OutUse, atom))
-            {
-                statements[lastDefinition[atom]].Code = BlockStatement.Nop;
-                state.NoteSimplification();
-            }
+            statements[lastDefinition[BitOperations.TrailingZeroCount(dead)]].Code = BlockStatement.Nop;
+            state.NoteSimplification();
         }
     }
 
-    private static void Visit(OptimizerState state, List<BlockStatement> statements, BlockStatement statement, int index,
-        Span<int> lastDefinition)
+    private static void Visit(OptimizerState state, ReadOnlySpan<BlockStatement> statements, BlockStatement statement,
+        int index, Span<int> lastDefinition, ref uint pending)
     {
         int used = Atoms.UsedBy(statement);
         if (used == Atoms.AAndX)
-        {
-            lastDefinition[Atoms.X] = -1;
-            lastDefinition[Atoms.A] = -1;
-        }
+            pending &= ~(Atoms.Mask(Atoms.X) | Atoms.Mask(Atoms.A));
         else if (used >= 0)
-        {
-            lastDefinition[used] = -1;
-        }
+            pending &= ~Atoms.Mask(used);
 
         int defined = Atoms.DefinedBy(statement);
         if (defined >= 0)
         {
-            if (lastDefinition[defined] >= 0)
+            if (Atoms.Contains(pending, defined))
             {
                 state.NoteSimplification();
                 statements[lastDefinition[defined]].Code = BlockStatement.Nop;
             }
             lastDefinition[defined] = index;
+            pending |= Atoms.Mask(defined);
         }
     }
 }

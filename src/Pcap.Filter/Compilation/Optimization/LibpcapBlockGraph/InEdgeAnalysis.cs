@@ -8,25 +8,17 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// </summary>
 internal static class InEdgeAnalysis
 {
-    /// <summary>Rebuilds every block's <see cref="BasicBlock.InEdges"/>.</summary>
+    /// <summary>Rebuilds every block's incoming edges (<see cref="OptimizerState.FirstInEdge"/>).</summary>
     public static void Run(OptimizerState state)
     {
-        foreach (var block in state.Blocks)
-            block.InEdges = null;
+        state.ClearInEdges();
         for (int level = state.Graph.Root.Level; level > 0; level--)
         {
             foreach (BasicBlock block in state.Level(level))
             {
-                Link(block.True);
-                Link(block.False);
+                state.AddInEdge(block.True);
+                state.AddInEdge(block.False);
             }
         }
-    }
-
-    private static void Link(Edge edge)
-    {
-        var child = edge.Successor!;
-        edge.NextIncoming = child.InEdges;
-        child.InEdges = edge;
     }
 }

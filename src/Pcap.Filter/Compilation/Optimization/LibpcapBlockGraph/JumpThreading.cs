@@ -23,18 +23,20 @@ internal static class JumpThreading
             edge.Successor = successor.JumpTrue;
         }
 
+        ReadOnlySpan<uint> dominators = state.Dominators(edge);
+        ReadOnlySpan<Edge> edges = state.Edges;
         bool restart;
         do
         {
             restart = false;
-            for (int word = 0; word < state.EdgeWords && !restart; word++)
+            for (int word = 0; word < dominators.Length && !restart; word++)
             {
-                uint bits = state.Dominators(edge)[word];
+                uint bits = dominators[word];
                 while (bits != 0)
                 {
                     int bit = BitSet.LowestBit(bits);
-                    bits &= ~(1u << bit);
-                    Edge dominator = state.Edges[word * 32 + bit];
+                    bits &= bits - 1;
+                    Edge dominator = edges[word * 32 + bit];
                     BasicBlock? target = FoldEdge(state, edge.Successor!, dominator);
                     if (target is not null && !UseConflict(state, edge.Predecessor, target))
                     {

@@ -15,14 +15,15 @@ internal static class LevelAnalysis
         state.ClearLevels();
         state.Graph.UnmarkAll();
         var graph = state.Graph;
+        ReadOnlySpan<BasicBlock> blocks = state.Blocks;
         var pending = state.Walk;
         pending.Clear();
         graph.Mark(graph.Root);
-        pending.Push((graph.Root, 0));
+        pending.Push(graph.Root.Id, 0);
         // libpcap's recursive find_levels_r: true branch, false branch, then the block goes on its level's list.
-        while (pending.TryPop(out var top))
+        while (pending.TryPop(out int id, out int step))
         {
-            (BasicBlock block, int step) = top;
+            BasicBlock block = blocks[id];
             if (block.JumpTrue is not { } onTrue || block.JumpFalse is not { } onFalse)
             {
                 Enlist(state, block, 0);
@@ -30,12 +31,12 @@ internal static class LevelAnalysis
             }
             if (step < 2)
             {
-                pending.Push((block, step + 1));
+                pending.Push(id, step + 1);
                 BasicBlock next = step == 0 ? onTrue : onFalse;
                 if (!graph.IsMarked(next))
                 {
                     graph.Mark(next);
-                    pending.Push((next, 0));
+                    pending.Push(next.Id, 0);
                 }
                 continue;
             }

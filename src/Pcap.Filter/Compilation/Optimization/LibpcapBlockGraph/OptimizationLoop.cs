@@ -74,8 +74,7 @@ internal static class OptimizationLoop
         {
             foreach (BasicBlock block in state.Level(level))
             {
-                ChainPullup.Run(state, block, orChain: true);
-                ChainPullup.Run(state, block, orChain: false);
+                ChainPullup.Run(state, block);
             }
         }
     }

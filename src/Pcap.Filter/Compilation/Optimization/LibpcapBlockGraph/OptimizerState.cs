@@ -25,9 +25,15 @@ internal sealed class OptimizerState
     private uint[] _edgeDominators = new uint[128];
     private uint[] _exitValues = new uint[64 * BasicBlock.AtomCount];
     private int[] _internClasses = new int[64];
-    private BasicBlock?[] _snapshotTrue = new BasicBlock?[64];
-    private BasicBlock?[] _snapshotFalse = new BasicBlock?[64];
-    private BasicBlock? _snapshotRoot;
+    // Incoming edges as lists of edge ids (libpcap's in_edges and next): ints, so rebuilding them stores no reference.
+    private int[] _firstInEdge = new int[64];
+    private int[] _nextInEdge = new int[128];
+    // Jump targets as ids (-1 for none): comparing and storing ints, not references.
+    private int[] _snapshotTrue = new int[64];
+    private int[] _snapshotFalse = new int[64];
+    private int _snapshotRoot;
+    private BasicBlock[] _numbering = new BasicBlock[64];
+    private readonly int[] _lastDefinition = new int[BasicBlock.AtomCount];
     private ControlFlowGraph _graph = null!;
 
     private OptimizerState()
@@ -82,23 +88,46 @@ internal sealed class OptimizerState
     /// <summary>True when a pass changed something other than moving branches (libpcap's loop detection).</summary>
     public bool NonBranchMovementPerformed { get; set; }
 
-    /// <summary>Scratch stack for the depth-first walks.</summary>
-    public Stack<(BasicBlock Block, int Step)> Walk { get; } = new();
+    /// <summary>Scratch stack for the depth-first walks over numbered blocks.</summary>
+    public IdStack Walk { get; } = new();
+
+    /// <summary>Dead-store elimination's scratch: the index of each atom's last unread definition.</summary>
+    public Span<int> LastDefinition => _lastDefinition;
 
     /// <summary>Block interning: the class of each block by id (-1 for none).</summary>
     public Span<int> InternClasses => _internClasses.AsSpan(0, BlockCount);
 
-    /// <summary>Block interning: the class of each distinct block content.</summary>
-    public Dictionary<BlockInterning.BlockKey, int> InternKeys { get; } = [];
-
-    /// <summary>Block interning: each class's representative block.</summary>
-    public List<BasicBlock> InternRepresentatives { get; } = [];
+    /// <summary>Block interning: the classes of equal blocks.</summary>
+    public BlockClasses Classes { get; } = new();
 
     /// <summary>Bit set of the blocks that dominate <paramref name="block"/>.</summary>
     public Span<uint> Dominators(BasicBlock block) => _dominators.AsSpan(block.Id * NodeWords, NodeWords);
 
     /// <summary>Bit set of the edges that dominate <paramref name="edge"/>.</summary>
     public Span<uint> Dominators(Edge edge) => _edgeDominators.AsSpan(edge.Id * EdgeWords, EdgeWords);
+
+    /// <summary>The id of the first edge entering the block of id <paramref name="blockId"/>, or -1 for none.</summary>
+    public int FirstInEdge(int blockId) => _firstInEdge[blockId];
+
+    /// <summary>The id of the edge after <paramref name="edgeId"/> entering the same block, or -1 for none.</summary>
+    public int NextInEdge(int edgeId) => _nextInEdge[edgeId];
+
+    /// <summary>The id of the block edge <paramref name="edgeId"/> leaves.</summary>
+    public int PredecessorOf(int edgeId) => edgeId < BlockCount ? edgeId : edgeId - BlockCount;
+
+    /// <summary>Forgets every incoming edge (see <see cref="AddInEdge"/>).</summary>
+    public void ClearInEdges() => _firstInEdge.AsSpan(0, BlockCount).Fill(-1);
+
+    /// <summary>Puts <paramref name="edge"/> at the head of its successor's incoming edges.</summary>
+    public void AddInEdge(Edge edge)
+    {
+        int successor = edge.Successor!.Id;
+        _nextInEdge[edge.Id] = _firstInEdge[successor];
+        _firstInEdge[successor] = edge.Id;
+    }
+
+    /// <summary>Value numbers of every atom on exit from the block of id <paramref name="blockId"/> (0 = unknown).</summary>
+    public Span<uint> ExitValues(int blockId) => _exitValues.AsSpan(blockId * BasicBlock.AtomCount, BasicBlock.AtomCount);
 
     /// <summary>Value numbers of every atom on exit from <paramref name="block"/> (0 = unknown).</summary>
     public Span<uint> ExitValues(BasicBlock block) => _exitValues.AsSpan(block.Id * BasicBlock.AtomCount, BasicBlock.AtomCount);
@@ -131,22 +160,22 @@ internal sealed class OptimizerState
     /// <summary>Remembers every block's jump targets and the root, for <see cref="JumpsMovedSinceLastSnapshot"/>.</summary>
     public void SnapshotJumps()
     {
-        _snapshotRoot = _graph.Root;
+        _snapshotRoot = _graph.Root.Id;
         for (int i = 0; i < BlockCount; i++)
         {
-            _snapshotTrue[i] = _blocks[i].JumpTrue;
-            _snapshotFalse[i] = _blocks[i].JumpFalse;
+            _snapshotTrue[i] = _blocks[i].JumpTrue?.Id ?? -1;
+            _snapshotFalse[i] = _blocks[i].JumpFalse?.Id ?? -1;
         }
     }
 
     /// <summary>True when the root or any jump target differs from the last snapshot (or there is none yet).</summary>
     public bool JumpsMovedSinceLastSnapshot()
     {
-        if (_snapshotRoot != _graph.Root)
+        if (_snapshotRoot != _graph.Root.Id)
             return true;
         for (int i = 0; i < BlockCount; i++)
         {
-            if (_snapshotTrue[i] != _blocks[i].JumpTrue || _snapshotFalse[i] != _blocks[i].JumpFalse)
+            if (_snapshotTrue[i] != (_blocks[i].JumpTrue?.Id ?? -1) || _snapshotFalse[i] != (_blocks[i].JumpFalse?.Id ?? -1))
                 return true;
         }
         return false;
@@ -177,9 +206,11 @@ internal sealed class OptimizerState
         Grow(ref _listed, count);
         Grow(ref _levelCursor, count + 1);
         Grow(ref _internClasses, count);
+        Grow(ref _firstInEdge, count);
+        Grow(ref _nextInEdge, 2 * count);
         Grow(ref _snapshotTrue, count);
         Grow(ref _snapshotFalse, count);
-        _snapshotRoot = null;
+        _snapshotRoot = -1;
         Grow(ref _dominators, count * NodeWords);
         Grow(ref _edgeDominators, 2 * count * EdgeWords);
         Grow(ref _exitValues, count * BasicBlock.AtomCount);
@@ -196,14 +227,14 @@ internal sealed class OptimizerState
     // Depth-first preorder, true branch first, without recursion: a block is numbered when first reached.
     private int Number(ControlFlowGraph graph)
     {
-        var pending = Walk;
-        pending.Clear();
+        BasicBlock[] pending = _numbering;
+        int top = 0;
         graph.UnmarkAll();
-        pending.Push((graph.Root, 0));
+        pending[top++] = graph.Root;
         int count = 0;
-        while (pending.TryPop(out var top))
+        while (top > 0)
         {
-            BasicBlock block = top.Block;
+            BasicBlock block = pending[--top];
             if (graph.IsMarked(block))
                 continue;
             graph.Mark(block);
@@ -211,11 +242,14 @@ internal sealed class OptimizerState
             if (count == _blocks.Length)
                 Array.Resize(ref _blocks, 2 * count);
             _blocks[count++] = block;
+            if (top + 2 > pending.Length)
+                Array.Resize(ref pending, 2 * pending.Length);
             if (block.JumpFalse is { } onFalse)
-                pending.Push((onFalse, 0));
+                pending[top++] = onFalse;
             if (block.JumpTrue is { } onTrue)
-                pending.Push((onTrue, 0));
+                pending[top++] = onTrue;
         }
+        _numbering = pending;
         return count;
     }
 

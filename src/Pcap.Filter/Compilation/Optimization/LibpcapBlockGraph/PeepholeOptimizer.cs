@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation.ControlFlow;
 
@@ -18,8 +19,8 @@ internal static class PeepholeOptimizer
     /// <summary>Applies the rewrites to <paramref name="block"/>.</summary>
     public static void Run(OptimizerState state, BasicBlock block)
     {
-        List<BlockStatement> statements = block.Statements;
-        if (statements.Count == 0)
+        ReadOnlySpan<BlockStatement> statements = CollectionsMarshal.AsSpan(block.Statements);
+        if (statements.Length == 0)
             return;
 
         BlockStatement last = statements[0];
@@ -41,7 +42,7 @@ internal static class PeepholeOptimizer
         DecideJump(state, block);
     }
 
-    private static void RewritePair(OptimizerState state, BasicBlock block, List<BlockStatement> statements, int s, int next)
+    private static void RewritePair(OptimizerState state, BasicBlock block, ReadOnlySpan<BlockStatement> statements, int s, int next)
     {
         BlockStatement first = statements[s];
         BlockStatement second = statements[next];
@@ -161,9 +162,9 @@ internal static class PeepholeOptimizer
         }
     }
 
-    private static int NextLive(List<BlockStatement> statements, int from)
+    private static int NextLive(ReadOnlySpan<BlockStatement> statements, int from)
     {
-        for (int i = from; i < statements.Count; i++)
+        for (int i = from; i < statements.Length; i++)
         {
             if (!statements[i].IsNop)
                 return i;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pcap.Filter.Bpf;
 using Pcap.Filter.Compilation.ControlFlow;
 
@@ -13,20 +14,20 @@ internal static class UseDefAnalysis
     /// <summary>Recomputes the use/def sets of every reachable block.</summary>
     public static void Run(OptimizerState state)
     {
+        // One sweep from the leaves up: the local sets depend on the block alone, and a block's successors sit on
+        // lower levels, so their entry sets are final when the block is reached.
         int maxLevel = state.Graph.Root.Level;
-        for (int level = maxLevel; level >= 0; level--)
+        foreach (BasicBlock block in state.Level(0))
         {
-            foreach (BasicBlock block in state.Level(level))
-            {
-                ComputeLocal(block);
-                block.OutUse = 0;
-            }
+            ComputeLocal(block);
+            block.OutUse = 0;
         }
         for (int level = 1; level <= maxLevel; level++)
         {
             foreach (BasicBlock block in state.Level(level))
             {
-                block.OutUse |= block.JumpTrue!.InUse | block.JumpFalse!.InUse;
+                ComputeLocal(block);
+                block.OutUse = block.JumpTrue!.InUse | block.JumpFalse!.InUse;
                 block.InUse |= block.OutUse & ~block.Killed;
             }
         }
@@ -35,7 +36,7 @@ internal static class UseDefAnalysis
     private static void ComputeLocal(BasicBlock block)
     {
         uint defined = 0, used = 0, killed = 0;
-        foreach (BlockStatement statement in block.Statements)
+        foreach (BlockStatement statement in CollectionsMarshal.AsSpan(block.Statements))
         {
             if (statement.IsNop)
                 continue;
