@@ -39,14 +39,13 @@ internal static class FanoutCaptureCommand
         Console.Error.WriteLine($"pcapcore: {fanout.Workers} workers, fanout {options.FanoutMode ?? "hash"} (group {group.GroupId}), reorder window {group.ReorderWindow.TotalMilliseconds:0} ms");
 
         long limit = options.Count ?? long.MaxValue;
-        long seen = 0;
         try
         {
-            while (seen < limit && group.TryReadInTimeOrder(out var packet, out _))
-            {
-                seen++;
-                sink.Write(packet.AsFileRecord());
-            }
+            // As in LiveCaptureCommand: a batch of packets per hold of the read gate, a plain -w file called directly.
+            if (sink is CaptureFileSink file)
+                group.RunInTimeOrder((in LivePacket packet) => file.Write(packet.AsFileRecord()), limit);
+            else
+                group.RunInTimeOrder((in LivePacket packet) => sink.Write(packet.AsFileRecord()), limit);
         }
         catch (RotationLimitReachedException e)
         {

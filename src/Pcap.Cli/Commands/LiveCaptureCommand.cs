@@ -99,15 +99,15 @@ internal static class LiveCaptureCommand
             : "pcapcore: ");
         Console.Error.WriteLine($"listening on {capture.Device.Name}, link-type {LinkTypeNames.Describe(capture.LinkType)}, snapshot length {capture.SnapLength} bytes");
 
-        long limit = options.Count ?? long.MaxValue;
-        long seen = 0;
         try
         {
-            while (seen < limit && capture.TryRead(out var packet))
-            {
-                seen++;
-                sink.Write(packet.AsFileRecord());
-            }
+            // Run hands over every packet already in the ring under one hold of the capture's read gate; a plain -w file
+            // is called directly (no interface dispatch per packet).
+            long limit = options.Count ?? long.MaxValue;
+            if (sink is CaptureFileSink file)
+                capture.Run((in LivePacket packet) => file.Write(packet.AsFileRecord()), limit);
+            else
+                capture.Run((in LivePacket packet) => sink.Write(packet.AsFileRecord()), limit);
             sink.Flush();
             if (interrupted && options.WriteFile is null && options.ParquetOutput is null)
             {
@@ -180,10 +180,10 @@ internal static class LiveCaptureCommand
                 throw;
             }
         }
-        // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
+        // The sink's record buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
         Stream stream = options.WriteFile == "-"
             ? StandardOutputFile.Open(StandardOutput.Open())
-            : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            : CaptureFileSink.OpenFile(options.WriteFile);
         try
         {
             var file = new CaptureFileSink(stream, capture.LinkType, (uint)capture.SnapLength, options.NanosecondPrecision, options.PacketBuffered);

@@ -19,6 +19,13 @@ internal sealed class CaptureFileSink : IPacketSink
     private PcapWriter? _pcap;
     private PcapNgWriter? _pcapNg;
     private long _written;
+    private LinkType? _fittingLinkType;
+
+    /// <summary>
+    /// The pcap writer gathers records in a buffer of this size and hands each full one to the stream in one write, as
+    /// stdio does for tcpdump; the streams it is given need no buffer of their own (<see cref="OpenFile"/>).
+    /// </summary>
+    private const int RecordBufferSize = 1 << 16;
 
     /// <summary>Writes the pcap file header to <paramref name="stream"/>.</summary>
     /// <param name="stream">The output file or stdout (<c>-w -</c>).</param>
@@ -32,7 +39,7 @@ internal sealed class CaptureFileSink : IPacketSink
         string? path = null, TextWriter? notices = null)
     {
         _stream = stream;
-        _pcap = new PcapWriter(stream, linkType, snapLength, nanosecondResolution);
+        _pcap = new PcapWriter(stream, linkType, snapLength, nanosecondResolution, bufferSize: RecordBufferSize);
         _nanosecondResolution = nanosecondResolution;
         _flushEachPacket = flushEachPacket;
         _path = path;
@@ -43,8 +50,7 @@ internal sealed class CaptureFileSink : IPacketSink
     public static CaptureFileSink Create(string path, LinkType linkType, uint snapLength, bool nanosecondResolution, bool flushEachPacket,
         TextWriter? notices)
     {
-        // A large buffer keeps write(2) calls rare under load, as stdio does for tcpdump.
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        var stream = OpenFile(path);
         try
         {
             return new CaptureFileSink(stream, linkType, snapLength, nanosecondResolution, flushEachPacket, path, notices);
@@ -56,8 +62,14 @@ internal sealed class CaptureFileSink : IPacketSink
         }
     }
 
+    /// <summary>
+    /// Opens (or truncates) a <c>-w</c> file without a stream buffer: the writer's own buffer keeps write(2) calls rare
+    /// under load, and a second buffer would only copy each record again.
+    /// </summary>
+    public static FileStream OpenFile(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+
     /// <summary>The bytes written so far, buffered ones included (what tcpdump's <c>pcap_dump_ftell</c> tells <c>-C</c>).</summary>
-    public long Length => _stream.Position;
+    public long Length => _stream.Position + (_pcap?.BufferedLength ?? 0);
 
     /// <inheritdoc/>
     public void Write(in CapturedPacket packet)
@@ -80,9 +92,20 @@ internal sealed class CaptureFileSink : IPacketSink
         _written++;
     }
 
-    // A packet with no snapshot length of its own (live capture) takes the header's.
-    private static bool FitsPcapHeader(in CapturedPacket packet, PcapWriter writer) =>
-        LinkTypeNames.Canonical(packet.LinkType) == writer.LinkType && (packet.SnapLength == 0 || packet.SnapLength == writer.SnapLength);
+    // A packet with no snapshot length of its own (live capture) takes the header's. The link type last found to fit is
+    // remembered: the canonical name is a table lookup, too dear for every packet of a capture of one link type.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool FitsPcapHeader(in CapturedPacket packet, PcapWriter writer)
+    {
+        if (packet.SnapLength != 0 && packet.SnapLength != writer.SnapLength)
+            return false;
+        if (packet.LinkType == _fittingLinkType)
+            return true;
+        if (LinkTypeNames.Canonical(packet.LinkType) != writer.LinkType)
+            return false;
+        _fittingLinkType = packet.LinkType;
+        return true;
+    }
 
     private int InterfaceFor(LinkType linkType, uint snapLength)
     {

@@ -45,7 +45,7 @@ internal static class PacketSinkFactory
         }
         Stream stream = options.WriteFile == "-"
             ? StandardOutputFile.Open(openStandardOutput())
-            : new FileStream(options.WriteFile, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            : CaptureFileSink.OpenFile(options.WriteFile);
         try
         {
             string? path = options.WriteFile == "-" ? null : options.WriteFile;

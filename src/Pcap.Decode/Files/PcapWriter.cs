@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Pcap.Decode.Files;
 
 /// <summary>
@@ -13,6 +15,8 @@ public sealed class PcapWriter : IDisposable
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly ByteOrder _order;
+    private readonly byte[]? _buffer;
+    private int _buffered;
     private bool _disposed;
 
     /// <summary>Writes the file header to <paramref name="stream"/>.</summary>
@@ -22,12 +26,20 @@ public sealed class PcapWriter : IDisposable
     /// <param name="nanosecondResolution">True to write the nanosecond magic and nanosecond timestamps.</param>
     /// <param name="bigEndian">True to write integers big-endian.</param>
     /// <param name="leaveOpen">True to leave <paramref name="stream"/> open when the writer is disposed.</param>
+    /// <param name="bufferSize">
+    /// 0 to hand every record to <paramref name="stream"/> as it is written; otherwise the size of a buffer the writer
+    /// gathers records in and hands over whole (when full, on <see cref="Flush"/> and on <see cref="Dispose"/>), so a
+    /// capture of small packets pays one stream call per buffer instead of two per packet.
+    /// </param>
     public PcapWriter(Stream stream, LinkType linkType, uint snapLength = CaptureLimits.DefaultSnapLength,
-        bool nanosecondResolution = false, bool bigEndian = false, bool leaveOpen = false)
+        bool nanosecondResolution = false, bool bigEndian = false, bool leaveOpen = false, int bufferSize = 0)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (snapLength == 0 || snapLength > int.MaxValue)
             throw new ArgumentOutOfRangeException(nameof(snapLength), snapLength, $"the snapshot length must be between 1 and {int.MaxValue}");
+        ArgumentOutOfRangeException.ThrowIfNegative(bufferSize);
+        if (bufferSize > 0)
+            _buffer = new byte[Math.Max(bufferSize, FileHeaderLength)];
         _stream = stream;
         _leaveOpen = leaveOpen;
         _order = new ByteOrder(bigEndian);
@@ -35,7 +47,7 @@ public sealed class PcapWriter : IDisposable
         SnapLength = snapLength;
         IsNanosecondResolution = nanosecondResolution;
 
-        Span<byte> header = stackalloc byte[24];
+        Span<byte> header = stackalloc byte[FileHeaderLength];
         _order.Write(header, nanosecondResolution ? PcapMagic.Nanoseconds : PcapMagic.Microseconds);
         _order.Write(header[4..], (ushort)2);
         _order.Write(header[6..], (ushort)4);
@@ -43,7 +55,15 @@ public sealed class PcapWriter : IDisposable
         _order.Write(header[12..], 0u); // sigfigs: unused by everyone
         _order.Write(header[16..], snapLength);
         _order.Write(header[20..], linkType.Value);
-        _stream.Write(header);
+        if (_buffer is not null)
+        {
+            header.CopyTo(_buffer);
+            _buffered = header.Length;
+        }
+        else
+        {
+            _stream.Write(header);
+        }
     }
 
     /// <summary>The LINKTYPE_ number written in the header.</summary>
@@ -54,6 +74,12 @@ public sealed class PcapWriter : IDisposable
 
     /// <summary>True when timestamps are written in nanoseconds.</summary>
     public bool IsNanosecondResolution { get; }
+
+    /// <summary>Bytes of records held in the writer's own buffer, not yet handed to the stream (0 without a buffer).</summary>
+    public int BufferedLength => _buffered;
+
+    private const int FileHeaderLength = 24;
+    private const int RecordHeaderLength = 16;
 
     /// <summary>Appends one packet record; data longer than <see cref="SnapLength"/> is cut to it.</summary>
     /// <param name="timestampNanoseconds">Capture time in nanoseconds since the Unix epoch (see the other overload for the range).</param>
@@ -79,20 +105,76 @@ public sealed class PcapWriter : IDisposable
     public void WritePacket(long seconds, long fractionNanoseconds, ReadOnlySpan<byte> data, uint wireLength)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (data.Length > SnapLength)
-            data = data[..(int)SnapLength];
+        int captured = Math.Min(data.Length, (int)SnapLength);
+        uint fraction = unchecked((uint)(IsNanosecondResolution ? fractionNanoseconds : fractionNanoseconds / 1000));
+        // The common case first, kept small (no stack buffer, no stream call): the record fits in the writer's buffer.
+        if (_buffer is { } buffer && RecordHeaderLength + captured <= buffer.Length - _buffered)
+        {
+            var record = buffer.AsSpan(_buffered, RecordHeaderLength + captured);
+            WriteRecordHeader(record, unchecked((uint)seconds), fraction, (uint)captured, wireLength);
+            data[..captured].CopyTo(record[RecordHeaderLength..]);
+            _buffered += record.Length;
+            return;
+        }
+        WriteThrough(unchecked((uint)seconds), fraction, data[..captured], wireLength);
+    }
 
-        Span<byte> header = stackalloc byte[16];
-        _order.Write(header, unchecked((uint)seconds));
-        _order.Write(header[4..], unchecked((uint)(IsNanosecondResolution ? fractionNanoseconds : fractionNanoseconds / 1000)));
-        _order.Write(header[8..], (uint)data.Length);
-        _order.Write(header[12..], wireLength);
+    // A record that does not fit what is left of the buffer: the buffer goes first, then the record is buffered if it
+    // fits the now empty buffer, or else written straight through (in order either way).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteThrough(uint seconds, uint fraction, ReadOnlySpan<byte> data, uint wireLength)
+    {
+        if (_buffer is { } buffer)
+        {
+            FlushBuffer();
+            if (RecordHeaderLength + data.Length <= buffer.Length)
+            {
+                var record = buffer.AsSpan(0, RecordHeaderLength + data.Length);
+                WriteRecordHeader(record, seconds, fraction, (uint)data.Length, wireLength);
+                data.CopyTo(record[RecordHeaderLength..]);
+                _buffered = record.Length;
+                return;
+            }
+        }
+        Span<byte> header = stackalloc byte[RecordHeaderLength];
+        WriteRecordHeader(header, seconds, fraction, (uint)data.Length, wireLength);
         _stream.Write(header);
         _stream.Write(data);
     }
 
-    /// <summary>Flushes buffered records to the stream.</summary>
-    public void Flush() => _stream.Flush();
+    private void WriteRecordHeader(Span<byte> header, uint seconds, uint fraction, uint capturedLength, uint wireLength)
+    {
+        if (!_order.IsBigEndian)
+        {
+            // The common case without a byte-order test per field.
+            BinaryPrimitives.WriteUInt32LittleEndian(header[12..], wireLength);
+            BinaryPrimitives.WriteUInt32LittleEndian(header, seconds);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[4..], fraction);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[8..], capturedLength);
+            return;
+        }
+        _order.Write(header, seconds);
+        _order.Write(header[4..], fraction);
+        _order.Write(header[8..], capturedLength);
+        _order.Write(header[12..], wireLength);
+    }
+
+    // Hands the gathered records to the stream in one write.
+    private void FlushBuffer()
+    {
+        if (_buffered == 0)
+            return;
+        int count = _buffered;
+        _buffered = 0;
+        _stream.Write(_buffer.AsSpan(0, count));
+    }
+
+    /// <summary>Hands the writer's buffered records to the stream and flushes it.</summary>
+    public void Flush()
+    {
+        FlushBuffer();
+        _stream.Flush();
+    }
 
     /// <summary>Flushes, then closes the stream unless it was left open.</summary>
     public void Dispose()
@@ -100,6 +182,7 @@ public sealed class PcapWriter : IDisposable
         if (_disposed)
             return;
         _disposed = true;
+        FlushBuffer();
         _stream.Flush();
         if (!_leaveOpen)
             _stream.Dispose();

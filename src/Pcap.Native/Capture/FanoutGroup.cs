@@ -209,18 +209,24 @@ public sealed class FanoutGroup : IDisposable
     public long RunInTimeOrder(PacketHandler handler, long count = long.MaxValue, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        using var registration = cancellation.Register(Stop);
+        using var registration = cancellation.CanBeCanceled ? cancellation.Register(Stop) : default;
         long handled = 0;
         while (handled < count)
         {
-            // Held through the handler so Dispose on another thread cannot unmap a ring under the packet.
+            // Held through the handler so Dispose on another thread cannot unmap a ring under the packet; taken once per
+            // wait, not per packet: every packet the merge can hand out at once is handled under the same hold.
             lock (_readGate)
             {
                 if (!TryReadInTimeOrder(out var packet, out _))
                     break;
                 handler(in packet);
+                handled++;
+                while (handled < count && _merge.TryReadReady(out packet, out _))
+                {
+                    handler(in packet);
+                    handled++;
+                }
             }
-            handled++;
         }
         return handled;
     }

@@ -182,13 +182,8 @@ public sealed unsafe class LiveCapture : IDisposable
             long deadline = timeout is { } t ? Environment.TickCount64 + (long)t.TotalMilliseconds : long.MaxValue;
             while (!_stopped)
             {
-                var header = _ring.TryNext();
-                if (header != null)
-                {
-                    if (TryDeliver(header, out packet))
-                        return true;
-                    continue;
-                }
+                if (TryReadReady(out packet))
+                    return true;
                 long remaining = deadline == long.MaxValue ? -1 : deadline - Environment.TickCount64;
                 if (remaining == 0 || (remaining < 0 && deadline != long.MaxValue))
                     break;
@@ -204,21 +199,45 @@ public sealed unsafe class LiveCapture : IDisposable
     public long Run(PacketHandler handler, long count = long.MaxValue, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        using var registration = cancellation.Register(Stop);
+        // Only a token that can be cancelled is registered with: the Stop delegate is the one allocation Run makes.
+        using var registration = cancellation.CanBeCanceled ? cancellation.Register(Stop) : default;
         long handled = 0;
         while (handled < count)
         {
             // The gate is held through the handler too: Dispose on another thread waits instead of unmapping the ring
-            // under a packet being read (a use after unmap kills the process before any cleanup can run).
+            // under a packet being read (a use after unmap kills the process before any cleanup can run). It is taken
+            // once per wait, not per packet: every packet already in the ring is handled under the same hold.
             lock (_readGate)
             {
                 if (!TryRead(out var packet))
                     break;
                 handler(in packet);
+                handled++;
+                while (handled < count && !_stopped && TryReadReady(out packet))
+                {
+                    handler(in packet);
+                    handled++;
+                }
             }
-            handled++;
         }
         return handled;
+    }
+
+    // The next packet already in the ring (skipping those the direction or a user-space filter rejects), without
+    // waiting; the caller holds the read gate.
+    private bool TryReadReady(out LivePacket packet)
+    {
+        while (true)
+        {
+            var header = _ring.TryNext();
+            if (header == null)
+            {
+                packet = default;
+                return false;
+            }
+            if (TryDeliver(header, out packet))
+                return true;
+        }
     }
 
     /// <summary>Runs <see cref="Run"/> on a dedicated thread; the task completes when the capture stops.</summary>
@@ -362,7 +381,7 @@ public sealed unsafe class LiveCapture : IDisposable
             packet = default;
             return false;
         }
-        packet = Deliver(frame);
+        packet = Deliver(in frame);
         return true;
     }
 
@@ -397,12 +416,12 @@ public sealed unsafe class LiveCapture : IDisposable
     }
 
     /// <summary>Hands <paramref name="frame"/> to a reader: from here it counts as captured.</summary>
-    internal LivePacket Deliver(RingFrame frame)
+    internal LivePacket Deliver(scoped in RingFrame frame)
     {
         // Only the one reader (under the read gate) counts; Statistics reads the 64-bit value atomically.
         Volatile.Write(ref _captured, _captured + 1);
         return new LivePacket(this, new ReadOnlySpan<byte>(frame.Data, frame.Captured), frame.WireLength,
-            frame.TimestampNanoseconds, frame.InterfaceIndex, frame.Direction);
+            frame.Seconds, frame.Nanoseconds, frame.InterfaceIndex, frame.Direction);
     }
 
     private bool TryTake(TPacket3Hdr* header, out RingFrame taken)
@@ -450,8 +469,7 @@ public sealed unsafe class LiveCapture : IDisposable
             captured = (int)Math.Min((uint)captured, verdict);
         }
 
-        long nanoseconds = header->Seconds * 1_000_000_000L + header->Nanoseconds;
-        taken = new RingFrame(frame, captured, wire, nanoseconds, address->InterfaceIndex, direction);
+        taken = new RingFrame(frame, captured, wire, header->Seconds, header->Nanoseconds, address->InterfaceIndex, direction);
         return true;
     }
 

@@ -10,13 +10,18 @@ public readonly ref struct LivePacket
 {
     private readonly LiveCapture _owner;
 
-    internal LivePacket(LiveCapture owner, ReadOnlySpan<byte> data, int wireLength, long timestampNanoseconds,
+    // Kept as the kernel splits them, so a file record (seconds and fraction) needs no division per packet.
+    private readonly uint _seconds;
+    private readonly uint _nanoseconds;
+
+    internal LivePacket(LiveCapture owner, ReadOnlySpan<byte> data, int wireLength, uint seconds, uint nanoseconds,
         int interfaceIndex, LinuxPacketType direction)
     {
         _owner = owner;
         Data = data;
         WireLength = wireLength;
-        TimestampNanoseconds = timestampNanoseconds;
+        _seconds = seconds;
+        _nanoseconds = nanoseconds;
         InterfaceIndex = interfaceIndex;
         Direction = direction;
     }
@@ -28,7 +33,7 @@ public readonly ref struct LivePacket
     public int WireLength { get; }
 
     /// <summary>Nanoseconds since the Unix epoch.</summary>
-    public long TimestampNanoseconds { get; }
+    public long TimestampNanoseconds => _seconds * 1_000_000_000L + _nanoseconds;
 
     /// <summary>The timestamp (to 100 ns).</summary>
     public DateTimeOffset Timestamp => DateTimeOffset.UnixEpoch.AddTicks(TimestampNanoseconds / 100);
@@ -50,5 +55,5 @@ public readonly ref struct LivePacket
     /// valid as long as this packet). Interface name and direction are live-only and stay here.
     /// </summary>
     public Pcap.Decode.Files.CapturedPacket AsFileRecord() =>
-        new(Data, (uint)WireLength, TimestampNanoseconds, 0, LinkType);
+        new(Data, (uint)WireLength, _seconds, _nanoseconds, 0, LinkType, snapLength: 0);
 }

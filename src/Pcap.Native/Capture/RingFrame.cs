@@ -6,12 +6,13 @@ namespace Pcap.Native;
 /// </summary>
 internal readonly unsafe struct RingFrame
 {
-    public RingFrame(byte* data, int captured, int wireLength, long timestampNanoseconds, int interfaceIndex, LinuxPacketType direction)
+    public RingFrame(byte* data, int captured, int wireLength, uint seconds, uint nanoseconds, int interfaceIndex, LinuxPacketType direction)
     {
         Data = data;
         Captured = captured;
         WireLength = wireLength;
-        TimestampNanoseconds = timestampNanoseconds;
+        Seconds = seconds;
+        Nanoseconds = nanoseconds;
         InterfaceIndex = interfaceIndex;
         Direction = direction;
     }
@@ -25,8 +26,14 @@ internal readonly unsafe struct RingFrame
     /// <summary>Bytes on the wire.</summary>
     public int WireLength { get; }
 
+    /// <summary>The time stamp's seconds since the Unix epoch, as the kernel gives them.</summary>
+    public uint Seconds { get; }
+
+    /// <summary>The time stamp's nanoseconds within <see cref="Seconds"/>.</summary>
+    public uint Nanoseconds { get; }
+
     /// <summary>Nanoseconds since the Unix epoch.</summary>
-    public long TimestampNanoseconds { get; }
+    public long TimestampNanoseconds => Seconds * 1_000_000_000L + Nanoseconds;
 
     /// <summary>The interface the frame was seen on.</summary>
     public int InterfaceIndex { get; }

@@ -31,7 +31,15 @@ internal sealed unsafe class TimeOrderedMerge
     public long WindowNanoseconds { get; }
 
     /// <summary>The next packet in time order; false once stopped and every packet already taken has been handed out.</summary>
-    public bool TryRead(out LivePacket packet, out int worker)
+    public bool TryRead(out LivePacket packet, out int worker) => TryRead(out packet, out worker, wait: true);
+
+    /// <summary>
+    /// The next packet in time order if one can be handed out now; false instead of waiting (for a ring to show a packet
+    /// or for the reorder window to pass), and once stopped and every packet already taken has been handed out.
+    /// </summary>
+    public bool TryReadReady(out LivePacket packet, out int worker) => TryRead(out packet, out worker, wait: false);
+
+    private bool TryRead(out LivePacket packet, out int worker, bool wait)
     {
         while (true)
         {
@@ -42,10 +50,10 @@ internal sealed unsafe class TimeOrderedMerge
             {
                 _hasHead[oldest] = false;
                 worker = oldest;
-                packet = _workers[oldest].Deliver(_heads[oldest]);
+                packet = _workers[oldest].Deliver(in _heads[oldest]);
                 return true;
             }
-            if (stopped)
+            if (stopped || !wait)
             {
                 packet = default;
                 worker = -1;

@@ -44,6 +44,49 @@ public class CaptureRoundTripTests
         Assert.False(reader.TryReadPacket(out _));
     }
 
+    [Theory]
+    [InlineData(false, false, 1 << 16)]
+    [InlineData(true, true, 1 << 16)]
+    [InlineData(false, false, 100)] // smaller than most records: those go straight through, in order
+    [InlineData(false, true, 1)]
+    public void A_buffered_pcap_writer_writes_the_bytes_an_unbuffered_one_writes(bool nano, bool bigEndian, int bufferSize)
+    {
+        byte[] Write(int size)
+        {
+            var stream = new MemoryStream();
+            using (var writer = new PcapWriter(stream, LinkType.Ethernet, snapLength: 1500, nano, bigEndian, leaveOpen: true, bufferSize: size))
+            {
+                for (int i = 0; i < 200; i++)
+                    writer.WritePacket(1_700_000_000L + i, i * 7_777_777L % 1_000_000_000L, Frame(i * 37 % 1700, i), (uint)(i * 37 % 1700 + 9));
+            }
+            return stream.ToArray();
+        }
+
+        Assert.Equal(Write(0), Write(bufferSize));
+    }
+
+    [Fact]
+    public void A_buffered_pcap_writer_hands_records_to_the_stream_when_full_on_flush_and_on_dispose()
+    {
+        var stream = new MemoryStream();
+        var writer = new PcapWriter(stream, LinkType.Ethernet, leaveOpen: true, bufferSize: 200);
+        Assert.Equal(0, stream.Length); // the file header waits in the buffer too, as stdio keeps it for tcpdump
+        Assert.Equal(24, writer.BufferedLength);
+        writer.WritePacket(1L, 0L, Frame(60, 1), 60);
+        Assert.Equal(0, stream.Length);
+        Assert.Equal(24 + 16 + 60, writer.BufferedLength);
+        writer.WritePacket(2L, 0L, Frame(100, 2), 100); // does not fit: the first 100 bytes go, this record waits
+        Assert.Equal(100, stream.Length);
+        Assert.Equal(116, writer.BufferedLength);
+        writer.Flush();
+        Assert.Equal(216, stream.Length);
+        Assert.Equal(0, writer.BufferedLength);
+        writer.WritePacket(3L, 0L, Frame(10, 3), 10);
+        writer.Dispose();
+        Assert.Equal(242, stream.Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PcapWriter(new MemoryStream(), LinkType.Ethernet, bufferSize: -1));
+    }
+
     [Fact]
     public void PcapNg_round_trips_sections_of_both_byte_orders_interfaces_simple_packets_and_unknown_blocks()
     {

@@ -33,6 +33,59 @@ public sealed class LiveCaptureBehaviourTests
     }
 
     [Fact]
+    public void Running_over_packets_in_the_ring_allocates_nothing()
+    {
+        using var ns = NetworkNamespace.Create("z");
+        using var capture = OpenLoopback(ns);
+        ns.Exec("ping", "-c", "20", "-i", "0.01", "-W", "1", "127.0.0.1");
+        Thread.Sleep(200);
+        long checksum = 0;
+        PacketHandler handler = (in LivePacket packet) => checksum += packet.Data.Length + packet.AsFileRecord().TimestampSeconds;
+        Assert.Equal(1, capture.Run(handler, count: 1)); // warm-up
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long handled = capture.Run(handler, count: 30);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(30, handled);
+        Assert.True(checksum > 0);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Run_hands_over_count_packets_of_a_full_ring_and_leaves_the_rest_for_the_next_read()
+    {
+        using var ns = NetworkNamespace.Create("z");
+        using var capture = OpenLoopback(ns);
+        ns.Exec("ping", "-c", "20", "-i", "0.01", "-W", "1", "127.0.0.1");
+        Thread.Sleep(200); // 40 packets (requests and replies) wait in the ring
+        long seen = 0;
+        Assert.Equal(10, capture.Run((in LivePacket _) => seen++, count: 10));
+        Assert.Equal(10, seen);
+        Assert.Equal(10, capture.Statistics.Captured);
+        Assert.True(capture.TryRead(out _, TimeSpan.Zero), "the packets after the count were lost");
+        Assert.Equal(11, capture.Statistics.Captured);
+    }
+
+    [Fact]
+    public void Stop_in_a_handler_ends_Run_before_the_next_packet_already_in_the_ring()
+    {
+        using var ns = NetworkNamespace.Create("z");
+        using var capture = OpenLoopback(ns);
+        ns.Exec("ping", "-c", "20", "-i", "0.01", "-W", "1", "127.0.0.1");
+        Thread.Sleep(200);
+        long seen = 0;
+        long handled = capture.Run((in LivePacket _) =>
+        {
+            seen++;
+            capture.Stop();
+        });
+        Assert.Equal(1, handled);
+        Assert.Equal(1, seen);
+        // Every packet counted as captured was handed to the handler.
+        Assert.Equal(1, capture.Statistics.Captured);
+    }
+
+    [Fact]
     public async Task Stop_from_another_thread_ends_a_blocked_read()
     {
         using var ns = NetworkNamespace.Create("z");
