@@ -41,11 +41,8 @@ internal static class FanoutCaptureCommand
         long limit = options.Count ?? long.MaxValue;
         try
         {
-            // As in LiveCaptureCommand: a batch of packets per hold of the read gate, a plain -w file called directly.
-            if (sink is CaptureFileSink file)
-                group.RunInTimeOrder((in LivePacket packet) => file.Write(packet.AsFileRecord()), limit);
-            else
-                group.RunInTimeOrder((in LivePacket packet) => sink.Write(packet.AsFileRecord()), limit);
+            // As in LiveCaptureCommand: a batch of packets per hold of the read gate.
+            group.RunInTimeOrder(LiveCaptureCommand.WriteTo(sink), limit);
         }
         catch (RotationLimitReachedException e)
         {

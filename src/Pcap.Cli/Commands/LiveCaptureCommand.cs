@@ -101,13 +101,8 @@ internal static class LiveCaptureCommand
 
         try
         {
-            // Run hands over every packet already in the ring under one hold of the capture's read gate; a plain -w file
-            // is called directly (no interface dispatch per packet).
-            long limit = options.Count ?? long.MaxValue;
-            if (sink is CaptureFileSink file)
-                capture.Run((in LivePacket packet) => file.Write(packet.AsFileRecord()), limit);
-            else
-                capture.Run((in LivePacket packet) => sink.Write(packet.AsFileRecord()), limit);
+            // Run hands over every packet already in the ring under one hold of the capture's read gate.
+            capture.Run(WriteTo(sink), options.Count ?? long.MaxValue);
             sink.Flush();
             if (interrupted && options.WriteFile is null && options.ParquetOutput is null)
             {
@@ -138,6 +133,11 @@ internal static class LiveCaptureCommand
         Console.Error.WriteLine(Plural(statistics.DroppedByKernel, "dropped by kernel"));
         return 0;
     }
+
+    /// <summary>The handler that writes each live packet to <paramref name="sink"/>: a plain <c>-w</c> file is called directly, with no interface dispatch per packet.</summary>
+    internal static PacketHandler WriteTo(IPacketSink sink) => sink is CaptureFileSink file
+        ? (in LivePacket packet) => file.Write(packet.AsFileRecord())
+        : (in LivePacket packet) => sink.Write(packet.AsFileRecord());
 
     // tcpdump's text (interface names on -i any from the capture's own namespace), or the -w file.
     internal static IPacketSink OpenSink(CliOptions options, LiveCapture capture)

@@ -110,10 +110,7 @@ public sealed class PcapWriter : IDisposable
         // The common case first, kept small (no stack buffer, no stream call): the record fits in the writer's buffer.
         if (_buffer is { } buffer && RecordHeaderLength + captured <= buffer.Length - _buffered)
         {
-            var record = buffer.AsSpan(_buffered, RecordHeaderLength + captured);
-            WriteRecordHeader(record, unchecked((uint)seconds), fraction, (uint)captured, wireLength);
-            data[..captured].CopyTo(record[RecordHeaderLength..]);
-            _buffered += record.Length;
+            Append(buffer, unchecked((uint)seconds), fraction, data[..captured], wireLength);
             return;
         }
         WriteThrough(unchecked((uint)seconds), fraction, data[..captured], wireLength);
@@ -129,10 +126,7 @@ public sealed class PcapWriter : IDisposable
             FlushBuffer();
             if (RecordHeaderLength + data.Length <= buffer.Length)
             {
-                var record = buffer.AsSpan(0, RecordHeaderLength + data.Length);
-                WriteRecordHeader(record, seconds, fraction, (uint)data.Length, wireLength);
-                data.CopyTo(record[RecordHeaderLength..]);
-                _buffered = record.Length;
+                Append(buffer, seconds, fraction, data, wireLength);
                 return;
             }
         }
@@ -140,6 +134,16 @@ public sealed class PcapWriter : IDisposable
         WriteRecordHeader(header, seconds, fraction, (uint)data.Length, wireLength);
         _stream.Write(header);
         _stream.Write(data);
+    }
+
+    // Adds one record after the buffered ones; the caller has checked that it fits.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Append(byte[] buffer, uint seconds, uint fraction, ReadOnlySpan<byte> data, uint wireLength)
+    {
+        var record = buffer.AsSpan(_buffered, RecordHeaderLength + data.Length);
+        WriteRecordHeader(record, seconds, fraction, (uint)data.Length, wireLength);
+        data.CopyTo(record[RecordHeaderLength..]);
+        _buffered += record.Length;
     }
 
     private void WriteRecordHeader(Span<byte> header, uint seconds, uint fraction, uint capturedLength, uint wireLength)
