@@ -60,30 +60,25 @@ internal sealed class ShortenGraph
         var graph = new ShortenGraph(program);
         for (int i = 0; i < program.Length; i++)
         {
-            var instruction = program[i];
-            graph.Other[i] = -1;
-            switch (ClassOf(instruction.Code))
-            {
-                case Ret:
-                    graph.Next[i] = -1;
-                    break;
-                case Jmp when instruction.Code == (Jmp | Ja):
-                    graph.Next[i] = i + 1 + (int)Math.Min(instruction.K, int.MaxValue - i - 1);
-                    graph.Skipped[i] = true;
-                    break;
-                case Jmp:
-                    graph.Next[i] = i + 1 + instruction.Jt;
-                    graph.Other[i] = i + 1 + instruction.Jf;
-                    break;
-                default:
-                    graph.Next[i] = i + 1;
-                    break;
-            }
+            (graph.Next[i], graph.Other[i]) = Successors(program[i], i);
+            graph.Skipped[i] = program[i].Code == (Jmp | Ja);
             if (graph.Next[i] >= program.Length || graph.Other[i] >= program.Length)
                 return null;
         }
         return graph;
     }
+
+    /// <summary>
+    /// Where the instruction at <paramref name="index"/> goes next (-1 after a return) and, for a conditional jump, where
+    /// else (-1 otherwise); a <c>ja</c> past <see cref="int.MaxValue"/> goes to <see cref="int.MaxValue"/>, out of any program.
+    /// </summary>
+    public static (int Next, int Other) Successors(BpfInstruction instruction, int index) => ClassOf(instruction.Code) switch
+    {
+        Ret => (-1, -1),
+        Jmp when instruction.Code == (Jmp | Ja) => (index + 1 + (int)Math.Min(instruction.K, int.MaxValue - index - 1), -1),
+        Jmp => (index + 1 + instruction.Jt, index + 1 + instruction.Jf),
+        _ => (index + 1, -1),
+    };
 
     /// <summary>Whether node <paramref name="node"/> is a conditional jump.</summary>
     public bool IsConditional(int node) => Other[node] >= 0;

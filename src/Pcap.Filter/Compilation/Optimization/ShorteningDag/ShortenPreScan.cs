@@ -98,30 +98,14 @@ internal static class ShortenPreScan
         return TailMergingMayShorten(program, scratch) ? Finding.TwinTails : Finding.Nothing;
     }
 
-    // Whether every edge stays inside the program (ShortenGraph.From's condition, ja aside).
+    // Whether every edge stays inside the program: ShortenGraph.From's condition, without building the graph.
     private static bool InRange(BpfInstruction[] program)
     {
-        int n = program.Length;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < program.Length; i++)
         {
-            var instruction = program[i];
-            switch (ClassOf(instruction.Code))
-            {
-                case Ret:
-                    break;
-                case Jmp when instruction.Code == (Jmp | Ja):
-                    if ((ulong)i + 1 + instruction.K >= (ulong)n)
-                        return false;
-                    break;
-                case Jmp:
-                    if (i + 1 + Math.Max(instruction.Jt, instruction.Jf) >= n)
-                        return false;
-                    break;
-                default:
-                    if (i + 1 >= n)
-                        return false;
-                    break;
-            }
+            var (next, other) = ShortenGraph.Successors(program[i], i);
+            if (next >= program.Length || other >= program.Length)
+                return false;
         }
         return true;
     }
