@@ -14,7 +14,10 @@ namespace Pcap.Decode.Walk;
 /// checking again. The walk stops at the first layer that does not read, with the reason in <see cref="PacketLayers.Error"/>.
 /// The application layer is chosen by port as tcpdump chooses it (<see cref="ApplicationPorts"/>, which the caller
 /// can replace). The common stack, Ethernet/IPv4/TCP or UDP, is walked in one pass that records only what the typed
-/// <c>TryGet…</c> read; <see cref="PacketLayers.Layers"/> is built from it on first use.
+/// <c>TryGet…</c> read; <see cref="PacketLayers.Layers"/> is built from it on first use, and the application is chosen
+/// when first asked for (by <see cref="PacketLayers.Application"/>, <see cref="PacketLayers.ApplicationPayload"/>,
+/// <see cref="PacketLayers.TryGetDns"/>, <see cref="PacketLayers.Count"/> or the layer list), so a caller that reads
+/// only up to the transport does not pay for the port lookup. Either way the results are the same.
 /// </summary>
 public sealed class LayerWalker
 {
@@ -36,6 +39,11 @@ public sealed class LayerWalker
 
     // Nonzero after TryWalkCommon, which stores only _first: the TCP or UDP header length RecordCommonLayers needs.
     private int _unrecordedTransportLength;
+    // After TryWalkCommon, until ChooseApplication: the transport (6 or 17) whose ports choose the application, 0 when
+    // there is no payload to choose for; and the ports as they sit on the wire (source in the high 16 bits). A number,
+    // not the port table: storing a reference costs a GC write barrier on every walk.
+    private byte _pendingTransport;
+    private uint _portPair;
     private readonly ApplicationProtocol[] _udpPorts;
     private readonly ApplicationProtocol[] _tcpPorts;
     private int _end;
@@ -86,6 +94,7 @@ public sealed class LayerWalker
         _count = 0;
         _present = 0;
         _unrecordedTransportLength = 0;
+        _pendingTransport = 0;
         _end = packet.Length;
         _application = ApplicationProtocol.None;
         if (linkType.Value == 1)
@@ -128,7 +137,6 @@ public sealed class LayerWalker
         int applicationEnd = end;
         int transportLength;
         uint present;
-        ApplicationProtocol[] ports;
         if (protocol == 6)
         {
             transportLength = TcpHeader.ValidHeaderLength(transport);
@@ -136,7 +144,6 @@ public sealed class LayerWalker
                 return false;
             _first[(int)LayerKind.Tcp] = new FirstLayer(transportOffset, end);
             present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)LayerKind.Tcp;
-            ports = _tcpPorts;
         }
         else
         {
@@ -148,29 +155,38 @@ public sealed class LayerWalker
                 applicationEnd = transportOffset + datagramLength;
             _first[(int)LayerKind.Udp] = new FirstLayer(transportOffset, end);
             present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)LayerKind.Udp;
-            ports = _udpPorts;
         }
         _first[(int)LayerKind.Ethernet] = new FirstLayer(0, captured);
         _first[(int)LayerKind.Ipv4] = new FirstLayer(ipOffset, end);
-        int count = 3;
-        var application = ApplicationProtocol.None;
+        // The application is chosen on first use (ChooseApplication): a caller that reads only up to the transport
+        // does not pay for the port lookup. Its range is stored now; it counts only once its bit is set.
         int applicationOffset = transportOffset + transportLength;
-        if (applicationOffset < applicationEnd)
-        {
-            uint portPair = BinaryPrimitives.ReadUInt32BigEndian(transport[..4]);
-            application = ApplicationPorts.Choose(ports, (ushort)(portPair >> 16), (ushort)portPair);
-            if (application != ApplicationProtocol.None)
-            {
-                _first[(int)LayerKind.Application] = new FirstLayer(applicationOffset, applicationEnd);
-                present |= 1u << (int)LayerKind.Application;
-                count = 4;
-            }
-        }
-        _count = count;
+        _first[(int)LayerKind.Application] = new FirstLayer(applicationOffset, applicationEnd);
+        _pendingTransport = applicationOffset < applicationEnd ? protocol : (byte)0;
+        _portPair = BinaryPrimitives.ReadUInt32BigEndian(transport[..4]);
+        _count = 3;
         _present = present;
-        _application = application;
+        _application = ApplicationProtocol.None;
         _unrecordedTransportLength = transportLength;
         return true;
+    }
+
+    /// <summary>True when the last walk took TryWalkCommon and has not chosen its application yet.</summary>
+    internal bool ApplicationPending => _pendingTransport != 0;
+
+    /// <summary>Chooses the application layer of a TryWalkCommon walk by its ports, once, before anything reads it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal void ChooseApplication()
+    {
+        var ports = _pendingTransport == 6 ? _tcpPorts : _udpPorts;
+        var application = ApplicationPorts.Choose(ports, (ushort)(_portPair >> 16), (ushort)_portPair);
+        _pendingTransport = 0;
+        if (application != ApplicationProtocol.None)
+        {
+            _application = application;
+            _present |= 1u << (int)LayerKind.Application;
+            _count = 4;
+        }
     }
 
     /// <summary>The layer list (built now when the walk took the common path).</summary>
@@ -178,6 +194,8 @@ public sealed class LayerWalker
     {
         get
         {
+            if (_pendingTransport != 0)
+                ChooseApplication();
             if (_unrecordedTransportLength != 0)
                 RecordCommonLayers();
             return ((ReadOnlySpan<Layer>)_layers)[.._count];
@@ -187,6 +205,8 @@ public sealed class LayerWalker
     /// <summary>Where the datagram enclosing layer <paramref name="index"/> ends.</summary>
     internal int EndOf(int index)
     {
+        if (_pendingTransport != 0)
+            ChooseApplication();
         if (_unrecordedTransportLength != 0)
             RecordCommonLayers();
         return _ends[index];

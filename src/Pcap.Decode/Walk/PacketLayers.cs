@@ -32,10 +32,10 @@ public readonly ref struct PacketLayers
     public ReadOnlySpan<Layer> Layers => Walker is { } walker ? walker.RecordedLayers : default;
 
     /// <summary>The number of layers found.</summary>
-    public int Count => Walker?._count ?? 0;
+    public int Count => Chosen?._count ?? 0;
 
     /// <summary>The port-selected application protocol of the <see cref="LayerKind.Application"/> layer, or None.</summary>
-    public ApplicationProtocol Application => Walker?._application ?? ApplicationProtocol.None;
+    public ApplicationProtocol Application => Chosen?._application ?? ApplicationProtocol.None;
 
     /// <summary>Why the walk stopped before the end (a layer too short or invalid), or a default value when it did not.</summary>
     public DecodeError Error => Walker?._error ?? default;
@@ -44,7 +44,8 @@ public readonly ref struct PacketLayers
     public Layer Last => Layers is { Length: > 0 } layers ? layers[^1] : default;
 
     /// <summary>True when a layer of <paramref name="kind"/> was found.</summary>
-    public bool Contains(LayerKind kind) => Walker is { } walker && (walker._present & (1u << (int)kind)) != 0;
+    public bool Contains(LayerKind kind) =>
+        (kind == LayerKind.Application ? Chosen : Walker) is { } walker && (walker._present & (1u << (int)kind)) != 0;
 
     /// <summary>The <paramref name="occurrence"/>-th layer of <paramref name="kind"/> (0 is the first).</summary>
     public bool TryGet(LayerKind kind, out Layer layer, int occurrence = 0)
@@ -299,6 +300,19 @@ public readonly ref struct PacketLayers
         }
     }
 
+    // The walker as Walker gives it, with the application layer chosen: the walk leaves that to the first reader of it.
+    private LayerWalker? Chosen
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            var walker = Walker;
+            if (walker is not null && walker.ApplicationPending)
+                walker.ChooseApplication();
+            return walker;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static InvalidOperationException Stale() =>
         new("These PacketLayers were read after their LayerWalker walked another packet; read each packet's layers before walking the next.");
@@ -323,7 +337,7 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryFind(LayerKind kind, out ReadOnlySpan<byte> bytes)
     {
-        var walker = Walker;
+        var walker = kind == LayerKind.Application ? Chosen : Walker;
         if (walker is not null && (walker._present & (1u << (int)kind)) != 0)
         {
             var first = walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];

@@ -55,6 +55,36 @@ public sealed class CommonPathTests
         Assert.True(expected.Layers.SequenceEqual(actual.Layers), $"{where}: layers {string.Join(", ", expected.Layers.ToArray())} vs {string.Join(", ", actual.Layers.ToArray())}");
         for (int i = 0; i < expected.Count; i++)
             Assert.True(expected.BytesOf(i).SequenceEqual(actual.BytesOf(i)), $"{where}: BytesOf({i})");
+        // The shortcut chooses the application on first use: whichever reader asks first must get the same answer.
+        for (int reader = 0; reader < 8; reader++)
+        {
+            var again = _walker.Walk(LinkType.Ethernet, frame);
+            string first = reader switch
+            {
+                0 => Convert.ToHexString(again.ApplicationPayload),
+                1 => again.TryGetDns(out var dns) ? Convert.ToHexString(dns.Bytes) : "no dns",
+                2 => again.Application.ToString(),
+                3 => again.Count.ToString(),
+                4 => string.Join(", ", again.Layers.ToArray()),
+                5 => again.Contains(LayerKind.Application).ToString(),
+                6 => again.TryGet(LayerKind.Application, out var application) ? application.ToString() : "none",
+                _ => again.Last.ToString(),
+            };
+            string wanted = reader switch
+            {
+                0 => Convert.ToHexString(expected.ApplicationPayload),
+                1 => expected.TryGetDns(out var dns) ? Convert.ToHexString(dns.Bytes) : "no dns",
+                2 => expected.Application.ToString(),
+                3 => expected.Count.ToString(),
+                4 => string.Join(", ", expected.Layers.ToArray()),
+                5 => expected.Contains(LayerKind.Application).ToString(),
+                6 => expected.TryGet(LayerKind.Application, out var application) ? application.ToString() : "none",
+                _ => expected.Last.ToString(),
+            };
+            Assert.True(wanted == first, $"{where}: reader {reader} first: {first}, expected {wanted}");
+            Assert.True(expected.Layers.SequenceEqual(again.Layers), $"{where}: layers after reader {reader}");
+            Assert.Equal(expected.Application, again.Application);
+        }
         return tookShortcut;
     }
 
