@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Pcap.Decode.Application;
 
@@ -49,10 +50,20 @@ public readonly ref struct DnsMessage
 
     /// <summary>The message's captured bytes, from the header on; names and records are read at offsets into it.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
+    // The header fields are forced inline: read after an inlined layer walk, the JIT's inline budget is often spent
+    // and a field read became a call (the walk benchmark's DNS case).
     /// <summary>Query identifier.</summary>
-    public ushort Id => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
+    public ushort Id
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
+    }
     /// <summary>The 16-bit flags word (QR, opcode, AA, TC, RD, RA, Z, AD, CD, rcode).</summary>
-    public ushort Flags => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
+    public ushort Flags
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
+    }
     /// <summary>QR: a response rather than a query.</summary>
     public bool IsResponse => (Flags & 0x8000) != 0;
     /// <summary>The operation (0 query, 1 inverse query, 2 status, 4 notify, 5 update...).</summary>
@@ -72,13 +83,29 @@ public readonly ref struct DnsMessage
     /// <summary>The 4-bit response code of the header (EDNS extends it in the OPT record).</summary>
     public int ResponseCode => Flags & 0xf;
     /// <summary>Entries in the question section.</summary>
-    public ushort QuestionCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(4, 2));
+    public ushort QuestionCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(4, 2));
+    }
     /// <summary>Records in the answer section.</summary>
-    public ushort AnswerCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(6, 2));
+    public ushort AnswerCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(6, 2));
+    }
     /// <summary>Records in the authority section.</summary>
-    public ushort AuthorityCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(8, 2));
+    public ushort AuthorityCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(8, 2));
+    }
     /// <summary>Records in the additional section.</summary>
-    public ushort AdditionalCount => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(10, 2));
+    public ushort AdditionalCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(10, 2));
+    }
 
     /// <summary>
     /// The offset just past the name at <paramref name="offset"/> (a compression pointer ends a name), or -1 when the name

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Pcap.Decode.Transport;
 
@@ -49,14 +50,32 @@ public readonly ref struct UdpHeader
     public bool HasLengthField => _bytes.Length >= 6;
     /// <summary>True when the whole 8-byte header was captured (always, after <see cref="TryRead"/>).</summary>
     public bool IsComplete => _bytes.Length >= Length;
+    // The header fields are forced inline: read after an inlined layer walk, the JIT's inline budget is often spent
+    // and a field read became a call (the walk benchmark's DNS case).
     /// <summary>Source port.</summary>
-    public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
+    public ushort SourcePort
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
+    }
     /// <summary>Destination port.</summary>
-    public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
+    public ushort DestinationPort
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
+    }
     /// <summary>Length field (header plus data).</summary>
-    public ushort DatagramLength => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(4, 2));
+    public ushort DatagramLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(4, 2));
+    }
     /// <summary>Checksum.</summary>
-    public ushort Checksum => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(6, 2));
+    public ushort Checksum
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(6, 2));
+    }
     /// <summary>Captured bytes after the header.</summary>
     public ReadOnlySpan<byte> Payload => _bytes[Length..];
 }
