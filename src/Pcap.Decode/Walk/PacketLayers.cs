@@ -68,7 +68,7 @@ public readonly ref struct PacketLayers
     public ReadOnlySpan<byte> ApplicationPayload
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => TryFind(LayerKind.Application, out var bytes) ? bytes : default;
+        get => Find(LayerKind.Application);
     }
 
     /// <summary>
@@ -78,11 +78,12 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetDns(out DnsMessage message)
     {
-        if (TryFind(LayerKind.Application, out var payload) && _walker!._application is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
+        var payload = Find(LayerKind.Application);
+        if (_walker?._application is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
         {
             // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2); the walk ends at the transport's payload, so
             // the application layer follows the walk's only TCP or UDP layer.
-            int start = (_walker._present & 1u << (int)LayerKind.Tcp) != 0 ? 2 : 0;
+            int start = (_walker!._present & 1u << (int)LayerKind.Tcp) != 0 ? 2 : 0;
             if (payload.Length >= start + DnsMessage.HeaderLength)
             {
                 message = new DnsMessage(payload[start..]);
@@ -135,7 +136,8 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetEthernet(out EthernetHeader header)
     {
-        if (TryFind(LayerKind.Ethernet, out var bytes))
+        var bytes = Find(LayerKind.Ethernet);
+        if (bytes.Length >= EthernetHeader.Length)
         {
             header = new EthernetHeader(bytes);
             return true;
@@ -208,8 +210,9 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIpv4(out Ipv4Header header)
     {
-        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
-        if (TryFind(LayerKind.Ipv4, out var bytes) && bytes.Length >= Ipv4Header.MinimumLength)
+        // One length test says that the layer is there (Find gives no bytes otherwise) and that its fixed part is.
+        var bytes = Find(LayerKind.Ipv4);
+        if (bytes.Length >= Ipv4Header.MinimumLength)
         {
             header = new Ipv4Header(bytes);
             return true;
@@ -222,7 +225,8 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIpv6(out Ipv6Header header)
     {
-        if (TryFind(LayerKind.Ipv6, out var bytes))
+        var bytes = Find(LayerKind.Ipv6);
+        if (bytes.Length >= Ipv6Header.Length)
         {
             header = new Ipv6Header(bytes);
             return true;
@@ -261,8 +265,9 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetUdp(out UdpHeader header)
     {
-        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
-        if (TryFind(LayerKind.Udp, out var bytes) && bytes.Length >= UdpHeader.Length)
+        // One length test says that the layer is there (Find gives no bytes otherwise) and that its header is.
+        var bytes = Find(LayerKind.Udp);
+        if (bytes.Length >= UdpHeader.Length)
         {
             header = new UdpHeader(bytes);
             return true;
@@ -275,8 +280,9 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetTcp(out TcpHeader header)
     {
-        // The length test always passes after the walk; it lets the JIT drop the field reads' own bounds checks.
-        if (TryFind(LayerKind.Tcp, out var bytes) && bytes.Length >= TcpHeader.MinimumLength)
+        // One length test says that the layer is there (Find gives no bytes otherwise) and that its fixed part is.
+        var bytes = Find(LayerKind.Tcp);
+        if (bytes.Length >= TcpHeader.MinimumLength)
         {
             header = new TcpHeader(bytes);
             return true;
@@ -334,17 +340,22 @@ public readonly ref struct PacketLayers
     private ReadOnlySpan<byte> BytesAt(int index) => Packet[Layers[index].Offset.._walker!.EndOf(index)];
 
     // The bytes of the first layer of kind, from the walker's table (no search); false when there is none.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryFind(LayerKind kind, out ReadOnlySpan<byte> bytes)
     {
+        bytes = Find(kind);
+        return !bytes.IsEmpty;
+    }
+
+    // The bytes of the first layer of kind, from the walker's table (no search), or none when there is no such layer:
+    // every layer the walk lists has at least its header's bytes, so empty means absent. The typed reads test the
+    // length once, for both, instead of a found flag and then the length.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<byte> Find(LayerKind kind)
+    {
         var walker = kind == LayerKind.Application ? Chosen : Walker;
-        if (walker is not null && (walker._present & (1u << (int)kind)) != 0)
-        {
-            var first = walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];
-            bytes = Packet[first.Offset..first.End];
-            return true;
-        }
-        bytes = default;
-        return false;
+        if (walker is null || (walker._present & (1u << (int)kind)) == 0)
+            return default;
+        var first = walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];
+        return Packet[first.Offset..first.End];
     }
 }
