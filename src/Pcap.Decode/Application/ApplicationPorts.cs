@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pcap.Decode.Application;
 
 /// <summary>
@@ -84,6 +86,8 @@ public sealed class ApplicationPorts
     internal ApplicationProtocol[] Tcp => _tcp;
 
     /// <summary>The protocol either port selects in <paramref name="table"/>, the lower value when both do.</summary>
+    // Forced inline: the layer walk's application choice runs inside its callers, whose inline budget is often spent.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ApplicationProtocol Choose(ApplicationProtocol[] table, ushort sourcePort, ushort destinationPort)
     {
         var bySource = table[sourcePort];

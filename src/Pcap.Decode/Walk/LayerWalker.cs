@@ -175,7 +175,8 @@ public sealed class LayerWalker
     internal bool ApplicationPending => _pendingTransport != 0;
 
     /// <summary>Chooses the application layer of a TryWalkCommon walk by its ports, once, before anything reads it.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Inline: a caller that reads the application pays the same lookups the walk used to make, without a call around them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ChooseApplication()
     {
         var ports = _pendingTransport == 6 ? _tcpPorts : _udpPorts;
