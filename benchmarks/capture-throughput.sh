@@ -13,8 +13,12 @@
 # The table replaces the capture-throughput section of docs/benchmarks.md (the rest is kept).
 # With --native, pcapcore is the NativeAOT linux-x64 publish (no JIT warm-up in the CPU figures); otherwise the Release
 # build; --pcapcore FILE takes a binary already built (e.g. a NativeAOT publish) instead of building one.
+# --frames, --steps, --filters and --tools pick rows (to re-measure a few with a higher --repeat, into another --output):
+# frames 64 and/or 1518; steps 1/8 1/4 1/2 (of the fastest send) max, or a rate in packets/s; filters none and/or
+# filter; tools tcpdump pcapcore workers.
 # Usage (root): benchmarks/capture-throughput.sh [--native] [--pcapcore FILE] [--seconds N (5)] [--repeat N (3)]
-#               [--buffer KIB (8192)] [--output FILE (docs/benchmarks.md)]
+#               [--buffer KIB (8192)] [--output FILE (docs/benchmarks.md)] [--frames "64 1518"]
+#               [--steps "1/8 1/4 1/2 max"] [--filters "none filter"] [--tools "tcpdump pcapcore workers"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +28,17 @@ BUFFER_KIB=8192
 OUTPUT=docs/benchmarks.md
 NATIVE=
 PCAPCORE=
+FRAMES="64 1518"
+STEPS="1/8 1/4 1/2 max"
+FILTERS="none filter"
+TOOLS="tcpdump pcapcore workers"
+# The options given (besides --seconds, --repeat and --buffer, always shown), for the section's "Written by" line.
+INVOCATION=
 while [ $# -gt 0 ]; do
+  case "$1" in
+    --output|--pcapcore|--frames|--steps|--filters|--tools) INVOCATION+=" $1 ${2:+$(printf '%q' "$2")}" ;;
+    --native) INVOCATION+=" $1" ;;
+  esac
   case "$1" in
     --seconds) SECONDS_PER_RUN=${2:?--seconds needs a number}; shift 2 ;;
     --repeat) REPEAT=${2:?--repeat needs a number}; shift 2 ;;
@@ -32,13 +46,21 @@ while [ $# -gt 0 ]; do
     --output) OUTPUT=${2:?--output needs a file}; shift 2 ;;
     --native) NATIVE=1; shift ;;
     --pcapcore) PCAPCORE=${2:?--pcapcore needs the binary}; shift 2 ;;
-    *) echo "usage: benchmarks/capture-throughput.sh [--native] [--pcapcore FILE] [--seconds N] [--repeat N] [--buffer KIB] [--output FILE]" >&2; exit 2 ;;
+    --frames) FRAMES=${2:?--frames needs 64 and/or 1518}; shift 2 ;;
+    --steps) STEPS=${2:?--steps needs 1/8 1/4 1/2 max or packets/s}; shift 2 ;;
+    --filters) FILTERS=${2:?--filters needs none and/or filter}; shift 2 ;;
+    --tools) TOOLS=${2:?--tools needs tcpdump pcapcore workers}; shift 2 ;;
+    *) echo "usage: benchmarks/capture-throughput.sh [--native] [--pcapcore FILE] [--seconds N] [--repeat N] [--buffer KIB] [--output FILE] [--frames LIST] [--steps LIST] [--filters LIST] [--tools LIST]" >&2; exit 2 ;;
   esac
 done
 
 fail() { echo "capture-throughput.sh: $*" >&2; exit 1; }
 [[ "$SECONDS_PER_RUN" =~ ^[1-9][0-9]*$ ]] || fail "--seconds wants a whole number of seconds, not '$SECONDS_PER_RUN'"
 [[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || fail "--repeat wants a positive whole number, not '$REPEAT'"
+for frame in $FRAMES; do [[ "$frame" =~ ^(64|1518)$ ]] || fail "--frames takes 64 and/or 1518, not '$frame'"; done
+for step in $STEPS; do [[ "$step" =~ ^(1/8|1/4|1/2|max|[1-9][0-9]*)$ ]] || fail "--steps takes 1/8 1/4 1/2 max or packets/s, not '$step'"; done
+for filter in $FILTERS; do [[ "$filter" =~ ^(none|filter)$ ]] || fail "--filters takes none and/or filter, not '$filter'"; done
+for tool in $TOOLS; do [[ "$tool" =~ ^(tcpdump|pcapcore|workers)$ ]] || fail "--tools takes tcpdump pcapcore workers, not '$tool'"; done
 [ "$(id -u)" = 0 ] || fail "run as root (namespaces, packet sockets)"
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 if ! command -v trafgen >/dev/null && command -v apt-get >/dev/null; then
@@ -50,6 +72,7 @@ for tool in ip tcpdump trafgen dotnet; do
   command -v "$tool" >/dev/null || fail "'$tool' is missing (trafgen: apt-get install netsniff-ng)"
 done
 
+PCAPCORE_GIVEN=$PCAPCORE
 if [ -n "$PCAPCORE" ]; then
   [ -x "$PCAPCORE" ] || fail "--pcapcore $PCAPCORE: no such executable"
   PCAPCORE=$(realpath "$PCAPCORE")
@@ -161,7 +184,8 @@ measure() { # size rate filter-label tool-label command...
 
 FILTER="udp and dst port 9"
 declare -A MAX_RATE
-for size in 60 1514; do
+SIZES=$(for frame in $FRAMES; do echo $((frame - 4)); done)
+for size in $SIZES; do
   write_config "$size"
   rx0=$(rx_packets)
   send "$WORK/frames-$size.cfg" max
@@ -170,17 +194,23 @@ for size in 60 1514; do
   echo "== $((size + 4)) B frames: trafgen sends ${MAX_RATE[$size]} packets/s here with nothing capturing"
 done
 
-echo "== $((2 * 4 * 2 * 3 * REPEAT)) runs of about $((SECONDS_PER_RUN + 3)) s each"
-for size in 60 1514; do
+count() { set -- $1; echo $#; }
+echo "== $(($(count "$FRAMES") * $(count "$STEPS") * $(count "$FILTERS") * $(count "$TOOLS") * REPEAT)) runs of about $((SECONDS_PER_RUN + 3)) s each"
+for size in $SIZES; do
   max=${MAX_RATE[$size]}
-  for rate in $((max / 8)) $((max / 4)) $((max / 2)) max; do
-    for label in none "$FILTER"; do
-      expression=()
-      [ "$label" = none ] || expression=("$label")
+  for step in $STEPS; do
+    case "$step" in 1/*) rate=$((max / ${step#1/})) ;; *) rate=$step ;; esac
+    for filter in $FILTERS; do
+      label=none expression=()
+      [ "$filter" = none ] || { label=$FILTER; expression=("$FILTER"); }
       for _ in $(seq "$REPEAT"); do
-        measure "$size" "$rate" "$label" tcpdump tcpdump -i eth0 -B "$BUFFER_KIB" -w /dev/null "${expression[@]}"
-        measure "$size" "$rate" "$label" pcapcore "$PCAPCORE" -i eth0 -B "$BUFFER_KIB" -w /dev/null "${expression[@]}"
-        measure "$size" "$rate" "$label" "pcapcore --workers 2" "$PCAPCORE" -i eth0 -B "$BUFFER_KIB" --workers 2 -w /dev/null "${expression[@]}"
+        for tool in $TOOLS; do
+          case "$tool" in
+            tcpdump) measure "$size" "$rate" "$label" tcpdump tcpdump -i eth0 -B "$BUFFER_KIB" -w /dev/null "${expression[@]}" ;;
+            pcapcore) measure "$size" "$rate" "$label" pcapcore "$PCAPCORE" -i eth0 -B "$BUFFER_KIB" -w /dev/null "${expression[@]}" ;;
+            workers) measure "$size" "$rate" "$label" "pcapcore --workers 2" "$PCAPCORE" -i eth0 -B "$BUFFER_KIB" --workers 2 -w /dev/null "${expression[@]}" ;;
+          esac
+        done
       done
     done
   done
@@ -215,17 +245,18 @@ echo "$FIRST_DROPS"
 
 BUILD_NAME="the Release (JIT) build"
 [ -n "$NATIVE" ] && BUILD_NAME="the NativeAOT linux-x64 publish"
+[ -n "$PCAPCORE_GIVEN" ] && BUILD_NAME="$BUILD_NAME given with --pcapcore"
 CPU_MODEL=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 {
   echo "<!-- capture-throughput:begin -->"
   echo "## Live capture: tcpdump vs pcapcore vs pcapcore --workers 2 (trafgen flood into a veth)"
   echo
-  echo "Written by \`./benchmarks/capture-throughput.sh ${NATIVE:+--native }--seconds $SECONDS_PER_RUN --repeat $REPEAT --buffer $BUFFER_KIB\` on $(date -u '+%Y-%m-%d %H:%M UTC'); every number below comes from that one run."
+  echo "Written by \`./benchmarks/capture-throughput.sh${INVOCATION} --seconds $SECONDS_PER_RUN --repeat $REPEAT --buffer $BUFFER_KIB\` on $(date -u '+%Y-%m-%d %H:%M UTC'); every number below comes from that one run."
   echo "Load average (1 min) at the start: $LOAD_START, at the end: $(cut -d' ' -f1 /proc/loadavg)."
   echo "Machine: $CPU_MODEL, $(nproc) logical CPUs, Linux $(uname -r); $(trafgen -v 2>&1 | head -1 | cut -d, -f1); $(tcpdump --version 2>&1 | head -1); pcapcore is $BUILD_NAME."
   echo "netsniff-ng's trafgen sends UDP frames over 64 flows from one namespace into a veth for ${SECONDS_PER_RUN} s per run, $REPEAT runs per row (the tools take turns); each tool captures the"
   echo "receiving end alone (its own flood), \`-w /dev/null\`, \`-B $BUFFER_KIB\` (KiB; with \`--workers 2\` each worker has a ring of that size)."
-  echo "Rates are steps of what trafgen reached here with nothing capturing (64 B: ${MAX_RATE[60]} packets/s, 1518 B: ${MAX_RATE[1514]} packets/s): 1/8, 1/4, 1/2, then unlimited."
+  echo "Rates are steps of what trafgen reached here with nothing capturing ($(for size in $SIZES; do printf '%s%s B: %s packets/s' "${sep:-}" $((size + 4)) "${MAX_RATE[$size]}"; sep=', '; done)): $(echo $STEPS | sed 's/max/unlimited/; s/ /, /g') (a plain number is a rate in packets/s)."
   echo "*Offered* is the receiving veth's rx_packets; offered, captured, received, dropped and *CPU s* are totals over the row's runs. *CPU* is the capture process's user+system time from just"
   echo "before the flood to 1.5 s after it (start-up excluded; with the JIT build, compiling its packet path on the first packets is included): the kernel's run time of its threads in ns"
   echo "(/proc/PID/task/TID/schedstat), or utime+stime of /proc/PID/stat in 10 ms ticks for a run in which a thread ended (counted in *tick runs*)."

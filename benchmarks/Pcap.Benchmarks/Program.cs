@@ -7,7 +7,8 @@ namespace Pcap.Benchmarks;
 /// <summary>
 /// Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher: --filter, --job, ...), or one of the
 /// helpers of the benchmark scripts: <c>--generate-capture PATH COUNT SEED</c>, <c>--generate-everyday-capture PATH PER_PROTOCOL SEED</c>
-/// (issue 12's mixed corpus), <c>--compile-profile</c> (issue 13's per-expression compile profile) and
+/// (issue 12's mixed corpus), <c>--compile-profile</c> (issue 13's per-expression compile profile), <c>--compile-pair</c> (two builds of
+/// Pcap.Filter compared in one process) and
 /// <c>--report RESULTS OUTPUT.md [--key value]...</c>.
 /// </summary>
 internal static class Program
@@ -32,6 +33,8 @@ internal static class Program
                 return 2;
             case "--compile-profile":
                 return Filtering.CompileProfileCommand.Run(args[1..]);
+            case "--compile-pair":
+                return Filtering.CompilePairCommand.Run(args[1..]);
             case "--report":
                 return ReportCommand.Run(args[1..]);
             default:

@@ -28,7 +28,7 @@ public sealed class FanoutGroup : IDisposable
         _workers = workers;
         GroupId = groupId;
         Fanout = fanout;
-        _merge = new TimeOrderedMerge(workers, reorderWindowNanoseconds, () => _stopped);
+        _merge = new TimeOrderedMerge(workers, reorderWindowNanoseconds, this);
     }
 
     /// <summary>The workers, in the order the kernel numbers them (a selector's return value names one of these).</summary>

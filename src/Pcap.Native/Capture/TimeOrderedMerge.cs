@@ -15,16 +15,19 @@ internal sealed unsafe class TimeOrderedMerge
 {
     private readonly LiveCapture[] _workers;
     private readonly RingFrame[] _heads;
+    // Each head's time stamp in ns, worked out once when it is taken rather than at every comparison.
+    private readonly long[] _headTimes;
     private readonly bool[] _hasHead;
-    private readonly Func<bool> _stopped;
+    private readonly FanoutGroup _group;
 
-    public TimeOrderedMerge(LiveCapture[] workers, long windowNanoseconds, Func<bool> stopped)
+    public TimeOrderedMerge(LiveCapture[] workers, long windowNanoseconds, FanoutGroup group)
     {
         _workers = workers;
         _heads = new RingFrame[workers.Length];
+        _headTimes = new long[workers.Length];
         _hasHead = new bool[workers.Length];
         WindowNanoseconds = windowNanoseconds;
-        _stopped = stopped;
+        _group = group;
     }
 
     /// <summary>How long a packet is held back for an older one that may still be in a ring's open block.</summary>
@@ -43,10 +46,10 @@ internal sealed unsafe class TimeOrderedMerge
     {
         while (true)
         {
-            bool stopped = _stopped();
+            bool stopped = _group.IsStopped;
             int missing = stopped ? 0 : TakeHeads();
             int oldest = Oldest();
-            if (oldest >= 0 && (missing == 0 || NowNanoseconds() - _heads[oldest].TimestampNanoseconds >= WindowNanoseconds))
+            if (oldest >= 0 && (missing == 0 || NowNanoseconds() - _headTimes[oldest] >= WindowNanoseconds))
             {
                 _hasHead[oldest] = false;
                 worker = oldest;
@@ -62,7 +65,7 @@ internal sealed unsafe class TimeOrderedMerge
             int timeout = -1;
             if (oldest >= 0)
             {
-                long left = _heads[oldest].TimestampNanoseconds + WindowNanoseconds - NowNanoseconds();
+                long left = _headTimes[oldest] + WindowNanoseconds - NowNanoseconds();
                 timeout = (int)Math.Clamp((left + 999_999) / 1_000_000, 1, int.MaxValue);
             }
             WaitForEmptyRings(timeout);
@@ -78,7 +81,10 @@ internal sealed unsafe class TimeOrderedMerge
             if (_hasHead[i])
                 continue;
             if (_workers[i].TryTakeReady(out _heads[i]))
+            {
                 _hasHead[i] = true;
+                _headTimes[i] = _heads[i].TimestampNanoseconds;
+            }
             else
                 missing++;
         }
@@ -90,7 +96,7 @@ internal sealed unsafe class TimeOrderedMerge
         int oldest = -1;
         for (int i = 0; i < _workers.Length; i++)
         {
-            if (_hasHead[i] && (oldest < 0 || _heads[i].TimestampNanoseconds < _heads[oldest].TimestampNanoseconds))
+            if (_hasHead[i] && (oldest < 0 || _headTimes[i] < _headTimes[oldest]))
                 oldest = i;
         }
         return oldest;

@@ -21,6 +21,20 @@ internal static class BitSet
             target[i] &= other[i];
     }
 
+    /// <summary>
+    /// Within one slab of <paramref name="words"/>-word sets, the set at <paramref name="target"/> := itself ∩ the set at
+    /// <paramref name="source"/>.
+    /// </summary>
+    public static void IntersectWith(Span<uint> slab, int target, int source, int words)
+    {
+        if (words == 1)
+        {
+            slab[target] &= slab[source];
+            return;
+        }
+        IntersectWith(slab.Slice(target, words), slab.Slice(source, words));
+    }
+
     /// <summary>Index of the lowest set bit of a non-zero word.</summary>
     public static int LowestBit(uint word) => BitOperations.TrailingZeroCount(word);
 }

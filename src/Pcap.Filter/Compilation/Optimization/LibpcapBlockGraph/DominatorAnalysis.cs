@@ -11,19 +11,23 @@ internal static class DominatorAnalysis
     /// <summary>Recomputes every reachable block's dominator set.</summary>
     public static void Run(OptimizerState state)
     {
-        state.AllDominators.Fill(0xFFFFFFFFu);
+        // One slab of sets by block id, indexed directly: a span per set costs more than a one-word set's work.
+        Span<uint> all = state.AllDominators;
+        int words = state.NodeWords;
+        all.Fill(0xFFFFFFFFu);
         var root = state.Graph.Root;
-        state.Dominators(root).Clear();
+        all.Slice(root.Id * words, words).Clear();
         for (int level = root.Level; level >= 0; level--)
         {
             foreach (BasicBlock block in state.Level(level))
             {
-                Span<uint> dominators = state.Dominators(block);
-                BitSet.Add(dominators, block.Id);
-                if (block.JumpTrue is null || block.JumpFalse is null)
+                int id = block.Id;
+                int own = id * words;
+                all[own + (id >> 5)] |= 1u << (id & 31);
+                if (block.JumpTrue is not { } onTrue || block.JumpFalse is not { } onFalse)
                     continue;
-                BitSet.IntersectWith(state.Dominators(block.JumpTrue), dominators);
-                BitSet.IntersectWith(state.Dominators(block.JumpFalse), dominators);
+                BitSet.IntersectWith(all, onTrue.Id * words, own, words);
+                BitSet.IntersectWith(all, onFalse.Id * words, own, words);
             }
         }
     }

@@ -11,28 +11,32 @@ internal static class EdgeDominatorAnalysis
     /// <summary>Recomputes every reachable edge's dominator set.</summary>
     public static void Run(OptimizerState state)
     {
-        state.AllEdgeDominators.Fill(0xFFFFFFFFu);
+        // One slab of sets by edge id, indexed directly (see DominatorAnalysis).
+        Span<uint> all = state.AllEdgeDominators;
+        int words = state.EdgeWords;
+        all.Fill(0xFFFFFFFFu);
         var root = state.Graph.Root;
-        state.Dominators(root.True).Clear();
-        state.Dominators(root.False).Clear();
+        all.Slice(root.True.Id * words, words).Clear();
+        all.Slice(root.False.Id * words, words).Clear();
         for (int level = root.Level; level >= 0; level--)
         {
             foreach (BasicBlock block in state.Level(level))
             {
-                Propagate(state, block.True);
-                Propagate(state, block.False);
+                Propagate(all, words, block.True);
+                Propagate(all, words, block.False);
             }
         }
     }
 
-    private static void Propagate(OptimizerState state, Edge edge)
+    private static void Propagate(Span<uint> all, int words, Edge edge)
     {
-        Span<uint> dominators = state.Dominators(edge);
-        BitSet.Add(dominators, edge.Id);
+        int id = edge.Id;
+        int own = id * words;
+        all[own + (id >> 5)] |= 1u << (id & 31);
         if (edge.Successor is { } successor)
         {
-            BitSet.IntersectWith(state.Dominators(successor.True), dominators);
-            BitSet.IntersectWith(state.Dominators(successor.False), dominators);
+            BitSet.IntersectWith(all, successor.True.Id * words, own, words);
+            BitSet.IntersectWith(all, successor.False.Id * words, own, words);
         }
     }
 }

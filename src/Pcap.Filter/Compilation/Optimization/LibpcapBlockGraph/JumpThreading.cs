@@ -29,6 +29,9 @@ internal static class JumpThreading
         do
         {
             restart = false;
+            // Only a dominating edge of the child's own jump code can decide it: checked before anything else is read.
+            BasicBlock child = edge.Successor!;
+            int childCode = child.Branch.Code;
             for (int word = 0; word < dominators.Length && !restart; word++)
             {
                 uint bits = dominators[word];
@@ -37,7 +40,10 @@ internal static class JumpThreading
                     int bit = BitSet.LowestBit(bits);
                     bits &= bits - 1;
                     Edge dominator = edges[word * 32 + bit];
-                    BasicBlock? target = FoldEdge(state, edge.Successor!, dominator);
+                    int code = dominator.Code;
+                    if (code != childCode && code != -childCode)
+                        continue;
+                    BasicBlock? target = FoldEdge(state, child, dominator);
                     if (target is not null && !UseConflict(state, edge.Predecessor, target))
                     {
                         state.NoteBranchMovement();

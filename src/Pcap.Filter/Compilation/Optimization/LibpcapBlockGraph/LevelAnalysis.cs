@@ -20,7 +20,8 @@ internal static class LevelAnalysis
         pending.Clear();
         graph.Mark(graph.Root);
         pending.Push(graph.Root.Id, 0);
-        // libpcap's recursive find_levels_r: true branch, false branch, then the block goes on its level's list.
+        // libpcap's recursive find_levels_r: true branch, false branch, then the block goes on its level's list. A block
+        // is pushed again only to wait for a child not yet walked; a child already walked is passed over in place.
         while (pending.TryPop(out int id, out int step))
         {
             BasicBlock block = blocks[id];
@@ -29,15 +30,18 @@ internal static class LevelAnalysis
                 Enlist(state, block, 0);
                 continue;
             }
-            if (step < 2)
+            if (step == 0 && !graph.IsMarked(onTrue))
             {
-                pending.Push(id, step + 1);
-                BasicBlock next = step == 0 ? onTrue : onFalse;
-                if (!graph.IsMarked(next))
-                {
-                    graph.Mark(next);
-                    pending.Push(next.Id, 0);
-                }
+                pending.Push(id, 1);
+                graph.Mark(onTrue);
+                pending.Push(onTrue.Id, 0);
+                continue;
+            }
+            if (step <= 1 && !graph.IsMarked(onFalse))
+            {
+                pending.Push(id, 2);
+                graph.Mark(onFalse);
+                pending.Push(onFalse.Id, 0);
                 continue;
             }
             Enlist(state, block, Math.Max(onTrue.Level, onFalse.Level) + 1);

@@ -7,7 +7,8 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// use-def and edge dominators, then optimize every block top-down and, unless statements are being
 /// altered, thread jumps and pull tests up. Stops when a pass changes nothing, or after 100 passes in a
 /// row that only moved branches (libpcap's guard against cycling). Levels and both dominator analyses depend only on
-/// the jumps, so they are recomputed only when a jump target or the root moved since they were last computed.
+/// the jumps, so they are recomputed only when a jump target or the root moved since they were last computed, and the
+/// dominators only for a pass that reads them.
 /// </summary>
 internal static class OptimizationLoop
 {
@@ -24,9 +25,15 @@ internal static class OptimizationLoop
             if (state.JumpsMovedSinceLastSnapshot())
             {
                 LevelAnalysis.Run(state);
+                state.SnapshotJumps();
+                state.DominatorsCurrent = false;
+            }
+            // Only the passes that move branches (jump threading, pull-ups) read the dominators.
+            if (!alterStatements && !state.DominatorsCurrent)
+            {
                 DominatorAnalysis.Run(state);
                 EdgeDominatorAnalysis.Run(state);
-                state.SnapshotJumps();
+                state.DominatorsCurrent = true;
             }
             UseDefAnalysis.Run(state);
             RunPass(state, alterStatements);

@@ -88,6 +88,9 @@ internal sealed class OptimizerState
     /// <summary>True when a pass changed something other than moving branches (libpcap's loop detection).</summary>
     public bool NonBranchMovementPerformed { get; set; }
 
+    /// <summary>Whether the dominator sets match the jumps of the last <see cref="SnapshotJumps"/>.</summary>
+    public bool DominatorsCurrent { get; set; }
+
     /// <summary>Scratch stack for the depth-first walks over numbered blocks.</summary>
     public IdStack Walk { get; } = new();
 
@@ -211,6 +214,7 @@ internal sealed class OptimizerState
         Grow(ref _snapshotTrue, count);
         Grow(ref _snapshotFalse, count);
         _snapshotRoot = -1;
+        DominatorsCurrent = false;
         Grow(ref _dominators, count * NodeWords);
         Grow(ref _edgeDominators, 2 * count * EdgeWords);
         Grow(ref _exitValues, count * BasicBlock.AtomCount);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Pcap.Filter.Bpf;
 using static Pcap.Filter.Bpf.BpfOpcodes;
 
@@ -413,6 +414,14 @@ internal static class ShortenPreScan
         var next = scratch.Next;
         var other = scratch.Other;
         bool any = false;
+        // The nodes that are their own twin, by (code, k, next, other): a node's twin is the one later node with its key
+        // that is its own twin (a later one with the same key would have found it), so a table lookup finds what a scan
+        // of every later node would.
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * n));
+        Span<int> ownTwins = stackalloc int[2 * MaxPairwise];
+        ownTwins = ownTwins[..size];
+        ownTwins.Fill(-1);
+        int mask = size - 1;
         for (int i = n - 1; i >= 0; i--)
         {
             var instruction = program[i];
@@ -423,16 +432,18 @@ internal static class ShortenPreScan
                 _ => (twin[i + 1], -1),
             };
             twin[i] = i;
-            for (int j = i + 1; j < n; j++)
+            int slot = TwinSlot(instruction, next[i], other[i], mask);
+            for (int j; (j = ownTwins[slot]) >= 0; slot = (slot + 1) & mask)
             {
-                if (twin[j] == j && program[j].Code == instruction.Code && program[j].K == instruction.K
-                    && next[j] == next[i] && other[j] == other[i])
+                if (program[j].Code == instruction.Code && program[j].K == instruction.K && next[j] == next[i] && other[j] == other[i])
                 {
                     twin[i] = j;
                     any = true;
                     break;
                 }
             }
+            if (twin[i] == i)
+                ownTwins[slot] = i;
         }
         if (!any)
             return false;
@@ -457,4 +468,8 @@ internal static class ShortenPreScan
         }
         return false;
     }
+
+    private static int TwinSlot(BpfInstruction instruction, int next, int other, int mask) =>
+        (int)(((uint)instruction.Code * 0x9E3779B1u ^ instruction.K * 0x85EBCA77u ^ (uint)next * 0xC2B2AE3Du
+            ^ (uint)other * 0x27D4EB2Fu) >> 16) & mask;
 }
