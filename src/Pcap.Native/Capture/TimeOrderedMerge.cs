@@ -60,10 +60,11 @@ internal sealed unsafe class TimeOrderedMerge
         while (true)
         {
             bool stopped = _group.IsStopped;
-            // Read before the rings are looked at: a ring found empty after this stamps its next packet after it (less the slack).
-            long now = NowNanoseconds();
             int missing = stopped ? 0 : TakeHeads();
             int oldest = Oldest();
+            // The clock only when a ring shows nothing (not per packet), and read before MissingRingsEmpty looks at the
+            // open blocks: a ring found empty after it stamps its next packet after it (less the slack).
+            long now = oldest < 0 || missing == 0 ? 0 : NowNanoseconds();
             long due = oldest < 0 || missing == 0 ? long.MinValue
                 : _headTimes[oldest] + (MissingRingsEmpty() ? EmptyRingSlackNanoseconds : WindowNanoseconds);
             if (oldest >= 0 && now >= due)
