@@ -212,8 +212,9 @@ public sealed class FanoutGroupTests
         const int count = 40_000;
         using var topology = VethTopology.Create();
         var frames = SequencedTcpFlood.Build(topology, count, flows: 1);
-        // The default block timeout (1000 ms), so the window is 1.51 s; a 1 MiB ring holds ~6,900 of these frames.
-        var options = new CaptureOptions { NetworkNamespace = topology.Right.Name, Filter = "tcp and src host 10.200.0.1", BufferSize = 1 << 20 };
+        // The defaults: a 1000 ms block timeout, so the window is 1.51 s, and a 2 MiB ring, which holds ~13,800 of these
+        // frames (about a third of the flood, sent in ~0.7 s).
+        var options = new CaptureOptions { NetworkNamespace = topology.Right.Name, Filter = "tcp and src host 10.200.0.1" };
         using var group = FanoutGroup.Open(VethTopology.InterfaceName, new FanoutOptions { Workers = 2, Mode = FanoutMode.Hash }, options);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var sender = Task.Run(() => SequencedTcpFlood.Send(topology, frames, burst: 64));
