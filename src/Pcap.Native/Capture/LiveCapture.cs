@@ -415,6 +415,9 @@ public sealed unsafe class LiveCapture : IDisposable
         }
     }
 
+    /// <summary>True when the ring holds no packet, taken or not, and the kernel has put none in the block it is filling.</summary>
+    internal bool RingIsEmpty => _ring.IsEmpty;
+
     /// <summary>Hands <paramref name="frame"/> to a reader: from here it counts as captured.</summary>
     internal LivePacket Deliver(scoped in RingFrame frame)
     {

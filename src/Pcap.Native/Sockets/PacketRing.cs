@@ -105,6 +105,24 @@ internal sealed unsafe class PacketRing : IDisposable
         }
     }
 
+    /// <summary>
+    /// True when the ring holds no packet at all, read or unread: call it after <see cref="TryNext"/> returned null. The
+    /// block the kernel fills next is then ours to read next; the kernel counts a packet in it when it reserves the room,
+    /// before it takes the packet's time stamp, so a count of 0 means every packet still to come is stamped from now on
+    /// (or earlier only by the time the stack took to bring it here, when the packet was stamped on its way in).
+    /// </summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            if (_packetsLeft > 0)
+                return false;
+            var block = Block(_holdingBlock ? (_block + 1) % _blockCount : _block);
+            // A block handed back but not reopened yet keeps its old count: that reads as not empty, which only costs waiting.
+            return (Volatile.Read(ref block->BlockStatus) & Interop.TpStatusUser) == 0 && Volatile.Read(ref block->PacketCount) == 0;
+        }
+    }
+
     private TPacketBlockDesc* Block(int index) => (TPacketBlockDesc*)(_memory + (long)index * _blockSize);
 
     private static int Align(int value) => (value + Interop.TPacketAlignment - 1) & ~(Interop.TPacketAlignment - 1);
