@@ -1,3 +1,4 @@
+using Pcap.Testing.Allocation;
 using Pcap.Testing.Namespaces;
 
 namespace Pcap.Native.Tests.Capture;
@@ -31,20 +32,19 @@ public sealed class FanoutGroupTests
                 Sequences[w] = new int[count];
                 FlowPackets[w] = new int[Flows];
             }
-            WindowStart = new long[workers];
-            QuietestWindow = new long[workers];
-            Array.Fill(QuietestWindow, long.MaxValue);
-            Handled = new long[workers];
+            Allocation = new QuietestWindow[workers];
+            for (int w = 0; w < workers; w++)
+                Allocation[w] = new QuietestWindow(AllocationWindow);
         }
 
         public int[][] Sequences { get; }
         public int[][] FlowPackets { get; }
-        public long[] Handled { get; }
-        public long[] WindowStart { get; }
-        public long[] QuietestWindow { get; }
 
-        // From its 100th packet on, each worker's allocation is read per window of packets and the quietest window kept:
-        // a per-packet allocation shows in every window, the runtime's one-off tiering allocations in one.
+        /// <summary>Per worker, read on its own thread: what its handler allocated in its quietest window of packets.</summary>
+        public QuietestWindow[] Allocation { get; }
+
+        public long[] Handled => Allocation.Select(a => a.Items).ToArray();
+
         public PacketHandler For(int worker) => (in LivePacket packet) =>
         {
             if (SequencedTcpFlood.TryRead(packet.Data, out int sequence, out int flow))
@@ -53,14 +53,7 @@ public sealed class FanoutGroupTests
                     Sequences[worker][sequence]++;
                 FlowPackets[worker][flow % Flows]++;
             }
-            long handled = ++Handled[worker];
-            if (handled >= 100 && (handled - 100) % AllocationWindow == 0)
-            {
-                long now = GC.GetAllocatedBytesForCurrentThread();
-                if (handled > 100)
-                    QuietestWindow[worker] = Math.Min(QuietestWindow[worker], now - WindowStart[worker]);
-                WindowStart[worker] = now;
-            }
+            Allocation[worker].Count();
         };
 
         public int SequencesSeen => Sequences.Sum(s => s.Count(c => c > 0));
@@ -125,9 +118,10 @@ public sealed class FanoutGroupTests
 
         for (int w = 0; w < workers; w++)
         {
-            Assert.True(tally.Handled[w] >= 100 + 2 * AllocationWindow, $"worker {w} handled only {tally.Handled[w]} packets, too few to measure allocation");
-            Assert.True(tally.QuietestWindow[w] == 0,
-                $"worker {w} allocated {tally.QuietestWindow[w]} bytes over {AllocationWindow} packets read from its ring in its quietest window");
+            var allocation = tally.Allocation[w];
+            Assert.True(allocation.Windows >= 2, $"worker {w} handled only {allocation.Items} packets, too few to measure allocation");
+            Assert.True(allocation.Bytes == 0,
+                $"worker {w} allocated {allocation.Bytes} bytes over {AllocationWindow} packets read from its ring in its quietest window");
         }
     }
 
@@ -144,17 +138,12 @@ public sealed class FanoutGroupTests
 
         var seen = new int[count];
         var fromWorker = new int[2];
-        long previous = long.MinValue, outOfOrder = 0, windowStart = 0, quietestWindow = long.MaxValue;
+        long previous = long.MinValue, outOfOrder = 0;
+        var allocation = new QuietestWindow(AllocationWindow);
         int read = 0;
         while (read < count && group.TryReadInTimeOrder(out var packet, out int worker))
         {
-            if (read >= 100 && (read - 100) % AllocationWindow == 0)
-            {
-                long now = GC.GetAllocatedBytesForCurrentThread();
-                if (read > 100)
-                    quietestWindow = Math.Min(quietestWindow, now - windowStart);
-                windowStart = now;
-            }
+            allocation.Count();
             if (packet.TimestampNanoseconds < previous)
                 outOfOrder++;
             previous = packet.TimestampNanoseconds;
@@ -170,7 +159,7 @@ public sealed class FanoutGroupTests
         Assert.True(fromWorker.All(c => c > 0), $"per worker: {string.Join(",", fromWorker)}");
         Assert.Equal(0, outOfOrder);
         // Read per window like the Tally's workers, so the runtime's one-off allocations cannot fail it.
-        Assert.True(quietestWindow == 0, $"reading {AllocationWindow} packets in time order allocated {quietestWindow} bytes in the quietest window");
+        Assert.True(allocation.Bytes == 0, $"reading {AllocationWindow} packets in time order allocated {allocation.Bytes} bytes in the quietest window");
         Assert.Equal(count, group.Statistics.Captured);
     }
 

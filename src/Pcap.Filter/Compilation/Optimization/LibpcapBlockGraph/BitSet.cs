@@ -14,6 +14,9 @@ internal static class BitSet
     /// <summary>Adds <paramref name="id"/>.</summary>
     public static void Add(Span<uint> set, int id) => set[id >> 5] |= 1u << (id & 31);
 
+    /// <summary>Within one slab of sets, adds <paramref name="id"/> to the set that starts at <paramref name="set"/>.</summary>
+    public static void Add(Span<uint> slab, int set, int id) => slab[set + (id >> 5)] |= 1u << (id & 31);
+
     /// <summary><paramref name="target"/> := <paramref name="target"/> ∩ <paramref name="other"/>.</summary>
     public static void IntersectWith(Span<uint> target, ReadOnlySpan<uint> other)
     {

@@ -23,7 +23,7 @@ internal static class DominatorAnalysis
             {
                 int id = block.Id;
                 int own = id * words;
-                all[own + (id >> 5)] |= 1u << (id & 31);
+                BitSet.Add(all, own, id);
                 if (block.JumpTrue is not { } onTrue || block.JumpFalse is not { } onFalse)
                     continue;
                 BitSet.IntersectWith(all, onTrue.Id * words, own, words);

@@ -32,7 +32,7 @@ internal static class EdgeDominatorAnalysis
     {
         int id = edge.Id;
         int own = id * words;
-        all[own + (id >> 5)] |= 1u << (id & 31);
+        BitSet.Add(all, own, id);
         if (edge.Successor is { } successor)
         {
             BitSet.IntersectWith(all, successor.True.Id * words, own, words);
