@@ -472,7 +472,8 @@ public sealed unsafe class LiveCapture : IDisposable
             captured = (int)Math.Min((uint)captured, verdict);
         }
 
-        taken = new RingFrame(frame, captured, wire, header->Seconds, header->Nanoseconds, address->InterfaceIndex, direction);
+        taken = new RingFrame(frame, captured, wire, header->Seconds, header->Nanoseconds, address->InterfaceIndex, direction,
+            stampedInRing: (header->Status & Interop.TpStatusTimestampFromSkb) == 0);
         return true;
     }
 
