@@ -424,7 +424,7 @@ public sealed unsafe class LiveCapture : IDisposable
         // Only the one reader (under the read gate) counts; Statistics reads the 64-bit value atomically.
         Volatile.Write(ref _captured, _captured + 1);
         return new LivePacket(this, new ReadOnlySpan<byte>(frame.Data, frame.Captured), frame.WireLength,
-            frame.Seconds, frame.Nanoseconds, frame.InterfaceIndex, frame.Direction);
+            frame.Seconds, frame.Nanoseconds, frame.InterfaceIndex, frame.Direction, frame.StampedInRing);
     }
 
     private bool TryTake(TPacket3Hdr* header, out RingFrame taken)
