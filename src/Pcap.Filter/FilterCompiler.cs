@@ -108,7 +108,7 @@ public static class FilterCompiler
                     var folded = folding.Generate(tree);
                     if (!folding.FoldingExposedRefusal)
                     {
-                        // Folded loads can group into sets the unfolded code had none of.
+                        // Folded code that groups into sets takes the sets' path, as it always did.
                         if (folding.Sets.Count > 0)
                             return TryCompileSets(tree!, linkType, options, folded, folding.Sets, expression, out program, out error);
                         root = folded;

@@ -21,7 +21,7 @@ public sealed class BpfProgram
         _instructions = instructions.ToArray();
     }
 
-    // Takes the array itself: for the compiler's freshly built programs, which nothing else holds.
+    // Takes the array itself, for the compiler's freshly built programs; the flag only sets it apart from the copying constructors.
     private BpfProgram(BpfInstruction[] instructions, bool owned)
     {
         System.Diagnostics.Debug.Assert(owned && instructions.Length > 0, "A BPF program needs at least one instruction.");
