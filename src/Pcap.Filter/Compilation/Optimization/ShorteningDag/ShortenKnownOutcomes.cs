@@ -20,8 +20,11 @@ internal static class ShortenKnownOutcomes
     /// <summary>Runs the pass over <paramref name="graph"/>, in place.</summary>
     public static void Run(ShortenGraph graph, ShortenValues values)
     {
-        var states = new ShortenState?[graph.Count];
-        var readsA = ReadsABeforeWriting(graph);
+        var scratch = ShortenGraph.Scratch.For(graph.Count);
+        // Every state pushed is taken back when its node is walked; the clear only drops what a failed run left.
+        var states = scratch.States;
+        Array.Clear(states, 0, graph.Count);
+        var readsA = ReadsABeforeWriting(graph, scratch.Marks);
         states[0] = ShortenState.Entry(values);
         for (int node = 0; node < graph.Count; node++)
         {
@@ -190,10 +193,9 @@ internal static class ShortenKnownOutcomes
         return null;
     }
 
-    // For each node, whether some path from it reads A before writing it.
-    private static bool[] ReadsABeforeWriting(ShortenGraph graph)
+    // For each node, in <paramref name="reads"/>, whether some path from it reads A before writing it.
+    private static bool[] ReadsABeforeWriting(ShortenGraph graph, bool[] reads)
     {
-        var reads = new bool[graph.Count];
         for (int node = graph.Count - 1; node >= 0; node--)
         {
             var instruction = graph.Instructions[node];
