@@ -174,6 +174,7 @@ internal sealed class ShortenGraph
         public int[] OtherCounts { get; private set; } = [];
         public bool[] Marks { get; private set; } = [];
         public ShortenState?[] States { get; private set; } = [];
+        public int[] Table { get; private set; } = [];
 
         /// <summary>This thread's arrays, grown to hold <paramref name="count"/> nodes.</summary>
         public static Scratch For(int count)
@@ -190,6 +191,8 @@ internal sealed class ShortenGraph
                 scratch.OtherCounts = new int[size];
                 scratch.Marks = new bool[size];
                 scratch.States = new ShortenState?[size];
+                // An open-addressing table at most half full.
+                scratch.Table = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * size))];
             }
             return scratch;
         }

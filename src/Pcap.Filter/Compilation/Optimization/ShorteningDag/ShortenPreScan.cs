@@ -432,7 +432,7 @@ internal static class ShortenPreScan
                 _ => (twin[i + 1], -1),
             };
             twin[i] = i;
-            int slot = TwinSlot(instruction, next[i], other[i], mask);
+            int slot = ShortenTailMerging.Slot(instruction, next[i], other[i], mask);
             for (int j; (j = ownTwins[slot]) >= 0; slot = (slot + 1) & mask)
             {
                 if (program[j].Code == instruction.Code && program[j].K == instruction.K && next[j] == next[i] && other[j] == other[i])
@@ -468,8 +468,4 @@ internal static class ShortenPreScan
         }
         return false;
     }
-
-    private static int TwinSlot(BpfInstruction instruction, int next, int other, int mask) =>
-        (int)(((uint)instruction.Code * 0x9E3779B1u ^ instruction.K * 0x85EBCA77u ^ (uint)next * 0xC2B2AE3Du
-            ^ (uint)other * 0x27D4EB2Fu) >> 16) & mask;
 }
