@@ -175,6 +175,8 @@ internal sealed class ShortenGraph
         public bool[] Marks { get; private set; } = [];
         public ShortenState?[] States { get; private set; } = [];
         public int[] Table { get; private set; } = [];
+        // Known-outcome threading's states that no point owns any more, reused for its forks (kept across calls).
+        public Stack<ShortenState> Released { get; } = new();
 
         /// <summary>This thread's arrays, grown to hold <paramref name="count"/> nodes.</summary>
         public static Scratch For(int count)

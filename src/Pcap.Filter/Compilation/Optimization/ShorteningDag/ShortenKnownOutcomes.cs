@@ -34,11 +34,14 @@ internal static class ShortenKnownOutcomes
             states[node] = null;
             if (graph.Skipped[node])
             {
-                Push(states, graph.Next[node], state, values);
+                Push(states, graph.Next[node], state, values, scratch);
                 continue;
             }
             if (graph.IsReturn(node))
+            {
+                Release(scratch, state);
                 continue;
+            }
             var instruction = graph.Instructions[node];
             if (!graph.IsConditional(node))
             {
@@ -51,7 +54,7 @@ internal static class ShortenKnownOutcomes
                     graph.CannotFail[node] |= end <= state.KnownLength;
                     state.Loaded(end);
                 }
-                Push(states, graph.Next[node], state, values);
+                Push(states, graph.Next[node], state, values, scratch);
                 continue;
             }
             var (canBeTrue, canBeFalse) = Outcomes(instruction.Code, instruction.K, state, values);
@@ -59,10 +62,10 @@ internal static class ShortenKnownOutcomes
             {
                 Refine(instruction, state, values, canBeTrue);
                 graph.Skip(node, Thread(graph, canBeTrue ? graph.Next[node] : graph.Other[node], state, values, readsA));
-                Push(states, graph.Next[node], state, values);
+                Push(states, graph.Next[node], state, values, scratch);
                 continue;
             }
-            var whenFalse = state.Clone();
+            var whenFalse = scratch.Released.TryPop(out var reused) ? state.CloneInto(reused) : state.Clone();
             Refine(instruction, state, values, true);
             Refine(instruction, whenFalse, values, false);
             int whenTrueTarget = Thread(graph, graph.Next[node], state, values, readsA);
@@ -70,15 +73,27 @@ internal static class ShortenKnownOutcomes
             graph.Changed |= whenTrueTarget != graph.Next[node] || whenFalseTarget != graph.Other[node];
             graph.Next[node] = whenTrueTarget;
             graph.Other[node] = whenFalseTarget;
-            Push(states, graph.Next[node], state, values);
-            Push(states, graph.Other[node], whenFalse, values);
+            Push(states, graph.Next[node], state, values, scratch);
+            Push(states, graph.Other[node], whenFalse, values, scratch);
         }
     }
 
-    private static void Push(ShortenState?[] states, int target, ShortenState state, ShortenValues values)
+    // Keeps a state no point owns any more for a later fork; a few are enough (one walk frees about as many as it forks).
+    private static void Release(ShortenGraph.Scratch scratch, ShortenState state)
+    {
+        const int MaxReleased = 64;
+        if (scratch.Released.Count < MaxReleased)
+            scratch.Released.Push(state);
+    }
+
+    private static void Push(ShortenState?[] states, int target, ShortenState state, ShortenValues values, ShortenGraph.Scratch scratch)
     {
         if (states[target] is { } existing)
+        {
             existing.MeetWith(state, target, values);
+            // Met into the target's state: no point owns it any more.
+            Release(scratch, state);
+        }
         else
             states[target] = state;
     }

@@ -64,6 +64,15 @@ internal sealed class ShortenState
     /// <summary>A copy for the other side of a fork.</summary>
     public ShortenState Clone() => new(registers, facts, KnownLength);
 
+    /// <summary>A copy for the other side of a fork in <paramref name="reused"/>, a state no point owns any more.</summary>
+    public ShortenState CloneInto(ShortenState reused)
+    {
+        reused.registers = registers;
+        reused.facts = facts;
+        reused.KnownLength = KnownLength;
+        return reused;
+    }
+
     /// <summary>Records that the packet holds at least <paramref name="length"/> bytes.</summary>
     public void Loaded(uint length) => KnownLength = Math.Max(KnownLength, length);
 
