@@ -16,7 +16,7 @@ internal static class ShortenDeadStores
     public static void Run(ShortenGraph graph)
     {
         // Live registers on entry to each node: bit 0 A, bit 1 X, bits 2.. the scratch words.
-        var live = new int[graph.Count];
+        var live = ShortenGraph.Scratch.For(graph.Count).Counts;
         for (int node = graph.Count - 1; node >= 0; node--)
         {
             if (graph.Skipped[node])

@@ -159,7 +159,7 @@ internal sealed class ShortenGraph
 
     /// <summary>
     /// Per-thread work arrays of at least a graph's size, reused by one step at a time (a layout, a merge, a search for
-    /// twins) instead of allocated per call; their contents mean nothing between steps.
+    /// twins, a pass's walk) instead of allocated per call; their contents mean nothing between steps.
     /// </summary>
     internal sealed class Scratch
     {
@@ -172,6 +172,11 @@ internal sealed class ShortenGraph
         public byte[] Trampolines { get; private set; } = [];
         public int[] Counts { get; private set; } = [];
         public int[] OtherCounts { get; private set; } = [];
+        public bool[] Marks { get; private set; } = [];
+        public ShortenState?[] States { get; private set; } = [];
+        public int[] Table { get; private set; } = [];
+        // Known-outcome threading's states that no point owns any more, reused for its forks (kept across calls).
+        public Stack<ShortenState> Released { get; } = new();
 
         /// <summary>This thread's arrays, grown to hold <paramref name="count"/> nodes.</summary>
         public static Scratch For(int count)
@@ -186,6 +191,10 @@ internal sealed class ShortenGraph
                 scratch.Trampolines = new byte[size];
                 scratch.Counts = new int[size];
                 scratch.OtherCounts = new int[size];
+                scratch.Marks = new bool[size];
+                scratch.States = new ShortenState?[size];
+                // An open-addressing table at most half full.
+                scratch.Table = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * size))];
             }
             return scratch;
         }

@@ -20,8 +20,11 @@ internal static class ShortenKnownOutcomes
     /// <summary>Runs the pass over <paramref name="graph"/>, in place.</summary>
     public static void Run(ShortenGraph graph, ShortenValues values)
     {
-        var states = new ShortenState?[graph.Count];
-        var readsA = ReadsABeforeWriting(graph);
+        var scratch = ShortenGraph.Scratch.For(graph.Count);
+        // Every state pushed is taken back when its node is walked; the clear only drops what a failed run left.
+        var states = scratch.States;
+        Array.Clear(states, 0, graph.Count);
+        var readsA = ReadsABeforeWriting(graph, scratch.Marks);
         states[0] = ShortenState.Entry(values);
         for (int node = 0; node < graph.Count; node++)
         {
@@ -31,11 +34,14 @@ internal static class ShortenKnownOutcomes
             states[node] = null;
             if (graph.Skipped[node])
             {
-                Push(states, graph.Next[node], state, values);
+                Push(states, graph.Next[node], state, values, scratch);
                 continue;
             }
             if (graph.IsReturn(node))
+            {
+                Release(scratch, state);
                 continue;
+            }
             var instruction = graph.Instructions[node];
             if (!graph.IsConditional(node))
             {
@@ -48,7 +54,7 @@ internal static class ShortenKnownOutcomes
                     graph.CannotFail[node] |= end <= state.KnownLength;
                     state.Loaded(end);
                 }
-                Push(states, graph.Next[node], state, values);
+                Push(states, graph.Next[node], state, values, scratch);
                 continue;
             }
             var (canBeTrue, canBeFalse) = Outcomes(instruction.Code, instruction.K, state, values);
@@ -56,10 +62,10 @@ internal static class ShortenKnownOutcomes
             {
                 Refine(instruction, state, values, canBeTrue);
                 graph.Skip(node, Thread(graph, canBeTrue ? graph.Next[node] : graph.Other[node], state, values, readsA));
-                Push(states, graph.Next[node], state, values);
+                Push(states, graph.Next[node], state, values, scratch);
                 continue;
             }
-            var whenFalse = state.Clone();
+            var whenFalse = scratch.Released.TryPop(out var reused) ? state.CloneInto(reused) : state.Clone();
             Refine(instruction, state, values, true);
             Refine(instruction, whenFalse, values, false);
             int whenTrueTarget = Thread(graph, graph.Next[node], state, values, readsA);
@@ -67,15 +73,27 @@ internal static class ShortenKnownOutcomes
             graph.Changed |= whenTrueTarget != graph.Next[node] || whenFalseTarget != graph.Other[node];
             graph.Next[node] = whenTrueTarget;
             graph.Other[node] = whenFalseTarget;
-            Push(states, graph.Next[node], state, values);
-            Push(states, graph.Other[node], whenFalse, values);
+            Push(states, graph.Next[node], state, values, scratch);
+            Push(states, graph.Other[node], whenFalse, values, scratch);
         }
     }
 
-    private static void Push(ShortenState?[] states, int target, ShortenState state, ShortenValues values)
+    // Keeps a state no point owns any more for a later fork; a few are enough (one walk frees about as many as it forks).
+    private static void Release(ShortenGraph.Scratch scratch, ShortenState state)
+    {
+        const int MaxReleased = 64;
+        if (scratch.Released.Count < MaxReleased)
+            scratch.Released.Push(state);
+    }
+
+    private static void Push(ShortenState?[] states, int target, ShortenState state, ShortenValues values, ShortenGraph.Scratch scratch)
     {
         if (states[target] is { } existing)
+        {
             existing.MeetWith(state, target, values);
+            // Met into the target's state: no point owns it any more.
+            Release(scratch, state);
+        }
         else
             states[target] = state;
     }
@@ -190,10 +208,9 @@ internal static class ShortenKnownOutcomes
         return null;
     }
 
-    // For each node, whether some path from it reads A before writing it.
-    private static bool[] ReadsABeforeWriting(ShortenGraph graph)
+    // For each node, in <paramref name="reads"/>, whether some path from it reads A before writing it.
+    private static bool[] ReadsABeforeWriting(ShortenGraph graph, bool[] reads)
     {
-        var reads = new bool[graph.Count];
         for (int node = graph.Count - 1; node >= 0; node--)
         {
             var instruction = graph.Instructions[node];

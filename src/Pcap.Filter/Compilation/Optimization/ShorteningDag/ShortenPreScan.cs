@@ -14,6 +14,7 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// decides no more), no ALU operation on a tested value, and no statement whose result no path reads and whose removal
 /// dead-store removal would allow. Anything else answers <see cref="Finding.Anything"/>.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal static class ShortenPreScan
 {
     /// <summary>What the shortening passes can find in a program.</summary>
@@ -57,6 +58,7 @@ internal static class ShortenPreScan
         public int[] Operand = [];
         public byte[] TestedSlots = [];
         public ShortenRange[] Reloaded = [];
+        public int[] OwnTwins = new int[2 * MaxPairwise];
         public int ReloadedCount;
     }
 
@@ -418,8 +420,7 @@ internal static class ShortenPreScan
         // that is its own twin (a later one with the same key would have found it), so a table lookup finds what a scan
         // of every later node would.
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * n));
-        Span<int> ownTwins = stackalloc int[2 * MaxPairwise];
-        ownTwins = ownTwins[..size];
+        var ownTwins = scratch.OwnTwins.AsSpan(0, size);
         ownTwins.Fill(-1);
         int mask = size - 1;
         for (int i = n - 1; i >= 0; i--)
@@ -432,7 +433,7 @@ internal static class ShortenPreScan
                 _ => (twin[i + 1], -1),
             };
             twin[i] = i;
-            int slot = TwinSlot(instruction, next[i], other[i], mask);
+            int slot = ShortenTailMerging.Slot(instruction, next[i], other[i], mask);
             for (int j; (j = ownTwins[slot]) >= 0; slot = (slot + 1) & mask)
             {
                 if (program[j].Code == instruction.Code && program[j].K == instruction.K && next[j] == next[i] && other[j] == other[i])
@@ -468,8 +469,4 @@ internal static class ShortenPreScan
         }
         return false;
     }
-
-    private static int TwinSlot(BpfInstruction instruction, int next, int other, int mask) =>
-        (int)(((uint)instruction.Code * 0x9E3779B1u ^ instruction.K * 0x85EBCA77u ^ (uint)next * 0xC2B2AE3Du
-            ^ (uint)other * 0x27D4EB2Fu) >> 16) & mask;
 }

@@ -5,8 +5,8 @@ namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
 /// What the shortening passes know about one 32-bit value: a superset of the values it can have, as an interval, bits
-/// known set and known clear, at most a few listed values, and a few excluded ones. Deciding a jump only ever asks
-/// "can this outcome happen?", so a superset is always sound. A plain value type: no allocation.
+/// known set and known clear, and either at most a few listed values or a few excluded ones. Deciding a jump only ever
+/// asks "can this outcome happen?", so a superset is always sound. A plain value type of 36 bytes: no allocation.
 /// </summary>
 internal struct ShortenRange
 {
@@ -18,8 +18,10 @@ internal struct ShortenRange
         private uint element;
     }
 
-    private Four values, excluded;
-    private int valueCount, excludedCount;
+    // Listed: the values it can have (within the bounds); otherwise the values it cannot have. A listed range never
+    // excludes (Exclude adds nothing to one and Union excludes only what both exclude), so one list serves both.
+    private Four list;
+    private byte count;
     private bool listed;
 
     /// <summary>The least value possible.</summary>
@@ -40,8 +42,8 @@ internal struct ShortenRange
     /// <summary>Exactly <paramref name="value"/>.</summary>
     public static ShortenRange Exactly(uint value)
     {
-        var range = new ShortenRange { Lo = value, Hi = value, Ones = value, Zeros = ~value, listed = true, valueCount = 1 };
-        range.values[0] = value;
+        var range = new ShortenRange { Lo = value, Hi = value, Ones = value, Zeros = ~value, listed = true, count = 1 };
+        range.list[0] = value;
         return range;
     }
 
@@ -55,18 +57,18 @@ internal struct ShortenRange
             return Contains(Lo);
         if (!listed)
             return false;
-        int count = 0;
-        for (int i = 0; i < valueCount; i++)
-            if (Admits(values[i]))
+        int admitted = 0;
+        for (int i = 0; i < count; i++)
+            if (Admits(list[i]))
             {
-                value = values[i];
-                count++;
+                value = list[i];
+                admitted++;
             }
-        return count == 1;
+        return admitted == 1;
     }
 
     /// <summary>Whether <paramref name="value"/> may be the value.</summary>
-    public readonly bool Contains(uint value) => Admits(value) && (!listed || IndexOf(values, valueCount, value) >= 0);
+    public readonly bool Contains(uint value) => Admits(value) && (!listed || IndexOf(list, count, value) >= 0);
 
     /// <summary>Whether a conditional jump <paramref name="operation"/> against <paramref name="k"/> can be true, and can be false.</summary>
     public readonly (bool CanBeTrue, bool CanBeFalse) Outcomes(ushort operation, uint k)
@@ -74,10 +76,10 @@ internal struct ShortenRange
         if (listed)
         {
             bool canBeTrue = false, canBeFalse = false;
-            for (int i = 0; i < valueCount; i++)
-                if (Admits(values[i]))
+            for (int i = 0; i < count; i++)
+                if (Admits(list[i]))
                 {
-                    if (Holds(operation, values[i], k)) canBeTrue = true;
+                    if (Holds(operation, list[i], k)) canBeTrue = true;
                     else canBeFalse = true;
                 }
             return (canBeTrue, canBeFalse);
@@ -131,11 +133,11 @@ internal struct ShortenRange
         }
         if (refined.listed)
         {
-            int count = 0;
-            for (int i = 0; i < refined.valueCount; i++)
-                if (refined.Admits(refined.values[i]) && Holds(operation, refined.values[i], k) == outcome)
-                    refined.values[count++] = refined.values[i];
-            refined.valueCount = count;
+            int kept = 0;
+            for (int i = 0; i < refined.count; i++)
+                if (refined.Admits(refined.list[i]) && Holds(operation, refined.list[i], k) == outcome)
+                    refined.list[kept++] = refined.list[i];
+            refined.count = (byte)kept;
         }
         return refined;
     }
@@ -150,27 +152,31 @@ internal struct ShortenRange
         if (listed && other.listed)
         {
             union.listed = true;
-            for (int i = 0; i < valueCount + other.valueCount && union.listed; i++)
+            for (int i = 0; i < count + other.count && union.listed; i++)
             {
-                uint v = i < valueCount ? values[i] : other.values[i - valueCount];
-                if (!(i < valueCount ? Admits(v) : other.Admits(v)) || IndexOf(union.values, union.valueCount, v) >= 0)
+                uint v = i < count ? list[i] : other.list[i - count];
+                if (!(i < count ? Admits(v) : other.Admits(v)) || IndexOf(union.list, union.count, v) >= 0)
                     continue;
-                if (union.valueCount == MaxListed)
+                if (union.count == MaxListed)
                     union.listed = false;
                 else
-                    union.values[union.valueCount++] = v;
+                    union.list[union.count++] = v;
             }
             if (!union.listed)
-                union.valueCount = 0;
+                union.count = 0;
         }
-        for (int i = 0; i < excludedCount; i++)
-            if (IndexOf(other.excluded, other.excludedCount, excluded[i]) >= 0)
-                union.excluded[union.excludedCount++] = excluded[i];
+        else if (!listed && !other.listed)
+        {
+            // A listed range excludes nothing, so only two unlisted ones can both exclude a value.
+            for (int i = 0; i < count; i++)
+                if (IndexOf(other.list, other.count, list[i]) >= 0)
+                    union.list[union.count++] = list[i];
+        }
         return union;
     }
 
     private readonly bool Admits(uint value) =>
-        value >= Lo && value <= Hi && (value & Ones) == Ones && (value & Zeros) == 0 && IndexOf(excluded, excludedCount, value) < 0;
+        value >= Lo && value <= Hi && (value & Ones) == Ones && (value & Zeros) == 0 && (listed || IndexOf(list, count, value) < 0);
 
     private void Exclude(uint k)
     {
@@ -178,8 +184,8 @@ internal struct ShortenRange
             Lo = k + 1;
         else if (Hi == k && k != 0)
             Hi = k - 1;
-        else if (!listed && excludedCount < MaxListed && IndexOf(excluded, excludedCount, k) < 0)
-            excluded[excludedCount++] = k;
+        else if (!listed && count < MaxListed && IndexOf(list, count, k) < 0)
+            list[count++] = k;
     }
 
     private void MakeEmpty()
@@ -188,10 +194,10 @@ internal struct ShortenRange
         Hi = 0;
     }
 
-    private static int IndexOf(in Four list, int count, uint value)
+    private static int IndexOf(in Four values, int count, uint value)
     {
         for (int i = 0; i < count; i++)
-            if (list[i] == value)
+            if (values[i] == value)
                 return i;
         return -1;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static Pcap.Filter.Bpf.BpfOpcodes;
 
 namespace Pcap.Filter.Compilation.Optimization;
@@ -24,10 +25,17 @@ internal sealed class ShortenState
         public int Count { get; } = count;
     }
 
-    private readonly int[] registers;
+    // The registers inside the state: a fork allocates one object, not an object and an array.
+    [InlineArray(RegisterCount)]
+    private struct Registers
+    {
+        private int element;
+    }
+
+    private Registers registers;
     private Fact? facts;
 
-    private ShortenState(int[] registers, Fact? facts, uint knownLength)
+    private ShortenState(in Registers registers, Fact? facts, uint knownLength)
     {
         this.registers = registers;
         this.facts = facts;
@@ -40,8 +48,8 @@ internal sealed class ShortenState
     /// <summary>The state on entry: A and X are 0 (every machine clears them), scratch memory unknown.</summary>
     public static ShortenState Entry(ShortenValues values)
     {
-        var registers = new int[RegisterCount];
-        Array.Fill(registers, ShortenValues.Unknown);
+        var registers = new Registers();
+        ((Span<int>)registers).Fill(ShortenValues.Unknown);
         registers[A] = registers[X] = values.Constant(0);
         return new ShortenState(registers, null, 0);
     }
@@ -54,7 +62,16 @@ internal sealed class ShortenState
     }
 
     /// <summary>A copy for the other side of a fork.</summary>
-    public ShortenState Clone() => new((int[])registers.Clone(), facts, KnownLength);
+    public ShortenState Clone() => new(registers, facts, KnownLength);
+
+    /// <summary>A copy for the other side of a fork in <paramref name="reused"/>, a state no point owns any more.</summary>
+    public ShortenState CloneInto(ShortenState reused)
+    {
+        reused.registers = registers;
+        reused.facts = facts;
+        reused.KnownLength = KnownLength;
+        return reused;
+    }
 
     /// <summary>Records that the packet holds at least <paramref name="length"/> bytes.</summary>
     public void Loaded(uint length) => KnownLength = Math.Max(KnownLength, length);

@@ -1,3 +1,6 @@
+using System.Numerics;
+using Pcap.Filter.Bpf;
+
 namespace Pcap.Filter.Compilation.Optimization;
 
 /// <summary>
@@ -8,23 +11,23 @@ namespace Pcap.Filter.Compilation.Optimization;
 /// </summary>
 internal static class ShortenTailMerging
 {
-    [ThreadStatic]
-    private static Dictionary<(ushort Code, uint K, int Next, int Other), int>? seenForThisThread;
-
     /// <summary>
     /// For each node, the last node that behaves exactly like it (itself when none); null when no two nodes do.
     /// Backwards: the last of each group stands for the group, so every edge stays forward.
     /// </summary>
     public static int[]? FindTwins(ShortenGraph graph)
     {
-        var reachable = ShortenGraph.Scratch.For(graph.Count).Reachable;
+        var scratch = ShortenGraph.Scratch.For(graph.Count);
+        var reachable = scratch.Reachable;
         graph.MarkReachable(reachable);
         var twin = new int[graph.Count];
-        // Clearing costs the table's capacity: after a very long program, start afresh instead.
-        if (seenForThisThread is null || seenForThisThread.Count > 1024)
-            seenForThisThread = [];
-        var seen = seenForThisThread;
-        seen.Clear();
+        // The nodes seen first (the last of their group) by (code, k, next, other), in an open-addressing table; a
+        // node's next and other twins are kept to compare keys.
+        var nexts = scratch.Counts;
+        var others = scratch.OtherCounts;
+        int mask = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * graph.Count)) - 1;
+        var seen = scratch.Table.AsSpan(0, mask + 1);
+        seen.Fill(-1);
         bool any = false;
         for (int node = graph.Count - 1; node >= 0; node--)
         {
@@ -34,14 +37,32 @@ internal static class ShortenTailMerging
             var instruction = graph.Instructions[node];
             int next = graph.IsReturn(node) ? -1 : twin[graph.Resolve(graph.Next[node])];
             int other = graph.IsConditional(node) ? twin[graph.Resolve(graph.Other[node])] : -1;
-            var key = (instruction.Code, instruction.K, next, other);
-            if (!seen.TryAdd(key, node))
+            nexts[node] = next;
+            others[node] = other;
+            int slot = Slot(instruction, next, other, mask);
+            for (int j; (j = seen[slot]) >= 0; slot = (slot + 1) & mask)
             {
-                twin[node] = seen[key];
-                any = true;
+                if (graph.Instructions[j].Code == instruction.Code && graph.Instructions[j].K == instruction.K
+                    && nexts[j] == next && others[j] == other)
+                {
+                    twin[node] = j;
+                    any = true;
+                    break;
+                }
             }
+            if (twin[node] == node)
+                seen[slot] = node;
         }
         return any ? twin : null;
+    }
+
+    /// <summary>Where the search for a node's twin starts in a table of <paramref name="mask"/> + 1 slots.</summary>
+    internal static int Slot(BpfInstruction instruction, int next, int other, int mask)
+    {
+        uint hash = (uint)instruction.Code * 0x9E3779B1u ^ instruction.K * 0x85EBCA77u ^ (uint)next * 0xC2B2AE3Du
+            ^ (uint)other * 0x27D4EB2Fu;
+        // The high bits mixed into the low ones: the table of a long program needs more than 16 of them.
+        return (int)(hash ^ (hash >> 16)) & mask;
     }
 
     /// <summary>Redirects, in place, the nodes of <paramref name="graph"/> that have a twin, cautiously or eagerly.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pcap.Filter.Bpf;
 using static Pcap.Filter.Bpf.BpfOpcodes;
 
@@ -20,7 +21,8 @@ internal sealed class ShortenValues
 
     private readonly record struct Key(Kind Kind, ushort Code, uint K, int Left, int Right);
 
-    private readonly Dictionary<Key, int> numbers = [];
+    // The numbers by key: an open-addressing table of numbers (-1 empty), at most half full; `keys` holds their keys.
+    private int[] numbers = NewTable(64);
     private readonly List<Key> keys = [];
 
     [ThreadStatic]
@@ -29,12 +31,27 @@ internal sealed class ShortenValues
     /// <summary>This thread's table, emptied: compiles on one thread reuse its storage instead of allocating.</summary>
     public static ShortenValues ForThisThread()
     {
-        // Clearing costs the table's capacity: after a very long program, start afresh instead.
+        // After a very long program, start afresh rather than keep its large table.
         if (forThisThread is null || forThisThread.keys.Count > 1024)
             return forThisThread = new ShortenValues();
-        forThisThread.numbers.Clear();
-        forThisThread.keys.Clear();
+        forThisThread.Clear();
         return forThisThread;
+    }
+
+    // Empties the slots the numbers use, newest first, at a cost in the numbers used rather than the table's size: a
+    // key's probe from its home slot only crossed slots of older keys, which are still in place when it is cleared.
+    private void Clear()
+    {
+        var known = CollectionsMarshal.AsSpan(keys);
+        int mask = numbers.Length - 1;
+        for (int number = known.Length - 1; number >= 0; number--)
+        {
+            int slot = Slot(known[number], mask);
+            while (numbers[slot] != number)
+                slot = (slot + 1) & mask;
+            numbers[slot] = -1;
+        }
+        keys.Clear();
     }
 
     /// <summary>The number of the constant <paramref name="value"/>.</summary>
@@ -127,12 +144,46 @@ internal sealed class ShortenValues
 
     private int Number(Key key)
     {
-        if (!numbers.TryGetValue(key, out int number))
+        var known = CollectionsMarshal.AsSpan(keys);
+        int mask = numbers.Length - 1;
+        int slot = Slot(key, mask);
+        for (int number; (number = numbers[slot]) >= 0; slot = (slot + 1) & mask)
+            if (known[number] == key)
+                return number;
+        int added = keys.Count;
+        keys.Add(key);
+        numbers[slot] = added;
+        if (2 * keys.Count > numbers.Length)
+            Grow();
+        return added;
+    }
+
+    // Twice the slots, the numbers inserted again in their order (which Clear relies on).
+    private void Grow()
+    {
+        numbers = NewTable(2 * numbers.Length);
+        int mask = numbers.Length - 1;
+        var known = CollectionsMarshal.AsSpan(keys);
+        for (int number = 0; number < known.Length; number++)
         {
-            number = keys.Count;
-            keys.Add(key);
-            numbers.Add(key, number);
+            int slot = Slot(known[number], mask);
+            while (numbers[slot] >= 0)
+                slot = (slot + 1) & mask;
+            numbers[slot] = number;
         }
-        return number;
+    }
+
+    private static int[] NewTable(int size)
+    {
+        var table = new int[size];
+        Array.Fill(table, -1);
+        return table;
+    }
+
+    private static int Slot(in Key key, int mask)
+    {
+        uint hash = (uint)key.Kind * 0x27D4EB2Fu ^ (uint)key.Code * 0x9E3779B1u ^ key.K * 0x85EBCA77u
+            ^ (uint)key.Left * 0xC2B2AE3Du ^ (uint)key.Right * 0x165667B1u;
+        return (int)(hash ^ (hash >> 15)) & mask;
     }
 }
