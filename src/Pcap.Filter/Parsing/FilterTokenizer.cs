@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
@@ -31,9 +30,10 @@ internal static class FilterTokenizer
     public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition,
         out int errorLength, out bool grammarError)
     {
-        // A short expression's tokens (at most one per character) are gathered in a pooled array and copied out once.
+        // A short expression's tokens (at most one per character) are gathered in this thread's scratch array and copied
+        // out once: cheaper than renting from the shared pool, which every parse did.
         bool pooled = text.Length is > 0 and <= PooledLength;
-        var found = pooled ? ArrayPool<Token<FilterTokenKind>>.Shared.Rent(text.Length) : new Token<FilterTokenKind>[EstimateCount(text)];
+        var found = pooled ? t_scratch ??= new Token<FilterTokenKind>[PooledLength] : new Token<FilterTokenKind>[EstimateCount(text)];
         int count = 0, i = 0;
         error = null;
         errorPosition = 0;
@@ -58,7 +58,7 @@ internal static class FilterTokenizer
             }
             // libpcap's scanner rule {B}:+({B}:+)+ wins when it is the longest match: "02:00:0a:4d:00" is one bad
             // Ethernet address (libpcap names the part the rule matched), not an address followed by a stray ':'.
-            int bogus = IsHex(text[i]) ? BogusMacLength(text, i) : 0;
+            int bogus = IsHex(text[i]) && (At(text, i + 1) == ':' || At(text, i + 2) == ':') ? BogusMacLength(text, i) : 0;
             if (bogus > length)
             {
                 Release(found, count, pooled);
@@ -97,13 +97,14 @@ internal static class FilterTokenizer
 
     private const int PooledLength = 1024;
 
-    // Gives a pooled array back without the references to the text its tokens held.
+    [ThreadStatic]
+    private static Token<FilterTokenKind>[]? t_scratch;
+
+    // Leaves the scratch array without the references to the text its tokens held.
     private static void Release(Token<FilterTokenKind>[] found, int count, bool pooled)
     {
-        if (!pooled)
-            return;
-        Array.Clear(found, 0, count);
-        ArrayPool<Token<FilterTokenKind>>.Shared.Return(found);
+        if (pooled)
+            Array.Clear(found, 0, count);
     }
 
     // Almost every token but the first follows a separator or is an operator character: one array, rarely grown.
@@ -131,12 +132,28 @@ internal static class FilterTokenizer
         }
 
         int idLen = NameLength(text, i);
+        int numLen = 0, hidLen = 0, macLen = 0, v6Len = 0;
         // Numbers and addresses start with a hex digit or ':'; a word starting with any other letter is a name or keyword.
-        bool addressLike = IsHex(c) || c == ':';
-        int numLen = addressLike ? NumberLength(text, i) : 0;
-        int hidLen = addressLike ? DottedLength(text, i) : 0;
-        int macLen = addressLike ? MacLength(text, i) : 0;
-        int v6Len = addressLike ? Ipv6Length(text, i) : 0;
+        if (IsHex(c) || c == ':')
+        {
+            // The run of hex digits and the character after it rule out most candidates before their scans: keywords
+            // such as 'and', 'dst' or 'ether' start with a hex letter.
+            int hex = i;
+            while (hex < text.Length && IsHex(text[hex]))
+                hex++;
+            char after = hex < text.Length ? text[hex] : '\0';
+            if (char.IsAsciiDigit(c))
+            {
+                numLen = NumberLength(text, i);
+                hidLen = i + numLen < text.Length && text[i + numLen] == '.' ? DottedLength(text, i) : 0;
+            }
+            // A MAC address starts with four hex digits, or one or two and a separator.
+            if (hex - i >= 4 || (hex > i && after is ':' or '-' or '.'))
+                macLen = MacLength(text, i);
+            // An IPv6 address has a ':' in its run of hex digits, ':' and '.'.
+            if (after is ':' or '.')
+                v6Len = Ipv6Length(text, i);
+        }
         int best = Math.Max(Math.Max(idLen, numLen), Math.Max(Math.Max(hidLen, macLen), v6Len));
         if (best > 0)
         {
@@ -196,6 +213,8 @@ internal static class FilterTokenizer
         length = 0;
         return false;
     }
+
+    private static char At(string t, int i) => i < t.Length ? t[i] : '\0';
 
     private static bool IsAlnum(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
     private static bool IsHex(char c) => c is (>= 'a' and <= 'f') or (>= 'A' and <= 'F') or (>= '0' and <= '9');
