@@ -17,18 +17,20 @@ internal static class FilterTokenizer
     /// token array directly: the one array backs the parser's <see cref="TokenList{TKind}"/> and its look-behind.
     /// </summary>
     public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition) =>
-        TryTokenize(text, out tokens, out error, out errorPosition, out _, out _);
+        TryTokenize(text, [], out tokens, out error, out errorPosition, out _, out _);
 
     /// <summary>
     /// As <see cref="TryTokenize(string, out Token{FilterTokenKind}[], out string?, out int)"/>, also saying how much text
     /// the error covers and whether libpcap reports it as its bare "syntax error" (an illegal character) or in its
     /// own words (a bogus Ethernet address). Tokens that all scan are also refused where they first nest deeper than
     /// <see cref="Nesting"/> allows: the parsers recurse on '(', '[' and unary '-', and this loop already sees each token.
+    /// The keyword each keyword token spells goes into <paramref name="keywords"/> at the token's index (as far as it
+    /// reaches; other indexes are left as they were), so the parsers need not look it up again.
     /// </summary>
     // Superpower reads each kind's [Token] description by reflection for "expected ..." messages: keep the fields trimmed builds drop.
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicFields, typeof(FilterTokenKind))]
-    public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition,
-        out int errorLength, out bool grammarError)
+    public static bool TryTokenize(string text, Span<FilterKeywords.Keyword> keywords, out Token<FilterTokenKind>[] tokens,
+        out string? error, out int errorPosition, out int errorLength, out bool grammarError)
     {
         // A short expression's tokens (at most one per character) are gathered in this thread's scratch array and copied
         // out once: cheaper than renting from the shared pool, which every parse did.
@@ -46,7 +48,7 @@ internal static class FilterTokenizer
                 i++;
             if (i >= text.Length)
                 break;
-            if (!TryMatch(text, i, out var kind, out int length))
+            if (!TryMatch(text, i, out var kind, out int length, out var keyword))
             {
                 Release(found, count, pooled);
                 tokens = [];
@@ -70,6 +72,8 @@ internal static class FilterTokenizer
             }
             if (count == found.Length && !pooled)
                 Array.Resize(ref found, count * 2);
+            if (kind == FilterTokenKind.Keyword && (uint)count < (uint)keywords.Length)
+                keywords[count] = keyword;
             found[count++] = new Token<FilterTokenKind>(kind, new TextSpan(text, new Position(i, 1, i + 1), length));
             depth += kind is FilterTokenKind.LeftParen or FilterTokenKind.LeftBracket ? 1
                 : kind is FilterTokenKind.RightParen or FilterTokenKind.RightBracket ? -1 : 0;
@@ -118,8 +122,9 @@ internal static class FilterTokenizer
         return count;
     }
 
-    private static bool TryMatch(string text, int i, out FilterTokenKind kind, out int length)
+    private static bool TryMatch(string text, int i, out FilterTokenKind kind, out int length, out FilterKeywords.Keyword keyword)
     {
+        keyword = default;
         char c = text[i];
         if (c == '\\')
         {
@@ -159,7 +164,7 @@ internal static class FilterTokenizer
         {
             length = best;
             // No keyword or named constant starts with a digit: numbers and addresses skip the lookup.
-            if (idLen == best && !char.IsAsciiDigit(c) && FilterKeywords.TryGet(text.AsSpan(i, best), out var keyword))
+            if (idLen == best && !char.IsAsciiDigit(c) && FilterKeywords.TryGet(text.AsSpan(i, best), out keyword))
                 kind = keyword.Kind;
             else if (macLen == best)
                 kind = FilterTokenKind.MacAddress;
@@ -216,8 +221,23 @@ internal static class FilterTokenizer
 
     private static char At(string t, int i) => i < t.Length ? t[i] : '\0';
 
-    private static bool IsAlnum(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
-    private static bool IsHex(char c) => c is (>= 'a' and <= 'f') or (>= 'A' and <= 'F') or (>= '0' and <= '9');
+    private static bool IsAlnum(char c) => (ClassOf(c) & AlnumClass) != 0;
+    private static bool IsHex(char c) => (ClassOf(c) & HexClass) != 0;
+    private static bool IsNameChar(char c) => (ClassOf(c) & NameClass) != 0;
+
+    // One table lookup per character instead of a chain of range tests: the scanners read every character of every word.
+    private const byte AlnumClass = 1, HexClass = 2, NameClass = 4;
+
+    private static byte ClassOf(char c) => c < 128 ? CharClasses[c] : (byte)0;
+
+    // Per ASCII character: AlnumClass for [A-Za-z0-9], HexClass for [0-9A-Fa-f], NameClass for [-_.A-Za-z0-9].
+    private static ReadOnlySpan<byte> CharClasses => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0,
+        0, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 4,
+        0, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+    };
 
     // [A-Za-z0-9]([-_.A-Za-z0-9]*[.A-Za-z0-9])?
     private static int NameLength(string t, int i)
@@ -225,7 +245,7 @@ internal static class FilterTokenizer
         if (i >= t.Length || !IsAlnum(t[i]))
             return 0;
         int j = i + 1;
-        while (j < t.Length && (IsAlnum(t[j]) || t[j] is '-' or '_' or '.'))
+        while (j < t.Length && IsNameChar(t[j]))
             j++;
         while (j > i + 1 && t[j - 1] is '-' or '_')
             j--;
