@@ -91,33 +91,40 @@ public static class FilterCompiler
             // starts with the constant) and, within the optimizer's reach, is what the optimizer folds.
             var generator = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: false);
             var root = generator.Generate(tree);
-            // Counted before anything is built: a program too long to optimize or lay out is refused in linear time.
-            int length = BlockGraphBuilder.UnoptimizedLength(root);
-            int unfolded = length;
-            if (options.Optimize && length > budget && generator.Sets.Count == 0 && generator.HasConstantArithmetic)
-            {
-                // Past the optimizer's reach: constants folded as they are generated, as the optimizer would fold them.
-                // A refusal only folding exposes keeps libpcap's code, as libpcap never sees that constant.
-                var folding = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: true);
-                var folded = folding.Generate(tree);
-                if (!folding.FoldingExposedRefusal)
-                {
-                    generator = folding;
-                    root = folded;
-                    length = BlockGraphBuilder.UnoptimizedLength(root);
-                }
-            }
             if (generator.Sets.Count > 0)
                 return TryCompileSets(tree!, linkType, options, root, generator.Sets, expression, out program, out error);
+            // One walk counts and builds a program within the budget; a longer one is refused or handled below in linear time.
+            var graph = BlockGraphBuilder.Build(root, budget, out int length, out bool jumpsBetweenStatements);
+            int unfolded = length;
             BpfInstruction[]? instructions = null;
-            if (length > budget && length <= options.MaxInstructions)
+            if (graph is null)
             {
-                // Past the exact optimizer's reach but allowed in user space: the program as generated, shortened below.
-                instructions = ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _));
+                length = unfolded = BlockGraphBuilder.UnoptimizedLength(root);
+                if (options.Optimize && generator.HasConstantArithmetic)
+                {
+                    // Past the optimizer's reach: constants folded as they are generated, as the optimizer would fold them.
+                    // A refusal only folding exposes keeps libpcap's code, as libpcap never sees that constant.
+                    var folding = NewGenerator(linkType, options, groupSets: options.Optimize, foldConstants: true);
+                    var folded = folding.Generate(tree);
+                    if (!folding.FoldingExposedRefusal)
+                    {
+                        // Folded code that groups into sets takes the sets' path, as it always did.
+                        if (folding.Sets.Count > 0)
+                            return TryCompileSets(tree!, linkType, options, folded, folding.Sets, expression, out program, out error);
+                        root = folded;
+                        length = BlockGraphBuilder.UnoptimizedLength(root);
+                    }
+                }
+                if (length <= budget)
+                    graph = BlockGraphBuilder.Build(root, out _, out jumpsBetweenStatements);
+                else if (length <= options.MaxInstructions)
+                {
+                    // Past the exact optimizer's reach but allowed in user space: the program as generated, shortened below.
+                    instructions = ProgramLinearizer.Linearize(BlockGraphBuilder.Build(root, out _, out _));
+                }
             }
-            else if (length <= budget)
+            if (graph is not null)
             {
-                var graph = BlockGraphBuilder.Build(root, out _, out bool jumpsBetweenStatements);
                 if (!options.Optimize)
                     instructions = ProgramLinearizer.Linearize(graph);
                 else
@@ -140,7 +147,8 @@ public static class FilterCompiler
                 error = TooLong(instructions?.Length ?? unfolded, options, expression);
                 return false;
             }
-            program = new BpfProgram(instructions);
+            // Every path above leaves a fresh array (the layout's or the shortening passes'), so it is not copied again.
+            program = BpfProgram.Owning(instructions);
             return true;
         }
         catch (FilterSyntaxException e)
@@ -177,9 +185,8 @@ public static class FilterCompiler
         CodeBlock? exactRoot = exactAtLeast <= ExactBudget && options.PrefilterWidenBits == 0
             ? NewGenerator(linkType, options, groupSets: false, foldConstants: false).Generate(tree)
             : null;
-        if (exactRoot is not null && BlockGraphBuilder.UnoptimizedLength(exactRoot) <= ExactBudget)
+        if (exactRoot is not null && BlockGraphBuilder.Build(exactRoot, ExactBudget, out _, out bool jumpsBetweenStatements) is { } exactGraph)
         {
-            var exactGraph = BlockGraphBuilder.Build(exactRoot, out _, out bool jumpsBetweenStatements);
             var exact = LibpcapOptimizer.Optimize(exactGraph, jumpsBetweenStatements);
             if (exact.Program is null)
             {
@@ -200,7 +207,7 @@ public static class FilterCompiler
             error = TooLong(best.Length, options, expression);
             return false;
         }
-        program = new BpfProgram(best);
+        program = BpfProgram.Owning(best);
         return true;
     }
 

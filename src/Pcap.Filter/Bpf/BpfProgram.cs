@@ -21,6 +21,16 @@ public sealed class BpfProgram
         _instructions = instructions.ToArray();
     }
 
+    // Takes the array itself, for the compiler's freshly built programs; the flag only sets it apart from the copying constructors.
+    private BpfProgram(BpfInstruction[] instructions, bool owned)
+    {
+        System.Diagnostics.Debug.Assert(owned && instructions.Length > 0, "A BPF program needs at least one instruction.");
+        _instructions = instructions;
+    }
+
+    /// <summary>A program of <paramref name="instructions"/> itself, not a copy: the caller gives up the (non-empty) array.</summary>
+    internal static BpfProgram Owning(BpfInstruction[] instructions) => new(instructions, owned: true);
+
     /// <summary>Creates a program from a copy of <paramref name="instructions"/>.</summary>
     /// <exception cref="ArgumentException">The program is empty.</exception>
     public BpfProgram(IEnumerable<BpfInstruction> instructions)

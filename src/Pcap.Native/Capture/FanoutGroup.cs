@@ -184,8 +184,9 @@ public sealed class FanoutGroup : IDisposable
     /// <summary>
     /// The next packet of the whole group in time-stamp order, read in place from the worker's ring (no copy). A packet
     /// is handed out once every worker has an older-or-equal one waiting, or once it is older than
-    /// <see cref="ReorderWindow"/>, after which no ring can still produce an earlier one, or (when each worker that shows
-    /// nothing has nothing in the block its kernel is filling either) once it is 5 ms old. Returns false once stopped
+    /// <see cref="ReorderWindow"/>, after which no ring can still produce an earlier one, or, when each worker that shows
+    /// nothing has nothing in the block its kernel is filling either, at once (5 ms old for a packet whose software or
+    /// hardware stamp was taken on its way in, before the kernel put it in the ring). Returns false once stopped
     /// (after the packets already taken from the rings). The packet stays valid until the next call; one reader at a time.
     /// </summary>
     /// <param name="packet">The packet.</param>

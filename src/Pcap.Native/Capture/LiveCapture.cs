@@ -424,7 +424,7 @@ public sealed unsafe class LiveCapture : IDisposable
         // Only the one reader (under the read gate) counts; Statistics reads the 64-bit value atomically.
         Volatile.Write(ref _captured, _captured + 1);
         return new LivePacket(this, new ReadOnlySpan<byte>(frame.Data, frame.Captured), frame.WireLength,
-            frame.Seconds, frame.Nanoseconds, frame.InterfaceIndex, frame.Direction);
+            frame.Seconds, frame.Nanoseconds, frame.InterfaceIndex, frame.Direction, frame.StampedInRing);
     }
 
     private bool TryTake(TPacket3Hdr* header, out RingFrame taken)
@@ -472,7 +472,8 @@ public sealed unsafe class LiveCapture : IDisposable
             captured = (int)Math.Min((uint)captured, verdict);
         }
 
-        taken = new RingFrame(frame, captured, wire, header->Seconds, header->Nanoseconds, address->InterfaceIndex, direction);
+        taken = new RingFrame(frame, captured, wire, header->Seconds, header->Nanoseconds, address->InterfaceIndex, direction,
+            stampedInRing: (header->Status & Interop.TpStatusTimestampFromSkb) == 0);
         return true;
     }
 

@@ -15,7 +15,7 @@ public readonly ref struct LivePacket
     private readonly uint _nanoseconds;
 
     internal LivePacket(LiveCapture owner, ReadOnlySpan<byte> data, int wireLength, uint seconds, uint nanoseconds,
-        int interfaceIndex, LinuxPacketType direction)
+        int interfaceIndex, LinuxPacketType direction, bool stampedInRing)
     {
         _owner = owner;
         Data = data;
@@ -24,6 +24,7 @@ public readonly ref struct LivePacket
         _nanoseconds = nanoseconds;
         InterfaceIndex = interfaceIndex;
         Direction = direction;
+        StampedInRing = stampedInRing;
     }
 
     /// <summary>The captured bytes, starting at the link-layer header of <see cref="LinkType"/>.</summary>
@@ -46,6 +47,9 @@ public readonly ref struct LivePacket
 
     /// <summary>Received for this host, broadcast, multicast, for another host, or sent.</summary>
     public LinuxPacketType Direction { get; }
+
+    /// <summary>True when the kernel stamped the packet as it put it in the ring (see <see cref="RingFrame.StampedInRing"/>).</summary>
+    internal bool StampedInRing { get; }
 
     /// <summary>The link type of <see cref="Data"/>.</summary>
     public LinkType LinkType => _owner.LinkType;

@@ -6,7 +6,8 @@ namespace Pcap.Native;
 /// </summary>
 internal readonly unsafe struct RingFrame
 {
-    public RingFrame(byte* data, int captured, int wireLength, uint seconds, uint nanoseconds, int interfaceIndex, LinuxPacketType direction)
+    public RingFrame(byte* data, int captured, int wireLength, uint seconds, uint nanoseconds, int interfaceIndex, LinuxPacketType direction,
+        bool stampedInRing)
     {
         Data = data;
         Captured = captured;
@@ -15,6 +16,7 @@ internal readonly unsafe struct RingFrame
         Nanoseconds = nanoseconds;
         InterfaceIndex = interfaceIndex;
         Direction = direction;
+        StampedInRing = stampedInRing;
     }
 
     /// <summary>The first byte of the frame, inside the ring.</summary>
@@ -40,4 +42,10 @@ internal readonly unsafe struct RingFrame
 
     /// <summary>The kernel's packet type.</summary>
     public LinuxPacketType Direction { get; }
+
+    /// <summary>
+    /// True when the kernel took the time stamp after it had reserved the packet's room in the ring (no software or
+    /// hardware stamp came with the packet): a packet a ring has not reserved room for yet is then stamped later.
+    /// </summary>
+    public bool StampedInRing { get; }
 }

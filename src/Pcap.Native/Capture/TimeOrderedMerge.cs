@@ -5,15 +5,17 @@ namespace Pcap.Native;
 /// oldest of the rings' first packets is the oldest packet of all, provided every ring has one to show. A ring that
 /// shows nothing may still hold an older packet in the block the kernel is filling; the kernel hands that block over
 /// within its block timeout, so a packet older than the reorder window is safe to hand out without waiting further.
-/// A ring whose open block is still empty holds nothing older, so while every ring that shows nothing is empty a
-/// packet waits only <see cref="EmptyRingSlackNanoseconds"/> (one flow on one worker of two otherwise waited out the
-/// window, and its ring, holding the blocks behind the waiting packet, filled and dropped).
+/// A ring whose open block is still empty holds nothing older: the kernel stamps a packet after it reserves its room,
+/// so while every ring that shows nothing is empty a packet stamped in its ring goes at once, and one stamped on its way
+/// in (a software or hardware stamp that came with it) waits only <see cref="EmptyRingSlackNanoseconds"/>. One flow on
+/// one worker of two otherwise waited out the window, and with the slack still waited 5 ms per packet: a burst of more
+/// than 5 ms of packets filled the ring behind the waiting one, since every packet behind it is younger.
 /// </summary>
 /// <remarks>
 /// Memory: nothing is copied; the merge holds at most one packet (and so one block) per ring, and the rings are the
 /// fixed buffers the workers were opened with. Waiting costs latency (at most the window), never memory: while it
 /// waits the kernel keeps filling the rings, and drops only if a ring fills within the wait (the window while another
-/// ring has packets in its open block, else the slack).
+/// ring has packets in its open block, the slack for a packet stamped on its way in, else no wait at all).
 /// </remarks>
 internal sealed unsafe class TimeOrderedMerge
 {
@@ -38,9 +40,9 @@ internal sealed unsafe class TimeOrderedMerge
     public long WindowNanoseconds { get; }
 
     /// <summary>
-    /// How long a packet is held back when every ring that shows nothing has put nothing in its open block either: only a
-    /// packet time-stamped on its way in (before the ring was looked at) and still on its way can be older, by the time
-    /// the stack takes to bring it to the socket.
+    /// How long a packet stamped on its way in is held back when every ring that shows nothing has put nothing in its
+    /// open block either: only a packet also stamped on its way in (before the ring was looked at) and still on its way
+    /// can be older, by the time the stack takes to bring it to the socket. A packet stamped in its ring is not held.
     /// </summary>
     public long EmptyRingSlackNanoseconds => Math.Min(WindowNanoseconds, EmptyRingSlackLimit);
 
@@ -62,12 +64,19 @@ internal sealed unsafe class TimeOrderedMerge
             bool stopped = _group.IsStopped;
             int missing = stopped ? 0 : TakeHeads();
             int oldest = Oldest();
-            // The clock only when a ring shows nothing (not per packet), and read before MissingRingsEmpty looks at the
-            // open blocks: a ring found empty after it stamps its next packet after it (less the slack).
-            long now = oldest < 0 || missing == 0 ? 0 : NowNanoseconds();
-            long due = oldest < 0 || missing == 0 ? long.MinValue
-                : _headTimes[oldest] + (MissingRingsEmpty() ? EmptyRingSlackNanoseconds : WindowNanoseconds);
-            if (oldest >= 0 && now >= due)
+            long due = long.MinValue;
+            // A head stamped in its ring goes at once when every ring showing nothing is empty: those rings were looked at
+            // after the head was stamped, and stamp what they take from now on later still. No clock read, no wait.
+            bool ready = oldest >= 0 && (missing == 0 || (_heads[oldest].StampedInRing && MissingRingsEmpty()));
+            if (oldest >= 0 && !ready)
+            {
+                // The clock is read before MissingRingsEmpty looks at the open blocks again: a ring found empty after it
+                // stamps its next packet after it (less the slack, for a packet stamped on its way in).
+                long clock = NowNanoseconds();
+                due = _headTimes[oldest] + (MissingRingsEmpty() ? EmptyRingSlackNanoseconds : WindowNanoseconds);
+                ready = clock >= due;
+            }
+            if (ready)
             {
                 _hasHead[oldest] = false;
                 worker = oldest;
@@ -110,8 +119,8 @@ internal sealed unsafe class TimeOrderedMerge
     }
 
     // True when every ring with nothing taken is empty through and through, its open block included: it cannot hold an
-    // older packet, so the oldest head need not wait out the window (which would hold its ring's block, and the kernel
-    // drops once the ring fills behind it: one flow at 20,000 packets/s of 1518 B lost 87% at -B 8192 with 2 workers).
+    // older packet, so the oldest head need not wait out the window (which would hold its ring, and the kernel drops once
+    // the ring fills behind it: one flow at 20,000 packets/s of 1518 B lost 87% at -B 8192 with 2 workers).
     private bool MissingRingsEmpty()
     {
         for (int i = 0; i < _workers.Length; i++)

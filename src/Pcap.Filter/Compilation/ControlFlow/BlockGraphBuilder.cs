@@ -23,7 +23,15 @@ internal static class BlockGraphBuilder
     /// then takes the laid-out program, as libpcap sees it.
     /// The graph's blocks come from the thread's <see cref="BlockArena"/>: it is valid until the thread builds another.
     /// </summary>
-    public static ControlFlowGraph Build(CodeBlock root, out int unoptimizedLength, out bool jumpsBetweenStatements)
+    public static ControlFlowGraph Build(CodeBlock root, out int unoptimizedLength, out bool jumpsBetweenStatements) =>
+        Build(root, int.MaxValue, out unoptimizedLength, out jumpsBetweenStatements)!;
+
+    /// <summary>
+    /// As <see cref="Build(CodeBlock, out int, out bool)"/>, but stops as soon as the program is longer than
+    /// <paramref name="maxLength"/> and returns null: one walk both counts and builds a program within the limit, and
+    /// a longer one is built no further than the block that passes it (its length is then only known to exceed it).
+    /// </summary>
+    public static ControlFlowGraph? Build(CodeBlock root, int maxLength, out int unoptimizedLength, out bool jumpsBetweenStatements)
     {
         int build = Interlocked.Increment(ref s_lastBuild);
         var pending = t_pending ??= new Stack<CodeBlock>();
@@ -46,6 +54,12 @@ internal static class BlockGraphBuilder
                 LinkStatementJumps(codeBlock.Statements, statements);
             statementJumps |= jumps;
             length += statements.Count + 1;
+            if (length > maxLength)
+            {
+                unoptimizedLength = length;
+                jumpsBetweenStatements = statementJumps;
+                return null;
+            }
             statementJumps |= codeBlock.Code == (BpfOpcodes.Jmp | BpfOpcodes.Ja);
             if (codeBlock.JumpTrue is { } onTrue)
                 block.JumpTrue = Lower(onTrue, build, pending, arena);

@@ -33,6 +33,8 @@ internal static partial class Interop
     internal const uint TpStatusUser = 1;
     internal const uint TpStatusVlanValid = 0x10;
     internal const uint TpStatusVlanTpidValid = 0x40;
+    // TP_STATUS_TS_SOFTWARE | TP_STATUS_TS_SYS_HARDWARE | TP_STATUS_TS_RAW_HARDWARE: the stamp came with the skb.
+    internal const uint TpStatusTimestampFromSkb = 0xE000_0000;
 
     /// <summary><c>TPACKET_ALIGNMENT</c>: frames and headers in the ring start on 16-byte boundaries.</summary>
     internal const int TPacketAlignment = 16;
