@@ -302,10 +302,12 @@ internal static class FilterTokenizer
     {
         // Every form starts with one or two hex digits and a separator, or with four hex digits: most words do neither.
         int lead = HexRun(t, i, 2);
-        if (lead == 0 || (!(i + lead < t.Length && t[i + lead] is ':' or '-' or '.') && HexRun(t, i, 4) < 4))
+        if (lead == 0)
             return 0;
+        char first = i + lead < t.Length ? t[i + lead] : '\0';
         int best = 0;
-        foreach (char sep in ":-.")
+        // Six parts joined by ':', '-' or '.': only the separator after the first part can join them.
+        if (first is ':' or '-' or '.')
         {
             int j = i, parts = 0;
             while (true)
@@ -315,13 +317,16 @@ internal static class FilterTokenizer
                     break;
                 j += h;
                 parts++;
-                if (parts == 6 || j >= t.Length || t[j] != sep)
+                if (parts == 6 || j >= t.Length || t[j] != first)
                     break;
                 j++;
             }
             if (parts == 6)
-                best = Math.Max(best, j - i);
+                best = j - i;
         }
+        // xxxx.xxxx.xxxx and twelve hex digits start with four hex digits.
+        if (HexRun(t, i, 4) < 4)
+            return best;
         {
             int j = i, parts = 0;
             while (parts < 3)
