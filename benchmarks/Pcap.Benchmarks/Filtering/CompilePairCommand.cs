@@ -9,11 +9,12 @@ using Pcap.Wire;
 namespace Pcap.Benchmarks.Filtering;
 
 /// <summary>
-/// <c>--compile-pair BASE.dll NEW.dll [--link ethernet|sll2] [--every K] [--runs R]</c>: two builds of Pcap.Filter
+/// <c>--compile-pair BASE.dll NEW.dll [--link ethernet|sll2] [--every K] [--runs R] [--stage compile|parse]</c>: two builds of Pcap.Filter
 /// loaded side by side in one process, each expression compiled by both in alternating order, so a change is measured
 /// against its base under the same load at the same moment (two runs of <c>--compile-profile</c> minutes apart on the
 /// shared machine differ by more than most single changes). Prints each build's median and the distribution of the
-/// per-expression ratio new / base; the same file twice shows the method's own bias and spread.
+/// per-expression ratio new / base; the same file twice shows the method's own bias and spread. <c>--stage parse</c> times
+/// the parser alone (<c>FilterParser.Parse</c>) on the expressions both builds compile.
 /// </summary>
 internal static class CompilePairCommand
 {
@@ -24,6 +25,7 @@ internal static class CompilePairCommand
             return Usage();
         var linkType = LinkType.Ethernet;
         int every = 1, runs = 21;
+        bool parseOnly = false;
         for (int i = 2; i < args.Length; i += 2)
         {
             string? value = i + 1 < args.Length ? args[i + 1] : null;
@@ -33,6 +35,7 @@ internal static class CompilePairCommand
                 case "--link" when value is "sll2": linkType = LinkType.LinuxSll2; break;
                 case "--every" when int.TryParse(value, out int k) && k > 0: every = k; break;
                 case "--runs" when int.TryParse(value, out int r) && r > 0: runs = r; break;
+                case "--stage" when value is "compile" or "parse": parseOnly = value == "parse"; break;
                 default: return Usage();
             }
         }
@@ -45,8 +48,15 @@ internal static class CompilePairCommand
             if (Compiles(baseline, corpus[i]) && Compiles(changed, corpus[i]))
                 accepted.Add(corpus[i]);
         }
-        // Two passes first, so the tiered JIT has optimized both builds' hot paths before anything is timed.
-        for (int pass = 0; pass < 2; pass++)
+        if (parseOnly)
+        {
+            baseline = LoadParser(args[0]);
+            changed = LoadParser(args[1]);
+        }
+        // Two passes first, so the tiered JIT has optimized both builds' hot paths before anything is timed; the parser
+        // alone takes a few milliseconds a pass, so it is warmed for three seconds at least.
+        var warming = Stopwatch.StartNew();
+        for (int pass = 0; pass < 2 || (parseOnly && warming.ElapsedMilliseconds < 3000); pass++)
         {
             foreach (string expression in accepted)
             {
@@ -84,13 +94,13 @@ internal static class CompilePairCommand
             ratios.Add(newMedian / baseMedian);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{accepted.Count} expressions ({linkType}), {runs} alternating runs each: base median {Quantile(baseMedians, 0.5):0.000} µs, new median {Quantile(newMedians, 0.5):0.000} µs; new / base per expression: median {Quantile(ratios, 0.5):0.0000}, q1 {Quantile(ratios, 0.25):0.0000}, q3 {Quantile(ratios, 0.75):0.0000}"));
+            $"{(parseOnly ? "parse only, " : "")}{accepted.Count} expressions ({linkType}), {runs} alternating runs each: base median {Quantile(baseMedians, 0.5):0.000} µs, new median {Quantile(newMedians, 0.5):0.000} µs; new / base per expression: median {Quantile(ratios, 0.5):0.0000}, q1 {Quantile(ratios, 0.25):0.0000}, q3 {Quantile(ratios, 0.75):0.0000}"));
         return 0;
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: --compile-pair BASE/Pcap.Filter.dll NEW/Pcap.Filter.dll [--link ethernet|sll2] [--every K] [--runs R]");
+        Console.Error.WriteLine("usage: --compile-pair BASE/Pcap.Filter.dll NEW/Pcap.Filter.dll [--link ethernet|sll2] [--every K] [--runs R] [--stage compile|parse]");
         return 2;
     }
 
@@ -105,6 +115,16 @@ internal static class CompilePairCommand
         var call = Expression.Call(compile, expression, Expression.Constant(linkType),
             Expression.Constant(null, compile.GetParameters()[2].ParameterType));
         return Expression.Lambda<Func<string, object>>(Expression.Convert(call, typeof(object)), expression).Compile();
+    }
+
+    // The internal FilterParser.Parse of the build at 'path', in its own load context as Load does.
+    private static Func<string, object> LoadParser(string path)
+    {
+        var assembly = new OneAssemblyContext(Path.GetFullPath(path)).LoadFromAssemblyPath(Path.GetFullPath(path));
+        var parse = assembly.GetType("Pcap.Filter.Parsing.FilterParser", throwOnError: true)!
+            .GetMethod("Parse", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static, [typeof(string)])!;
+        var expression = Expression.Parameter(typeof(string));
+        return Expression.Lambda<Func<string, object>>(Expression.Convert(Expression.Call(parse, expression), typeof(object)), expression).Compile();
     }
 
     private static bool Compiles(Func<string, object> compile, string expression)

@@ -117,11 +117,12 @@ internal static class ArithmeticParsers
                     return Negation(state, input, t, next.Remainder);
                 case K.LeftParen:
                     return Parenthesized(state, input, next.Remainder);
-                case K.Keyword when FilterKeywords.TryGet(t, out var k):
+                case K.Keyword:
+                    var k = state.Keywords[input.Position];
                     if (k.Role == KeywordRole.Len)
                         return Value(new PacketLengthNode(Start(t), t.Span.Length), input, next.Remainder);
                     if (k.Role == KeywordRole.Protocol)
-                        return Accessor(state, input, t, next.Remainder);
+                        return Accessor(state, input, t, (ProtoQualifier)k.Value, next.Remainder);
                     break;
             }
         }
@@ -149,8 +150,9 @@ internal static class ArithmeticParsers
         return Value(inner.Value, input, close.Remainder);
     }
 
-    // proto '[' expression [':' size] ']', after the protocol keyword.
-    private static TokenListParserResult<K, ArithmeticNode> Accessor(ParseState state, TokenList<K> input, Token<K> proto, TokenList<K> afterProto)
+    // proto '[' expression [':' size] ']', after the protocol keyword ('protocol' is its value).
+    private static TokenListParserResult<K, ArithmeticNode> Accessor(ParseState state, TokenList<K> input, Token<K> proto, ProtoQualifier protocol,
+        TokenList<K> afterProto)
     {
         var open = afterProto.ConsumeToken();
         if (!open.HasValue || open.Value.Kind != K.LeftBracket)
@@ -174,8 +176,7 @@ internal static class ArithmeticParsers
         var close = rest.ConsumeToken();
         if (!close.HasValue || close.Value.Kind != K.RightBracket)
             return Cast<Token<K>, ArithmeticNode>(RightBracketExpected(rest));
-        FilterKeywords.TryGet(proto, out var k);
-        var node = new PacketAccessNode((ProtoQualifier)k.Value, index.Value, size, Start(proto), Start(close.Value) + 1 - Start(proto));
+        var node = new PacketAccessNode(protocol, index.Value, size, Start(proto), Start(close.Value) + 1 - Start(proto));
         return Value(node, input, close.Remainder);
     }
 

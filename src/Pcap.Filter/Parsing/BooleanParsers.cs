@@ -45,15 +45,13 @@ internal static class BooleanParsers
 
     private static TokenList<K> Next(TokenList<K> input) => input.ConsumeToken().Remainder;
 
-    private static KeywordRole? RoleOf(Token<K> t) =>
-        t.Kind == K.Keyword && FilterKeywords.TryGet(t, out var k) ? k.Role : null;
-
-    // The keyword role (and value) of the token at index 'at', if there is one and it is a keyword.
-    private static KeywordRole? KeywordAt(Token<K>[] tokens, int at, out int value)
+    // The keyword role (and value) of the token at index 'at', if there is one and it is a keyword: as the tokenizer found it.
+    private static KeywordRole? KeywordAt(ParseState state, int at, out int value)
     {
         value = 0;
-        if (at >= tokens.Length || tokens[at].Kind != K.Keyword || !FilterKeywords.TryGet(tokens[at], out var k))
+        if (at >= state.Tokens.Length || state.Tokens[at].Kind != K.Keyword)
             return null;
+        var k = state.Keywords[at];
         value = k.Value;
         return k.Role;
     }
@@ -311,7 +309,7 @@ internal static class BooleanParsers
 
     private static TokenListParserResult<K, ChainOperand> KeywordTerm(ParseState state, TokenList<K> input, Token<K> t)
     {
-        FilterKeywords.TryGet(t, out var k);
+        var k = state.Keywords[input.Position];
         var afterKeyword = Next(input);
         switch (k.Role)
         {
@@ -321,7 +319,7 @@ internal static class BooleanParsers
                 var next = Peek(state, afterKeyword);
                 if (next is { Kind: K.LeftBracket })
                     return RelationOperand(state, input);
-                var nextRole = next is { } n ? RoleOf(n) : null;
+                var nextRole = KeywordAt(state, afterKeyword.Position, out _);
                 if (nextRole is KeywordRole.Broadcast or KeywordRole.Multicast)
                 {
                     var kind = nextRole == KeywordRole.Broadcast ? SpecialKind.Broadcast : SpecialKind.Multicast;
@@ -470,31 +468,31 @@ internal static class BooleanParsers
         // Each token is read, and its keyword looked up, once: 'role' and 'value' are those of the token at 'at'.
         var tokens = state.Tokens;
         int at = input.Position;
-        var role = KeywordAt(tokens, at, out int value);
+        var role = KeywordAt(state, at, out int value);
         var proto = ProtoQualifier.Default;
         var dir = DirectionQualifier.Default;
         var addr = AddressQualifier.Default;
         if (role == KeywordRole.Protocol)
         {
             proto = (ProtoQualifier)value;
-            role = KeywordAt(tokens, ++at, out value);
+            role = KeywordAt(state, ++at, out value);
         }
         bool any = false;
         if (role == KeywordRole.Direction)
         {
             dir = (DirectionQualifier)value;
             any = true;
-            role = KeywordAt(tokens, ++at, out value);
+            role = KeywordAt(state, ++at, out value);
             // 'src or dst' and 'src and dst' (either order) are one direction qualifier.
             if ((dir is DirectionQualifier.Src or DirectionQualifier.Dst) && at < tokens.Length && tokens[at].Kind is K.And or K.Or
-                && KeywordAt(tokens, at + 1, out _) == KeywordRole.Direction)
+                && KeywordAt(state, at + 1, out _) == KeywordRole.Direction)
             {
                 var other = FilterKeywords.TextOf(tokens[at + 1]);
                 if ((dir == DirectionQualifier.Src && other is "dst") || (dir == DirectionQualifier.Dst && other is "src"))
                 {
                     dir = tokens[at].Kind == K.And ? DirectionQualifier.And : DirectionQualifier.Or;
                     at += 2;
-                    role = KeywordAt(tokens, at, out value);
+                    role = KeywordAt(state, at, out value);
                 }
             }
         }

@@ -14,11 +14,13 @@ internal static class FilterParser
     /// <summary>Parses <paramref name="text"/>; null means the empty expression (accept everything).</summary>
     public static FilterNode? Parse(string text)
     {
-        if (!FilterTokenizer.TryTokenize(text, out var array, out string? error, out int at, out int errorLength, out bool grammar))
+        // At most one token per character: a short expression's keywords go in this thread's array, as the parse ends before another starts.
+        var keywords = text.Length <= ScratchLength ? t_keywords ??= new FilterKeywords.Keyword[ScratchLength] : new FilterKeywords.Keyword[text.Length];
+        if (!FilterTokenizer.TryTokenize(text, keywords, out var array, out string? error, out int at, out int errorLength, out bool grammar))
             throw new FilterSyntaxException(error!, at, errorLength, grammar);
         if (array.Length == 0)
             return null;
-        var state = new ParseState(array, text.Length);
+        var state = new ParseState(array, keywords, text.Length);
         var result = BooleanParsers.Filter(state, new TokenList<FilterTokenKind>(array));
         // A refusal the parsers returned ends the parse where it was read; a deferred one only once the whole has parsed.
         if (state.Refusal is { } refusal)
@@ -29,6 +31,11 @@ internal static class FilterParser
             throw deferred;
         return result.Value;
     }
+
+    private const int ScratchLength = 1024;
+
+    [ThreadStatic]
+    private static FilterKeywords.Keyword[]? t_keywords;
 
     private static FilterSyntaxException Unexpected(TokenListParserResult<FilterTokenKind, FilterNode> failure, int textLength)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
@@ -18,22 +17,25 @@ internal static class FilterTokenizer
     /// token array directly: the one array backs the parser's <see cref="TokenList{TKind}"/> and its look-behind.
     /// </summary>
     public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition) =>
-        TryTokenize(text, out tokens, out error, out errorPosition, out _, out _);
+        TryTokenize(text, [], out tokens, out error, out errorPosition, out _, out _);
 
     /// <summary>
     /// As <see cref="TryTokenize(string, out Token{FilterTokenKind}[], out string?, out int)"/>, also saying how much text
     /// the error covers and whether libpcap reports it as its bare "syntax error" (an illegal character) or in its
     /// own words (a bogus Ethernet address). Tokens that all scan are also refused where they first nest deeper than
     /// <see cref="Nesting"/> allows: the parsers recurse on '(', '[' and unary '-', and this loop already sees each token.
+    /// The keyword each keyword token spells goes into <paramref name="keywords"/> at the token's index (as far as it
+    /// reaches; other indexes are left as they were), so the parsers need not look it up again.
     /// </summary>
     // Superpower reads each kind's [Token] description by reflection for "expected ..." messages: keep the fields trimmed builds drop.
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicFields, typeof(FilterTokenKind))]
-    public static bool TryTokenize(string text, out Token<FilterTokenKind>[] tokens, out string? error, out int errorPosition,
-        out int errorLength, out bool grammarError)
+    public static bool TryTokenize(string text, Span<FilterKeywords.Keyword> keywords, out Token<FilterTokenKind>[] tokens,
+        out string? error, out int errorPosition, out int errorLength, out bool grammarError)
     {
-        // A short expression's tokens (at most one per character) are gathered in a pooled array and copied out once.
+        // A short expression's tokens (at most one per character) are gathered in this thread's scratch array and copied
+        // out once: cheaper than renting from the shared pool, which every parse did.
         bool pooled = text.Length is > 0 and <= PooledLength;
-        var found = pooled ? ArrayPool<Token<FilterTokenKind>>.Shared.Rent(text.Length) : new Token<FilterTokenKind>[EstimateCount(text)];
+        var found = pooled ? t_scratch ??= new Token<FilterTokenKind>[PooledLength] : new Token<FilterTokenKind>[EstimateCount(text)];
         int count = 0, i = 0;
         error = null;
         errorPosition = 0;
@@ -46,7 +48,7 @@ internal static class FilterTokenizer
                 i++;
             if (i >= text.Length)
                 break;
-            if (!TryMatch(text, i, out var kind, out int length))
+            if (!TryMatch(text, i, out var kind, out int length, out var keyword))
             {
                 Release(found, count, pooled);
                 tokens = [];
@@ -58,7 +60,7 @@ internal static class FilterTokenizer
             }
             // libpcap's scanner rule {B}:+({B}:+)+ wins when it is the longest match: "02:00:0a:4d:00" is one bad
             // Ethernet address (libpcap names the part the rule matched), not an address followed by a stray ':'.
-            int bogus = IsHex(text[i]) ? BogusMacLength(text, i) : 0;
+            int bogus = IsHex(text[i]) && (At(text, i + 1) == ':' || At(text, i + 2) == ':') ? BogusMacLength(text, i) : 0;
             if (bogus > length)
             {
                 Release(found, count, pooled);
@@ -70,6 +72,8 @@ internal static class FilterTokenizer
             }
             if (count == found.Length && !pooled)
                 Array.Resize(ref found, count * 2);
+            if (kind == FilterTokenKind.Keyword && (uint)count < (uint)keywords.Length)
+                keywords[count] = keyword;
             found[count++] = new Token<FilterTokenKind>(kind, new TextSpan(text, new Position(i, 1, i + 1), length));
             depth += kind is FilterTokenKind.LeftParen or FilterTokenKind.LeftBracket ? 1
                 : kind is FilterTokenKind.RightParen or FilterTokenKind.RightBracket ? -1 : 0;
@@ -97,13 +101,14 @@ internal static class FilterTokenizer
 
     private const int PooledLength = 1024;
 
-    // Gives a pooled array back without the references to the text its tokens held.
+    [ThreadStatic]
+    private static Token<FilterTokenKind>[]? t_scratch;
+
+    // Leaves the scratch array without the references to the text its tokens held.
     private static void Release(Token<FilterTokenKind>[] found, int count, bool pooled)
     {
-        if (!pooled)
-            return;
-        Array.Clear(found, 0, count);
-        ArrayPool<Token<FilterTokenKind>>.Shared.Return(found);
+        if (pooled)
+            Array.Clear(found, 0, count);
     }
 
     // Almost every token but the first follows a separator or is an operator character: one array, rarely grown.
@@ -117,8 +122,9 @@ internal static class FilterTokenizer
         return count;
     }
 
-    private static bool TryMatch(string text, int i, out FilterTokenKind kind, out int length)
+    private static bool TryMatch(string text, int i, out FilterTokenKind kind, out int length, out FilterKeywords.Keyword keyword)
     {
+        keyword = default;
         char c = text[i];
         if (c == '\\')
         {
@@ -131,18 +137,34 @@ internal static class FilterTokenizer
         }
 
         int idLen = NameLength(text, i);
+        int numLen = 0, hidLen = 0, macLen = 0, v6Len = 0;
         // Numbers and addresses start with a hex digit or ':'; a word starting with any other letter is a name or keyword.
-        bool addressLike = IsHex(c) || c == ':';
-        int numLen = addressLike ? NumberLength(text, i) : 0;
-        int hidLen = addressLike ? DottedLength(text, i) : 0;
-        int macLen = addressLike ? MacLength(text, i) : 0;
-        int v6Len = addressLike ? Ipv6Length(text, i) : 0;
+        if (IsHex(c) || c == ':')
+        {
+            // The run of hex digits and the character after it rule out most candidates before their scans: keywords
+            // such as 'and', 'dst' or 'ether' start with a hex letter.
+            int hex = i;
+            while (hex < text.Length && IsHex(text[hex]))
+                hex++;
+            char after = hex < text.Length ? text[hex] : '\0';
+            if (char.IsAsciiDigit(c))
+            {
+                numLen = NumberLength(text, i);
+                hidLen = i + numLen < text.Length && text[i + numLen] == '.' ? DottedLength(text, i) : 0;
+            }
+            // A MAC address starts with four hex digits, or one or two and a separator.
+            if (hex - i >= 4 || (hex > i && after is ':' or '-' or '.'))
+                macLen = MacLength(text, i);
+            // An IPv6 address has a ':' in its run of hex digits, ':' and '.'.
+            if (after is ':' or '.')
+                v6Len = Ipv6Length(text, i);
+        }
         int best = Math.Max(Math.Max(idLen, numLen), Math.Max(Math.Max(hidLen, macLen), v6Len));
         if (best > 0)
         {
             length = best;
             // No keyword or named constant starts with a digit: numbers and addresses skip the lookup.
-            if (idLen == best && !char.IsAsciiDigit(c) && FilterKeywords.TryGet(text.AsSpan(i, best), out var keyword))
+            if (idLen == best && !char.IsAsciiDigit(c) && FilterKeywords.TryGet(text.AsSpan(i, best), out keyword))
                 kind = keyword.Kind;
             else if (macLen == best)
                 kind = FilterTokenKind.MacAddress;
@@ -197,8 +219,25 @@ internal static class FilterTokenizer
         return false;
     }
 
-    private static bool IsAlnum(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
-    private static bool IsHex(char c) => c is (>= 'a' and <= 'f') or (>= 'A' and <= 'F') or (>= '0' and <= '9');
+    private static char At(string t, int i) => i < t.Length ? t[i] : '\0';
+
+    private static bool IsAlnum(char c) => (ClassOf(c) & AlnumClass) != 0;
+    private static bool IsHex(char c) => (ClassOf(c) & HexClass) != 0;
+    private static bool IsNameChar(char c) => (ClassOf(c) & NameClass) != 0;
+
+    // One table lookup per character instead of a chain of range tests: the scanners read every character of every word.
+    private const byte AlnumClass = 1, HexClass = 2, NameClass = 4;
+
+    private static byte ClassOf(char c) => c < 128 ? CharClasses[c] : (byte)0;
+
+    // Per ASCII character: AlnumClass for [A-Za-z0-9], HexClass for [0-9A-Fa-f], NameClass for [-_.A-Za-z0-9].
+    private static ReadOnlySpan<byte> CharClasses => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0,
+        0, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 4,
+        0, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+    };
 
     // [A-Za-z0-9]([-_.A-Za-z0-9]*[.A-Za-z0-9])?
     private static int NameLength(string t, int i)
@@ -206,7 +245,7 @@ internal static class FilterTokenizer
         if (i >= t.Length || !IsAlnum(t[i]))
             return 0;
         int j = i + 1;
-        while (j < t.Length && (IsAlnum(t[j]) || t[j] is '-' or '_' or '.'))
+        while (j < t.Length && IsNameChar(t[j]))
             j++;
         while (j > i + 1 && t[j - 1] is '-' or '_')
             j--;
@@ -263,10 +302,12 @@ internal static class FilterTokenizer
     {
         // Every form starts with one or two hex digits and a separator, or with four hex digits: most words do neither.
         int lead = HexRun(t, i, 2);
-        if (lead == 0 || (!(i + lead < t.Length && t[i + lead] is ':' or '-' or '.') && HexRun(t, i, 4) < 4))
+        if (lead == 0)
             return 0;
+        char first = i + lead < t.Length ? t[i + lead] : '\0';
         int best = 0;
-        foreach (char sep in ":-.")
+        // Six parts joined by ':', '-' or '.': only the separator after the first part can join them.
+        if (first is ':' or '-' or '.')
         {
             int j = i, parts = 0;
             while (true)
@@ -276,13 +317,16 @@ internal static class FilterTokenizer
                     break;
                 j += h;
                 parts++;
-                if (parts == 6 || j >= t.Length || t[j] != sep)
+                if (parts == 6 || j >= t.Length || t[j] != first)
                     break;
                 j++;
             }
             if (parts == 6)
-                best = Math.Max(best, j - i);
+                best = j - i;
         }
+        // xxxx.xxxx.xxxx and twelve hex digits start with four hex digits.
+        if (HexRun(t, i, 4) < 4)
+            return best;
         {
             int j = i, parts = 0;
             while (parts < 3)

@@ -8,10 +8,16 @@ namespace Pcap.Filter.Parsing;
 /// where it is read unless a <see cref="ParseAttempt{T}"/> around it tries another reading; a deferred one is kept
 /// for the end, as it is only an error if the expression parses.
 /// </summary>
-internal sealed class ParseState(Token<FilterTokenKind>[] tokens, int textLength)
+internal sealed class ParseState(Token<FilterTokenKind>[] tokens, FilterKeywords.Keyword[] keywords, int textLength)
 {
     /// <summary>The expression's tokens; a <see cref="TokenList{TKind}"/>'s position indexes them.</summary>
     public Token<FilterTokenKind>[] Tokens { get; } = tokens;
+
+    /// <summary>
+    /// The keyword of each <see cref="FilterTokenKind.Keyword"/> token, at its index, as the tokenizer looked it up
+    /// (entries of other tokens mean nothing).
+    /// </summary>
+    public FilterKeywords.Keyword[] Keywords { get; } = keywords;
 
     /// <summary>The length of the expression: the position of "the end".</summary>
     public int TextLength { get; } = textLength;
