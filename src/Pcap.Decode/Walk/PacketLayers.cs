@@ -85,11 +85,11 @@ public readonly ref struct PacketLayers
         {
             // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2); the walk ends at the transport's payload, so
             // the application layer follows the walk's only TCP or UDP layer.
-            var bytes = Within(Packet, walker._first[(int)LayerKind.Application]);
-            int start = (walker._present & 1u << (int)LayerKind.Tcp) != 0 ? 2 : 0;
-            if (bytes.Length >= start + DnsMessage.HeaderLength)
+            var payload = walker._first[(int)LayerKind.Application];
+            int start = payload.Offset + ((walker._present & 1u << (int)LayerKind.Tcp) != 0 ? 2 : 0);
+            if (payload.End - start >= DnsMessage.HeaderLength)
             {
-                message = new DnsMessage(bytes[start..]);
+                message = new DnsMessage(Within(Packet, new LayerWalker.FirstLayer(start, payload.End)));
                 return true;
             }
         }
