@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Pcap.Decode.Application;
 
@@ -90,8 +92,11 @@ public sealed class ApplicationPorts
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ApplicationProtocol Choose(ApplicationProtocol[] table, ushort sourcePort, ushort destinationPort)
     {
-        var bySource = table[sourcePort];
-        var byDestination = table[destinationPort];
+        // Every table has 65536 entries (the arrays are this class's own, never replaced), so a port is always in range.
+        Debug.Assert(table.Length == 65536);
+        ref var first = ref MemoryMarshal.GetArrayDataReference(table);
+        var bySource = Unsafe.Add(ref first, sourcePort);
+        var byDestination = Unsafe.Add(ref first, destinationPort);
         // None - 1 wraps to 255, so an unselected port loses to any selected one without a branch on None.
         return (byte)(bySource - 1) <= (byte)(byDestination - 1) ? bySource : byDestination;
     }

@@ -65,16 +65,34 @@ public readonly ref struct TcpHeader
     public bool HasFixedPart => _bytes.Length >= MinimumLength;
     /// <summary>True when the whole header, options included, was captured (always, after <see cref="TryRead"/>).</summary>
     public bool IsComplete => HasFixedPart && _bytes.Length >= HeaderLength;
+    // The fields the layer walk's readers take most are forced inline, as UdpHeader's are: read after an inlined walk,
+    // the JIT's inline budget is often spent, and a call takes the view's address (a stack copy on every walk).
     /// <summary>Source port.</summary>
-    public ushort SourcePort => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
+    public ushort SourcePort
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes);
+    }
     /// <summary>Destination port.</summary>
-    public ushort DestinationPort => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
+    public ushort DestinationPort
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt16BigEndian(_bytes.Slice(2, 2));
+    }
     /// <summary>Sequence number.</summary>
-    public uint SequenceNumber => BinaryPrimitives.ReadUInt32BigEndian(_bytes.Slice(4, 4));
+    public uint SequenceNumber
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BinaryPrimitives.ReadUInt32BigEndian(_bytes.Slice(4, 4));
+    }
     /// <summary>Acknowledgement number.</summary>
     public uint AcknowledgementNumber => BinaryPrimitives.ReadUInt32BigEndian(_bytes.Slice(8, 4));
     /// <summary>Header length in bytes (data offset × 4).</summary>
-    public int HeaderLength => (_bytes[12] >> 4) * 4;
+    public int HeaderLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (_bytes[12] >> 4) * 4;
+    }
     /// <summary>The flag bits (FIN 0x01 ... CWR 0x80; AE/NS is bit 0 of byte 12).</summary>
     public TcpFlags Flags => (TcpFlags)_bytes[13];
     /// <summary>Window.</summary>
@@ -92,6 +110,7 @@ public readonly ref struct TcpHeader
     /// <summary>The segment's data: the captured bytes after the header (empty when the header length runs past them).</summary>
     public ReadOnlySpan<byte> Payload
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             // The header length, at least 20 and at most what was captured (then the payload is empty); Math.Clamp would

@@ -34,8 +34,9 @@ public sealed class LayerWalker
     internal int _count;
     internal ApplicationProtocol _application;
     internal DecodeError _error;
-    // Counts walks, so that a PacketLayers read after the next walk is caught instead of mixing two packets.
-    internal int _walk;
+    // Counts walks, so that a PacketLayers read after the next walk is caught instead of mixing two packets. 64 bits: it
+    // never wraps, so a PacketLayers that passes the check reads this packet's table (PacketLayers.Find relies on it).
+    internal long _walk;
 
     // Nonzero after TryWalkCommon, which stores only _first: the TCP or UDP header length RecordCommonLayers needs.
     private int _unrecordedTransportLength;
@@ -68,7 +69,7 @@ public sealed class LayerWalker
     {
         if (_error.IsError)
             _error = default;
-        int walk = ++_walk;
+        long walk = ++_walk;
         // Ethernet is by far the most common link type, and Ethernet/IPv4/TCP or UDP the most common stack.
         if (linkType.Value != 1 || !TryWalkCommon(packet))
             WalkAny(linkType, packet);
@@ -80,7 +81,7 @@ public sealed class LayerWalker
     {
         if (_error.IsError)
             _error = default;
-        int walk = ++_walk;
+        long walk = ++_walk;
         WalkAny(linkType, packet);
         return new PacketLayers(packet, this, walk);
     }
@@ -137,22 +138,27 @@ public sealed class LayerWalker
         int applicationEnd = end;
         int transportLength;
         uint present;
+        uint ports;
         if (protocol == 6)
         {
             transportLength = TcpHeader.ValidHeaderLength(transport);
             if (transportLength == 0)
                 return false;
+            ports = BinaryPrimitives.ReadUInt32BigEndian(transport[..4]);
             _first[(int)LayerKind.Tcp] = new FirstLayer(transportOffset, end);
             present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)LayerKind.Tcp;
         }
         else
         {
-            if (transport.Length < UdpHeader.Length)
+            if ((uint)transport.Length < UdpHeader.Length)
                 return false;
+            // The header as a span of constant length (the slice's check folds into the test above): no further checks.
+            var udp = transport[..UdpHeader.Length];
             transportLength = UdpHeader.Length;
-            int datagramLength = BinaryPrimitives.ReadUInt16BigEndian(transport.Slice(4, 2));
+            int datagramLength = BinaryPrimitives.ReadUInt16BigEndian(udp.Slice(4, 2));
             if (datagramLength >= UdpHeader.Length && transportOffset + datagramLength < end)
                 applicationEnd = transportOffset + datagramLength;
+            ports = BinaryPrimitives.ReadUInt32BigEndian(udp);
             _first[(int)LayerKind.Udp] = new FirstLayer(transportOffset, end);
             present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)LayerKind.Udp;
         }
@@ -163,7 +169,7 @@ public sealed class LayerWalker
         int applicationOffset = transportOffset + transportLength;
         _first[(int)LayerKind.Application] = new FirstLayer(applicationOffset, applicationEnd);
         _pendingTransport = applicationOffset < applicationEnd ? protocol : (byte)0;
-        _portPair = BinaryPrimitives.ReadUInt32BigEndian(transport[..4]);
+        _portPair = ports;
         _count = 3;
         _present = present;
         _application = ApplicationProtocol.None;

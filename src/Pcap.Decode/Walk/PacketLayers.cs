@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pcap.Decode.Application;
 using Pcap.Decode.Link;
 using Pcap.Decode.Network;
@@ -16,9 +18,9 @@ namespace Pcap.Decode.Walk;
 public readonly ref struct PacketLayers
 {
     private readonly LayerWalker? _walker;
-    private readonly int _walk;
+    private readonly long _walk;
 
-    internal PacketLayers(ReadOnlySpan<byte> packet, LayerWalker walker, int walk)
+    internal PacketLayers(ReadOnlySpan<byte> packet, LayerWalker walker, long walk)
     {
         Packet = packet;
         _walker = walker;
@@ -78,15 +80,16 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetDns(out DnsMessage message)
     {
-        var payload = Find(LayerKind.Application);
-        if (_walker?._application is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
+        // One table read: a walk sets _application only together with its layer (ChooseApplication, WalkApplication).
+        if (Chosen is { _application: ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr } walker)
         {
             // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2); the walk ends at the transport's payload, so
             // the application layer follows the walk's only TCP or UDP layer.
-            int start = (_walker!._present & 1u << (int)LayerKind.Tcp) != 0 ? 2 : 0;
-            if (payload.Length >= start + DnsMessage.HeaderLength)
+            var payload = walker._first[(int)LayerKind.Application];
+            int start = payload.Offset + ((walker._present & 1u << (int)LayerKind.Tcp) != 0 ? 2 : 0);
+            if (payload.End - start >= DnsMessage.HeaderLength)
             {
-                message = new DnsMessage(payload[start..]);
+                message = new DnsMessage(Within(Packet, new LayerWalker.FirstLayer(start, payload.End)));
                 return true;
             }
         }
@@ -356,6 +359,16 @@ public readonly ref struct PacketLayers
         if (walker is null || (walker._present & (1u << (int)kind)) == 0)
             return default;
         var first = walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];
-        return Packet[first.Offset..first.End];
+        return Within(Packet, first);
+    }
+
+    // The bytes of a first-layer entry, without a range check: Walker checked that this is the walk that recorded the
+    // entry (its count never wraps), and the walk records a kind only with 0 <= Offset <= End <= the packet's length.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<byte> Within(ReadOnlySpan<byte> packet, LayerWalker.FirstLayer first)
+    {
+        Debug.Assert(0 <= first.Offset && first.Offset <= first.End && first.End <= packet.Length);
+        return MemoryMarshal.CreateReadOnlySpan(
+            ref Unsafe.Add(ref MemoryMarshal.GetReference(packet), (nint)(uint)first.Offset), first.End - first.Offset);
     }
 }

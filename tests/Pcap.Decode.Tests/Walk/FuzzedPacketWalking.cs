@@ -44,7 +44,29 @@ internal static class FuzzedPacketWalking
             sum += layers.BytesOf(i).Length;
         }
         sum += ReadEveryField(layers);
-        return sum == long.MinValue ? "read impossible lengths" : null;
+        return FirstLayerTableProblem(walker, layers, packet) ?? (sum == long.MinValue ? "read impossible lengths" : null);
+    }
+
+    // PacketLayers builds the typed views' spans from the walker's first-layer table without a range check: every kind
+    // the walk found must have its entry inside the packet and equal to its first listed layer's bytes.
+    private static string? FirstLayerTableProblem(LayerWalker walker, PacketLayers layers, ReadOnlySpan<byte> packet)
+    {
+        for (int kind = 0; kind < LayerWalker.FirstBuffer.Length; kind++)
+        {
+            if ((walker._present & 1u << kind) == 0)
+                continue;
+            var first = walker._first[kind];
+            if (first.Offset < 0 || first.Offset > first.End || first.End > packet.Length)
+                return $"recorded {(LayerKind)kind} at {first.Offset}..{first.End}, outside its {packet.Length} bytes";
+            int index = 0;
+            while (index < layers.Count && layers.Layers[index].Kind != (LayerKind)kind)
+                index++;
+            if (index == layers.Count)
+                index = -1;
+            if (index < 0 || layers.Layers[index].Offset != first.Offset || layers.Layers[index].Offset + layers.BytesOf(index).Length != first.End)
+                return $"recorded {(LayerKind)kind} at {first.Offset}..{first.End}, not where its first listed layer is";
+        }
+        return null;
     }
 
     // The walk checks the common headers itself: the views' own TryRead must agree with it.
