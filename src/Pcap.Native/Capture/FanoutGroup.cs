@@ -197,6 +197,8 @@ public sealed class FanoutGroup : IDisposable
     /// nothing has nothing in the block its kernel is filling either, at once (5 ms old for a packet whose software or
     /// hardware stamp was taken on its way in, before the kernel put it in the ring). Returns false once stopped
     /// (after the packets already taken from the rings). The packet stays valid until the next call; one reader at a time.
+    /// Open the group with <see cref="FanoutOptions.TimeOrdered"/>: with the default 1000 ms blocks a worker that gets a
+    /// packet now and then holds every other worker's packets for up to a second.
     /// </summary>
     /// <param name="packet">The packet.</param>
     /// <param name="worker">The index of the worker that captured it.</param>
