@@ -116,8 +116,8 @@ public sealed class FanoutGroup : IDisposable
             // The capture starts here: every member is in the group, so each packet now reaches exactly one filter.
             foreach (var worker in workers)
                 worker.AttachPendingFilter();
-            // The kernel retires a block one timer tick or so after its timeout (a jiffy is up to 10 ms), later when its
-            // timer softirq is delayed on a loaded machine: at least 20 ms of slack besides the 10 ms.
+            // The kernel retires a block up to a timer tick after its timeout (a jiffy is up to 10 ms), later when its timer
+            // softirq runs late on a loaded machine: half the timeout but at least 20 ms of slack for that, plus 10 ms.
             long window = (timeout + Math.Max(timeout / 2, 20) + 10) * 1_000_000L;
             return new FanoutGroup(workers.ToArray(), groupId!.Value, fanout, window);
         }
