@@ -64,6 +64,8 @@ internal static class FanoutArguments
             Defrag = words.Contains("defrag"),
             Rollover = words.Skip(1).Contains("rollover"),
             Selectors = options.FanoutSelectors,
+            // The command line always merges the workers in time order: 10 ms blocks bound what a trickling worker holds.
+            TimeOrdered = true,
         };
     }
 

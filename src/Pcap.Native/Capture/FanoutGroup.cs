@@ -54,7 +54,8 @@ public sealed class FanoutGroup : IDisposable
 
     /// <summary>
     /// How long <see cref="TryReadInTimeOrder"/> holds a packet back waiting for an older one from a worker whose ring
-    /// has not handed over its block yet: the block timeout plus half of it plus 10 ms.
+    /// has not handed over its block yet: the block timeout plus half of it (at least 20 ms) plus 10 ms; 1.51 s at the
+    /// default 1000 ms, 40 ms in a <see cref="FanoutOptions.TimeOrdered"/> group.
     /// </summary>
     public TimeSpan ReorderWindow => TimeSpan.FromTicks(_merge.WindowNanoseconds / 100);
 
@@ -93,6 +94,13 @@ public sealed class FanoutGroup : IDisposable
 
     private static FanoutGroup OpenHere(string device, FanoutOptions fanout, CaptureOptions options)
     {
+        int timeout = options.ImmediateMode ? 1 : (options.BufferTimeoutMilliseconds == 0 ? 1000 : options.BufferTimeoutMilliseconds);
+        // A merged group retires blocks early: the merge waits for a ring's open block, so its timeout bounds the wait.
+        if (fanout.TimeOrdered && timeout > FanoutOptions.TimeOrderedBlockTimeoutMilliseconds)
+        {
+            timeout = FanoutOptions.TimeOrderedBlockTimeoutMilliseconds;
+            options = options with { BufferTimeoutMilliseconds = timeout };
+        }
         var workers = new List<LiveCapture>(fanout.Workers);
         try
         {
@@ -108,8 +116,9 @@ public sealed class FanoutGroup : IDisposable
             // The capture starts here: every member is in the group, so each packet now reaches exactly one filter.
             foreach (var worker in workers)
                 worker.AttachPendingFilter();
-            int timeout = options.ImmediateMode ? 1 : (options.BufferTimeoutMilliseconds == 0 ? 1000 : options.BufferTimeoutMilliseconds);
-            long window = (timeout + timeout / 2 + 10) * 1_000_000L;
+            // The kernel retires a block up to a timer tick after its timeout (a jiffy is up to 10 ms), later when its timer
+            // softirq runs late on a loaded machine: half the timeout but at least 20 ms of slack for that, plus 10 ms.
+            long window = (timeout + Math.Max(timeout / 2, 20) + 10) * 1_000_000L;
             return new FanoutGroup(workers.ToArray(), groupId!.Value, fanout, window);
         }
         catch
@@ -188,6 +197,8 @@ public sealed class FanoutGroup : IDisposable
     /// nothing has nothing in the block its kernel is filling either, at once (5 ms old for a packet whose software or
     /// hardware stamp was taken on its way in, before the kernel put it in the ring). Returns false once stopped
     /// (after the packets already taken from the rings). The packet stays valid until the next call; one reader at a time.
+    /// Open the group with <see cref="FanoutOptions.TimeOrdered"/>: with the default 1000 ms blocks a worker that gets a
+    /// packet now and then holds every other worker's packets for up to a second.
     /// </summary>
     /// <param name="packet">The packet.</param>
     /// <param name="worker">The index of the worker that captured it.</param>

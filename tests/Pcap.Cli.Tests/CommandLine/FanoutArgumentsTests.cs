@@ -23,6 +23,7 @@ public class FanoutArgumentsTests
         var plain = FanoutArguments.ToFanoutOptions(CliParser.Parse(["--workers", "2"]));
         Assert.Equal(FanoutMode.Hash, plain.Mode);
         Assert.False(plain.Defrag || plain.Rollover);
+        Assert.True(plain.TimeOrdered); // the command line always merges the workers in time order
         Assert.Null(CliParser.Parse(["-i", "eth0"]).Workers);
     }
 
