@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Pcap.Decode.Application;
@@ -13,20 +14,19 @@ namespace Pcap.Decode.Walk;
 /// rules of its view's <c>TryRead</c>, as the walk reaches it; <see cref="PacketLayers"/> then hands out views without
 /// checking again. The walk stops at the first layer that does not read, with the reason in <see cref="PacketLayers.Error"/>.
 /// The application layer is chosen by port as tcpdump chooses it (<see cref="ApplicationPorts"/>, which the caller
-/// can replace). The common stack, Ethernet/IPv4/TCP or UDP, is walked in one pass that records only what the typed
-/// <c>TryGet…</c> read; <see cref="PacketLayers.Layers"/> is built from it on first use, and the application is chosen
-/// when first asked for (by <see cref="PacketLayers.Application"/>, <see cref="PacketLayers.ApplicationPayload"/>,
-/// <see cref="PacketLayers.TryGetDns"/>, <see cref="PacketLayers.Count"/> or the layer list), so a caller that reads
-/// only up to the transport does not pay for the port lookup. Either way the results are the same.
+/// can replace). The common stack, Ethernet/IPv4/TCP or UDP, is walked in one pass that stores nothing: the offsets the
+/// typed <c>TryGet…</c> read travel in the returned <see cref="PacketLayers"/>, the application is chosen from its ports
+/// when asked for (so a caller that reads only up to the transport does not pay for the port lookup), and the
+/// walker's layer list is built from them on first use. Either way the results are the same.
 /// </summary>
 public sealed class LayerWalker
 {
     /// <summary>The most layers one packet yields; deeper stacks end the walk with an error.</summary>
     public const int MaxLayers = 24;
 
-    // What the walk records, read by PacketLayers: the layers, where each one's enclosing datagram ends, and the first
-    // layer of each kind with its bytes' range (valid when the kind's bit is set in _present), so TryGet reads one entry.
-    // Inline arrays: stored in the walker itself, indexed without a bounds check once the count is checked.
+    // What the layer-by-layer walk records, read by PacketLayers: the layers, where each one's enclosing datagram ends,
+    // and the first layer of each kind with its bytes' range (valid when the kind's bit is set in _present), so TryGet
+    // reads one entry. Inline arrays: stored in the walker itself, indexed without a bounds check once the count is checked.
     internal LayerBuffer _layers;
     internal EndBuffer _ends;
     internal FirstBuffer _first;
@@ -37,17 +37,18 @@ public sealed class LayerWalker
     // Counts walks, so that a PacketLayers read after the next walk is caught instead of mixing two packets. 64 bits: it
     // never wraps, so a PacketLayers that passes the check reads this packet's table (PacketLayers.Find relies on it).
     internal long _walk;
+    // The walk the tables above describe: a common-path walk leaves them to RecordCommon, on first use.
+    internal long _recordedWalk;
 
-    // Nonzero after TryWalkCommon, which stores only _first: the TCP or UDP header length RecordCommonLayers needs.
-    private int _unrecordedTransportLength;
-    // After TryWalkCommon, until ChooseApplication: the transport (6 or 17) whose ports choose the application, 0 when
-    // there is no payload to choose for; and the ports as they sit on the wire (source in the high 16 bits). A number,
-    // not the port table: storing a reference costs a GC write barrier on every walk.
-    private byte _pendingTransport;
-    private uint _portPair;
+    // The port tables, read in place (the walk does not store a reference per packet: that would cost a GC write barrier).
     private readonly ApplicationProtocol[] _udpPorts;
     private readonly ApplicationProtocol[] _tcpPorts;
+    // The same two tables indexed by KeyFlags.Tcp's bit (UDP 0, TCP 1): a load without a branch, which the JIT can share
+    // between the readers that each choose the application.
+    private readonly PortTables _portsByTransport;
     private int _end;
+    // The ports of the walk's TCP or UDP header (WalkApplication's), for KeyLayersOfTables.
+    private uint _ports;
 
     /// <summary>A walker choosing application protocols with <paramref name="ports"/> (tcpdump's choices when null).</summary>
     public LayerWalker(ApplicationPorts? ports = null)
@@ -55,6 +56,8 @@ public sealed class LayerWalker
         Ports = ports ?? ApplicationPorts.Tcpdump;
         _udpPorts = Ports.Udp;
         _tcpPorts = Ports.Tcp;
+        _portsByTransport[0] = _udpPorts;
+        _portsByTransport[1] = _tcpPorts;
     }
 
     /// <summary>The port map that selects application protocols.</summary>
@@ -65,53 +68,83 @@ public sealed class LayerWalker
     /// this walker's storage and to <paramref name="packet"/>: it is valid until the next walk (reading it after that
     /// throws <see cref="InvalidOperationException"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PacketLayers Walk(LinkType linkType, ReadOnlySpan<byte> packet)
     {
-        if (_error.IsError)
-            _error = default;
         long walk = ++_walk;
         // Ethernet is by far the most common link type, and Ethernet/IPv4/TCP or UDP the most common stack.
-        if (linkType.Value != 1 || !TryWalkCommon(packet))
-            WalkAny(linkType, packet);
-        return new PacketLayers(packet, this, walk);
+        if (linkType.Value == 1 && TryWalkCommon(packet, out var key))
+            return new PacketLayers(packet, this, walk, key);
+        return new PacketLayers(packet, this, walk, WalkAny(linkType, packet, walk));
     }
 
     /// <summary>The walk without TryWalkCommon, for the tests that hold the shortcut to the layer-by-layer walk.</summary>
     internal PacketLayers WalkLayerByLayer(LinkType linkType, ReadOnlySpan<byte> packet)
     {
-        if (_error.IsError)
-            _error = default;
         long walk = ++_walk;
-        WalkAny(linkType, packet);
-        return new PacketLayers(packet, this, walk);
+        return new PacketLayers(packet, this, walk, WalkAny(linkType, packet, walk));
     }
 
-    /// <summary>True when the last walk took TryWalkCommon and its layer list is not built yet.</summary>
-    internal bool LayersUnrecorded => _unrecordedTransportLength != 0;
-
-    // Every stack, layer by layer, with the walk's state in fields.
-    private void WalkAny(LinkType linkType, ReadOnlySpan<byte> packet)
+    // Every stack, layer by layer, with the walk's state in fields; returns what the typed reads answer from directly.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private KeyLayers WalkAny(LinkType linkType, ReadOnlySpan<byte> packet, long walk)
     {
+        _error = default;
         _count = 0;
         _present = 0;
-        _unrecordedTransportLength = 0;
-        _pendingTransport = 0;
         _end = packet.Length;
         _application = ApplicationProtocol.None;
+        _recordedWalk = walk;
         if (linkType.Value == 1)
             WalkEthernet(packet, 0);
         else
             WalkOtherLink(linkType, packet);
+        return KeyLayersOfTables();
+    }
+
+    // The first IPv4, TCP or UDP and application layers of a layer-by-layer walk, from its tables. An IPv4 header and a
+    // TCP or UDP header after it share their datagram's end (the walk narrows it only at IPv4, IPv6 and after UDP).
+    private KeyLayers KeyLayersOfTables()
+    {
+        uint present = _present;
+        int ipv4Offset = 0, transportOffset = 0, end = 0, applicationOffset = 0, applicationEnd = 0;
+        uint ports = 0;
+        var flags = KeyFlags.None;
+        if ((present & 1u << (int)LayerKind.Ipv4) != 0)
+        {
+            var ip = _first[(int)LayerKind.Ipv4];
+            (ipv4Offset, end) = (ip.Offset, ip.End);
+            flags = KeyFlags.Ipv4;
+        }
+        var transportKind = (present & 1u << (int)LayerKind.Tcp) != 0 ? LayerKind.Tcp
+            : (present & 1u << (int)LayerKind.Udp) != 0 ? LayerKind.Udp
+            : LayerKind.None;
+        if (transportKind != LayerKind.None)
+        {
+            var transport = _first[(int)transportKind];
+            Debug.Assert(flags == KeyFlags.None || transport.End == end);
+            (transportOffset, end) = (transport.Offset, transport.End);
+            ports = _ports;
+            flags |= transportKind == LayerKind.Tcp ? KeyFlags.Tcp : KeyFlags.Udp;
+        }
+        if ((present & 1u << (int)LayerKind.Application) != 0)
+        {
+            var application = _first[(int)LayerKind.Application];
+            (applicationOffset, applicationEnd) = (application.Offset, application.End);
+        }
+        Debug.Assert(ChooseApplication(new KeyLayers(ipv4Offset, transportOffset, end, applicationOffset, applicationEnd, ports, flags)) == _application);
+        return new KeyLayers(ipv4Offset, transportOffset, end, applicationOffset, applicationEnd, ports, flags);
     }
 
     // Ethernet, an unfragmented (or first-fragment) IPv4 header and a valid TCP or UDP header: the same rules as
-    // WalkEthernet, WalkIpv4, WalkTcp, WalkUdp and WalkApplication, with the state in locals. It stores only the
-    // first-layer table (what the typed TryGet reads) once every header has passed, and leaves the layer list to
-    // RecordCommonLayers, on first use. Anything else returns false with nothing stored, for WalkAny.
+    // WalkEthernet, WalkIpv4, WalkTcp, WalkUdp and WalkApplication, with the state in locals. It stores nothing: the
+    // offsets go back in key, for PacketLayers, and the tables are left to RecordCommon, on first use. Anything else
+    // returns false, for WalkAny.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryWalkCommon(ReadOnlySpan<byte> packet)
+    private bool TryWalkCommon(ReadOnlySpan<byte> packet, out KeyLayers key)
     {
         const int ipOffset = EthernetHeader.Length;
+        key = default;
         int captured = packet.Length;
         if (captured < ipOffset + Ipv4Header.MinimumLength)
             return false;
@@ -137,16 +170,15 @@ public sealed class LayerWalker
         var transport = packet[..end][transportOffset..];
         int applicationEnd = end;
         int transportLength;
-        uint present;
         uint ports;
+        KeyFlags flags;
         if (protocol == 6)
         {
             transportLength = TcpHeader.ValidHeaderLength(transport);
             if (transportLength == 0)
                 return false;
             ports = BinaryPrimitives.ReadUInt32BigEndian(transport[..4]);
-            _first[(int)LayerKind.Tcp] = new FirstLayer(transportOffset, end);
-            present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)LayerKind.Tcp;
+            flags = KeyFlags.Common | KeyFlags.Ipv4 | KeyFlags.Tcp;
         }
         else
         {
@@ -159,89 +191,63 @@ public sealed class LayerWalker
             if (datagramLength >= UdpHeader.Length && transportOffset + datagramLength < end)
                 applicationEnd = transportOffset + datagramLength;
             ports = BinaryPrimitives.ReadUInt32BigEndian(udp);
-            _first[(int)LayerKind.Udp] = new FirstLayer(transportOffset, end);
-            present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)LayerKind.Udp;
+            flags = KeyFlags.Common | KeyFlags.Ipv4 | KeyFlags.Udp;
         }
-        _first[(int)LayerKind.Ethernet] = new FirstLayer(0, captured);
-        _first[(int)LayerKind.Ipv4] = new FirstLayer(ipOffset, end);
-        // The application is chosen on first use (ChooseApplication): a caller that reads only up to the transport
-        // does not pay for the port lookup. Its range is stored now; it counts only once its bit is set.
         int applicationOffset = transportOffset + transportLength;
-        _first[(int)LayerKind.Application] = new FirstLayer(applicationOffset, applicationEnd);
-        _pendingTransport = applicationOffset < applicationEnd ? protocol : (byte)0;
-        _portPair = ports;
-        _count = 3;
-        _present = present;
-        _application = ApplicationProtocol.None;
-        _unrecordedTransportLength = transportLength;
+        key = new KeyLayers(ipOffset, transportOffset, end, applicationOffset, applicationEnd, ports, flags);
         return true;
     }
 
-    /// <summary>True when the last walk took TryWalkCommon and has not chosen its application yet.</summary>
-    internal bool ApplicationPending => _pendingTransport != 0;
-
-    /// <summary>Chooses the application layer of a TryWalkCommon walk by its ports, once, before anything reads it.</summary>
-    // Inline: a caller that reads the application pays the same lookups the walk used to make, without a call around them.
+    /// <summary>
+    /// The application <paramref name="key"/> selects: by its ports, as WalkApplication chooses, when the transport
+    /// has a payload (the walk lists an application layer only then; KeyLayersOfTables leaves the range empty when it
+    /// did not). Computed by each reader that asks, from values in registers: the JIT can share it between readers.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void ChooseApplication()
+    internal ApplicationProtocol ChooseApplication(in KeyLayers key)
     {
-        var ports = _pendingTransport == 6 ? _tcpPorts : _udpPorts;
-        var application = ApplicationPorts.Choose(ports, (ushort)(_portPair >> 16), (ushort)_portPair);
-        _pendingTransport = 0;
-        if (application != ApplicationProtocol.None)
+        var table = _portsByTransport[(int)(key.Flags & KeyFlags.Tcp) >> 1];
+        var selected = ApplicationPorts.Choose(table, (ushort)(key.Ports >> 16), (ushort)key.Ports);
+        return key.ApplicationOffset < key.ApplicationEnd ? selected : ApplicationProtocol.None;
+    }
+
+    /// <summary>
+    /// Records a common-path walk's layers in the tables, as the layer-by-layer walk would have: Ethernet, IPv4 (up to
+    /// the transport header), TCP or UDP, and the application layer when one is selected.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal void RecordCommon(in KeyLayers common, int captured, long walk)
+    {
+        var transportKind = (common.Flags & KeyFlags.Tcp) != 0 ? LayerKind.Tcp : LayerKind.Udp;
+        _error = default;
+        _layers[0] = new Layer(LayerKind.Ethernet, 0, EthernetHeader.Length);
+        _ends[0] = captured;
+        _first[(int)LayerKind.Ethernet] = new FirstLayer(0, captured);
+        _layers[1] = new Layer(LayerKind.Ipv4, EthernetHeader.Length, common.TransportOffset - EthernetHeader.Length);
+        _ends[1] = common.DatagramEnd;
+        _first[(int)LayerKind.Ipv4] = new FirstLayer(EthernetHeader.Length, common.DatagramEnd);
+        _layers[2] = new Layer(transportKind, common.TransportOffset, common.ApplicationOffset - common.TransportOffset);
+        _ends[2] = common.DatagramEnd;
+        _first[(int)transportKind] = new FirstLayer(common.TransportOffset, common.DatagramEnd);
+        _present = 1u << (int)LayerKind.Ethernet | 1u << (int)LayerKind.Ipv4 | 1u << (int)transportKind;
+        _count = 3;
+        _application = ChooseApplication(common);
+        if (_application != ApplicationProtocol.None)
         {
-            _application = application;
+            _layers[3] = new Layer(LayerKind.Application, common.ApplicationOffset, common.ApplicationEnd - common.ApplicationOffset);
+            _ends[3] = common.ApplicationEnd;
+            _first[(int)LayerKind.Application] = new FirstLayer(common.ApplicationOffset, common.ApplicationEnd);
             _present |= 1u << (int)LayerKind.Application;
             _count = 4;
         }
+        _recordedWalk = walk;
     }
 
-    /// <summary>The layer list (built now when the walk took the common path).</summary>
-    internal ReadOnlySpan<Layer> RecordedLayers
-    {
-        get
-        {
-            if (_pendingTransport != 0)
-                ChooseApplication();
-            if (_unrecordedTransportLength != 0)
-                RecordCommonLayers();
-            return ((ReadOnlySpan<Layer>)_layers)[.._count];
-        }
-    }
+    /// <summary>The layer list (of the walk the tables describe).</summary>
+    internal ReadOnlySpan<Layer> RecordedLayers => ((ReadOnlySpan<Layer>)_layers)[.._count];
 
     /// <summary>Where the datagram enclosing layer <paramref name="index"/> ends.</summary>
-    internal int EndOf(int index)
-    {
-        if (_pendingTransport != 0)
-            ChooseApplication();
-        if (_unrecordedTransportLength != 0)
-            RecordCommonLayers();
-        return _ends[index];
-    }
-
-    // The layer list of a TryWalkCommon walk, from its first-layer table: Ethernet, IPv4 (up to the transport header),
-    // TCP or UDP, and the application layer when one was selected.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RecordCommonLayers()
-    {
-        var transportKind = (_present & 1u << (int)LayerKind.Tcp) != 0 ? LayerKind.Tcp : LayerKind.Udp;
-        var ethernet = _first[(int)LayerKind.Ethernet];
-        var ip = _first[(int)LayerKind.Ipv4];
-        var transport = _first[(int)transportKind];
-        _layers[0] = new Layer(LayerKind.Ethernet, 0, EthernetHeader.Length);
-        _ends[0] = ethernet.End;
-        _layers[1] = new Layer(LayerKind.Ipv4, ip.Offset, transport.Offset - ip.Offset);
-        _ends[1] = ip.End;
-        _layers[2] = new Layer(transportKind, transport.Offset, _unrecordedTransportLength);
-        _ends[2] = transport.End;
-        if (_count == 4)
-        {
-            var application = _first[(int)LayerKind.Application];
-            _layers[3] = new Layer(LayerKind.Application, application.Offset, application.End - application.Offset);
-            _ends[3] = application.End;
-        }
-        _unrecordedTransportLength = 0;
-    }
+    internal int EndOf(int index) => _ends[index];
 
     private void WalkOtherLink(LinkType linkType, ReadOnlySpan<byte> packet)
     {
@@ -584,6 +590,7 @@ public sealed class LayerWalker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WalkApplication(int offset, ApplicationProtocol[] table, uint ports)
     {
+        _ports = ports;
         if (offset >= _end)
             return;
         var selected = ApplicationPorts.Choose(table, (ushort)(ports >> 16), (ushort)ports);
@@ -626,6 +633,13 @@ public sealed class LayerWalker
         private int _element;
     }
 
+    /// <summary>The UDP and TCP port tables.</summary>
+    [InlineArray(2)]
+    private struct PortTables
+    {
+        private ApplicationProtocol[] _element;
+    }
+
     /// <summary>The first layer of each <see cref="LayerKind"/>.</summary>
     [InlineArray(Length)]
     internal struct FirstBuffer
@@ -638,4 +652,26 @@ public sealed class LayerWalker
 
     /// <summary>The bytes a kind's first layer's view reads: from its start to its datagram's end.</summary>
     internal readonly record struct FirstLayer(int Offset, int End);
+
+    /// <summary>
+    /// What the typed reads of IPv4, TCP, UDP and the application answer from, without the tables, carried by every
+    /// <see cref="PacketLayers"/>: the first IPv4 header's offset, the TCP or UDP header's offset, where their datagram
+    /// ends (the end of both views), where the transport's payload starts and ends (the UDP length may end it first;
+    /// the application layer's range when <see cref="Application"/> is not None), the application, and which of
+    /// these layers there are. <see cref="KeyFlags.Common"/> marks a common-path walk, whose tables are built on first use.
+    /// </summary>
+    internal readonly record struct KeyLayers(
+        int Ipv4Offset, int TransportOffset, int DatagramEnd, int ApplicationOffset, int ApplicationEnd,
+        uint Ports, KeyFlags Flags);
+
+    /// <summary>Which of <see cref="KeyLayers"/>' layers a walk found, and whether it took the common path.</summary>
+    [Flags]
+    internal enum KeyFlags : byte
+    {
+        None = 0,
+        Ipv4 = 1,
+        Tcp = 2,
+        Udp = 4,
+        Common = 8,
+    }
 }

@@ -19,35 +19,65 @@ public readonly ref struct PacketLayers
 {
     private readonly LayerWalker? _walker;
     private readonly long _walk;
+    // Where the first IPv4, TCP or UDP and application layers are, whichever way the walk went: their typed reads use
+    // these values (kept in registers once the walk is inlined) instead of the walker's tables, with no branch on the
+    // way the walk went. A common-path walk (KeyFlags.Common) leaves the tables to the first reader that needs them.
+    private readonly LayerWalker.KeyLayers _key;
 
-    internal PacketLayers(ReadOnlySpan<byte> packet, LayerWalker walker, long walk)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal PacketLayers(ReadOnlySpan<byte> packet, LayerWalker walker, long walk, LayerWalker.KeyLayers key)
     {
         Packet = packet;
         _walker = walker;
         _walk = walk;
+        _key = key;
     }
+
+    /// <summary>True when the walk took the common path (its offsets are here, the walker's tables built on first use).</summary>
+    internal bool TookCommonPath => (_key.Flags & LayerWalker.KeyFlags.Common) != 0;
+
+    /// <summary>The key layers' offsets (for the tests that check them against the tables and the packet).</summary>
+    internal LayerWalker.KeyLayers Key => _key;
 
     /// <summary>The packet as walked.</summary>
     public ReadOnlySpan<byte> Packet { get; }
 
     /// <summary>The layers in order, outermost first.</summary>
-    public ReadOnlySpan<Layer> Layers => Walker is { } walker ? walker.RecordedLayers : default;
+    public ReadOnlySpan<Layer> Layers => Recorded is { } walker ? walker.RecordedLayers : default;
 
     /// <summary>The number of layers found.</summary>
-    public int Count => Chosen?._count ?? 0;
+    public int Count => Recorded?._count ?? 0;
 
     /// <summary>The port-selected application protocol of the <see cref="LayerKind.Application"/> layer, or None.</summary>
-    public ApplicationProtocol Application => Chosen?._application ?? ApplicationProtocol.None;
+    public ApplicationProtocol Application
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            CheckFresh();
+            return _walker is { } walker ? walker.ChooseApplication(_key) : ApplicationProtocol.None;
+        }
+    }
 
     /// <summary>Why the walk stopped before the end (a layer too short or invalid), or a default value when it did not.</summary>
-    public DecodeError Error => Walker?._error ?? default;
+    public DecodeError Error
+    {
+        get
+        {
+            // A common-path walk read every header it passed: no error (the walker's may be an earlier walk's).
+            var walker = Walker;
+            return TookCommonPath || walker is null ? default : walker._error;
+        }
+    }
 
     /// <summary>The innermost layer found (default when none).</summary>
     public Layer Last => Layers is { Length: > 0 } layers ? layers[^1] : default;
 
     /// <summary>True when a layer of <paramref name="kind"/> was found.</summary>
     public bool Contains(LayerKind kind) =>
-        (kind == LayerKind.Application ? Chosen : Walker) is { } walker && (walker._present & (1u << (int)kind)) != 0;
+        TookCommonPath
+            ? !FindCommon(kind).IsEmpty
+            : Walker is { } walker && (walker._present & (1u << (int)kind)) != 0;
 
     /// <summary>The <paramref name="occurrence"/>-th layer of <paramref name="kind"/> (0 is the first).</summary>
     public bool TryGet(LayerKind kind, out Layer layer, int occurrence = 0)
@@ -70,7 +100,13 @@ public readonly ref struct PacketLayers
     public ReadOnlySpan<byte> ApplicationPayload
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Find(LayerKind.Application);
+        get
+        {
+            CheckFresh();
+            return _walker is { } walker && walker.ChooseApplication(_key) != ApplicationProtocol.None
+                ? Within(Packet, new LayerWalker.FirstLayer(_key.ApplicationOffset, _key.ApplicationEnd))
+                : default;
+        }
     }
 
     /// <summary>
@@ -80,16 +116,16 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetDns(out DnsMessage message)
     {
-        // One table read: a walk sets _application only together with its layer (ChooseApplication, WalkApplication).
-        if (Chosen is { _application: ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr } walker)
+        CheckFresh();
+        if (_walker is { } walker
+            && walker.ChooseApplication(_key) is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
         {
-            // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2); the walk ends at the transport's payload, so
-            // the application layer follows the walk's only TCP or UDP layer.
-            var payload = walker._first[(int)LayerKind.Application];
-            int start = payload.Offset + ((walker._present & 1u << (int)LayerKind.Tcp) != 0 ? 2 : 0);
-            if (payload.End - start >= DnsMessage.HeaderLength)
+            // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2); the application layer follows the walk's
+            // only TCP or UDP layer.
+            int start = _key.ApplicationOffset + ((_key.Flags & LayerWalker.KeyFlags.Tcp) != 0 ? 2 : 0);
+            if (_key.ApplicationEnd - start >= DnsMessage.HeaderLength)
             {
-                message = new DnsMessage(Within(Packet, new LayerWalker.FirstLayer(start, payload.End)));
+                message = new DnsMessage(Within(Packet, new LayerWalker.FirstLayer(start, _key.ApplicationEnd)));
                 return true;
             }
         }
@@ -213,11 +249,10 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIpv4(out Ipv4Header header)
     {
-        // One length test says that the layer is there (Find gives no bytes otherwise) and that its fixed part is.
-        var bytes = Find(LayerKind.Ipv4);
-        if (bytes.Length >= Ipv4Header.MinimumLength)
+        CheckFresh();
+        if ((_key.Flags & LayerWalker.KeyFlags.Ipv4) != 0)
         {
-            header = new Ipv4Header(bytes);
+            header = new Ipv4Header(Within(Packet, new LayerWalker.FirstLayer(_key.Ipv4Offset, _key.DatagramEnd)));
             return true;
         }
         header = default;
@@ -268,11 +303,10 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetUdp(out UdpHeader header)
     {
-        // One length test says that the layer is there (Find gives no bytes otherwise) and that its header is.
-        var bytes = Find(LayerKind.Udp);
-        if (bytes.Length >= UdpHeader.Length)
+        CheckFresh();
+        if ((_key.Flags & LayerWalker.KeyFlags.Udp) != 0)
         {
-            header = new UdpHeader(bytes);
+            header = new UdpHeader(Within(Packet, new LayerWalker.FirstLayer(_key.TransportOffset, _key.DatagramEnd)));
             return true;
         }
         header = default;
@@ -283,11 +317,10 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetTcp(out TcpHeader header)
     {
-        // One length test says that the layer is there (Find gives no bytes otherwise) and that its fixed part is.
-        var bytes = Find(LayerKind.Tcp);
-        if (bytes.Length >= TcpHeader.MinimumLength)
+        CheckFresh();
+        if ((_key.Flags & LayerWalker.KeyFlags.Tcp) != 0)
         {
-            header = new TcpHeader(bytes);
+            header = new TcpHeader(Within(Packet, new LayerWalker.FirstLayer(_key.TransportOffset, _key.DatagramEnd)));
             return true;
         }
         header = default;
@@ -309,15 +342,24 @@ public readonly ref struct PacketLayers
         }
     }
 
-    // The walker as Walker gives it, with the application layer chosen: the walk leaves that to the first reader of it.
-    private LayerWalker? Chosen
+    // Walker's check alone, first in every typed read: as it comes before any branch, the JIT keeps only the first of a
+    // run of reads' checks.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckFresh()
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        var walker = _walker;
+        if (walker is not null && walker._walk != _walk)
+            throw Stale();
+    }
+
+    // The walker as Walker gives it, with its tables describing this walk: a common-path walk leaves them to its first reader.
+    private LayerWalker? Recorded
+    {
         get
         {
             var walker = Walker;
-            if (walker is not null && walker.ApplicationPending)
-                walker.ChooseApplication();
+            if (TookCommonPath && walker!._recordedWalk != _walk)
+                walker.RecordCommon(_key, Packet.Length, _walk);
             return walker;
         }
     }
@@ -355,11 +397,32 @@ public readonly ref struct PacketLayers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Find(LayerKind kind)
     {
-        var walker = kind == LayerKind.Application ? Chosen : Walker;
+        if (TookCommonPath)
+            return FindCommon(kind);
+        var walker = Walker;
         if (walker is null || (walker._present & (1u << (int)kind)) == 0)
             return default;
         var first = walker._first[(int)kind & (LayerWalker.FirstBuffer.Length - 1)];
         return Within(Packet, first);
+    }
+
+    // Find for a common-path walk, from its offsets: Ethernet, IPv4, its TCP or UDP, and the application when one is
+    // selected; nothing else. Every one it gives is non-empty, as Find's callers expect of a present layer.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<byte> FindCommon(LayerKind kind)
+    {
+        CheckFresh();
+        var flags = _key.Flags;
+        return kind switch
+        {
+            LayerKind.Ethernet => Packet,
+            LayerKind.Ipv4 => Within(Packet, new LayerWalker.FirstLayer(_key.Ipv4Offset, _key.DatagramEnd)),
+            LayerKind.Tcp when (flags & LayerWalker.KeyFlags.Tcp) != 0 => Within(Packet, new LayerWalker.FirstLayer(_key.TransportOffset, _key.DatagramEnd)),
+            LayerKind.Udp when (flags & LayerWalker.KeyFlags.Udp) != 0 => Within(Packet, new LayerWalker.FirstLayer(_key.TransportOffset, _key.DatagramEnd)),
+            LayerKind.Application when _walker!.ChooseApplication(_key) != ApplicationProtocol.None =>
+                Within(Packet, new LayerWalker.FirstLayer(_key.ApplicationOffset, _key.ApplicationEnd)),
+            _ => default,
+        };
     }
 
     // The bytes of a first-layer entry, without a range check: Walker checked that this is the walk that recorded the

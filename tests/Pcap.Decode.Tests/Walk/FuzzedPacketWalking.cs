@@ -44,7 +44,8 @@ internal static class FuzzedPacketWalking
             sum += layers.BytesOf(i).Length;
         }
         sum += ReadEveryField(layers);
-        return FirstLayerTableProblem(walker, layers, packet) ?? (sum == long.MinValue ? "read impossible lengths" : null);
+        return FirstLayerTableProblem(walker, layers, packet) ?? KeyLayerProblem(walker, layers)
+            ?? (sum == long.MinValue ? "read impossible lengths" : null);
     }
 
     // PacketLayers builds the typed views' spans from the walker's first-layer table without a range check: every kind
@@ -67,6 +68,32 @@ internal static class FuzzedPacketWalking
                 return $"recorded {(LayerKind)kind} at {first.Offset}..{first.End}, not where its first listed layer is";
         }
         return null;
+    }
+
+    // PacketLayers reads IPv4, TCP, UDP and the application from the offsets it carries (its key layers), also without a
+    // range check: they must be the tables' first layers of those kinds (checked inside the packet above), whichever way
+    // the walk went. Called after the layer list was read, so a common-path walk has filled the tables.
+    private static string? KeyLayerProblem(LayerWalker walker, PacketLayers layers)
+    {
+        var key = layers.Key;
+        string? Differs(LayerKind kind, bool flagged, int offset, int end)
+        {
+            bool present = (walker._present & 1u << (int)kind) != 0;
+            if (present != flagged)
+                return $"carried {kind} {(flagged ? "present" : "absent")} where the tables say {(present ? "present" : "absent")}";
+            var first = walker._first[(int)kind];
+            return present && (first.Offset != offset || first.End != end)
+                ? $"carried {kind} at {offset}..{end} where the tables have {first.Offset}..{first.End}"
+                : null;
+        }
+        return Differs(LayerKind.Ipv4, (key.Flags & LayerWalker.KeyFlags.Ipv4) != 0, key.Ipv4Offset, key.DatagramEnd)
+            ?? Differs(LayerKind.Tcp, (key.Flags & LayerWalker.KeyFlags.Tcp) != 0, key.TransportOffset, key.DatagramEnd)
+            ?? Differs(LayerKind.Udp, (key.Flags & LayerWalker.KeyFlags.Udp) != 0, key.TransportOffset, key.DatagramEnd)
+            ?? Differs(LayerKind.Application, walker.ChooseApplication(key) != global::Pcap.Decode.Application.ApplicationProtocol.None,
+                key.ApplicationOffset, key.ApplicationEnd)
+            ?? (walker.ChooseApplication(key) != walker._application
+                ? $"carried application {walker.ChooseApplication(key)}, the tables {walker._application}"
+                : null);
     }
 
     // The walk checks the common headers itself: the views' own TryRead must agree with it.
