@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pcap.Decode.Application;
 using Pcap.Decode.Link;
 using Pcap.Decode.Network;
@@ -35,7 +36,7 @@ public sealed class LayerWalker
     internal ApplicationProtocol _application;
     internal DecodeError _error;
     // Counts walks, so that a PacketLayers read after the next walk is caught instead of mixing two packets. 64 bits: it
-    // never wraps, so a PacketLayers that passes the check reads this packet's table (PacketLayers.Find relies on it).
+    // never wraps, so a PacketLayers that passes the check reads this packet's layers (its unchecked spans rely on it).
     internal long _walk;
     // The walk the tables above describe: a common-path walk leaves them to RecordCommon, on first use.
     internal long _recordedWalk;
@@ -150,13 +151,14 @@ public sealed class LayerWalker
             return false;
         // The Ethernet header and the fixed IPv4 header as one span of constant length: their reads need no further check.
         var head = packet[..(ipOffset + Ipv4Header.MinimumLength)];
-        if (BinaryPrimitives.ReadUInt16BigEndian(head.Slice(12, 2)) != 0x0800 || head[ipOffset] >> 4 != 4)
+        // Ipv4Header.ValidHeaderLength's rules: version 4 and a header of at least 20 bytes (0x45 to 0x4f, one compare),
+        // within the captured bytes (checked below, as the transport header must start before the datagram's end).
+        int versionAndLength = head[ipOffset];
+        if (BinaryPrimitives.ReadUInt16BigEndian(head.Slice(12, 2)) != 0x0800 || (uint)(versionAndLength - 0x45) > 0x4f - 0x45)
             return false;
-        // Ipv4Header.ValidHeaderLength's rules: at least 20, and within the captured bytes (checked below, as the
-        // transport header must start before the datagram's end).
-        int ipLength = (head[ipOffset] & 0x0f) * 4;
+        int ipLength = (versionAndLength & 0x0f) * 4;
         byte protocol = head[ipOffset + 9];
-        if (ipLength < Ipv4Header.MinimumLength || (protocol != 6 && protocol != 17)
+        if ((protocol != 6 && protocol != 17)
             || (BinaryPrimitives.ReadUInt16BigEndian(head.Slice(ipOffset + 6, 2)) & 0x1fff) != 0)
             return false;
         int end = captured;
@@ -166,8 +168,9 @@ public sealed class LayerWalker
         int transportOffset = ipOffset + ipLength;
         if (transportOffset >= end)
             return false;
-        // Two slices, each one unsigned compare, where one packet[transportOffset..end] checks a 64-bit sum.
-        var transport = packet[..end][transportOffset..];
+        // Without a range check: end is at most the captured length and transportOffset is below it (both checked above).
+        var transport = MemoryMarshal.CreateReadOnlySpan(
+            ref Unsafe.Add(ref MemoryMarshal.GetReference(packet), (nint)(uint)transportOffset), end - transportOffset);
         int applicationEnd = end;
         int transportLength;
         uint ports;

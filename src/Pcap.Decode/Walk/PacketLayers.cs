@@ -425,8 +425,9 @@ public readonly ref struct PacketLayers
         };
     }
 
-    // The bytes of a first-layer entry, without a range check: Walker checked that this is the walk that recorded the
-    // entry (its count never wraps), and the walk records a kind only with 0 <= Offset <= End <= the packet's length.
+    // The bytes of a first-layer entry or of a key layer, without a range check: Walker or CheckFresh checked that this is
+    // the walk that recorded the entry (its count never wraps), and the walk records a layer (in its tables or in the
+    // key layers) only with 0 <= Offset <= End <= the packet's length.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> Within(ReadOnlySpan<byte> packet, LayerWalker.FirstLayer first)
     {
