@@ -34,8 +34,8 @@ internal static class FilterTokenizer
     {
         // A short expression's tokens (at most one per character) are gathered in this thread's scratch array and copied
         // out once: cheaper than renting from the shared pool, which every parse did.
-        bool pooled = text.Length is > 0 and <= PooledLength;
-        var found = pooled ? t_scratch ??= new Token<FilterTokenKind>[PooledLength] : new Token<FilterTokenKind>[EstimateCount(text)];
+        bool inScratch = text.Length is > 0 and <= ScratchLength;
+        var found = inScratch ? t_scratch ??= new Token<FilterTokenKind>[ScratchLength] : new Token<FilterTokenKind>[EstimateCount(text)];
         int count = 0, i = 0;
         error = null;
         errorPosition = 0;
@@ -50,7 +50,7 @@ internal static class FilterTokenizer
                 break;
             if (!TryMatch(text, i, out var kind, out int length, out var keyword))
             {
-                Release(found, count, pooled);
+                Release(found, count, inScratch);
                 tokens = [];
                 error = $"illegal character '{text[i]}' at {i}";
                 errorPosition = i;
@@ -63,14 +63,14 @@ internal static class FilterTokenizer
             int bogus = IsHex(text[i]) && (At(text, i + 1) == ':' || At(text, i + 2) == ':') ? BogusMacLength(text, i) : 0;
             if (bogus > length)
             {
-                Release(found, count, pooled);
+                Release(found, count, inScratch);
                 tokens = [];
                 error = $"bogus ethernet address {text.Substring(i, bogus)} at {i}";
                 errorPosition = i;
                 errorLength = bogus;
                 return false;
             }
-            if (count == found.Length && !pooled)
+            if (count == found.Length && !inScratch)
                 Array.Resize(ref found, count * 2);
             if (kind == FilterTokenKind.Keyword && (uint)count < (uint)keywords.Length)
                 keywords[count] = keyword;
@@ -86,8 +86,8 @@ internal static class FilterTokenizer
             }
             i += length;
         }
-        tokens = pooled || count != found.Length ? found[..count] : found;
-        Release(found, count, pooled);
+        tokens = inScratch || count != found.Length ? found[..count] : found;
+        Release(found, count, inScratch);
         if (nestedAt >= 0)
         {
             tokens = [];
@@ -99,15 +99,15 @@ internal static class FilterTokenizer
         return true;
     }
 
-    private const int PooledLength = 1024;
+    private const int ScratchLength = 1024;
 
     [ThreadStatic]
     private static Token<FilterTokenKind>[]? t_scratch;
 
     // Leaves the scratch array without the references to the text its tokens held.
-    private static void Release(Token<FilterTokenKind>[] found, int count, bool pooled)
+    private static void Release(Token<FilterTokenKind>[] found, int count, bool inScratch)
     {
-        if (pooled)
+        if (inScratch)
             Array.Clear(found, 0, count);
     }
 

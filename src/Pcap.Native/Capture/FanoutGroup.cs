@@ -72,6 +72,7 @@ public sealed class FanoutGroup : IDisposable
         ArgumentNullException.ThrowIfNull(fanout);
         options ??= new CaptureOptions();
         Validate(device, fanout);
+        LiveCapture.ThrowIfNegative(options, device);
         return NetworkNamespaceScope.Run(options.NetworkNamespace, () => OpenHere(device, fanout, options));
     }
 

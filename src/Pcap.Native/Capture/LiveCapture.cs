@@ -88,9 +88,15 @@ public sealed unsafe class LiveCapture : IDisposable
     {
         ArgumentNullException.ThrowIfNull(device);
         options ??= new CaptureOptions();
+        ThrowIfNegative(options, device);
+        return NetworkNamespaceScope.Run(options.NetworkNamespace, () => OpenHere(device, options, attachFilter: true));
+    }
+
+    /// <summary>Refuses a negative snap length, buffer size or timeout before any socket opens.</summary>
+    internal static void ThrowIfNegative(CaptureOptions options, string device)
+    {
         if (options.SnapLength < 0 || options.BufferSize < 0 || options.BufferTimeoutMilliseconds < 0)
             throw new CaptureException(CaptureError.InvalidOptions, "snap length, buffer size and timeout must not be negative", device: device);
-        return NetworkNamespaceScope.Run(options.NetworkNamespace, () => OpenHere(device, options, attachFilter: true));
     }
 
     /// <summary>

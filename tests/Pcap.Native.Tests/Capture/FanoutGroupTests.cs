@@ -444,4 +444,20 @@ public sealed class FanoutGroupTests
         Assert.Equal(CaptureError.InvalidOptions, error.Error);
         Assert.Equal(message, error.Message);
     }
+
+    [Theory]
+    [InlineData(-1, 0, 0)]
+    [InlineData(0, -1, 0)]
+    [InlineData(0, 0, -1)]
+    public void Negative_sizes_and_timeouts_are_refused_before_any_socket_opens(int snapLength, int bufferSize, int timeout)
+    {
+        var error = Assert.Throws<CaptureException>(() => FanoutGroup.Open("lo", new FanoutOptions(),
+            new CaptureOptions
+            {
+                SnapLength = snapLength, BufferSize = bufferSize, BufferTimeoutMilliseconds = timeout,
+                NetworkNamespace = "pc-absent-" + Environment.ProcessId, // an Open that got past the check fails on this instead
+            }));
+        Assert.Equal(CaptureError.InvalidOptions, error.Error);
+        Assert.Equal("snap length, buffer size and timeout must not be negative", error.Message);
+    }
 }

@@ -6,8 +6,14 @@ namespace Pcap.Native.Tests.Capture;
 /// <summary>Reading allocates nothing per packet, and stopping or disposing from another thread ends a blocked read.</summary>
 public sealed class LiveCaptureBehaviourTests
 {
+    // Immediate mode hands over a block per millisecond, so each ping's request and reply can take a block of their own:
+    // the default 2 MiB ring has 16 blocks and froze with 32 of the 40 packets the tests leave waiting in it (twice in 45
+    // runs of the suite a read then waited for ever). 64 MiB gives 64 blocks, one for every packet.
     private static LiveCapture OpenLoopback(NetworkNamespace ns) =>
-        LiveCapture.Open("lo", new CaptureOptions { NetworkNamespace = ns.Name, ImmediateMode = true });
+        LiveCapture.Open("lo", new CaptureOptions { NetworkNamespace = ns.Name, ImmediateMode = true, BufferSize = 64 * 1024 * 1024 });
+
+    // A read that waits for packets gives up after this, so a ring that never hands them over fails the test instead of hanging the run.
+    private static CancellationToken GiveUpLater() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
     [Fact]
     public void Reading_packets_from_the_ring_allocates_nothing()
@@ -41,12 +47,13 @@ public sealed class LiveCaptureBehaviourTests
         Thread.Sleep(200);
         long checksum = 0;
         PacketHandler handler = (in LivePacket packet) => checksum += packet.Data.Length + packet.AsFileRecord().TimestampSeconds;
-        Assert.Equal(1, capture.Run(handler, count: 1)); // warm-up
+        Assert.Equal(1, capture.Run(handler, count: 1, GiveUpLater())); // warm-up
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         long handled = capture.Run(handler, count: 30);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(30, handled);
+        Assert.Equal(0, capture.Statistics.DroppedByKernel);
         Assert.True(checksum > 0);
         Assert.Equal(0, allocated);
     }
@@ -59,7 +66,7 @@ public sealed class LiveCaptureBehaviourTests
         ns.Exec("ping", "-c", "20", "-i", "0.01", "-W", "1", "127.0.0.1");
         Thread.Sleep(200); // 40 packets (requests and replies) wait in the ring
         long seen = 0;
-        Assert.Equal(10, capture.Run((in LivePacket _) => seen++, count: 10));
+        Assert.Equal(10, capture.Run((in LivePacket _) => seen++, count: 10, GiveUpLater()));
         Assert.Equal(10, seen);
         Assert.Equal(10, capture.Statistics.Captured);
         Assert.True(capture.TryRead(out _, TimeSpan.Zero), "the packets after the count were lost");
@@ -78,7 +85,7 @@ public sealed class LiveCaptureBehaviourTests
         {
             seen++;
             capture.Stop();
-        });
+        }, cancellation: GiveUpLater());
         Assert.Equal(1, handled);
         Assert.Equal(1, seen);
         // Every packet counted as captured was handed to the handler.
