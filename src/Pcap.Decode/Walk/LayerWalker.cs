@@ -660,8 +660,8 @@ public sealed class LayerWalker
     /// What the typed reads of IPv4, TCP, UDP and the application answer from, without the tables, carried by every
     /// <see cref="PacketLayers"/>: the first IPv4 header's offset, the TCP or UDP header's offset, where their datagram
     /// ends (the end of both views), where the transport's payload starts and ends (the UDP length may end it first;
-    /// the application layer's range when <see cref="Application"/> is not None), the application, and which of
-    /// these layers there are. <see cref="KeyFlags.Common"/> marks a common-path walk, whose tables are built on first use.
+    /// the application layer's range when a protocol is chosen), the ports the application is chosen from on first
+    /// use, and which of these layers there are. <see cref="KeyFlags.Common"/> marks a common-path walk, whose tables are built on first use.
     /// </summary>
     internal readonly record struct KeyLayers(
         int Ipv4Offset, int TransportOffset, int DatagramEnd, int ApplicationOffset, int ApplicationEnd,
