@@ -333,17 +333,14 @@ public readonly ref struct PacketLayers
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            var walker = _walker;
-            // A throw here, not a call that throws: the JIT then knows the walk goes on only when the check passed,
-            // and can share the walker's loads and this check between the TryGet… calls.
-            if (walker is not null && walker._walk != _walk)
-                throw Stale();
-            return walker;
+            CheckFresh();
+            return _walker;
         }
     }
 
-    // Walker's check alone, first in every typed read: as it comes before any branch, the JIT keeps only the first of a
-    // run of reads' checks.
+    // Walker's check, also first in every typed read: as it comes before any branch, the JIT keeps only the first of a
+    // run of reads' checks. A throw here, not a call that throws: the JIT then knows the walk goes on only when the check
+    // passed, and can share the walker's loads and this check between the TryGet… calls.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckFresh()
     {
