@@ -15,7 +15,9 @@ internal static class FilterParser
     public static FilterNode? Parse(string text)
     {
         // At most one token per character: a short expression's keywords go in this thread's array, as the parse ends before another starts.
-        var keywords = text.Length <= ScratchLength ? t_keywords ??= new FilterKeywords.Keyword[ScratchLength] : new FilterKeywords.Keyword[text.Length];
+        var keywords = text.Length <= FilterTokenizer.ScratchLength
+            ? t_keywords ??= new FilterKeywords.Keyword[FilterTokenizer.ScratchLength]
+            : new FilterKeywords.Keyword[text.Length];
         if (!FilterTokenizer.TryTokenize(text, keywords, out var array, out string? error, out int at, out int errorLength, out bool grammar))
             throw new FilterSyntaxException(error!, at, errorLength, grammar);
         if (array.Length == 0)
@@ -31,8 +33,6 @@ internal static class FilterParser
             throw deferred;
         return result.Value;
     }
-
-    private const int ScratchLength = 1024;
 
     [ThreadStatic]
     private static FilterKeywords.Keyword[]? t_keywords;

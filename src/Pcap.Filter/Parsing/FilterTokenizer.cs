@@ -99,7 +99,8 @@ internal static class FilterTokenizer
         return true;
     }
 
-    private const int ScratchLength = 1024;
+    /// <summary>The longest expression whose tokens (and, in the parser, keywords) go in a per-thread scratch array.</summary>
+    internal const int ScratchLength = 1024;
 
     [ThreadStatic]
     private static Token<FilterTokenKind>[]? t_scratch;
