@@ -13,8 +13,12 @@ namespace Pcap.Decode.Application;
 /// </summary>
 public sealed class ApplicationPorts
 {
-    private readonly ApplicationProtocol[] _udp = new ApplicationProtocol[65536];
-    private readonly ApplicationProtocol[] _tcp = new ApplicationProtocol[65536];
+    /// <summary>Where the TCP ports start in <see cref="Ranks"/> (the UDP ports come first).</summary>
+    internal const int TcpBase = 65536;
+
+    // Both transports' ports in one table (UDP, then TCP), each entry the selected protocol's value minus one, so None is
+    // 255: the protocol either port selects, the lower when both do, is then the smaller entry plus one.
+    private readonly byte[] _ranks = CreateRanks();
 
     /// <summary>tcpdump 4.99.3's port choices (read-only: <see cref="Map"/> on it throws).</summary>
     public static ApplicationPorts Tcpdump { get; } = CreateTcpdumpDefaults().Freeze();
@@ -67,7 +71,7 @@ public sealed class ApplicationPorts
     {
         if (_frozen)
             throw new InvalidOperationException("ApplicationPorts.Tcpdump is shared and read-only; change a copy from CreateTcpdumpDefaults().");
-        TableOf(transport)[port] = protocol;
+        _ranks[BaseOf(transport) + port] = (byte)(protocol - 1);
         return this;
     }
 
@@ -75,35 +79,38 @@ public sealed class ApplicationPorts
     /// <param name="transport"><see cref="IpProtocol.Udp"/> or <see cref="IpProtocol.Tcp"/>; any other gives None.</param>
     /// <param name="sourcePort">The source port.</param>
     /// <param name="destinationPort">The destination port.</param>
-    public ApplicationProtocol Select(IpProtocol transport, ushort sourcePort, ushort destinationPort)
-    {
-        var table = transport == IpProtocol.Udp ? _udp : transport == IpProtocol.Tcp ? _tcp : null;
-        return table is null ? ApplicationProtocol.None : Choose(table, sourcePort, destinationPort);
-    }
+    public ApplicationProtocol Select(IpProtocol transport, ushort sourcePort, ushort destinationPort) =>
+        transport == IpProtocol.Udp ? Choose(_ranks, 0, sourcePort, destinationPort)
+        : transport == IpProtocol.Tcp ? Choose(_ranks, TcpBase, sourcePort, destinationPort)
+        : ApplicationProtocol.None;
 
-    /// <summary>The UDP table, indexed by port (the layer walk reads it directly).</summary>
-    internal ApplicationProtocol[] Udp => _udp;
+    /// <summary>Both transports' ports, UDP then TCP from <see cref="TcpBase"/> (the layer walk reads it directly).</summary>
+    internal byte[] Ranks => _ranks;
 
-    /// <summary>The TCP table, indexed by port.</summary>
-    internal ApplicationProtocol[] Tcp => _tcp;
-
-    /// <summary>The protocol either port selects in <paramref name="table"/>, the lower value when both do.</summary>
+    /// <summary>The protocol either port selects among <paramref name="ranks"/>' ports from <paramref name="transportBase"/>, the lower value when both do.</summary>
     // Forced inline: the layer walk's application choice runs inside its callers, whose inline budget is often spent.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ApplicationProtocol Choose(ApplicationProtocol[] table, ushort sourcePort, ushort destinationPort)
+    internal static ApplicationProtocol Choose(byte[] ranks, nuint transportBase, uint sourcePort, uint destinationPort)
     {
-        // Every table has 65536 entries (the arrays are this class's own, never replaced), so a port is always in range.
-        Debug.Assert(table.Length == 65536);
-        ref var first = ref MemoryMarshal.GetArrayDataReference(table);
-        var bySource = Unsafe.Add(ref first, sourcePort);
-        var byDestination = Unsafe.Add(ref first, destinationPort);
-        // None - 1 wraps to 255, so an unselected port loses to any selected one without a branch on None.
-        return (byte)(bySource - 1) <= (byte)(byDestination - 1) ? bySource : byDestination;
+        // The table has 2 x 65536 entries (this class's own array, never replaced) and the base is 0 or TcpBase, so a
+        // port is always in range.
+        Debug.Assert(ranks.Length == 2 * TcpBase && transportBase is 0 or TcpBase && sourcePort <= ushort.MaxValue && destinationPort <= ushort.MaxValue);
+        ref byte first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ranks), transportBase);
+        uint bySource = Unsafe.Add(ref first, sourcePort);
+        uint byDestination = Unsafe.Add(ref first, destinationPort);
+        return (ApplicationProtocol)(byte)(Math.Min(bySource, byDestination) + 1);
     }
 
-    private ApplicationProtocol[] TableOf(IpProtocol transport) =>
-        transport == IpProtocol.Udp ? _udp
-        : transport == IpProtocol.Tcp ? _tcp
+    private static byte[] CreateRanks()
+    {
+        var ranks = new byte[2 * TcpBase];
+        ranks.AsSpan().Fill(unchecked((byte)(ApplicationProtocol.None - 1)));
+        return ranks;
+    }
+
+    private static int BaseOf(IpProtocol transport) =>
+        transport == IpProtocol.Udp ? 0
+        : transport == IpProtocol.Tcp ? TcpBase
         : throw new ArgumentOutOfRangeException(nameof(transport), transport, "application ports are UDP or TCP ports");
 
     private ApplicationPorts Freeze()

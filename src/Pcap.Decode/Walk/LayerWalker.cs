@@ -41,12 +41,9 @@ public sealed class LayerWalker
     // The walk the tables above describe: a common-path walk leaves them to RecordCommon, on first use.
     internal long _recordedWalk;
 
-    // The port tables, read in place (the walk does not store a reference per packet: that would cost a GC write barrier).
-    private readonly ApplicationProtocol[] _udpPorts;
-    private readonly ApplicationProtocol[] _tcpPorts;
-    // The same two tables indexed by KeyFlags.Tcp's bit (UDP 0, TCP 1): a load without a branch, which the JIT can share
-    // between the readers that each choose the application.
-    private readonly PortTables _portsByTransport;
+    // Ports' table of both transports, read in place (the walk does not store a reference per packet: that would cost a
+    // GC write barrier). TCP's ports start at KeyFlags.Tcp's bit shifted to ApplicationPorts.TcpBase: no branch.
+    private readonly byte[] _portRanks;
     private int _end;
     // The ports of the walk's TCP or UDP header (WalkApplication's), for KeyLayersOfTables.
     private uint _ports;
@@ -55,10 +52,7 @@ public sealed class LayerWalker
     public LayerWalker(ApplicationPorts? ports = null)
     {
         Ports = ports ?? ApplicationPorts.Tcpdump;
-        _udpPorts = Ports.Udp;
-        _tcpPorts = Ports.Tcp;
-        _portsByTransport[0] = _udpPorts;
-        _portsByTransport[1] = _tcpPorts;
+        _portRanks = Ports.Ranks;
     }
 
     /// <summary>The port map that selects application protocols.</summary>
@@ -209,8 +203,10 @@ public sealed class LayerWalker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ApplicationProtocol ChooseApplication(in KeyLayers key)
     {
-        var table = _portsByTransport[(int)(key.Flags & KeyFlags.Tcp) >> 1];
-        var selected = ApplicationPorts.Choose(table, (ushort)(key.Ports >> 16), (ushort)key.Ports);
+        const int tcpShift = 15;
+        Debug.Assert((int)KeyFlags.Tcp << tcpShift == ApplicationPorts.TcpBase);
+        var transportBase = (nuint)((uint)(key.Flags & KeyFlags.Tcp) << tcpShift);
+        var selected = ApplicationPorts.Choose(_portRanks, transportBase, key.Ports >> 16, key.Ports & 0xffff);
         return key.ApplicationOffset < key.ApplicationEnd ? selected : ApplicationProtocol.None;
     }
 
@@ -569,7 +565,7 @@ public sealed class LayerWalker
             return;
         }
         if (Add(LayerKind.Tcp, offset, headerLength))
-            WalkApplication(offset + headerLength, _tcpPorts, BinaryPrimitives.ReadUInt32BigEndian(bytes));
+            WalkApplication(offset + headerLength, ApplicationPorts.TcpBase, BinaryPrimitives.ReadUInt32BigEndian(bytes));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -586,17 +582,17 @@ public sealed class LayerWalker
         int datagramLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
         if (datagramLength >= UdpHeader.Length && offset + datagramLength < _end)
             _end = offset + datagramLength;
-        WalkApplication(offset + UdpHeader.Length, _udpPorts, BinaryPrimitives.ReadUInt32BigEndian(bytes));
+        WalkApplication(offset + UdpHeader.Length, 0, BinaryPrimitives.ReadUInt32BigEndian(bytes));
     }
 
     // ports: the source port in the high 16 bits, the destination port in the low, as they sit on the wire.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void WalkApplication(int offset, ApplicationProtocol[] table, uint ports)
+    private void WalkApplication(int offset, nuint transportBase, uint ports)
     {
         _ports = ports;
         if (offset >= _end)
             return;
-        var selected = ApplicationPorts.Choose(table, (ushort)(ports >> 16), (ushort)ports);
+        var selected = ApplicationPorts.Choose(_portRanks, transportBase, ports >> 16, ports & 0xffff);
         if (selected != ApplicationProtocol.None && Add(LayerKind.Application, offset, _end - offset))
             _application = selected;
     }
@@ -634,13 +630,6 @@ public sealed class LayerWalker
     internal struct EndBuffer
     {
         private int _element;
-    }
-
-    /// <summary>The UDP and TCP port tables.</summary>
-    [InlineArray(2)]
-    private struct PortTables
-    {
-        private ApplicationProtocol[] _element;
     }
 
     /// <summary>The first layer of each <see cref="LayerKind"/>.</summary>
