@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark suite in one command: BenchmarkDotNet (compile, filter, decode, file reading; each against libpcap or
-# PacketDotNet in the same run) plus the whole-process race `pcapcore -r big.pcap -n` vs `tcpdump -r big.pcap -n`,
-# summarised into docs/benchmarks.md by the benchmark project's own --report.
+# PacketDotNet in the same run), the compile profile of every corpus expression against pcap_compile, and the
+# whole-process race `pcapcore -r big.pcap -n` vs `tcpdump -r big.pcap -n`, summarised into docs/benchmarks.md by the
+# benchmark project's own --report.
 # Usage: benchmarks/run.sh --short | --full  [--output FILE.md] [--filter GLOB]
-#   --short  CI smoke, a few minutes: BenchmarkDotNet's dry job (one cold iteration), a 100k-packet capture, 3 timed runs.
-#   --full   the numbers: 1 launch, 3 warm-ups, 15 iterations per case, a 1M-packet capture, 10 timed runs after a warm-up.
-#   --filter only the BenchmarkDotNet classes matching GLOB (e.g. '*CompilerBenchmarks*'), without the whole-process race;
+#   --short  CI smoke, a few minutes: BenchmarkDotNet's dry job (one cold iteration), every 50th corpus expression 3 times,
+#            a 100k-packet capture, 3 timed runs.
+#   --full   the numbers: 1 launch, 3 warm-ups, 15 iterations per case, every corpus expression 21 times, a 1M-packet
+#            capture, 10 timed runs after a warm-up.
+#   --filter only the BenchmarkDotNet classes matching GLOB (e.g. '*CompilerBenchmarks*'), without the profile and the race;
 #            the report then covers those classes only, so give it its own --output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +26,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$MODE" in
-  --short) JOB=(--job dry); PACKETS=100000; RUNS=3 ;;
-  --full) JOB=(--launchCount 1 --warmupCount 3 --iterationCount 15); PACKETS=1000000; RUNS=10 ;;
+  --short) JOB=(--job dry); PROFILE=(--every 50 --runs 3); PACKETS=100000; RUNS=3 ;;
+  --full) JOB=(--launchCount 1 --warmupCount 3 --iterationCount 15); PROFILE=(--every 1 --runs 21); PACKETS=1000000; RUNS=10 ;;
   *) echo "$USAGE" >&2; exit 2 ;;
 esac
 SEED=20261124
@@ -86,6 +89,11 @@ if [ -z "$FILTER" ]; then
   rm -f "$BIG"
 fi
 
+if [ -z "$FILTER" ]; then
+  echo "== compile profile over the corpus (${PROFILE[*]})"
+  dotnet "$BENCH" --compile-profile --link both "${PROFILE[@]}" --json "$RESULTS/compile-profile.json" > "$RESULTS/compile-profile.md"
+fi
+
 echo "== BenchmarkDotNet (${JOB[*]})"
 (cd benchmarks/Pcap.Benchmarks && dotnet "$BENCH" --filter "${FILTER:-*}" "${JOB[@]}" --exporters json --artifacts "$RESULTS/bdn")
 
@@ -93,7 +101,8 @@ echo "== report"
 mkdir -p "$(dirname "$OUTPUT")"
 if [ -z "$FILTER" ]; then
   REPORT=(--report "$RESULTS/bdn/results" "$OUTPUT" --mode "${MODE#--}" --command "./benchmarks/run.sh $MODE"
-    --whole-process "$RESULTS/whole.json" --packets "$PACKETS" --seed "$SEED" --identical "$IDENTICAL" --timer "$TIMER")
+    --whole-process "$RESULTS/whole.json" --packets "$PACKETS" --seed "$SEED" --identical "$IDENTICAL" --timer "$TIMER"
+    --compile-profile "$RESULTS/compile-profile.md" --compile-profile-json "$RESULTS/compile-profile.json")
 else
   REPORT=(--report "$RESULTS/bdn/results" "$OUTPUT" --mode "${MODE#--}" --command "./benchmarks/run.sh $MODE --filter '$FILTER'")
 fi

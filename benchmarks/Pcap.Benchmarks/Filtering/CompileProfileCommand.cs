@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Pcap.Benchmarks.Reporting;
 using Pcap.Filter;
 using Pcap.Filter.Compilation;
 using Pcap.Filter.Compilation.ControlFlow;
@@ -12,12 +13,13 @@ using Pcap.Testing.Expressions;
 namespace Pcap.Benchmarks.Filtering;
 
 /// <summary>
-/// <c>--compile-profile [--link ethernet|sll2|both] [--corpus N] [--every K] [--runs R]</c>: issue 13's figure of merit per
+/// <c>--compile-profile [--link ethernet|sll2|both] [--corpus N] [--every K] [--runs R] [--json FILE]</c>: issue 13's figure of merit per
 /// expression, which BenchmarkDotNet cannot give for a thousand expressions in one run. For every K-th expression of the
 /// corpus that both compilers accept, after warm-up, R interleaved repetitions of: <c>FilterCompiler.TryCompile</c>,
 /// libpcap's <c>pcap_compile</c> alone (on one <c>pcap_open_dead</c> handle, freed each time), and the stages of one compile
 /// timed one after another, and per run the whole compile less those stages (what the facade around them costs; the sum
-/// of the stage medians is not the median of the whole). Prints the median of each per expression, then their distribution over the corpus.
+/// of the stage medians is not the median of the whole). Prints the median of each per expression, then their distribution over the corpus
+/// (markdown); <c>--json</c> also writes each link type's ratio distribution for <c>--report</c>'s summary.
 /// </summary>
 internal static class CompileProfileCommand
 {
@@ -31,6 +33,7 @@ internal static class CompileProfileCommand
     public static int Run(string[] args)
     {
         string link = "both";
+        string? json = null;
         int corpusSize = 5000, every = 1, runs = 21;
         for (int i = 0; i < args.Length; i += 2)
         {
@@ -41,23 +44,28 @@ internal static class CompileProfileCommand
                 case "--corpus" when int.TryParse(value, out int n) && n > 0: corpusSize = n; break;
                 case "--every" when int.TryParse(value, out int k) && k > 0: every = k; break;
                 case "--runs" when int.TryParse(value, out int r) && r > 0: runs = r; break;
+                case "--json" when value is not null: json = value; break;
                 default:
-                    Console.Error.WriteLine("usage: --compile-profile [--link ethernet|sll2|both] [--corpus N] [--every K] [--runs R]");
+                    Console.Error.WriteLine("usage: --compile-profile [--link ethernet|sll2|both] [--corpus N] [--every K] [--runs R] [--json FILE]");
                     return 2;
             }
         }
         var corpus = ExpressionCorpus.All(corpusSize, ExpressionCorpus.DefaultSeed);
-        Console.WriteLine($"# Compile profile, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
+        Console.WriteLine("# Compile profile");
         Console.WriteLine();
+        Console.WriteLine($"Started {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC at a load average of {LoadAverage()}.");
         Console.WriteLine($"Corpus: `ExpressionCorpus.All({corpusSize})`, every {every}. expression both compilers accept; two warm-up passes over the sample, then per expression the median of {runs} interleaved runs after 3 warm-up runs.");
+        var summaries = new List<CompileProfileSummary>();
         if (link is "ethernet" or "both")
-            Profile(corpus, LinkType.Ethernet, every, runs);
+            summaries.Add(Profile(corpus, LinkType.Ethernet, every, runs));
         if (link is "sll2" or "both")
-            Profile(corpus, LinkType.LinuxSll2, every, runs);
+            summaries.Add(Profile(corpus, LinkType.LinuxSll2, every, runs));
+        if (json is not null)
+            CompileProfileSummary.WriteAll(json, summaries);
         return 0;
     }
 
-    private static void Profile(IReadOnlyList<string> corpus, LinkType linkType, int every, int runs)
+    private static CompileProfileSummary Profile(IReadOnlyList<string> corpus, LinkType linkType, int every, int runs)
     {
         using var libpcap = LibPcap.OpenDead(LibPcapLinkType.DataLinkTypeOf(linkType));
         var samples = new List<Sample>();
@@ -117,6 +125,9 @@ internal static class CompileProfileCommand
                 staged ? stages.Select(Median).ToArray() : null));
         }
         Print(linkType, samples);
+        var ratios = samples.Select(s => s.Libpcap / s.Ours).Order().ToArray();
+        return new CompileProfileSummary(linkType.ToString(), samples.Count, runs, Quantile(ratios, 0.5), Quantile(ratios, 0.25),
+            Quantile(ratios, 0.75), Median(samples.Select(s => s.Libpcap).ToArray()), Median(samples.Select(s => s.Ours).ToArray()));
     }
 
     // One compile split as FilterCompiler runs it for a program without sets, within the exact optimizer's budget.
