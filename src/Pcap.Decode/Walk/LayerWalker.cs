@@ -41,7 +41,7 @@ public sealed class LayerWalker
     // The walk the tables above describe: a common-path walk leaves them to RecordCommon, on first use.
     internal long _recordedWalk;
 
-    // Ports' table of both transports, read in place (the walk does not store a reference per packet: that would cost a
+    // The port table of both transports, read in place (the walk does not store a reference per packet: that would cost a
     // GC write barrier). TCP's ports start at KeyFlags.Tcp's bit shifted to ApplicationPorts.TcpBase: no branch.
     private readonly byte[] _portRanks;
     private int _end;
