@@ -117,8 +117,9 @@ public readonly ref struct PacketLayers
     public bool TryGetDns(out DnsMessage message)
     {
         CheckFresh();
-        if (_walker is { } walker
-            && walker.ChooseApplication(_key) is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr)
+        // One bit test for the three protocols (every ApplicationProtocol value is below 32).
+        const uint dnsMessages = 1u << (int)ApplicationProtocol.Dns | 1u << (int)ApplicationProtocol.Mdns | 1u << (int)ApplicationProtocol.Llmnr;
+        if (_walker is { } walker && (dnsMessages >> (int)walker.ChooseApplication(_key) & 1) != 0)
         {
             // Over TCP a 2-byte length comes first (RFC 1035 section 4.2.2); the application layer follows the walk's
             // only TCP or UDP layer.

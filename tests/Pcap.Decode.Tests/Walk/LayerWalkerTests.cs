@@ -158,6 +158,22 @@ public sealed class LayerWalkerTests
     }
 
     [Fact]
+    public void Dns_is_read_for_exactly_the_dns_mdns_and_llmnr_applications()
+    {
+        // TryGetDns tests the protocol as one bit of a 32-bit mask: every protocol must have a bit of its own.
+        var protocols = Enum.GetValues<ApplicationProtocol>();
+        Assert.All(protocols, protocol => Assert.InRange((int)protocol, 0, 31));
+        var frame = WalkPackets.Ethernet(0x0800, WalkPackets.Ipv4(17, WalkPackets.Udp(40000, 40001, new byte[12])));
+        foreach (var protocol in protocols)
+        {
+            var walker = new LayerWalker(ApplicationPorts.CreateTcpdumpDefaults().Map(IpProtocol.Udp, 40001, protocol));
+            var layers = walker.Walk(LinkType.Ethernet, frame);
+            Assert.Equal(protocol, layers.Application);
+            Assert.Equal(protocol is ApplicationProtocol.Dns or ApplicationProtocol.Mdns or ApplicationProtocol.Llmnr, layers.TryGetDns(out _));
+        }
+    }
+
+    [Fact]
     public void A_caller_maps_its_own_ports_and_the_shared_map_stays_read_only()
     {
         var ports = ApplicationPorts.CreateTcpdumpDefaults().Map(IpProtocol.Tcp, 8053, ApplicationProtocol.Dns);
