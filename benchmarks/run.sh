@@ -87,9 +87,7 @@ if [ -z "$FILTER" ]; then
       time_runs "tcpdump -r big.pcap -n > /dev/null" tcpdump -r "$BIG" -n; echo ']}'; } > "$RESULTS/whole.json"
   fi
   rm -f "$BIG"
-fi
 
-if [ -z "$FILTER" ]; then
   echo "== compile profile over the corpus (${PROFILE[*]})"
   dotnet "$BENCH" --compile-profile --link both "${PROFILE[@]}" --json "$RESULTS/compile-profile.json" > "$RESULTS/compile-profile.md"
 fi

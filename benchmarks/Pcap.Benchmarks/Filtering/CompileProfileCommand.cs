@@ -124,8 +124,8 @@ internal static class CompileProfileCommand
             samples.Add(new Sample(expression, Median(ours), Median(theirs), allocated,
                 staged ? stages.Select(Median).ToArray() : null));
         }
-        Print(linkType, samples);
         var ratios = samples.Select(s => s.Libpcap / s.Ours).Order().ToArray();
+        Print(linkType, samples, ratios);
         return new CompileProfileSummary(linkType.ToString(), samples.Count, runs, Quantile(ratios, 0.5), Quantile(ratios, 0.25),
             Quantile(ratios, 0.75), Median(samples.Select(s => s.Libpcap).ToArray()), Median(samples.Select(s => s.Ours).ToArray()));
     }
@@ -157,10 +157,10 @@ internal static class CompileProfileCommand
         return true;
     }
 
-    private static void Print(LinkType linkType, List<Sample> samples)
+    // ratios: each sample's pcap_compile / ours, sorted.
+    private static void Print(LinkType linkType, List<Sample> samples, double[] ratios)
     {
         var text = new StringBuilder();
-        var ratios = samples.Select(s => s.Libpcap / s.Ours).Order().ToArray();
         text.AppendLine(CultureInfo.InvariantCulture, $"\n## {linkType}: {samples.Count} expressions\n");
         text.AppendLine("| per expression | median | q1 | q3 | mean |");
         text.AppendLine("|---|---:|---:|---:|---:|");

@@ -80,9 +80,9 @@ public sealed class ApplicationPorts
     /// <param name="sourcePort">The source port.</param>
     /// <param name="destinationPort">The destination port.</param>
     public ApplicationProtocol Select(IpProtocol transport, ushort sourcePort, ushort destinationPort) =>
-        transport == IpProtocol.Udp ? Choose(_ranks, 0, sourcePort, destinationPort)
-        : transport == IpProtocol.Tcp ? Choose(_ranks, TcpBase, sourcePort, destinationPort)
-        : ApplicationProtocol.None;
+        transport == IpProtocol.Udp || transport == IpProtocol.Tcp
+            ? Choose(_ranks, (nuint)BaseOf(transport), sourcePort, destinationPort)
+            : ApplicationProtocol.None;
 
     /// <summary>Both transports' ports, UDP then TCP from <see cref="TcpBase"/> (the layer walk reads it directly).</summary>
     internal byte[] Ranks => _ranks;
