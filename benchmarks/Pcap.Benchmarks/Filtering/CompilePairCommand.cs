@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Pcap.Testing.Expressions;
 using Pcap.Wire;
+using static Pcap.Benchmarks.Filtering.SampleStatistics;
 
 namespace Pcap.Benchmarks.Filtering;
 
@@ -93,8 +94,9 @@ internal static class CompilePairCommand
             newMedians.Add(newMedian);
             ratios.Add(newMedian / baseMedian);
         }
+        var sortedRatios = ratios.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(parseOnly ? "parse only, " : "")}{accepted.Count} expressions ({linkType}), {runs} alternating runs each: base median {Quantile(baseMedians, 0.5):0.000} µs, new median {Quantile(newMedians, 0.5):0.000} µs; new / base per expression: median {Quantile(ratios, 0.5):0.0000}, q1 {Quantile(ratios, 0.25):0.0000}, q3 {Quantile(ratios, 0.75):0.0000}"));
+            $"{(parseOnly ? "parse only, " : "")}{accepted.Count} expressions ({linkType}), {runs} alternating runs each: base median {Median(baseMedians):0.000} µs, new median {Median(newMedians):0.000} µs; new / base per expression: median {Quantile(sortedRatios, 0.5):0.0000}, q1 {Quantile(sortedRatios, 0.25):0.0000}, q3 {Quantile(sortedRatios, 0.75):0.0000}"));
         return 0;
     }
 
@@ -139,19 +141,6 @@ internal static class CompilePairCommand
             return false;
         }
     }
-
-    private static double Quantile(List<double> values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        double position = q * (sorted.Length - 1);
-        int low = (int)position;
-        int high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-    }
-
-    private static double Median(double[] values) => Quantile([.. values], 0.5);
-
-    private static double Microseconds(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
 
     // Loads only the one assembly itself; everything it references resolves in the default context.
     private sealed class OneAssemblyContext(string path) : AssemblyLoadContext(Path.GetFileName(path), isCollectible: false)

@@ -9,6 +9,7 @@ using Pcap.Filter.Compilation.Optimization;
 using Pcap.Filter.Parsing;
 using Pcap.Testing;
 using Pcap.Testing.Expressions;
+using static Pcap.Benchmarks.Filtering.SampleStatistics;
 
 namespace Pcap.Benchmarks.Filtering;
 
@@ -127,7 +128,7 @@ internal static class CompileProfileCommand
         var ratios = samples.Select(s => s.Libpcap / s.Ours).Order().ToArray();
         Print(linkType, samples, ratios);
         return new CompileProfileSummary(linkType.ToString(), samples.Count, runs, Quantile(ratios, 0.5), Quantile(ratios, 0.25),
-            Quantile(ratios, 0.75), Median(samples.Select(s => s.Libpcap).ToArray()), Median(samples.Select(s => s.Ours).ToArray()));
+            Quantile(ratios, 0.75), Median(samples.Select(s => s.Libpcap)), Median(samples.Select(s => s.Ours)));
     }
 
     // One compile split as FilterCompiler runs it for a program without sets, within the exact optimizer's budget.
@@ -189,18 +190,6 @@ internal static class CompileProfileCommand
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| {name} | {Quantile(sorted, 0.5):0.000} | {Quantile(sorted, 0.25):0.000} | {Quantile(sorted, 0.75):0.000} | {sorted.Average():0.000} |");
     }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        double position = q * (sorted.Length - 1);
-        int low = (int)position;
-        int high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-    }
-
-    private static double Median(double[] values) => Quantile(values.Order().ToArray(), 0.5);
-
-    private static double Microseconds(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
 
     private static string LoadAverage()
     {
